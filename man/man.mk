@@ -1,0 +1,48 @@
+# man/man.mk - the manual pages: A4 PDFs (make pdf), printing (make print)
+# and the lint that make check also runs (make lint-man). Included by Makefile.
+
+MAN_PAGES    := $(sort $(wildcard man/*.[157]))
+MAN_PAGES_FR := $(sort $(wildcard man/fr/*.[157]))
+MAN_PDF      := $(MAN_PAGES:man/%=$(BUILD)/pdf/%.pdf)
+MAN_PDF_FR   := $(MAN_PAGES_FR:man/fr/%=$(BUILD)/pdf/fr/%.pdf)
+
+# groff, not mandoc: mandoc 1.14 writes accented letters in PDF as ASCII
+# ("d'epos'e"). -k runs preconv so UTF-8 input keeps its accents.
+GROFF_PDF := groff -k -mdoc -Tpdf -dpaper=a4 -P-pa4 -ww
+
+# make print MANLANG=fr prints the French pages; PAGES=ptce-procedure.7
+# limits it to some pages.
+MANLANG ?= en
+PAGES   ?=
+
+.PHONY: pdf print lint-man
+
+pdf: $(MAN_PDF) $(MAN_PDF_FR)
+	@echo "PDF (A4) in $(BUILD)/pdf/ (English) and $(BUILD)/pdf/fr/ (French)"
+
+$(BUILD)/pdf/%.pdf: man/%
+	@command -v groff >/dev/null || { echo "groff not found: install the Debian package groff (apt-get install groff)" >&2; exit 1; }
+	@mkdir -p $(@D)
+	$(GROFF_PDF) $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/pdf/fr/%.pdf: man/fr/%
+	@command -v groff >/dev/null || { echo "groff not found: install the Debian package groff (apt-get install groff)" >&2; exit 1; }
+	@mkdir -p $(@D)
+	$(GROFF_PDF) $< > $@.tmp && mv $@.tmp $@
+
+print: pdf
+	@if ! command -v lp >/dev/null 2>&1; then \
+	  echo "make print: 'lp' not found. Install the Debian package cups-client (apt-get install cups-client)," >&2; \
+	  echo "or print the PDFs in $(BUILD)/pdf/ from another computer." >&2; \
+	  exit 1; fi
+	@dir=$(BUILD)/pdf; [ "$(MANLANG)" = fr ] && dir=$(BUILD)/pdf/fr; \
+	  files=""; \
+	  if [ -n "$(PAGES)" ]; then for p in $(PAGES); do files="$$files $$dir/$$p.pdf"; done; \
+	  else files=$$(ls $$dir/*.pdf); fi; \
+	  echo "lp -o media=A4 $$files"; lp -o media=A4 $$files
+
+lint-man:
+	@command -v mandoc >/dev/null || { echo "mandoc not found: install the Debian package mandoc (apt-get install mandoc)" >&2; exit 1; }
+	@out=$$(mandoc -Tlint -Wwarning $(MAN_PAGES) $(MAN_PAGES_FR) 2>&1); \
+	  if [ -n "$$out" ]; then printf '%s\n' "$$out"; exit 1; fi; \
+	  echo "mandoc -Tlint -Wwarning: $(words $(MAN_PAGES) $(MAN_PAGES_FR)) pages, no message"

@@ -1,0 +1,214 @@
+/* cmd_doc.c - the hidden 'ptce doc keys|commands' subcommand: prints the key
+ * table and the command table so that ptce(1) can be checked against them. */
+#include <ctype.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "i18n.h"
+#include "keys.h"
+
+/* Characters mdoc treats as punctuation when they stand alone as an argument. */
+static int mdoc_delim(const char *w, size_t n)
+{
+	return n == 1 && strchr(".,;:?!()[]|", w[0]) != NULL;
+}
+
+/* A word that mdoc would take for a macro name on a macro line: a capital
+ * and one to three lowercase letters ("Ta", "Em", "In", "Ar"). Escaping
+ * every such word is cheaper than keeping the list of macros. */
+static int mdoc_macro_like(const char *w, size_t n)
+{
+	if (n < 2 || n > 4 || !isupper((unsigned char)w[0]))
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (!islower((unsigned char)w[i]))
+			return 0;
+	return 1;
+}
+
+/* Print n bytes of one word for an mdoc macro line. */
+static void mdoc_word(FILE *f, const char *w, size_t n)
+{
+	if (mdoc_delim(w, n) || mdoc_macro_like(w, n) || w[0] == '\'' || w[0] == '.')
+		fputs("\\&", f);
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == '\\')
+			fputs("\\e", f);
+		else if (w[i] == '"')
+			fputs("\\(dq", f);
+		else
+			fputc(w[i], f);
+	}
+}
+
+/* Print free text word by word, escaped for an mdoc macro line. */
+static void mdoc_text(FILE *f, const char *s)
+{
+	int first = 1;
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		size_t n = strcspn(s, " ");
+		if (n == 0)
+			break;
+		if (!first)
+			fputc(' ', f);
+		mdoc_word(f, s, n);
+		first = 0;
+		s += n;
+	}
+}
+
+/* "QDSP": the first letter of each panel the action works in. */
+static void panels_letters(unsigned panels, char *buf)
+{
+	size_t k = 0;
+	for (unsigned i = 0; i < KEY_PANEL_COUNT; i++)
+		if (panels & (1u << i))
+			buf[k++] = (char)toupper((unsigned char)key_panel_name(1u << i)[0]);
+	buf[k] = '\0';
+}
+
+struct keys_out {
+	FILE *f;
+	int mdoc;
+};
+
+static void print_key_row(const struct key_action_def *a, void *arg)
+{
+	struct keys_out *o = arg;
+	char where[KEY_PANEL_COUNT + 1];
+	panels_letters(a->panels, where);
+	if (!o->mdoc) {
+		for (int i = 0; i < KEYS_MAX && a->keys[i]; i++)
+			fprintf(o->f, "%s%s", i ? " " : "", a->keys[i]);
+		fprintf(o->f, "\t%s\t%s\t%s\n", a->name, where, _(a->help));
+		return;
+	}
+	fputs(".It Ic ", o->f);
+	for (int i = 0; i < KEYS_MAX && a->keys[i]; i++) {
+		if (i)
+			fputs(" , ", o->f);
+		mdoc_word(o->f, a->keys[i], strlen(a->keys[i]));
+	}
+	if (!a->keys[0])
+		fputs("\\&", o->f);
+	fprintf(o->f, " Ta %s Ta %s Ta ", a->name, where);
+	mdoc_text(o->f, _(a->help));
+	fputc('\n', o->f);
+}
+
+/* One word of a synopsis ("--state", "ID", "table|csv") as mdoc. */
+static void synopsis_word(FILE *f, const char *w, size_t n)
+{
+	if (n == 3 && strncmp(w, "...", 3) == 0) {
+		fputs("Ar ...", f);
+	} else if (n == 1 && w[0] == '|') {
+		fputs("|", f);
+	} else if (n > 1 && w[0] == '-') {
+		size_t eq = strcspn(w, "=");
+		fputs("Fl ", f);
+		mdoc_word(f, w + 1, (eq < n ? eq : n) - 1);
+		if (eq < n - 1) {
+			fputs(" Ns = Ns Ar ", f);
+			mdoc_word(f, w + eq + 1, n - eq - 1);
+		}
+	} else if (isupper((unsigned char)w[0]) || !isalpha((unsigned char)w[0])) {
+		fputs("Ar ", f);
+		mdoc_word(f, w, n);
+	} else {
+		fputs("Cm ", f);
+		mdoc_word(f, w, n);
+	}
+}
+
+/* "FILE [--dry-run] [--format table|csv]" as mdoc: Ar FILE Op Fl ... */
+static void synopsis_mdoc(FILE *f, const char *s)
+{
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		size_t n = strcspn(s, " ");
+		if (n == 0)
+			break;
+		const char *w = s;
+		s += n;
+		while (n > 0 && *w == '[') {
+			fputs(" Oo", f);
+			w++;
+			n--;
+		}
+		int close = 0;
+		while (n > 0 && w[n - 1] == ']') {
+			close++;
+			n--;
+		}
+		if (n > 0) {
+			fputc(' ', f);
+			synopsis_word(f, w, n);
+		}
+		while (close-- > 0)
+			fputs(" Oc", f);
+	}
+}
+
+static int doc_commands(struct app *app, int mdoc)
+{
+	for (const struct command *c = commands; c->name; c++) {
+		if (c->flags & CMD_HIDDEN)
+			continue;
+		if (!mdoc) {
+			fprintf(app->out, "%s\t%s\t%s\n", c->name, c->args ? c->args : "",
+				c->summary ? _(c->summary) : "");
+			continue;
+		}
+		fprintf(app->out, ".It Cm %s", c->name);
+		if (c->args)
+			synopsis_mdoc(app->out, c->args);
+		fputc('\n', app->out);
+	}
+	return 0;
+}
+
+int cmd_doc(struct app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"mdoc", no_argument, NULL, 'm'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0}
+	};
+	int mdoc = 0, c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+mh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'm':
+			mdoc = 1;
+			break;
+		case 'h':
+			return cli_help(app, argv[0],
+				_("  --mdoc    print mdoc lines for ptce(1) instead of tab-separated text\n"
+				  "\n"
+				  "keys: one row per interface action: keys, action name, panels\n"
+				  "(Q queue, D dossier, S scoring, P pager, E editor), help.\n"
+				  "commands: one row per subcommand: name, arguments, summary.\n"));
+		default:
+			return cli_usage_error(app, argv[0], _("unknown option '%s'"),
+					       argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(app, argv[0], _("expected 'keys' or 'commands'"));
+	const char *what = argv[optind];
+	if (strcmp(what, "keys") == 0) {
+		struct keys_out o = {app->out, mdoc};
+		keys_foreach(print_key_row, &o);
+		return 0;
+	}
+	if (strcmp(what, "commands") == 0)
+		return doc_commands(app, mdoc);
+	return cli_usage_error(app, argv[0], _("unknown table '%s': expected 'keys' or 'commands'"),
+			       what);
+}
