@@ -15,17 +15,24 @@ static int mdoc_delim(const char *w, size_t n)
 	return n == 1 && strchr(".,;:?!()[]|", w[0]) != NULL;
 }
 
-/* A word that mdoc would take for a macro name on a macro line: a capital
- * and one to three lowercase letters ("Ta", "Em", "In", "Ar"). Escaping
- * every such word is cheaper than keeping the list of macros. */
+/* The mdoc macros that are parsed on a macro line: a word spelled like one
+ * of them must be escaped or mdoc runs it ("Ta", "Em", "In", "No"). */
+static const char *const mdoc_callable[] = {
+	"Ac", "Ad", "An", "Ao", "Ap", "Aq", "Ar", "At", "Bc", "Bo", "Bq", "Brc",
+	"Bro", "Brq", "Bsx", "Bx", "Cd", "Cm", "Dc", "Do", "Dq", "Dv", "Dx", "Ec",
+	"Em", "En", "Eo", "Er", "Es", "Ev", "Fa", "Fc", "Fl", "Fn", "Fo", "Fr",
+	"Ft", "Fx", "Ic", "In", "Li", "Lk", "Ms", "Mt", "Nm", "No", "Ns", "Nx",
+	"Oc", "Oo", "Op", "Ox", "Pa", "Pc", "Pf", "Po", "Pq", "Qc", "Ql", "Qo",
+	"Qq", "Sc", "So", "Sq", "St", "Sx", "Sy", "Ta", "Tn", "Ux", "Va", "Vt",
+	"Xc", "Xo", "Xr", NULL
+};
+
 static int mdoc_macro_like(const char *w, size_t n)
 {
-	if (n < 2 || n > 4 || !isupper((unsigned char)w[0]))
-		return 0;
-	for (size_t i = 1; i < n; i++)
-		if (!islower((unsigned char)w[i]))
-			return 0;
-	return 1;
+	for (const char *const *m = mdoc_callable; *m; m++)
+		if (strlen(*m) == n && strncmp(*m, w, n) == 0)
+			return 1;
+	return 0;
 }
 
 /* Print n bytes of one word for an mdoc macro line. */
@@ -135,22 +142,23 @@ static void synopsis_mdoc(FILE *f, const char *s)
 			break;
 		const char *w = s;
 		s += n;
-		while (n > 0 && *w == '[') {
-			fputs(" Oo", f);
+		while (n > 0 && (*w == '[' || *w == '(')) {
+			fputs(*w == '[' ? " Oo" : " Po", f);
 			w++;
 			n--;
 		}
-		int close = 0;
-		while (n > 0 && w[n - 1] == ']') {
-			close++;
+		char close[16];
+		size_t nclose = 0;
+		while (n > 0 && (w[n - 1] == ']' || w[n - 1] == ')') && nclose < sizeof close) {
+			close[nclose++] = w[n - 1];
 			n--;
 		}
 		if (n > 0) {
 			fputc(' ', f);
 			synopsis_word(f, w, n);
 		}
-		while (close-- > 0)
-			fputs(" Oc", f);
+		while (nclose > 0)
+			fputs(close[--nclose] == ']' ? " Oc" : " Pc", f);
 	}
 }
 
@@ -182,7 +190,7 @@ int cmd_doc(struct app *app, int argc, char **argv)
 	int mdoc = 0, c;
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+mh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "mh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'm':
 			mdoc = 1;
