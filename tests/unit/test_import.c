@@ -1,0 +1,263 @@
+/* test_import.c - the CSV layer of ptce import (BOM, separators, quotes,
+ * CRLF, line numbers), value normalisation and mapping validation. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <locale.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "import.h"
+
+static int parse(const char *text, struct csv_table *t, struct perr *e)
+{
+	return csv_table_parse("t.csv", text, strlen(text), t, e);
+}
+
+static void test_bom_semicolon_crlf(void **state)
+{
+	(void)state;
+	struct csv_table t;
+	struct perr e = {0};
+	assert_int_equal(parse("\xEF\xBB\xBFID;Nom;Ville\r\n1;\"a;b\";Brest\r\n2;c;\r\n", &t, &e), 0);
+	assert_int_equal(t.delim, ';');
+	assert_true(t.had_bom);
+	assert_true(t.crlf);
+	assert_int_equal(t.header.n, 3);
+	assert_string_equal(t.header.cells[0], "ID");
+	assert_int_equal(csv_table_column(&t, "ID"), 0);
+	assert_int_equal(t.n_rows, 2);
+	assert_string_equal(t.rows[0].cells[1], "a;b");
+	assert_int_equal(t.rows[1].n, 3);
+	assert_string_equal(t.rows[1].cells[2], "");
+	assert_int_equal(t.rows[1].line, 3);
+	csv_table_done(&t);
+}
+
+static void test_comma_default(void **state)
+{
+	(void)state;
+	struct csv_table t;
+	struct perr e = {0};
+	/* Semicolons inside quotes do not count. */
+	assert_int_equal(parse("\"a;b;c\",d,e\n1,2,3\n", &t, &e), 0);
+	assert_int_equal(t.delim, ',');
+	assert_false(t.had_bom);
+	assert_string_equal(t.header.cells[0], "a;b;c");
+	csv_table_done(&t);
+}
+
+static void test_quotes_newlines_lines(void **state)
+{
+	(void)state;
+	struct csv_table t;
+	struct perr e = {0};
+	const char *text = "A,B\n"
+			   "1,\"first\nsecond, with \"\"quotes\"\"\"\n"
+			   "2,plain\n"
+			   "\n"
+			   "3,\"x\r\ny\"\r\n"
+			   "4,last";
+	assert_int_equal(parse(text, &t, &e), 0);
+	assert_int_equal(t.n_rows, 4);
+	assert_string_equal(t.rows[0].cells[1], "first\nsecond, with \"quotes\"");
+	assert_int_equal(t.rows[0].line, 2);
+	assert_int_equal(t.rows[1].line, 4);
+	assert_int_equal(t.rows[2].line, 6);
+	assert_string_equal(t.rows[2].cells[1], "x\r\ny");
+	assert_int_equal(t.rows[3].line, 8);
+	assert_string_equal(t.rows[3].cells[1], "last");
+	csv_table_done(&t);
+}
+
+static void test_blank_rows_dropped(void **state)
+{
+	(void)state;
+	struct csv_table t;
+	struct perr e = {0};
+	assert_int_equal(parse("A;B\n1;2\n;\n;\n", &t, &e), 0);
+	assert_int_equal(t.n_rows, 1);
+	csv_table_done(&t);
+}
+
+static void test_malformed_quote(void **state)
+{
+	(void)state;
+	struct csv_table t;
+	struct perr e = {0};
+	assert_int_equal(parse("A,B\n1,ok\n2,\"bad\"x\n3,z\n", &t, &e), -1);
+	assert_int_equal(e.status, P_INVALID);
+	assert_non_null(strstr(e.msg, "t.csv:3:2:"));
+	assert_non_null(strstr(e.msg, "quot"));
+}
+
+static void test_unclosed_quote(void **state)
+{
+	(void)state;
+	struct csv_table t;
+	struct perr e = {0};
+	assert_int_equal(parse("A,B\n1,ok\n2,\"never closed\n3,z\n", &t, &e), -1);
+	assert_int_equal(e.status, P_INVALID);
+	assert_non_null(strstr(e.msg, "t.csv:3:2:"));
+}
+
+static void test_empty_file(void **state)
+{
+	(void)state;
+	struct csv_table t;
+	struct perr e = {0};
+	assert_int_equal(parse("", &t, &e), -1);
+	assert_non_null(strstr(e.msg, "t.csv:1:1:"));
+	assert_int_equal(parse("\xEF\xBB\xBF", &t, &e), -1);
+}
+
+static char *norm(int field, const char *raw, const struct map_value *v, size_t n)
+{
+	static const struct map_value bools[] = {
+		{-1, "Oui", "1"}, {-1, "Non", "0"}
+	};
+	return import_normalize(&dossier_fields[field], field, v, n, bools, 2, raw);
+}
+
+static void expect_norm(int field, const char *raw, const char *want,
+			const struct map_value *v, size_t n)
+{
+	char *got = norm(field, raw, v, n);
+	if (!want) {
+		assert_null(got);
+		return;
+	}
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_normalize(void **state)
+{
+	(void)state;
+	expect_norm(DF_DEPOSITED_AT, "2024-03-12 10:31:00 +0100", "2024-03-12", NULL, 0);
+	expect_norm(DF_DEPOSITED_AT, "2024-03-12T23:59:00+01:00", "2024-03-12", NULL, 0);
+	expect_norm(DF_DEPOSITED_AT, "12/03/2024", "2024-03-12", NULL, 0);
+	expect_norm(DF_DEPOSITED_AT, " 12/03/2024 10:31 ", "2024-03-12", NULL, 0);
+	expect_norm(DF_DEPOSITED_AT, "mars 2024", "mars 2024", NULL, 0);
+	expect_norm(DF_REGION, "Grand Est", "44", NULL, 0);
+	expect_norm(DF_REGION, "ile-de-france", "11", NULL, 0);
+	expect_norm(DF_REGION, "76", "76", NULL, 0);
+	expect_norm(DF_DEPARTEMENT, "67 - Bas-Rhin", "67", NULL, 0);
+	expect_norm(DF_DEPARTEMENT, "Corse-du-Sud", "2A", NULL, 0);
+	expect_norm(DF_LEAD_SIRET, "900 000 123 00019", "90000012300019", NULL, 0);
+	expect_norm(DF_AMOUNT_REQUESTED, "100\xC2\xA0" "000 \xE2\x82\xAC", "100000", NULL, 0);
+	expect_norm(DF_BUDGET, "180000,00", "180000", NULL, 0);
+	expect_norm(DF_STAFF_FTE, "1,5", "1.5", NULL, 0);
+	expect_norm(DF_STAFF_FTE, "2", "2.0", NULL, 0);
+	expect_norm(DF_LEAD_ESUS, "oui", "1", NULL, 0);
+	expect_norm(DF_LEAD_ESUS, "Non", "0", NULL, 0);
+	expect_norm(DF_LEAD_NAME, "  \t ", NULL, NULL, 0);
+	expect_norm(DF_DESCRIPTION, "a\r\nb\r\n", "a\nb", NULL, 0);
+
+	static const struct map_value v[] = {
+		{DF_STAGE, "Émergent", "emergent"},
+		{DF_BOUQUET_NEEDS, "Ingénierie de projet", "ingenierie"},
+		{DF_BOUQUET_NEEDS, "Modèles économiques, et financement", "modele-economique"},
+		{DF_BOUQUET_NEEDS, "Mobilisation", "mobilisation"},
+	};
+	expect_norm(DF_STAGE, "Émergent", "emergent", v, 4);
+	expect_norm(DF_STAGE, "ÉMERGENT", "emergent", v, 4);
+	expect_norm(DF_STAGE, "Existant", "Existant", v, 4);
+	/* A label containing the list separator is matched whole. */
+	expect_norm(DF_BOUQUET_NEEDS, "Ingénierie de projet, Modèles économiques, et financement",
+		    "ingenierie,modele-economique", v, 4);
+	expect_norm(DF_BOUQUET_NEEDS, "mobilisation;Autre chose", "mobilisation,Autre chose", v, 4);
+}
+
+static char *write_tmp(const char *text)
+{
+	char *path = strdup("/tmp/ptce-mapping-XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return path;
+}
+
+static void expect_mapping_error(const char *text, const char *where, const char *what)
+{
+	char *path = write_tmp(text);
+	struct import_mapping m;
+	struct perr e = {0};
+	assert_int_equal(import_mapping_load(path, &m, &e), -1);
+	char *pos = NULL;
+	if (asprintf(&pos, "%s:%s:", path, where) < 0)
+		fail();
+	if (!strstr(e.msg, pos) || !strstr(e.msg, what))
+		fail_msg("mapping error '%s' lacks '%s' or '%s'", e.msg, pos, what);
+	free(pos);
+	unlink(path);
+	free(path);
+}
+
+#define REQUIRED_COLUMNS \
+	"    ID: ds_number\n    Nom: lead_name\n    SIRET: lead_siret\n" \
+	"    Region: region_code\n    Dept: departement_code\n    PTCE: ptce_name\n"
+
+static void test_mapping(void **state)
+{
+	(void)state;
+	char *path = write_tmp("dossiers:\n  columns:\n" REQUIRED_COLUMNS
+			       "  values:\n    stage:\n      Émergent: emergent\n"
+			       "  documents:\n    Statuts: statuts\n"
+			       "members:\n  dossier: Dossier\n  columns:\n"
+			       "    Nom: name\n    Cat: category\n"
+			       "booleans:\n  Oui: 1\n  Non: 0\n");
+	struct import_mapping m;
+	struct perr e = {0};
+	if (import_mapping_load(path, &m, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(m.n_dcols, 6);
+	assert_int_equal(m.n_dvals, 1);
+	assert_int_equal(m.n_docs, 1);
+	assert_string_equal(m.members_link, "Dossier");
+	assert_int_equal(m.n_bools, 2);
+	assert_string_equal(m.bools[0].code, "1");
+	import_mapping_done(&m);
+	unlink(path);
+	free(path);
+
+	expect_mapping_error("dossiers:\n  colums:\n" REQUIRED_COLUMNS, "2:3", "did you mean 'columns'");
+	expect_mapping_error("dossiers:\n  columns:\n" REQUIRED_COLUMNS "    Stade: stag\n",
+			     "9:12", "did you mean 'stage'");
+	expect_mapping_error("dossiers:\n  columns:\n    ID: ds_number\n", "3:5", "lead_name");
+	expect_mapping_error("dossiers:\n  columns:\n" REQUIRED_COLUMNS
+			     "  values:\n    stage:\n      Émergent: emergen\n",
+			     "11:17", "did you mean 'emergent'");
+	expect_mapping_error("dossiers:\n  columns:\n" REQUIRED_COLUMNS
+			     "  documents:\n    Statuts: statut\n", "10:14", "statuts");
+	expect_mapping_error("dossiers:\n  columns:\n" REQUIRED_COLUMNS
+			     "members:\n  columns:\n    Nom: name\n    Cat: category\n",
+			     "9:1", "dossier");
+	expect_mapping_error("dossiers:\n  columns:\n" REQUIRED_COLUMNS "membres: {}\n",
+			     "9:1", "members");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bom_semicolon_crlf),
+		cmocka_unit_test(test_comma_default),
+		cmocka_unit_test(test_quotes_newlines_lines),
+		cmocka_unit_test(test_blank_rows_dropped),
+		cmocka_unit_test(test_malformed_quote),
+		cmocka_unit_test(test_unclosed_quote),
+		cmocka_unit_test(test_empty_file),
+		cmocka_unit_test(test_normalize),
+		cmocka_unit_test(test_mapping),
+	};
+	/* As ptce itself runs: accents fold only under a UTF-8 locale. */
+	setlocale(LC_ALL, "C.UTF-8");
+	cmocka_set_message_output(CM_OUTPUT_TAP);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
