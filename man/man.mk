@@ -15,7 +15,7 @@ GROFF_PDF := groff -k -mdoc -Tpdf -dpaper=a4 -P-pa4 -ww
 MANLANG ?= en
 PAGES   ?=
 
-.PHONY: pdf print lint-man
+.PHONY: pdf print lint-man man-regen
 
 pdf: $(MAN_PDF) $(MAN_PDF_FR)
 	@echo "PDF (A4) in $(BUILD)/pdf/ (English) and $(BUILD)/pdf/fr/ (French)"
@@ -46,3 +46,66 @@ lint-man:
 	@out=$$(mandoc -Tlint -Wwarning $(MAN_PAGES) $(MAN_PAGES_FR) 2>&1); \
 	  if [ -n "$$out" ]; then printf '%s\n' "$$out"; exit 1; fi; \
 	  echo "mandoc -Tlint -Wwarning: $(words $(MAN_PAGES) $(MAN_PAGES_FR)) pages, no message"
+
+# make man-regen: rewrite the generated parts of ptce(1), English and French,
+# from the program: the key table (the French descriptions are kept for
+# actions that already had one) and the '.It Cm' line of each subcommand.
+# tests/cli/man.sh fails until this is run after a change of keys.c or cli.c.
+man-regen: $(PTCE_BIN)
+	@mkdir -p $(BUILD)
+	./$(PTCE_BIN) doc keys --mdoc > $(BUILD)/keys.mdoc
+	./$(PTCE_BIN) doc commands --mdoc > $(BUILD)/commands.mdoc
+	for p in man/ptce.1 man/fr/ptce.1; do [ -f $$p ] || continue; \
+	  keep=0; [ $$p = man/fr/ptce.1 ] && keep=1; \
+	  awk -v keep=$$keep -v keys=$(BUILD)/keys.mdoc -v cmds=$(BUILD)/commands.mdoc "$$MAN_REGEN_AWK" $$p > $$p.tmp && \
+	  mv $$p.tmp $$p; done
+	@echo "man/ptce.1 and man/fr/ptce.1 regenerated; review with git diff (new rows in the French page need translating)"
+
+# The awk program of man-regen (keep=1 keeps the existing descriptions of
+# the key table: the French page's translations).
+define MAN_REGEN_AWK
+BEGIN {
+	FS = "\n"
+	while ((getline line < keys) > 0)
+		krows[++nk] = line
+	while ((getline line < cmds) > 0) {
+		split(line, w, " ")
+		cmd[w[3]] = line
+	}
+}
+function action(row,   f) {
+	split(row, f, " Ta ")
+	return f[2]
+}
+/^\.\\" BEGIN keys$$/ { print; inkeys = 1; next }
+/^\.\\" END keys$$/ {
+	for (i = 1; i <= nk; i++) {
+		row = krows[i]
+		if (keep && (action(row) in old)) {
+			n = split(row, f, " Ta ")
+			row = f[1] " Ta " f[2] " Ta " f[3] " Ta " old[action(row)]
+		}
+		print row
+	}
+	inkeys = 0
+	print
+	next
+}
+inkeys {
+	n = split($$0, f, " Ta ")
+	if (n >= 4)
+		old[f[2]] = f[4]
+	next
+}
+/^\.\\" BEGIN commands$$/ { incmds = 1 }
+/^\.\\" END commands$$/ { incmds = 0 }
+incmds && /^\.It Cm / {
+	split($$0, w, " ")
+	if (w[3] in cmd) {
+		print cmd[w[3]]
+		next
+	}
+}
+{ print }
+endef
+export MAN_REGEN_AWK

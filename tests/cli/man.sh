@@ -1,0 +1,122 @@
+# man.sh - the manual pages: mandoc lint is silent on every page, and ptce(1)
+# (English and French) matches the code: subcommands, options, key table.
+. "$(dirname "$0")/../lib.sh"
+t_setup
+
+cd "$T_TOP" || exit 2
+PAGES="ptce.1 ptce-checklist.5 ptce.yaml.5 ptce-procedure.7"
+
+# ---- every page exists, in both languages, and lints clean ---------------
+for p in $PAGES; do
+	for f in "man/$p" "man/fr/$p"; do
+		if [ -f "$f" ]; then
+			out=$(mandoc -Tlint -Wwarning "$f" 2>&1)
+			t_eq "mandoc -Tlint -Wwarning $f prints nothing" "$out" ""
+		else
+			t_eq "$f exists" "missing" "present"
+		fi
+	done
+done
+extra=$(ls man/*.[157] man/fr/*.[157] 2>/dev/null | while read -r f; do
+	case " $PAGES " in *" ${f##*/} "*) ;; *) echo "$f" ;; esac; done)
+t_eq "no page outside the list (add it to PAGES and to the README)" "$extra" ""
+
+# ---- ptce doc: runs without a database ------------------------------------
+t_run "ptce doc keys runs without a database" 0 ptce doc keys
+t_contains "doc keys lists the move action with its key" "$T_OUT" "$(printf 'm\tmove\tQD\t')"
+t_eq "doc keys did not create the database" "$(ls "$PTCE_DB" 2>/dev/null)" ""
+t_run "ptce doc with an unknown table is a usage error" 2 ptce doc tables
+t_contains "doc names what it expects" "$T_ERR" "'keys' or 'commands'"
+t_run "ptce doc --help" 0 ptce doc --help
+t_contains "doc --help explains --mdoc" "$T_OUT" "--mdoc"
+
+# Lines of FILE between '.\" BEGIN NAME' and '.\" END NAME'.
+block() { sed -n "/^\\.\\\\\" BEGIN $2\$/,/^\\.\\\\\" END $2\$/p" "$1" | sed '1d;$d'; }
+
+# ---- the key table ----------------------------------------------------------
+ptce doc keys --mdoc >"$T_DIR/keys" 2>"$T_DIR/err"
+t_eq "doc keys --mdoc succeeds" "$?" 0
+want=$(cat "$T_DIR/keys")
+t_eq "ptce.1 key table = ptce doc keys --mdoc (run 'make man-regen')" "$(block man/ptce.1 keys)" "$want"
+# The French page translates the descriptions: compare keys, action, panels.
+cols() { awk -F' Ta ' '{ print $1 " Ta " $2 " Ta " $3 }'; }
+t_eq "fr/ptce.1 key table: same keys, actions and panels" \
+	"$(block man/fr/ptce.1 keys | cols)" "$(printf '%s\n' "$want" | cols)"
+t_contains "the key table has the move key" "$want" ".It Ic m Ta move Ta QD Ta"
+
+# ---- the subcommands ---------------------------------------------------------
+ptce doc commands --mdoc >"$T_DIR/cmds"
+want=$(cat "$T_DIR/cmds")
+for page in man/ptce.1 man/fr/ptce.1; do
+	got=$(block "$page" commands | grep '^\.It Cm ')
+	t_eq "$page: the subcommand items = ptce doc commands --mdoc" "$got" "$want"
+done
+# ptce --help lists the same subcommands as the table doc reads.
+ptce --help >"$T_DIR/help"
+help_cmds=$(sed -n '/^Commands:/,/^$/p' "$T_DIR/help" | awk 'NR > 1 && NF { print $1 }')
+doc_cmds=$(ptce doc commands | cut -f1)
+t_eq "ptce --help lists the documented subcommands" "$help_cmds" "$doc_cmds"
+
+# Options named in a help text: --long and -x, not the global options line.
+help_opts() {
+	grep -v '^Global options:' | grep -o -E -- '(^|[][ ,(|])--?[A-Za-z][A-Za-z0-9-]*' |
+		sed 's/^[][ ,(|]*//' | grep -v -x -E -- '--help|-h' | sort -u
+}
+# Options in an mdoc fragment: every 'Fl x' as -x.
+page_opts() {
+	grep -o -E 'Fl -?[A-Za-z][A-Za-z0-9-]*' | sed 's/^Fl /-/' | grep -v -x -E -- '--help|-h' | sort -u
+}
+# The block of one subcommand: its '.It Cm NAME' line up to the next one.
+cmd_block() {
+	block "$1" commands | awk -v n="$2" '
+		/^\.It Cm / { inside = ($3 == n) }
+		inside { print }'
+}
+for name in $doc_cmds; do
+	ptce "$name" --help >"$T_DIR/h" 2>&1
+	t_eq "ptce $name --help exits 0" "$?" 0
+	ho=$(help_opts <"$T_DIR/h")
+	for page in man/ptce.1 man/fr/ptce.1; do
+		po=$(cmd_block "$page" "$name" | page_opts)
+		t_eq "$page documents the options of ptce $name --help" "$po" "$ho"
+	done
+done
+
+# The global options, from ptce --help up to its command list.
+ho=$(sed '/^Commands:/,$d' "$T_DIR/help" | help_opts)
+for page in man/ptce.1 man/fr/ptce.1; do
+	po=$(sed -n '/^\.Sh SYNOPSIS/,/^\.Sh COMMAND/p' "$page" | page_opts)
+	t_eq "$page documents the global options of ptce --help" "$po" "$ho"
+done
+
+# ---- the exit codes documented in ptce --help are in EXIT STATUS ---------------
+for page in man/ptce.1 man/fr/ptce.1; do
+	codes=$(sed -n '/^\.Sh EXIT/,/^\.Sh /p' "$page" | awk '/^\.It [0-9]+$/ { print $2 }' | tr '\n' ' ')
+	t_eq "$page: EXIT STATUS lists 0 1 2 3 4 5 6 70" "$codes" "0 1 2 3 4 5 6 70 "
+done
+
+# ---- the pages render: terminal, and A4 PDF with accents ----------------------
+out=$(mandoc -Tutf8 man/fr/ptce-procedure.7 2>&1 | col -b)
+t_contains "the French procedure renders with accents" "$out" "procédure"
+if command -v groff >/dev/null && command -v pdftotext >/dev/null; then
+	make -s -f man/man.mk BUILD="$T_DIR/b" pdf >"$T_DIR/pdf.log" 2>&1
+	t_eq "make pdf succeeds" "$?" 0
+	n=$(ls "$T_DIR"/b/pdf/*.pdf "$T_DIR"/b/pdf/fr/*.pdf 2>/dev/null | wc -l)
+	t_eq "make pdf writes one PDF per page and language" "$n" 8
+	txt=$(pdftotext "$T_DIR/b/pdf/fr/ptce-procedure.7.pdf" - 2>/dev/null)
+	t_contains "French PDF keeps its accents" "$txt" "Cellule Régionale d"
+	size=$(pdfinfo "$T_DIR/b/pdf/ptce.1.pdf" 2>/dev/null | grep '^Page size')
+	t_contains "PDF pages are A4" "$size" "(A4)"
+	txt=$(pdftotext -layout "$T_DIR/b/pdf/ptce-procedure.7.pdf" - 2>/dev/null)
+	t_contains "the phase 2 grid table survives in the PDF" "$txt" "multi-actor partnership"
+else
+	echo "ok - # SKIP groff or pdftotext missing (apt-get install groff poppler-utils)"
+fi
+
+# make print says what to install when lp is missing.
+if ! command -v lp >/dev/null; then
+	out=$(make -s -f man/man.mk BUILD="$T_DIR/b" print 2>&1)
+	t_contains "make print without lp names cups-client" "$out" "cups-client"
+fi
+
+t_done
