@@ -1,0 +1,180 @@
+# ptce - build, test and install. Plain make, no configure step.
+# `make` builds ./ptce; `make run` opens it on a demo database; `make check` runs every test.
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share
+MANPREFIX  ?= $(DATADIR)/man
+LOCALEDIR  ?= $(DATADIR)/locale
+SYSCONFDIR ?= /etc
+PKGDATADIR ?= $(DATADIR)/ptce
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+ifeq ($(WERROR),1)
+WARN     += -Werror
+endif
+ifeq ($(SAN),1)
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+BUILD    ?= build
+
+# Goals that need no library: do not probe for them.
+NODEP_GOALS := clean distclean help
+ifneq ($(filter-out $(NODEP_GOALS),$(or $(MAKECMDGOALS),all)),)
+
+ifeq ($(shell command -v pkg-config 2>/dev/null),)
+$(error pkg-config not found: install the Debian package pkg-config (apt-get install pkg-config))
+endif
+need_pkg = $(if $(shell pkg-config --exists $(1) && echo y),,$(error $(1) not found: install the Debian package $(2) (apt-get install $(2))))
+$(call need_pkg,ncursesw,libncurses-dev)
+$(call need_pkg,panelw,libncurses-dev)
+$(call need_pkg,sqlite3,libsqlite3-dev)
+$(call need_pkg,yaml-0.1,libyaml-dev)
+ifeq ($(shell printf '\043include <csv.h>\nint main(void){return csv_init(0,0);}\n' | $(CC) -x c - -o /dev/null -lcsv 2>/dev/null && echo y),)
+$(error libcsv not found: install the Debian package libcsv-dev (apt-get install libcsv-dev))
+endif
+ifeq ($(shell command -v msgfmt 2>/dev/null),)
+$(error msgfmt not found: install the Debian package gettext (apt-get install gettext))
+endif
+ifneq ($(filter check check-% test-%,$(MAKECMDGOALS)),)
+$(call need_pkg,cmocka,libcmocka-dev)
+endif
+
+endif
+
+CORE_PKGS := sqlite3 yaml-0.1
+UI_PKGS   := ncursesw panelw
+CPPFLAGS  += -D_GNU_SOURCE -DPTCE_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
+             -DSYSCONFDIR='"$(SYSCONFDIR)"' -DPKGDATADIR='"$(PKGDATADIR)"' -Isrc
+CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
+UI_CFLAGS   := $(shell pkg-config --cflags $(UI_PKGS) 2>/dev/null)
+CORE_LIBS   := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lcsv -lm
+UI_LIBS     := $(shell pkg-config --libs $(UI_PKGS) 2>/dev/null)
+ALL_CFLAGS  = -std=c11 $(WARN) $(SANFLAGS) $(CFLAGS) -MMD -MP
+
+CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+UI_SRC   := $(wildcard ui/*.c)
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
+UI_OBJ   := $(UI_SRC:%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ := $(BUILD)/obj/src/main.o
+LIBCORE  := $(BUILD)/libptce.a
+
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+UNIT_SUPPORT := $(filter-out $(UNIT_SRC),$(wildcard tests/unit/*.c))
+
+PO_FILES := $(wildcard po/*.po)
+MO_FILES := $(PO_FILES:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/ptce.mo)
+
+# The binary lives at the top of the tree for the normal build, in $(BUILD) otherwise.
+ifeq ($(BUILD),build)
+PTCE_BIN := ptce
+else
+PTCE_BIN := $(BUILD)/ptce
+endif
+
+.PHONY: all run check check-build check-asan test-unit test-cli test-ui test-tmux \
+        install uninstall clean distclean help bench pot
+all: $(PTCE_BIN) $(MO_FILES)
+
+$(BUILD)/obj/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/ui/%.o: ui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Iui $(UI_CFLAGS) $(CORE_CFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIBCORE): $(CORE_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(PTCE_BIN): $(MAIN_OBJ) $(UI_OBJ) $(LIBCORE)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(LIBCORE) $(UI_LIBS) $(CORE_LIBS)
+
+$(BUILD)/locale/%/LC_MESSAGES/ptce.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# Unit tests link the core alone: no curses.
+$(BUILD)/tests/%: tests/unit/%.c $(UNIT_SUPPORT) $(LIBCORE)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CORE_CFLAGS) $$(pkg-config --cflags cmocka) $(ALL_CFLAGS) \
+	  -o $@ $< $(UNIT_SUPPORT) $(LIBCORE) $(CORE_LIBS) $$(pkg-config --libs cmocka)
+
+# ---- running -----------------------------------------------------------
+DEMO_DB ?= $(BUILD)/demo.db
+run: all
+	@if [ ! -f $(DEMO_DB) ]; then ./ptce --db $(DEMO_DB) init --demo; fi
+	./ptce --db $(DEMO_DB)
+
+# ---- tests ----------------------------------------------------------------
+# check: warnings are errors, then every suite on the normal build and on a
+# sanitized build (ASan + UBSan, no recovery). One summary line at the end.
+check:
+	$(MAKE) --no-print-directory WERROR=1 all check-build
+	$(MAKE) --no-print-directory WERROR=1 SAN=1 BUILD=build/asan build/asan/ptce check-build
+	@sh tests/run-all.sh
+
+check-build: $(UNIT_BIN) $(MO_FILES)
+
+test-unit test-cli test-ui test-tmux: all check-build
+	@sh tests/run-all.sh $(@:test-%=%)
+
+bench: all
+	@sh tests/bench/run.sh
+
+# ---- translations -----------------------------------------------------------
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=ptce --package-version=$(VERSION) \
+	  -o po/ptce.pot $(sort $(CORE_SRC) src/main.c $(UI_SRC))
+
+# ---- installation ---------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)/ptce/checklists $(DESTDIR)$(PKGDATADIR)
+	install -m 755 ptce $(DESTDIR)$(BINDIR)/ptce
+	install -m 644 config/ptce.yaml $(DESTDIR)$(SYSCONFDIR)/ptce/ptce.yaml
+	for f in config/checklists/*.yaml; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(SYSCONFDIR)/ptce/checklists/ || true; done
+	cd share && find . -type f | while read -r f; do \
+	  install -d "$(DESTDIR)$(PKGDATADIR)/$$(dirname "$$f")"; \
+	  install -m 644 "$$f" "$(DESTDIR)$(PKGDATADIR)/$$f"; done
+	for mo in $(MO_FILES); do l=$${mo#$(BUILD)/locale/}; l=$${l%%/*}; \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ptce.mo; done
+	for p in man/*.[157]; do [ -f "$$p" ] || continue; s=$${p##*.}; \
+	  install -d $(DESTDIR)$(MANPREFIX)/man$$s; install -m 644 $$p $(DESTDIR)$(MANPREFIX)/man$$s/; done
+	for p in man/fr/*.[157]; do [ -f "$$p" ] || continue; s=$${p##*.}; \
+	  install -d $(DESTDIR)$(MANPREFIX)/fr/man$$s; install -m 644 $$p $(DESTDIR)$(MANPREFIX)/fr/man$$s/; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ptce
+	rm -f $(DESTDIR)$(SYSCONFDIR)/ptce/ptce.yaml
+	for f in config/checklists/*.yaml; do rm -f $(DESTDIR)$(SYSCONFDIR)/ptce/checklists/$${f##*/}; done
+	-rmdir $(DESTDIR)$(SYSCONFDIR)/ptce/checklists $(DESTDIR)$(SYSCONFDIR)/ptce
+	cd share && find . -type f | while read -r f; do rm -f "$(DESTDIR)$(PKGDATADIR)/$$f"; done
+	-find $(DESTDIR)$(PKGDATADIR) -depth -type d -empty -delete
+	for l in $(PO_FILES:po/%.po=%); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ptce.mo; done
+	for p in man/*.[157]; do [ -f "$$p" ] || continue; s=$${p##*.}; rm -f $(DESTDIR)$(MANPREFIX)/man$$s/$${p##*/}; done
+	for p in man/fr/*.[157]; do [ -f "$$p" ] || continue; s=$${p##*.}; rm -f $(DESTDIR)$(MANPREFIX)/fr/man$$s/$${p##*/}; done
+
+clean:
+	rm -rf build ptce
+
+distclean: clean
+
+help:
+	@echo "make            build ./ptce"
+	@echo "make run        build and open ptce on a demo database ($(DEMO_DB))"
+	@echo "make check      run every test (normal and sanitized builds)"
+	@echo "make bench      print speed and memory figures"
+	@echo "make install    install under PREFIX=$(PREFIX) (DESTDIR, MANPREFIX honoured)"
+	@echo "make uninstall  remove what install put there"
+
+# Man page rendering (pdf, print, lint-man) lives with the pages.
+-include man/man.mk
+
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

@@ -1,0 +1,18 @@
+/* fmt.h - writing values for machines: CSV fields (quoted by libcsv) and
+ * JSON strings. Text is cleaned of control characters first. */
+#ifndef PTCE_FMT_H
+#define PTCE_FMT_H
+
+#include <stdio.h>
+
+/* fmt_csv_field - one CSV field, quoted when needed, preceded by sep unless first. */
+void fmt_csv_field(FILE *f, const char *s, char sep, int first);
+/* fmt_json_string - s as a JSON string literal (cleaned, newlines kept as \n). */
+void fmt_json_string(FILE *f, const char *s);
+
+
+
+/* fmt_local_time - "YYYY-MM-DDTHH:MM:SSZ" (UTC) as local "YYYY-MM-DD HH:MM";
+ * other text is copied. */
+char *fmt_local_time(const char *utc, char *buf, size_t len);
+#endif
