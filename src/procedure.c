@@ -204,13 +204,15 @@ static int check(struct store *s, const struct actor *a, long long id, const cha
 				*e = ge;
 				return -1;
 			}
-			if (req && req->override && has_reason && (a->roles & ROLE_COORDINATEUR)) {
+			int overridable = ge.status == P_REFUSED;
+			if (overridable && req && req->override && has_reason &&
+			    (a->roles & ROLE_COORDINATEUR)) {
 				*overridden = 1;
 				return 0;
 			}
 			perr_set(e, P_REFUSED, _("moving from '%s' to '%s' (%s) is refused: %s"),
 				 from, to, _(t->label_en), ge.msg);
-			if (a->roles & ROLE_COORDINATEUR)
+			if (overridable && (a->roles & ROLE_COORDINATEUR))
 				perr_append(e, _(" A coordinateur may decide otherwise with --override --reason \"...\"; the override is recorded."));
 			return -1;
 		}

@@ -45,7 +45,14 @@ struct move_request;
 
 /* A guard checks what a transition requires beyond roles and motivation
  * (reviews, validation, envelope). Returns 0 when met; otherwise fills e
- * with the reason. Runs inside the move's transaction. */
+ * with the reason and returns -1. Runs inside the move's transaction.
+ * The status in e says whether a coordinateur may override the refusal:
+ *   P_REFUSED - a judgement (not enough reviews, a gate not met, under the
+ *               favourable band): --override with a motivation decides
+ *               otherwise, and history records the override;
+ *   P_INVALID - a hard requirement (no national validation reference, no
+ *               room in the envelope): never overridden;
+ *   P_DB / P_INTERNAL - the check itself failed: reported as is. */
 typedef int (*guard_fn)(struct store *s, long long dossier_id,
 			const struct actor *a, const struct move_request *req,
 			struct perr *e);
