@@ -46,7 +46,7 @@ struct aggregate {
 	double min_total, max_total;
 	int eliminated;			/* mean points of a criterion under its rule */
 	const char *eliminated_by;	/* criterion id */
-	const struct band *band;	/* band of mean_total (NULL: none, or eliminated) */
+	const struct band *band;	/* band of mean_total (NULL: none); see eliminated too */
 	int gates_met;			/* no submitted review says "no" on a blocking gate */
 	char *gates_failed;		/* "R2 (alice), R5 (bob)" or NULL */
 	int gates_to_check;		/* blocking gates answered "check" somewhere */
