@@ -44,7 +44,8 @@ int export_ids(struct store *s, const struct dossier_filter *f,
 		free(l.ids);
 		return -1;
 	}
-	*ids = l.ids;
+	/* Never NULL, even when nothing matches: NULL means "all" to export_rows. */
+	*ids = l.ids ? l.ids : xcalloc(1, sizeof **ids);
 	*n_ids = l.n;
 	return 0;
 }

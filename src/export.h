@@ -16,7 +16,7 @@ enum export_format { EXPORT_CSV, EXPORT_JSON };
 int export_format_parse(const char *name, enum export_format *out);
 
 /* export_ids - internal ids of the dossiers matching f (NULL: all), in the
- * order of dossier_list (platform number). *ids is allocated. */
+ * order of dossier_list (platform number). *ids is allocated, never NULL. */
 int export_ids(struct store *s, const struct dossier_filter *f,
 	       long long **ids, size_t *n_ids, struct perr *e);
 
