@@ -128,6 +128,14 @@ int cmd_import(struct app *app, int argc, char **argv)
 		for (size_t i = 0; i < rep.n_items; i++)
 			if (verbose || dry_run)
 				print_outcome(app, &rep.items[i], dry_run);
+		if (verbose && rep.n_ignored) {
+			fputs(_("columns not in the mapping (ignored):"), app->out);
+			for (size_t i = 0; i < rep.n_ignored; i++) {
+				fputs(i ? ", " : " ", app->out);
+				text_put(app->out, rep.ignored[i]);
+			}
+			fputc('\n', app->out);
+		}
 		if (dry_run)
 			fprintf(app->out, _("dry run: %zu would be created, %zu updated, %zu unchanged; "
 					    "nothing was saved\n"),

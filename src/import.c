@@ -322,7 +322,7 @@ static int load_values(const struct ydoc *d, const struct ynode *map, const char
 			if (ydoc_string(d, labels->vals[j], _("a value code"), &code, e) < 0)
 				return -1;
 			if (!code_allowed(&defs[f], code)) {
-				const char *near = ydoc_nearest(code, (const char *const *)defs[f].choices);
+				const char *near = ydoc_nearest(code, defs[f].choices);
 				if (near)
 					return ydoc_fail(d, labels->vals[j], e,
 							 _("'%s' is not a code of field '%s'; did you mean '%s'?"),
@@ -337,6 +337,11 @@ static int load_values(const struct ydoc *d, const struct ynode *map, const char
 						 _("'%s' is not a code of field '%s'; expected one of: %s"),
 						 code, defs[f].column, list);
 			}
+			/* A translation must produce a value the field accepts
+			 * (1 or 0 for yes/no, a region code, a number...). */
+			char why[512];
+			if (field_validate(&defs[f], code, why, sizeof why) < 0)
+				return ydoc_fail(d, labels->vals[j], e, "%s", why);
 			*out = xrealloc(*out, (*n_out + 1) * sizeof **out);
 			struct map_value *v = &(*out)[(*n_out)++];
 			v->field = f;
@@ -1038,6 +1043,9 @@ void import_report_done(struct import_report *r)
 		free(r->items[i].changed);
 	}
 	free(r->items);
+	for (size_t i = 0; i < r->n_ignored; i++)
+		free(r->ignored[i]);
+	free(r->ignored);
 	memset(r, 0, sizeof *r);
 }
 
@@ -1125,6 +1133,25 @@ static int mapping_has_documents(const struct import_mapping *m, const struct cs
 		if (csv_table_column(t, m->docs[i].header) >= 0)
 			return 1;
 	return 0;
+}
+
+/* DS exports carry bookkeeping columns nobody maps; listing them helps
+ * whoever adapts the mapping after the form changed. */
+static void note_ignored(const struct csv_table *t, const struct import_mapping *m,
+			 struct import_report *rep)
+{
+	for (size_t i = 0; i < t->header.n; i++) {
+		const char *h = t->header.cells[i];
+		int used = 0;
+		for (size_t k = 0; k < m->n_dcols && !used; k++)
+			used = header_eq(h, m->dcols[k].header);
+		for (size_t k = 0; k < m->n_docs && !used; k++)
+			used = header_eq(h, m->docs[k].header);
+		if (used)
+			continue;
+		rep->ignored = xrealloc(rep->ignored, (rep->n_ignored + 1) * sizeof *rep->ignored);
+		rep->ignored[rep->n_ignored++] = trimmed(h);
+	}
 }
 
 static int save_all(struct store *s, const struct import_request *req, struct dossier *ds,
@@ -1234,6 +1261,8 @@ int import_run(struct store *s, const struct import_request *req,
 				 "(or the mapping) and import it again.", errs->n), errs->n);
 	} else {
 		rc = save_all(s, req, ds, n, mapping_has_documents(m, &dt), rep, e);
+		if (rc == 0)
+			note_ignored(&dt, m, rep);
 	}
 	free_batch(ds, n);
 	if (dt_ok)

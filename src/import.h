@@ -116,6 +116,8 @@ struct import_report {
 	size_t created, updated, unchanged;
 	struct import_outcome *items;
 	size_t n_items;
+	char **ignored;		/* headers of the dossiers file the mapping does not use */
+	size_t n_ignored;
 };
 void import_report_done(struct import_report *r);
 

@@ -55,6 +55,8 @@ t_run "re-importing the same files changes nothing" 0 \
 	ptce import "$EX/dossiers.csv" --members "$EX/membres.csv" --verbose
 t_contains "all unchanged" "$T_OUT" "0 created, 0 updated, 4 unchanged"
 t_contains "verbose names each dossier" "$T_OUT" "dossier 1043: unchanged"
+t_contains "verbose lists the columns the mapping ignores" "$T_OUT" \
+	"columns not in the mapping (ignored): France connect ?, Entreprise raison sociale, Archivé,"
 t_run "open instruction of 1042" 0 ptce move 1042 phase1 --reason "instruction ouverte"
 H_BEFORE=$(t_sql "select count(*) from history")
 sed 's/PTCE Vallée des Tisserands/PTCE Vallée des Tisserandes/' "$EX/dossiers.csv" >"$T_DIR/renamed.csv"

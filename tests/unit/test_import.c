@@ -235,6 +235,9 @@ static void test_mapping(void **state)
 			     "  values:\n    stage:\n      Émergent: emergen\n",
 			     "11:17", "did you mean 'emergent'");
 	expect_mapping_error("dossiers:\n  columns:\n" REQUIRED_COLUMNS
+			     "  values:\n    lead_esus:\n      Oui: oui\n",
+			     "11:12", "0 or 1");
+	expect_mapping_error("dossiers:\n  columns:\n" REQUIRED_COLUMNS
 			     "  documents:\n    Statuts: statut\n", "10:14", "statuts");
 	expect_mapping_error("dossiers:\n  columns:\n" REQUIRED_COLUMNS
 			     "members:\n  columns:\n    Nom: name\n    Cat: category\n",
