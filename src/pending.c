@@ -29,3 +29,15 @@ __attribute__((weak)) int demo_fill(struct app *app, struct perr *e)
 	(void)app;
 	return perr_set(e, P_INTERNAL, "demo not built yet");
 }
+
+#include "procedure.h"
+__attribute__((weak)) int guard_phase1_retained(struct store *s, long long id, const struct actor *a,
+						const struct move_request *req, struct perr *e)
+{ (void)s; (void)id; (void)a; (void)req; (void)e; return 0; }
+__attribute__((weak)) int guard_phase2_funded(struct store *s, long long id, const struct actor *a,
+					      const struct move_request *req, struct perr *e)
+{ (void)s; (void)id; (void)a; (void)req; (void)e; return 0; }
+__attribute__((weak)) int guard_after_move(struct store *s, long long id, const struct actor *a,
+					   const struct transition_def *t, const struct move_request *req,
+					   const char *at, struct perr *e)
+{ (void)s; (void)id; (void)a; (void)t; (void)req; (void)at; (void)e; return 0; }

@@ -1,0 +1,475 @@
+/* test_core.c - unit tests of the core without curses: text cleaning and
+ * width, YAML positions, SIRET and field checks, the store's migrations and
+ * triggers, and the procedure table walked for every state x target x role. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "actor.h"
+#include "dossier.h"
+#include "procedure.h"
+#include "store.h"
+#include "text.h"
+#include "ydoc.h"
+
+/* ---- text ---- */
+
+static void text_clean_removes_escapes(void **state)
+{
+	(void)state;
+	char *c = text_clean("a\033[31mred\033[0m\033]0;pwned\007b", 0);
+	assert_string_equal(c, "aredb");
+	free(c);
+	c = text_clean("x\xe2\x80\xaey\xe2\x81\xa6z", 0);	/* U+202E RLO, U+2066 LRI */
+	assert_string_equal(c, "xyz");
+	free(c);
+	c = text_clean("bad\xff\xfe end", 0);
+	assert_string_equal(c, "bad\xef\xbf\xbd\xef\xbf\xbd end");
+	free(c);
+	c = text_clean("line1\nline2\r\n\tx", 0);
+	assert_string_equal(c, "line1 line2  x");
+	free(c);
+	c = text_clean("line1\nline2", TEXT_KEEP_NEWLINES);
+	assert_string_equal(c, "line1\nline2");
+	free(c);
+	c = text_clean("\xc2\x9b" "31m", 0);	/* C1 CSI */
+	assert_string_equal(c, "31m");
+	free(c);
+}
+
+static void text_width_counts_columns(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("abc"), 3);
+	assert_int_equal(text_width("Île-de-France"), 13);
+	assert_int_equal(text_width("日本"), 4);
+	size_t used;
+	assert_int_equal(text_fit("éèà", 2, &used), 4);	/* two 2-byte chars */
+	assert_int_equal(used, 2);
+	assert_int_equal(text_fit("日本", 3, &used), 3);
+	assert_int_equal(used, 2);
+}
+
+static void text_wrap_breaks_at_words(void **state)
+{
+	(void)state;
+	const char *s = "Le pôle fédère des acteurs du territoire";
+	size_t *st, *ln;
+	size_t n = text_wrap(s, 12, &st, &ln);
+	assert_int_equal(n, 4);
+	assert_memory_equal(s + st[0], "Le pôle", ln[0]);
+	assert_memory_equal(s + st[1], "fédère des", ln[1]);
+	for (size_t i = 0; i < n; i++)
+		assert_true(text_nwidth(s + st[i], ln[i]) <= 12);
+	free(st);
+	free(ln);
+	n = text_wrap("a\n\nb", 10, &st, &ln);
+	assert_int_equal(n, 3);
+	assert_int_equal(ln[1], 0);
+	free(st);
+	free(ln);
+}
+
+static void text_fold_ignores_case_and_accents(void **state)
+{
+	(void)state;
+	assert_true(text_contains_fold("Coopération Économique", "economique"));
+	assert_true(text_contains_fold("Île-de-France", "ILE"));
+	assert_false(text_contains_fold("Bretagne", "normandie"));
+}
+
+/* ---- YAML ---- */
+
+static void ydoc_positions_and_suggestions(void **state)
+{
+	(void)state;
+	struct perr e = {0};
+	struct ydoc *d = NULL;
+	const char *y = "database: x.db\ncolours: true\n";
+	assert_int_equal(ydoc_load_string("t.yaml", y, strlen(y), &d, &e), 0);
+	static const char *const keys[] = {"database", "colors", NULL};
+	assert_int_equal(ydoc_check_keys(d, d->root, keys, "the configuration", &e), -1);
+	assert_string_equal(e.msg, "t.yaml:2:1: unknown key 'colours' in the configuration; did you mean 'colors'?");
+	ydoc_free(&d);
+	assert_null(d);
+
+	y = "a: 1\na: 2\n";
+	assert_int_equal(ydoc_load_string("t.yaml", y, strlen(y), &d, &e), -1);
+	assert_string_equal(e.msg, "t.yaml:2:1: duplicate key 'a' (first at line 1); keep one");
+
+	y = "a: [1, 2\n";
+	assert_int_equal(ydoc_load_string("t.yaml", y, strlen(y), &d, &e), -1);
+	assert_non_null(strstr(e.msg, "t.yaml:2:1: YAML syntax error"));
+
+	y = "n: '12'\nm: twelve\nb: maybe\n";
+	assert_int_equal(ydoc_load_string("t.yaml", y, strlen(y), &d, &e), 0);
+	long long v;
+	int b;
+	assert_int_equal(ydoc_int(d, ydoc_get(d->root, "n"), "'n'", 0, 99, &v, &e), -1);
+	assert_string_equal(e.msg, "t.yaml:1:4: 'n' must be a whole number, found '12'");
+	assert_int_equal(ydoc_int(d, ydoc_get(d->root, "m"), "'m'", 0, 99, &v, &e), -1);
+	assert_int_equal(ydoc_bool(d, ydoc_get(d->root, "b"), "'b'", &b, &e), -1);
+	assert_string_equal(e.msg, "t.yaml:3:4: 'b' must be true or false, found 'maybe'");
+	ydoc_free(&d);
+}
+
+/* ---- fields ---- */
+
+static void siret_and_fields(void **state)
+{
+	(void)state;
+	char why[256];
+	assert_true(siret_valid("73282932000074"));
+	assert_false(siret_valid("73282932000075"));
+	assert_false(siret_valid("7328293200007"));
+	assert_false(siret_valid("7328293200007a"));
+	assert_int_equal(field_validate(&dossier_fields[DF_LEAD_SIRET], "73282932000075", why, sizeof why), -1);
+	assert_non_null(strstr(why, "checksum"));
+	assert_int_equal(field_validate(&dossier_fields[DF_REGION], "44", why, sizeof why), 0);
+	assert_int_equal(field_validate(&dossier_fields[DF_REGION], "45", why, sizeof why), -1);
+	assert_int_equal(field_validate(&dossier_fields[DF_DEPARTEMENT], "2A", why, sizeof why), 0);
+	assert_int_equal(field_validate(&dossier_fields[DF_TERRITORY_TYPE], "qpv", why, sizeof why), 0);
+	assert_int_equal(field_validate(&dossier_fields[DF_TERRITORY_TYPE], "QPV", why, sizeof why), -1);
+	assert_int_equal(field_validate(&dossier_fields[DF_AMOUNT_REQUESTED], "100001", why, sizeof why), -1);
+	assert_int_equal(field_validate(&dossier_fields[DF_BOUQUET_NEEDS], "mobilisation, recherche", why, sizeof why), 0);
+	assert_int_equal(field_validate(&dossier_fields[DF_BOUQUET_NEEDS], "mobilisation, cuisine", why, sizeof why), -1);
+	assert_int_equal(field_validate(&dossier_fields[DF_PTCE_NAME], "", why, sizeof why), -1);
+	assert_int_equal(field_validate(&dossier_fields[DF_CONTACT_EMAIL], "a@example.org", why, sizeof why), 0);
+	assert_int_equal(field_validate(&dossier_fields[DF_CONTACT_EMAIL], "a.example.org", why, sizeof why), -1);
+	assert_string_equal(geo_dept_region("974"), "04");
+	assert_string_equal(geo_dept_region("67"), "44");
+}
+
+/* ---- store and procedure ---- */
+
+static char dbpath[256];
+
+static struct store *fresh_store(void)
+{
+	struct perr e = {0};
+	struct store *s = NULL;
+	snprintf(dbpath, sizeof dbpath, "/tmp/ptce-unit-%d.db", (int)getpid());
+	unlink(dbpath);
+	char wal[300];
+	snprintf(wal, sizeof wal, "%s-wal", dbpath);
+	unlink(wal);
+	if (store_open(dbpath, STORE_CREATE, &s, &e) < 0)
+		fail_msg("%s", e.msg);
+	/* Roster: one person per role, and a campaign with room. */
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if (reviewer_add(s, NULL, role_names[i], NULL, NULL, NULL, 1u << i, &e) < 0)
+			fail_msg("%s", e.msg);
+	if (store_exec(s, "INSERT INTO campaigns(name, envelope_eur, amount_per_year_eur, years,"
+		       " is_current, created_at) VALUES ('T', 10000000, 50000, 2, 1, 'x')", &e) < 0)
+		fail_msg("%s", e.msg);
+	return s;
+}
+
+static void drop_store(struct store **s)
+{
+	store_close(s);
+	unlink(dbpath);
+}
+
+static long long new_dossier(struct store *s, const char *number)
+{
+	struct perr e = {0};
+	struct dossier d = {0};
+	d.f[DF_DS_NUMBER] = (char *)number;
+	d.f[DF_LEAD_NAME] = "Association test";
+	d.f[DF_PTCE_NAME] = "PTCE test";
+	d.f[DF_REGION] = "44";
+	d.f[DF_DEPARTEMENT] = "67";
+	long long id = 0;
+	enum save_result r;
+	if (store_begin(s, &e) < 0 || dossier_save(s, "admin", "admin", &d, 0, NULL, &r, &id, &e) < 0 ||
+	    store_commit(s, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(r, SAVE_CREATED);
+	return id;
+}
+
+/* Put a dossier in a state by writing the moves straight into history, as
+ * the database allows: the C guards are not under test here. */
+static void force_state(struct store *s, long long id, const char *target)
+{
+	static const char *const paths[][4] = {
+		{"submitted", NULL},
+		{"phase1", "phase1", NULL},
+		{"bouquet", "phase1", "bouquet", NULL},
+		{"phase2", "phase1", "bouquet", "phase2"},
+		{"funded", "phase1", "bouquet", "phase2"},
+		{"rejected", "phase1", "rejected", NULL},
+		{"withdrawn", "withdrawn", NULL},
+	};
+	struct perr e = {0};
+	for (size_t p = 0; p < sizeof paths / sizeof paths[0]; p++) {
+		if (strcmp(paths[p][0], target))
+			continue;
+		const char *from = "submitted";
+		const char *steps[5] = {0};
+		size_t n = 0;
+		for (size_t i = 1; i < 4 && paths[p][i]; i++)
+			steps[n++] = paths[p][i];
+		if (!strcmp(target, "funded"))
+			steps[n++] = "funded";
+		for (size_t i = 0; i < n; i++) {
+			char *sql = xasprintf("INSERT INTO history(dossier_id, at, actor, real_actor, kind,"
+					      " from_state, to_state, motivation) VALUES (%lld,"
+					      " '2026-01-01T00:00:00Z', 'coordinateur', 'coordinateur', 'move',"
+					      " '%s', '%s', 'setup')", id, from, steps[i]);
+			if (store_exec(s, sql, &e) < 0)
+				fail_msg("%s -> %s: %s", from, steps[i], e.msg);
+			free(sql);
+			from = steps[i];
+		}
+		return;
+	}
+	fail_msg("no path to %s", target);
+}
+
+static char *state_of(struct store *s, long long id)
+{
+	struct perr e = {0};
+	struct dossier *d = NULL;
+	if (dossier_load(s, id, &d, &e) < 0)
+		fail_msg("%s", e.msg);
+	char *st = xstrdup(d->state);
+	dossier_free(&d);
+	return st;
+}
+
+static long long count(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	long long n = -1;
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Every state x every target x every single role: the move is allowed
+ * exactly when the table has the transition and the role may take it;
+ * a refused move leaves state and history as they were. */
+static void procedure_table_walk(void **state)
+{
+	(void)state;
+	struct store *s = fresh_store();
+	struct perr e = {0};
+	int number = 1000, allowed_seen = 0, refused_seen = 0;
+
+	for (size_t fi = 0; fi < procedure_n_states; fi++) {
+		for (size_t ti = 0; ti < procedure_n_states; ti++) {
+			for (int r = 0; r < ROLE_COUNT; r++) {
+				const char *from = procedure_states[fi].name, *to = procedure_states[ti].name;
+				char num[16];
+				snprintf(num, sizeof num, "%d", number++);
+				long long id = new_dossier(s, num);
+				force_state(s, id, from);
+				struct actor a;
+				if (actor_load(s, role_names[r], &a, &e) < 0)
+					fail_msg("%s", e.msg);
+				const struct transition_def *t = procedure_find(from, to);
+				int expect = t && (t->roles & (1u << r));
+				struct move_request req = {
+					.reason = "motif", .override = 1,
+					.validation_ref = "CNA-2026-001", .validation_date = "2026-06-30",
+				};
+				char hq[128];
+				snprintf(hq, sizeof hq, "SELECT count(*) FROM history WHERE dossier_id = %lld", id);
+				long long before = count(s, hq);
+				perr_clear(&e);
+				int rc = procedure_move(s, &a, id, to, &req, &e);
+				char *now = state_of(s, id);
+				if (expect && t->guard && rc < 0) {
+					/* A guard may still hold on a hard requirement. */
+					assert_int_equal(e.status, P_REFUSED);
+					assert_non_null(strstr(e.msg, "refused"));
+					rc = 1;
+				}
+				if (rc == 0) {
+					if (!expect)
+						fail_msg("%s -> %s allowed for %s", from, to, role_names[r]);
+					assert_string_equal(now, to);
+					assert_int_equal(count(s, hq), before + 1);
+					allowed_seen++;
+				} else {
+					if (expect && rc < 0)
+						fail_msg("%s -> %s refused for %s: %s", from, to, role_names[r], e.msg);
+					if (!expect) {
+						assert_int_equal(e.status, P_REFUSED);
+						refused_seen++;
+					}
+					assert_string_equal(now, from);
+					assert_int_equal(count(s, hq), before);
+				}
+				free(now);
+			}
+		}
+	}
+	assert_true(allowed_seen >= 10);
+	assert_true(refused_seen > 200);
+	/* The state column always equals the last state-bearing history entry. */
+	assert_int_equal(count(s, "SELECT count(*) FROM dossiers d WHERE d.state IS NOT"
+			     " (SELECT to_state FROM history h WHERE h.dossier_id = d.id"
+			     "  AND to_state IS NOT NULL ORDER BY id DESC LIMIT 1)"), 0);
+	drop_store(&s);
+}
+
+static void refusals_explain_themselves(void **state)
+{
+	(void)state;
+	struct store *s = fresh_store();
+	struct perr e = {0};
+	struct actor coord, instr;
+	assert_int_equal(actor_load(s, "coordinateur", &coord, &e), 0);
+	assert_int_equal(actor_load(s, "instructeur", &instr, &e), 0);
+	long long id = new_dossier(s, "77");
+
+	struct move_request none = {0};
+	assert_int_equal(procedure_move(s, &coord, id, "funded", &none, &e), -1);
+	assert_int_equal(e.status, P_REFUSED);
+	assert_non_null(strstr(e.msg, "no move from 'submitted' to 'funded'"));
+	assert_non_null(strstr(e.msg, "phase1"));	/* lists what is open */
+
+	assert_int_equal(procedure_move(s, &coord, id, "nowhere", &none, &e), -1);
+	assert_int_equal(e.status, P_INVALID);
+
+	assert_int_equal(procedure_move(s, &instr, id, "withdrawn", &none, &e), -1);
+	assert_non_null(strstr(e.msg, "is for: coordinateur"));
+
+	assert_int_equal(procedure_move(s, &coord, id, "withdrawn", &none, &e), -1);
+	assert_non_null(strstr(e.msg, "needs a written motivation"));
+
+	assert_int_equal(procedure_move(s, &instr, id, "phase1", &none, &e), 0);
+	struct move_request stale = {.expect_revision = 1};
+	assert_int_equal(procedure_move(s, &coord, id, "rejected", &stale, &e), -1);
+	assert_int_equal(e.status, P_CONFLICT);
+	drop_store(&s);
+}
+
+static void history_is_append_only(void **state)
+{
+	(void)state;
+	struct store *s = fresh_store();
+	struct perr e = {0};
+	long long id = new_dossier(s, "88");
+	char *sql = xasprintf("UPDATE history SET actor = 'x' WHERE dossier_id = %lld", id);
+	assert_int_equal(store_exec(s, sql, &e), -1);
+	assert_non_null(strstr(e.msg, "append-only"));
+	free(sql);
+	assert_int_equal(store_exec(s, "DELETE FROM history", &e), -1);
+	sql = xasprintf("UPDATE dossiers SET state = 'funded' WHERE id = %lld", id);
+	assert_int_equal(store_exec(s, sql, &e), -1);
+	free(sql);
+	/* The database refuses an unknown transition even without the C code. */
+	sql = xasprintf("INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state)"
+			" VALUES (%lld, 'x', 'a', 'a', 'move', 'submitted', 'funded')", id);
+	assert_int_equal(store_exec(s, sql, &e), -1);
+	free(sql);
+	drop_store(&s);
+}
+
+static void reimport_keeps_state(void **state)
+{
+	(void)state;
+	struct store *s = fresh_store();
+	struct perr e = {0};
+	struct actor coord;
+	assert_int_equal(actor_load(s, "coordinateur", &coord, &e), 0);
+	long long id = new_dossier(s, "99");
+	assert_int_equal(procedure_move(s, &coord, id, "phase1", &(struct move_request){0}, &e), 0);
+	struct dossier d = {0};
+	d.f[DF_DS_NUMBER] = "99";
+	d.f[DF_LEAD_NAME] = "Association renommée";
+	d.f[DF_PTCE_NAME] = "PTCE test";
+	d.f[DF_REGION] = "44";
+	d.f[DF_DEPARTEMENT] = "67";
+	enum save_result r;
+	long long id2;
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(dossier_save(s, "admin", "admin", &d, 0, NULL, &r, &id2, &e), 0);
+	assert_int_equal(store_commit(s, &e), 0);
+	assert_int_equal(r, SAVE_UPDATED);
+	assert_int_equal(id, id2);
+	char *st = state_of(s, id);
+	assert_string_equal(st, "phase1");
+	free(st);
+	assert_int_equal(count(s, "SELECT count(*) FROM history WHERE kind = 'update' AND detail = 'lead_name'"), 1);
+	assert_int_equal(store_begin(s, &e), 0);
+	assert_int_equal(dossier_save(s, "admin", "admin", &d, 0, NULL, &r, &id2, &e), 0);
+	assert_int_equal(store_commit(s, &e), 0);
+	assert_int_equal(r, SAVE_UNCHANGED);
+	drop_store(&s);
+}
+
+static void newer_database_is_refused(void **state)
+{
+	(void)state;
+	struct store *s = fresh_store();
+	struct perr e = {0};
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", store_schema_version() + 1);
+	assert_int_equal(store_exec(s, sql, &e), 0);
+	store_close(&s);
+	assert_int_equal(store_open(dbpath, STORE_EXISTING, &s, &e), -1);
+	assert_int_equal(e.status, P_DB);
+	assert_non_null(strstr(e.msg, "newer ptce"));
+	assert_int_equal(store_open("/nonexistent/dir/x.db", STORE_EXISTING, &s, &e), -1);
+	assert_non_null(strstr(e.msg, "ptce init"));
+	unlink(dbpath);
+}
+
+static void roster_rules(void **state)
+{
+	(void)state;
+	struct store *s = fresh_store();
+	struct perr e = {0};
+	struct actor admin, instr;
+	assert_int_equal(actor_load(s, "admin", &admin, &e), 0);
+	assert_int_equal(actor_load(s, "instructeur", &instr, &e), 0);
+	assert_int_equal(reviewer_add(s, &instr, "bob", "Bob", NULL, NULL, ROLE_LECTEUR, &e), -1);
+	assert_int_equal(reviewer_remove(s, &admin, "admin", &e), -1);
+	assert_non_null(strstr(e.msg, "last admin"));
+	assert_int_equal(reviewer_add(s, &admin, "bob", "Bob", NULL, NULL, ROLE_LECTEUR, &e), 0);
+	assert_int_equal(reviewer_remove(s, &admin, "bob", &e), 0);
+	struct actor bob;
+	assert_int_equal(actor_load(s, "bob", &bob, &e), -1);
+	assert_non_null(strstr(e.msg, "removed"));
+	assert_int_equal(actor_impersonate(s, &instr, "admin", &e), -1);
+	assert_int_equal(actor_impersonate(s, &admin, "instructeur", &e), 0);
+	assert_true(admin.impersonated);
+	assert_string_equal(admin.real_login, "admin");
+	assert_string_equal(admin.login, "instructeur");
+	drop_store(&s);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(text_clean_removes_escapes),
+		cmocka_unit_test(text_width_counts_columns),
+		cmocka_unit_test(text_wrap_breaks_at_words),
+		cmocka_unit_test(text_fold_ignores_case_and_accents),
+		cmocka_unit_test(ydoc_positions_and_suggestions),
+		cmocka_unit_test(siret_and_fields),
+		cmocka_unit_test(procedure_table_walk),
+		cmocka_unit_test(refusals_explain_themselves),
+		cmocka_unit_test(history_is_append_only),
+		cmocka_unit_test(reimport_keeps_state),
+		cmocka_unit_test(newer_database_is_refused),
+		cmocka_unit_test(roster_rules),
+	};
+	cmocka_set_message_output(CM_OUTPUT_TAP);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
