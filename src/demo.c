@@ -381,7 +381,7 @@ static const struct demo_dossier demo[] = {
 	 "tourisme, bois, services", "emploi à l'année, logement des saisonniers, filière bois",
 	 "P1", 0x03,
 	 "La Coopérative des Hautes Vallées veut créer des emplois à l'année dans le Briançonnais en combinant les saisons : entretien forestier l'été, remontées mécaniques et hébergement l'hiver. Elle réunit des employeurs saisonniers, une scierie et la communauté de communes autour d'un groupement d'employeurs.",
-	 "Les emplois du territoire sont très saisonniers et le logement des travailleurs est rare et cher.",
+	 "Les emplois du territoire sont très saisonniers et le logement des travailleurs est rare et cher. Les entreprises peinent à fidéliser leurs salariés d'une saison à l'autre.",
 	 0.5, 90000, 0, ST_SUBMITTED, 28,
 	 {"E|Association Hautes Vallées Coopération|structure porteuse|c",
 	  "P|Scierie du Guil SARL|entreprise|l",
@@ -422,8 +422,8 @@ static const struct demo_dossier demo[] = {
 	 "emergent", "Communauté de communes Morvan Sommets et Grands Lacs", "rural",
 	 "bois, tourisme, services", "filière bois, services de proximité",
 	 "P1", 0x03,
-	 "Morvan Transitions veut fédérer les acteurs de la forêt, du tourisme et des services de proximité du Haut-Morvan autour d'une maison des services coopérative.",
-	 "Le Haut-Morvan perd des habitants et des services, et la forêt est exploitée sans retombées locales.",
+	 "Morvan Transitions veut fédérer les acteurs de la forêt, du tourisme et des services de proximité du Haut-Morvan autour d'une maison des services coopérative. Elle accueillerait une épicerie, un point d'accueil touristique et un bureau partagé pour les entreprises forestières.",
+	 "Le Haut-Morvan perd des habitants et des services, et la forêt est exploitée sans retombées locales. Les derniers commerces des bourgs ferment.",
 	 0.5, 80000, 0, ST_WITHDRAWN_EARLY, 90,
 	 {"E|Association Morvan Transitions|structure porteuse|c",
 	  "P|Bois du Haut-Morvan SARL|entreprise|l",
@@ -436,7 +436,7 @@ static const struct demo_dossier demo[] = {
 	 "bois, ameublement", "seconde transformation du bois, insertion",
 	 "P1", 0x01,
 	 "Vosges Bois Solidaire souhaite créer un atelier de fabrication de mobilier en bois local employant des personnes en insertion. Le dossier décrit principalement le projet de l'entreprise porteuse et ses futurs clients.",
-	 "La filière bois vosgienne exporte ses grumes et l'ameublement local a beaucoup reculé.",
+	 "La filière bois vosgienne exporte ses grumes et l'ameublement local a beaucoup reculé. Les structures d'insertion du secteur manquent de supports d'activité.",
 	 0.5, 120000, 0, ST_REJECTED, 100,
 	 {"E|Vosges Bois Solidaire SAS|structure porteuse|c",
 	  "P|Meubles Vautrin SARL|client et fournisseur|l",
@@ -822,8 +822,7 @@ static int move(struct clock *k, double frac, const char *to, const char *login,
 			return 0;
 		}
 	}
-	return perr_set(e, first.status == P_DB ? P_DB : P_INTERNAL, "demo dossier %s -> %s: %s",
-			demo[k->i].ptce, to, first.msg);
+	return perr_set(e, first.status, "demo dossier %s -> %s: %s", demo[k->i].ptce, to, first.msg);
 }
 
 static int add_document(struct store *s, long long id, const char *kind, const char *title,
@@ -1130,17 +1129,27 @@ static int phase1(struct clock *k, const char *const rev[2], const char *plan,
 	return 0;
 }
 
-/* Phase 2: reviews given by p2_plans, by up to three reviewers. */
-static int phase2_reviews(struct clock *k, double f, struct perr *e)
+/* Phase 2: reviews given by p2_plans, by the two instructeurs of phase 1
+ * (the funding guard waits for every assigned reviewer) and a third. */
+static int phase2_reviews(struct clock *k, const char *const rev[2], double f, struct perr *e)
 {
 	const struct demo_dossier *dd = &demo[k->i];
 	for (size_t p = 0; p < sizeof p2_plans / sizeof p2_plans[0]; p++) {
 		if (!is(dd, p2_plans[p].ptce))
 			continue;
 		const char *revs[3];
-		for (int j = 0; j < 3; j++)
-			revs[j] = reviewers_pool[(k->i + 1 + (size_t)j) % N_POOL];
-		if (assign(k, f + 0.05, revs, 3, e) < 0)
+		size_t n = 0;
+		revs[0] = rev[0];
+		revs[1] = rev[1];
+		revs[2] = COORD_LOGIN;
+		for (size_t j = 0; j < N_POOL; j++)
+			if (strcmp(reviewers_pool[j], rev[0]) && strcmp(reviewers_pool[j], rev[1])) {
+				revs[2] = reviewers_pool[j];
+				break;
+			}
+		while (n < 3 && p2_plans[p].spec[n])
+			n++;
+		if (n > 2 && assign(k, f + 0.05, revs + 2, 1, e) < 0)
 			return -1;
 		for (int j = 0; j < 3 && p2_plans[p].spec[j]; j++) {
 			const char *spec = p2_plans[p].spec[j];
@@ -1267,7 +1276,7 @@ static int run_story(struct demo_ctx *c, size_t i, struct perr *e)
 		int funded = dd->story == ST_FUNDED;
 		if (to_bouquet(&k, rev, 0.95, funded ? 0.85 : 0.8, funded ? 0.75 : 0.7, e) < 0 ||
 		    move(&k, funded ? 0.6 : 0.55, "phase2", COORD_LOGIN, reason_phase2, NULL, e) < 0 ||
-		    phase2_reviews(&k, funded ? 0.4 : 0.35, e) < 0)
+		    phase2_reviews(&k, rev, funded ? 0.4 : 0.35, e) < 0)
 			goto out;
 		if (is(dd, "Filière vélo du Grand Paris") && assign(&k, 0.2, mine, 1, e) < 0)
 			goto out;
@@ -1295,10 +1304,16 @@ static int run_story(struct demo_ctx *c, size_t i, struct perr *e)
 			vdate[10] = '\0';
 			snprintf(ref, sizeof ref, "CNA-%.4s-%03d", vdate, 11 + (int)i);
 			struct move_request req = {.validation_ref = ref, .validation_date = vdate};
+			/* The envelope is configuration: a round too small for
+			 * three laureates leaves the others in phase 2. */
 			if (move(&k, 0.12, "funded", COORD_LOGIN,
 				 "Lauréat validé par la cellule nationale d'appui ; financement d'animation sur deux ans.",
-				 &req, e) < 0)
-				goto out;
+				 &req, e) < 0) {
+				if (e->status != P_INVALID)
+					goto out;
+				fprintf(c->app->err, _("ptce: demo: %s stays in phase 2 (%s)\n"), dd->ptce, e->msg);
+				perr_clear(e);
+			}
 		} else if (dd->story == ST_BACK_TO_BOUQUET) {
 			if (move(&k, 0.2, "bouquet", COORD_LOGIN,
 				 "Non retenu en phase 2 : la gouvernance est encore trop fragile (critère B éliminatoire) et les cofinancements ne sont pas confirmés. Le pôle conserve le bouquet de services et pourra se représenter.",
@@ -1317,6 +1332,7 @@ static int run_story(struct demo_ctx *c, size_t i, struct perr *e)
 		break;
 	case ST_WITHDRAWN_EARLY:
 		if (move(&k, 0.8, "phase1", rev[0], NULL, NULL, e) < 0 ||
+		    assign(&k, 0.8, rev, 1, e) < 0 ||
 		    move(&k, 0.5, "withdrawn", COORD_LOGIN,
 			 "Retrait demandé par le président de l'association par courriel : le projet sera redéposé l'an prochain, une fois le collectif constitué.",
 			 NULL, e) < 0)
@@ -1338,6 +1354,38 @@ out:
 }
 
 /* ---- entry point ------------------------------------------------------------ */
+
+/* Laureates are funded from a round's envelope: ptce init records the rounds
+ * of the configuration; one without any still gets a demo round. */
+static int ensure_campaign(struct demo_ctx *c, struct perr *e)
+{
+	sqlite3_stmt *st = store_prepare(c->s, "SELECT count(*) FROM campaigns WHERE is_current = 1", e);
+	if (!st)
+		return -1;
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (n > 0)
+		return 0;
+	char at[21];
+	when(c, 210, 9, 0, at);
+	if (store_begin(c->s, e) < 0)
+		return -1;
+	st = store_prepare(c->s, "INSERT INTO campaigns(name, envelope_eur, amount_per_year_eur, years,"
+			   " is_current, created_at) VALUES ('AMI PTCE (démonstration)', 500000, 50000, 2, 1, ?)", e);
+	if (!st) {
+		store_rollback(c->s);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, at, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_fail(c->s, e, "demo: campaigns");
+		store_rollback(c->s);
+		return -1;
+	}
+	return store_commit(c->s, e);
+}
 
 int demo_fill(struct app *app, struct perr *e)
 {
@@ -1373,6 +1421,8 @@ int demo_fill(struct app *app, struct perr *e)
 		}
 	}
 
+	if (ensure_campaign(&c, e) < 0)
+		goto out;
 	for (size_t i = 0; i < N_DEMO; i++)
 		if (run_story(&c, i, e) < 0)
 			goto out;
