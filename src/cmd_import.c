@@ -128,6 +128,11 @@ int cmd_import(struct app *app, int argc, char **argv)
 		for (size_t i = 0; i < rep.n_items; i++)
 			if (verbose || dry_run)
 				print_outcome(app, &rep.items[i], dry_run);
+		for (size_t i = 0; i < rep.n_notes; i++) {
+			fputs("ptce: ", app->err);
+			text_put(app->err, rep.notes[i]);
+			fputc('\n', app->err);
+		}
 		if (verbose && rep.n_ignored) {
 			fputs(_("columns not in the mapping (ignored):"), app->out);
 			for (size_t i = 0; i < rep.n_ignored; i++) {

@@ -1,6 +1,7 @@
 /* import.c - Démarches Simplifiées CSV exports into dossiers: libcsv with our
  * own line counting, a YAML mapping of headers to fields, all-or-nothing saves. */
 #include <errno.h>
+#include <iconv.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,6 +104,66 @@ static const char *parse_error_text(int err)
 	return csv_strerror(err);
 }
 
+/* Offset of the first byte that is not well-formed UTF-8, or len. */
+static size_t utf8_invalid_at(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n;
+		unsigned lo = 0x80, hi = 0xBF;
+		if (c < 0x80)
+			n = 1;
+		else if (c >= 0xC2 && c <= 0xDF)
+			n = 2;
+		else if (c >= 0xE0 && c <= 0xEF) {
+			n = 3;
+			if (c == 0xE0)
+				lo = 0xA0;
+			else if (c == 0xED)
+				hi = 0x9F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			n = 4;
+			if (c == 0xF0)
+				lo = 0x90;
+			else if (c == 0xF4)
+				hi = 0x8F;
+		} else
+			return i;
+		if (i + n > len)
+			return i;
+		for (size_t k = 1; k < n; k++) {
+			unsigned char b = s[i + k];
+			if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF))
+				return i;
+		}
+		i += n;
+	}
+	return len;
+}
+
+/* A French Excel saving "CSV (séparateur : point-virgule)" writes
+ * Windows-1252, not UTF-8: read such a file as Windows-1252 rather than
+ * storing broken text. Returns a new UTF-8 buffer, or NULL if iconv fails. */
+static char *from_cp1252(const char *buf, size_t len, size_t *out_len)
+{
+	iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+	if (cd == (iconv_t)-1)
+		return NULL;
+	size_t cap = len * 3 + 1, left = cap;
+	char *out = xmalloc(cap), *o = out;
+	char *in = (char *)buf;
+	size_t in_left = len;
+	size_t r = iconv(cd, &in, &in_left, &o, &left);
+	iconv_close(cd);
+	if (r == (size_t)-1) {
+		free(out);
+		return NULL;
+	}
+	*out_len = (size_t)(o - out);
+	return out;
+}
+
 int csv_table_parse(const char *name, const char *buf, size_t len,
 		    struct csv_table *t, struct perr *e)
 {
@@ -112,6 +173,22 @@ int csv_table_parse(const char *name, const char *buf, size_t len,
 		t->had_bom = 1;
 		buf += 3;
 		len -= 3;
+	}
+	char *converted = NULL;
+	size_t bad = utf8_invalid_at((const unsigned char *)buf, len);
+	if (bad < len) {
+		int line = 1;
+		for (size_t i = 0; i < bad; i++)
+			line += buf[i] == '\n';
+		if (t->had_bom || !(converted = from_cp1252(buf, len, &len))) {
+			free(t->path);
+			t->path = NULL;
+			return perr_set(e, P_INVALID,
+					_("%s:%d: the file is not UTF-8 (byte 0x%02X); save it again as "
+					  "\"CSV UTF-8\""), name, line, (unsigned char)buf[bad]);
+		}
+		buf = converted;
+		t->cp1252 = 1;
 	}
 	t->delim = detect_delim(buf, len);
 	const char *nl = memchr(buf, '\n', len);
@@ -135,7 +212,8 @@ int csv_table_parse(const char *name, const char *buf, size_t len,
 				      b.cur.n + 1, parse_error_text(csv_error(&p)));
 			break;
 		}
-		if (c == '\n')
+		/* LF, CRLF, and a lone CR (old Mac files) each end one line. */
+		if (c == '\n' || (c == '\r' && (i + 1 == len || buf[i + 1] != '\n')))
 			b.line++;
 	}
 	if (rc == 0 && csv_fini(&p, on_field, on_record, &b) != 0) {
@@ -154,6 +232,7 @@ int csv_table_parse(const char *name, const char *buf, size_t len,
 		rc = perr_set(e, P_INVALID,
 			      _("%s:1:1: the file is empty; expected a header line naming the columns"),
 			      name);
+	free(converted);
 	if (rc < 0)
 		csv_table_done(t);
 	return rc;
@@ -1046,6 +1125,9 @@ void import_report_done(struct import_report *r)
 	for (size_t i = 0; i < r->n_ignored; i++)
 		free(r->ignored[i]);
 	free(r->ignored);
+	for (size_t i = 0; i < r->n_notes; i++)
+		free(r->notes[i]);
+	free(r->notes);
 	memset(r, 0, sizeof *r);
 }
 
@@ -1263,6 +1345,16 @@ int import_run(struct store *s, const struct import_request *req,
 		rc = save_all(s, req, ds, n, mapping_has_documents(m, &dt), rep, e);
 		if (rc == 0)
 			note_ignored(&dt, m, rep);
+		const struct csv_table *tables[] = { &dt, mt_ok ? &mt : NULL };
+		for (size_t i = 0; rc == 0 && i < 2; i++) {
+			if (!tables[i] || !tables[i]->cp1252)
+				continue;
+			rep->notes = xrealloc(rep->notes, (rep->n_notes + 1) * sizeof *rep->notes);
+			rep->notes[rep->n_notes++] =
+				xasprintf(_("%s is not UTF-8; it was read as Windows-1252 (a French "
+					    "Excel file): check the accents with 'ptce show'"),
+					  tables[i]->path);
+		}
 	}
 	free_batch(ds, n);
 	if (dt_ok)

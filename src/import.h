@@ -22,12 +22,14 @@ struct csv_table {
 	char delim;		/* ',' or ';', detected from the header line */
 	int had_bom;		/* the file started with a UTF-8 BOM */
 	int crlf;		/* the header line ended with CRLF */
+	int cp1252;		/* not UTF-8: read as Windows-1252 (French Excel) */
 	struct csv_record header;
 	struct csv_record *rows;	/* rows whose cells are all empty are dropped */
 	size_t n_rows;
 };
 
-/* csv_table_parse - parse a CSV held in memory: BOM stripped, separator
+/* csv_table_parse - parse a CSV held in memory: BOM stripped, a file that
+ * is not UTF-8 read as Windows-1252 (what a French Excel writes), separator
  * detected from the header line (outside quotes), CRLF or LF, quoted fields
  * with separators, doubled quotes and newlines. Malformed quoting is P_INVALID
  * "name:line: ..." naming the line. */
@@ -118,6 +120,8 @@ struct import_report {
 	size_t n_items;
 	char **ignored;		/* headers of the dossiers file the mapping does not use */
 	size_t n_ignored;
+	char **notes;		/* things a person should know (encoding guessed...) */
+	size_t n_notes;
 };
 void import_report_done(struct import_report *r);
 

@@ -138,6 +138,12 @@ t_eq "values from an Excel file" \
 t_eq "CRLF inside a quoted cell becomes a newline" \
 	"$(t_sql "select description = 'Ateliers; cuisine' || char(10) || 'et jardins' from dossiers where ds_number = '3001'")" 1
 
+t_run "a Windows-1252 file (French Excel) imports" 0 ptce import "$D/excel-cp1252.csv"
+t_contains "the encoding guess is said" "$T_ERR" "excel-cp1252.csv is not UTF-8; it was read as Windows-1252"
+t_eq "accents converted to UTF-8" \
+	"$(t_sql "select lead_name || '|' || ptce_name || '|' || region_code from dossiers where ds_number = '3002'")" \
+	"Coopérative « L'Échappée »|Pôle Échappée|93"
+
 # --- escape sequences are stored, never printed ---------------------------
 printf 'ID,Nom de la structure porteuse,SIRET de la structure porteuse,Région,Département,Nom du PTCE\n4001,Association \033[31mRouge\033[0m,90000025800013,Bretagne,35,PTCE \033]0;titre\007Ouest\n' >"$T_DIR/escape.csv"
 t_run "a file with escape sequences imports" 0 ptce import "$T_DIR/escape.csv"

@@ -74,6 +74,32 @@ static void test_quotes_newlines_lines(void **state)
 	csv_table_done(&t);
 }
 
+static void test_encodings(void **state)
+{
+	(void)state;
+	struct csv_table t;
+	struct perr e = {0};
+	/* Windows-1252 from a French Excel: read, accents kept. */
+	assert_int_equal(parse("ID;R\xe9gion\r\n1;\xcele-de-France\r\n", &t, &e), 0);
+	assert_true(t.cp1252);
+	assert_string_equal(t.header.cells[1], "Région");
+	assert_string_equal(t.rows[0].cells[1], "Île-de-France");
+	csv_table_done(&t);
+	/* UTF-8 is not converted. */
+	assert_int_equal(parse("ID,Région\n1,Île\n", &t, &e), 0);
+	assert_false(t.cp1252);
+	csv_table_done(&t);
+	/* A BOM promises UTF-8: a bad byte after it is an error with its line. */
+	assert_int_equal(parse("\xEF\xBB\xBFID\n1\n\xe9\n", &t, &e), -1);
+	assert_non_null(strstr(e.msg, "t.csv:3:"));
+	assert_non_null(strstr(e.msg, "UTF-8"));
+	/* Old Mac line ends (lone CR) still count lines. */
+	assert_int_equal(parse("A,B\r1,2\r3,\"x\ry\"\r5,6\r", &t, &e), 0);
+	assert_int_equal(t.n_rows, 3);
+	assert_int_equal(t.rows[2].line, 5);
+	csv_table_done(&t);
+}
+
 static void test_blank_rows_dropped(void **state)
 {
 	(void)state;
@@ -253,6 +279,7 @@ int main(void)
 		cmocka_unit_test(test_comma_default),
 		cmocka_unit_test(test_quotes_newlines_lines),
 		cmocka_unit_test(test_blank_rows_dropped),
+		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_malformed_quote),
 		cmocka_unit_test(test_unclosed_quote),
 		cmocka_unit_test(test_empty_file),
