@@ -121,6 +121,20 @@ static void csv_cell(FILE *out, const char *s, int first, char delim)
 	csv_fwrite(out, s, strlen(s));
 }
 
+/* A spreadsheet runs a cell starting with = + - or @ as a formula: text
+ * from applicants must not ("=HYPERLINK(...)"). In --excel output such a
+ * cell gets a leading apostrophe, which the spreadsheet hides; plain
+ * numbers ("-3") are left alone. */
+static int formula_like(const char *v)
+{
+	if (!strchr("=+-@", v[0]) || !v[0])
+		return 0;
+	char *end;
+	errno = 0;
+	strtod(v, &end);
+	return *end != '\0' || end == v;
+}
+
 static int write_csv(struct store *s, FILE *out, int excel, const long long *ids,
 		     size_t n, struct perr *e)
 {
@@ -137,6 +151,11 @@ static int write_csv(struct store *s, FILE *out, int excel, const long long *ids
 			return -1;
 		for (size_t i = 0; i < N_COLUMNS; i++) {
 			char *v = cell_text(s, d, column_at(i));
+			if (excel && formula_like(v)) {
+				char *q = xasprintf("'%s", v);
+				free(v);
+				v = q;
+			}
 			csv_cell(out, v, i == 0, delim);
 			free(v);
 		}

@@ -23,7 +23,8 @@ int export_ids(struct store *s, const struct dossier_filter *f,
 /* export_rows - write the dossiers ids (in that order; NULL: every dossier)
  * to out: one CSV row or JSON object per dossier. Columns: ds_number, state,
  * state_since, days_in_state, the other fields in dossier_fields[] order,
- * campaign, complements_due. excel (CSV only): UTF-8 BOM, ';' and CRLF.
+ * campaign, complements_due. excel (CSV only): UTF-8 BOM, ';' and CRLF,
+ * and a cell that a spreadsheet would run as a formula starts with "'".
  * Text is cleaned of control characters; long texts keep their newlines. */
 int export_rows(struct store *s, FILE *out, enum export_format fmt, int excel,
 		const long long *ids, size_t n_ids, struct perr *e);

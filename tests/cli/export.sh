@@ -12,6 +12,8 @@ t_run "import the example" 0 ptce import "$EX/dossiers.csv" --members "$EX/membr
 # A value with quotes, separators, a backslash and an escape sequence.
 printf 'ID,Nom de la structure porteuse,SIRET de la structure porteuse,Région,Département,Nom du PTCE,Présentation du projet de coopération\n5001,"Asso ""Guillemets""; virgule, \\ barre",90000036900018,Bretagne,35,PTCE \033[31mRouge\033[0m,"ligne 1\nligne 2"\n' >"$T_DIR/tricky.csv"
 t_run "import a tricky dossier" 0 ptce import "$T_DIR/tricky.csv"
+printf 'ID,Nom de la structure porteuse,SIRET de la structure porteuse,Région,Département,Nom du PTCE,Téléphone\n5002,"=HYPERLINK(""http://example.org"")",90000044400019,Bretagne,35,@SUM(1),+33 2 00 00 00 00\n' >"$T_DIR/formula.csv"
+t_run "import a dossier with formula-like text" 0 ptce import "$T_DIR/formula.csv"
 t_run "move 1042 to phase1" 0 ptce move 1042 phase1 --reason "instruction ouverte"
 
 # --- CSV ------------------------------------------------------------------
@@ -20,7 +22,7 @@ t_eq "csv: header + 5 records, all of one width, read by a CSV reader" \
 	"$($PY -c 'import csv,sys
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
 print(len(rows), len(set(len(r) for r in rows)), rows[0][0], rows[0][1], rows[0][3])' "$T_DIR/out.csv")" \
-	"6 1 ds_number state days_in_state"
+	"7 1 ds_number state days_in_state"
 t_eq "csv: values round trip (quotes, separators, newline)" \
 	"$($PY -c 'import csv,sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
@@ -36,6 +38,11 @@ print(r["state"], r["region_code"], r["stage"], r["amount_requested_eur"], r["da
 	"phase1 44 emergent 95000 0"
 t_run "export to standard output" 0 ptce export
 t_eq "stdout and --output agree" "$T_OUT" "$(cat "$T_DIR/out.csv")"
+t_eq "csv keeps formula-like text as it is" \
+	"$($PY -c 'import csv,sys
+r = [r for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")) if r["ds_number"] == "5002"][0]
+print(r["lead_name"], r["ptce_name"], r["contact_phone"])' "$T_DIR/out.csv")" \
+	'=HYPERLINK("http://example.org") @SUM(1) +33 2 00 00 00 00'
 
 # --- Excel ----------------------------------------------------------------
 t_run "export --excel" 0 ptce export --excel --output "$T_DIR/excel.csv"
@@ -45,7 +52,14 @@ t_eq "excel: semicolons and CRLF, read back" \
 data = open(sys.argv[1], "rb").read()
 rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
 print(len(rows), len(rows[0]), data.count(b"\r\n") >= 6, rows[0][0])' "$T_DIR/excel.csv")" \
-	"6 35 True ds_number"
+	"7 35 True ds_number"
+
+t_eq "excel: formula-like cells are defused, numbers are not" \
+	"$($PY -c 'import csv,io,sys
+text = open(sys.argv[1], "rb").read().decode("utf-8-sig")
+r = [r for r in csv.DictReader(io.StringIO(text, newline=""), delimiter=";") if r["ds_number"] == "5002"][0]
+print(r["lead_name"], r["ptce_name"], r["contact_phone"], r["days_in_state"])' "$T_DIR/excel.csv")" \
+	"'=HYPERLINK(\"http://example.org\") '@SUM(1) '+33 2 00 00 00 00 0"
 
 # --- JSON -----------------------------------------------------------------
 t_run "export json" 0 ptce export --format json --output "$T_DIR/out.json"
@@ -58,7 +72,7 @@ t = [x for x in d if x["ds_number"] == "5001"][0]
 print(len(d), a["state"], a["amount_requested_eur"], a["lead_esus"], a["staff_fte"], len(a["members"]),
       a["members"][0]["category"], len(a["documents"]), a["cofunding"].count("\n"), t["lead_name"], t["contact_email"])' \
 	"$T_DIR/out.json")" \
-	'5 phase1 95000 True 1.5 4 ess 4 1 Asso "Guillemets"; virgule, \ barre None'
+	'6 phase1 95000 True 1.5 4 ess 4 1 Asso "Guillemets"; virgule, \ barre None'
 t_not_contains "json: no escape character" "$(cat "$T_DIR/out.json")" "$ESC"
 
 # --- filters --------------------------------------------------------------
@@ -67,7 +81,7 @@ t_eq "only the dossier in phase1" "$(printf '%s\n' "$T_OUT" | $PY -c 'import csv
 print([r["ds_number"] for r in csv.DictReader(sys.stdin)])')" "['1042']"
 t_run "export --region 53 --format json" 0 ptce export --region 53 --format json
 t_eq "only the Bretagne dossiers" "$(printf '%s\n' "$T_OUT" | $PY -c 'import json,sys
-print([r["ds_number"] for r in json.load(sys.stdin)])')" "['1045', '5001']"
+print([r["ds_number"] for r in json.load(sys.stdin)])')" "['1045', '5001', '5002']"
 t_run "export --state funded (none)" 0 ptce export --state funded --format json
 t_eq "an empty json list" "$(printf '%s\n' "$T_OUT" | $PY -c 'import json,sys; print(json.load(sys.stdin))')" "[]"
 
