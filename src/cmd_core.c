@@ -104,7 +104,7 @@ int cmd_init(struct app *app, int argc, char **argv)
 		{"demo", no_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'}, {0}
 	};
 	int demo = 0, c;
-	while ((c = next_opt(app, "init", argc, argv, "+dh", longs)) != -1) {
+	while ((c = next_opt(app, "init", argc, argv, "dh", longs)) != -1) {
 		if (c == -2)
 			return 2;
 		if (c == 'h')
@@ -242,7 +242,7 @@ int cmd_list(struct app *app, int argc, char **argv)
 	struct dossier_filter flt = {0};
 	struct list_ctx lc = {.app = app, .fmt = OUT_TABLE};
 	int c;
-	while ((c = next_opt(app, "list", argc, argv, "+s:r:a:f:h", longs)) != -1) {
+	while ((c = next_opt(app, "list", argc, argv, "s:r:a:f:h", longs)) != -1) {
 		switch (c) {
 		case -2: return 2;
 		case 'h':
@@ -384,7 +384,7 @@ int cmd_show(struct app *app, int argc, char **argv)
 	static const struct option longs[] = {{"help", no_argument, NULL, 'h'}, {0}};
 	int c;
 	long long id;
-	while ((c = next_opt(app, "show", argc, argv, "+h", longs)) != -1) {
+	while ((c = next_opt(app, "show", argc, argv, "h", longs)) != -1) {
 		if (c == -2)
 			return 2;
 		return cli_help(app, "show", _("Shows every field of the dossier by section, its members,\n"
@@ -499,7 +499,7 @@ int cmd_history(struct app *app, int argc, char **argv)
 	static const struct option longs[] = {{"help", no_argument, NULL, 'h'}, {0}};
 	int c;
 	long long id;
-	while ((c = next_opt(app, "history", argc, argv, "+h", longs)) != -1) {
+	while ((c = next_opt(app, "history", argc, argv, "h", longs)) != -1) {
 		if (c == -2)
 			return 2;
 		return cli_help(app, "history", _("Every entry of the dossier's history, oldest first: when (local time),\n"
@@ -528,7 +528,7 @@ int cmd_move(struct app *app, int argc, char **argv)
 	struct move_request req = {0};
 	int c;
 	long long id;
-	while ((c = next_opt(app, "move", argc, argv, "+r:ov:d:a:y:h", longs)) != -1) {
+	while ((c = next_opt(app, "move", argc, argv, "r:ov:d:a:y:h", longs)) != -1) {
 		switch (c) {
 		case -2: return 2;
 		case 'h':
@@ -585,7 +585,7 @@ int cmd_assign(struct app *app, int argc, char **argv)
 	};
 	int c, on = 1;
 	long long id;
-	while ((c = next_opt(app, "assign", argc, argv, "+rh", longs)) != -1) {
+	while ((c = next_opt(app, "assign", argc, argv, "rh", longs)) != -1) {
 		if (c == -2)
 			return 2;
 		if (c == 'h')
@@ -617,7 +617,7 @@ int cmd_complements(struct app *app, int argc, char **argv)
 	const char *due = NULL, *note = NULL;
 	int c, clear = 0;
 	long long id;
-	while ((c = next_opt(app, "complements", argc, argv, "+d:n:ch", longs)) != -1) {
+	while ((c = next_opt(app, "complements", argc, argv, "d:n:ch", longs)) != -1) {
 		switch (c) {
 		case -2: return 2;
 		case 'h':
@@ -749,7 +749,7 @@ int cmd_whoami(struct app *app, int argc, char **argv)
 {
 	static const struct option longs[] = {{"help", no_argument, NULL, 'h'}, {0}};
 	int c;
-	while ((c = next_opt(app, "whoami", argc, argv, "+h", longs)) != -1) {
+	while ((c = next_opt(app, "whoami", argc, argv, "h", longs)) != -1) {
 		if (c == -2)
 			return 2;
 		return cli_help(app, "whoami", "");
