@@ -1,0 +1,671 @@
+/* queue.c - the queue model: one WHERE and ORDER BY built from a spec, then
+ * LIMIT/OFFSET so only the visible rows are read, even with 100 000 dossiers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "actor.h"
+#include "dossier.h"
+#include "i18n.h"
+#include "procedure.h"
+#include "queue.h"
+#include "review.h"
+#include "text.h"
+
+static const char *const col_names[QC_COUNT] = {
+	"number", "name", "region", "state", "days", "mine", "total", "flags"
+};
+
+const char *queue_col_name(enum queue_col c)
+{
+	return c < QC_COUNT ? col_names[c] : "?";
+}
+
+const char *queue_col_label(enum queue_col c)
+{
+	switch (c) {
+	case QC_NUMBER: return _("Number");
+	case QC_NAME: return _("PTCE");
+	case QC_REGION: return _("Region");
+	case QC_STATE: return _("State");
+	case QC_DAYS: return _("Days");
+	case QC_MINE: return _("My review");
+	case QC_TOTAL: return _("Total");
+	case QC_FLAGS: return _("Flags");
+	case QC_COUNT: break;
+	}
+	return "?";
+}
+
+int queue_col_find(const char *name)
+{
+	for (int i = 0; i < QC_COUNT; i++)
+		if (strcasecmp(name, col_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *queue_view_label(enum queue_view v)
+{
+	switch (v) {
+	case QV_ALL: return _("tous");
+	case QV_TODO: return _("à instruire");
+	case QV_MINE: return _("mes dossiers");
+	case QV_REVIEW: return _("à revoir par moi");
+	case QV_PHASE2: return _("phase 2");
+	case QV_COUNT: break;
+	}
+	return "?";
+}
+
+void queue_spec_init(struct queue_spec *q, const char *login)
+{
+	memset(q, 0, sizeof *q);
+	q->view = QV_ALL;
+	q->sort = QC_NUMBER;
+	snprintf(q->login, sizeof q->login, "%s", login ? login : "");
+}
+
+void queue_spec_done(struct queue_spec *q)
+{
+	free(q->state);
+	free(q->region);
+	free(q->assignee);
+	free(q->search);
+	free(q->only_ids);
+	q->state = q->region = q->assignee = q->search = NULL;
+	q->only_ids = NULL;
+	q->n_only = 0;
+}
+
+/* A region given as a code or (part of) a name. */
+static const char *region_resolve(const char *v)
+{
+	for (size_t i = 0; geo_regions[i].code; i++)
+		if (strcmp(geo_regions[i].code, v) == 0)
+			return geo_regions[i].code;
+	for (size_t i = 0; geo_regions[i].code; i++)
+		if (text_contains_fold(geo_regions[i].name, v))
+			return geo_regions[i].code;
+	return NULL;
+}
+
+/* A state given as its name or (part of) its label. */
+static const char *state_resolve(const char *v)
+{
+	const struct state_def *sd = state_find(v);
+	if (sd)
+		return sd->name;
+	for (size_t i = 0; i < procedure_n_states; i++) {
+		const struct state_def *d = &procedure_states[i];
+		if (text_contains_fold(state_label(d->name), v) ||
+		    text_contains_fold(d->label_fr, v))
+			return d->name;
+	}
+	return NULL;
+}
+
+static int filter_apply(struct queue_spec *q, const char *key, const char *val, struct perr *e)
+{
+	if (!*val)
+		return perr_set(e, P_INVALID, _("'%s=' needs a value, e.g. state=phase1"),
+				key ? key : "");
+	if (!key || !*key) {
+		const char *st = state_resolve(val), *rg = region_resolve(val);
+		if (st) {
+			free(q->state);
+			q->state = xstrdup(st);
+		} else if (rg) {
+			free(q->region);
+			q->region = xstrdup(rg);
+		} else {
+			return perr_set(e, P_INVALID, _("'%s' is neither a state nor a region; "
+							"write state=..., region=... or assignee=..."), val);
+		}
+	} else if (strcmp(key, "state") == 0) {
+		const char *st = state_resolve(val);
+		if (!st)
+			return perr_set(e, P_INVALID, _("unknown state '%s'; the states are "
+							"submitted, phase1, bouquet, phase2, funded, rejected, withdrawn"), val);
+		free(q->state);
+		q->state = xstrdup(st);
+	} else if (strcmp(key, "region") == 0) {
+		const char *rg = region_resolve(val);
+		if (!rg)
+			return perr_set(e, P_INVALID, _("unknown region '%s'; give its INSEE code "
+							"(e.g. 44) or its name"), val);
+		free(q->region);
+		q->region = xstrdup(rg);
+	} else if (strcmp(key, "assignee") == 0) {
+		free(q->assignee);
+		q->assignee = xstrdup(val);
+	} else {
+		return perr_set(e, P_INVALID, _("unknown filter '%s'; use state=, region= or assignee="), key);
+	}
+	return 0;
+}
+
+int queue_set_filter(struct queue_spec *q, const char *text, struct perr *e)
+{
+	struct queue_spec n = *q;
+	n.state = n.region = n.assignee = NULL;
+	char *copy = xstrdup(text ? text : "");
+	char *key = NULL, val[256] = "";
+	int rc = 0, pending = 0;
+	char *save = NULL;
+	for (char *tok = strtok_r(copy, " \t", &save); tok && rc == 0;
+	     tok = strtok_r(NULL, " \t", &save)) {
+		char *eq = strchr(tok, '=');
+		if (eq) {
+			if (pending)
+				rc = filter_apply(&n, key, val, e);
+			*eq = '\0';
+			key = tok;
+			snprintf(val, sizeof val, "%s", eq + 1);
+			pending = 1;
+		} else if (key) {
+			size_t l = strlen(val);
+			snprintf(val + l, sizeof val - l, "%s%s", l ? " " : "", tok);
+		} else {
+			rc = filter_apply(&n, NULL, tok, e);
+		}
+	}
+	if (rc == 0 && pending)
+		rc = filter_apply(&n, key, val, e);
+	free(copy);
+	if (rc) {
+		free(n.state);
+		free(n.region);
+		free(n.assignee);
+		return -1;
+	}
+	free(q->state);
+	free(q->region);
+	free(q->assignee);
+	q->state = n.state;
+	q->region = n.region;
+	q->assignee = n.assignee;
+	return 0;
+}
+
+char *queue_describe(const struct queue_spec *q)
+{
+	char buf[512];
+	size_t l = 0;
+	l += (size_t)snprintf(buf + l, sizeof buf - l, "%s", queue_view_label(q->view));
+	if (q->state && l < sizeof buf)
+		l += (size_t)snprintf(buf + l, sizeof buf - l, ", %s", state_label(q->state));
+	if (q->region && l < sizeof buf) {
+		const char *rn = geo_region_name(q->region);
+		l += (size_t)snprintf(buf + l, sizeof buf - l, ", %s", rn ? rn : q->region);
+	}
+	if (q->assignee && l < sizeof buf)
+		l += (size_t)snprintf(buf + l, sizeof buf - l, ", %s %s", _("assigned to"), q->assignee);
+	if (q->n_only && l < sizeof buf)
+		l += (size_t)snprintf(buf + l, sizeof buf - l, ", %s", _("tagged"));
+	if (l < sizeof buf)
+		snprintf(buf + l, sizeof buf - l, ", %s %s%s", _("by"),
+			 queue_col_label(q->sort), q->desc ? " ↓" : " ↑");
+	return xstrdup(buf);
+}
+
+/* ---- SQL building ------------------------------------------------------ */
+
+#define MAX_BINDS 12
+
+struct qsql {
+	char where[2048];
+	const char *binds[MAX_BINDS];
+	int nb;
+	char *json;	/* tagged ids as a JSON array */
+};
+
+static void where_add(struct qsql *w, const char *cond)
+{
+	size_t l = strlen(w->where);
+	snprintf(w->where + l, sizeof w->where - l, "%s(%s)", l ? " AND " : "", cond);
+}
+
+/* Whether a table of the scoring work exists (migration 2). */
+static int has_table(struct store *s, const char *name)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_master WHERE name = ?", -1, &st, NULL))
+		return 0;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	int yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return yes;
+}
+
+static void build_where(struct store *s, const struct queue_spec *q, struct qsql *w)
+{
+	memset(w, 0, sizeof *w);
+	switch (q->view) {
+	case QV_ALL:
+	case QV_COUNT:
+		break;
+	case QV_TODO:
+		where_add(w, "d.state IN ('submitted', 'phase1')");
+		break;
+	case QV_MINE:
+		where_add(w, "EXISTS (SELECT 1 FROM assignments a WHERE a.dossier_id = d.id AND a.login = ?)");
+		w->binds[w->nb++] = q->login;
+		break;
+	case QV_REVIEW:
+		where_add(w, "d.state IN ('submitted', 'phase1', 'phase2')");
+		where_add(w, "EXISTS (SELECT 1 FROM assignments a WHERE a.dossier_id = d.id AND a.login = ?)");
+		w->binds[w->nb++] = q->login;
+		if (has_table(s, "reviews")) {
+			where_add(w, "NOT EXISTS (SELECT 1 FROM reviews r WHERE r.dossier_id = d.id"
+				     " AND r.reviewer = ? AND r.submitted = 1"
+				     " AND r.phase = CASE d.state WHEN 'phase2' THEN 2 ELSE 1 END)");
+			w->binds[w->nb++] = q->login;
+		}
+		if (has_table(s, "conflicts")) {
+			where_add(w, "NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.dossier_id = d.id"
+				     " AND c.reviewer = ?)");
+			w->binds[w->nb++] = q->login;
+		}
+		break;
+	case QV_PHASE2:
+		where_add(w, "d.state = 'phase2'");
+		break;
+	}
+	if (q->state) {
+		where_add(w, "d.state = ?");
+		w->binds[w->nb++] = q->state;
+	}
+	if (q->region) {
+		where_add(w, "d.region_code = ?");
+		w->binds[w->nb++] = q->region;
+	}
+	if (q->assignee) {
+		where_add(w, "EXISTS (SELECT 1 FROM assignments a2 WHERE a2.dossier_id = d.id AND a2.login = ?)");
+		w->binds[w->nb++] = q->assignee;
+	}
+	if (q->only_ids) {
+		size_t cap = q->n_only * 21 + 3, l = 0;
+		w->json = xmalloc(cap);
+		w->json[l++] = '[';
+		for (size_t i = 0; i < q->n_only; i++)
+			l += (size_t)snprintf(w->json + l, cap - l, "%s%lld", i ? "," : "", q->only_ids[i]);
+		snprintf(w->json + l, cap - l, "]");
+		where_add(w, "d.id IN (SELECT value FROM json_each(?))");
+		w->binds[w->nb++] = w->json;
+	}
+	if (!w->where[0])
+		snprintf(w->where, sizeof w->where, "1");
+}
+
+/* ORDER BY for the spec; always ends with the id so pages never overlap. */
+static char *order_sql(struct store *s, const struct queue_spec *q)
+{
+	const char *dir = q->desc ? "DESC" : "ASC", *rdir = q->desc ? "ASC" : "DESC";
+	int reviews = (q->sort == QC_MINE || q->sort == QC_TOTAL) && has_table(s, "reviews");
+	switch (q->sort) {
+	case QC_NAME:
+		return xasprintf("d.ptce_name COLLATE NOCASE %s, d.id %s", dir, dir);
+	case QC_REGION:
+		return xasprintf("d.region_code %s, d.departement_code %s, d.id %s", dir, dir, dir);
+	case QC_STATE:
+		return xasprintf("(SELECT position FROM states st WHERE st.name = d.state) %s, d.id %s",
+				 dir, dir);
+	case QC_DAYS:
+		return xasprintf("d.state_since %s, d.id %s", rdir, dir);
+	case QC_MINE:
+		if (reviews) {
+			char *lit = sqlite3_mprintf("%Q", q->login);
+			char *o = xasprintf("(SELECT max(1 + r.submitted) FROM reviews r"
+					    " WHERE r.dossier_id = d.id AND r.reviewer = %s) %s, d.id %s",
+					    lit, dir, dir);
+			sqlite3_free(lit);
+			return o;
+		}
+		break;
+	case QC_TOTAL:
+		if (reviews)
+			return xasprintf("(SELECT avg(r.total) FROM reviews r WHERE r.dossier_id = d.id"
+					 " AND r.submitted = 1 AND r.phase = CASE d.state WHEN 'phase2'"
+					 " THEN 2 WHEN 'funded' THEN 2 ELSE 1 END) %s, d.id %s", dir, dir);
+		break;
+	case QC_FLAGS:
+		return xasprintf("(d.complements_due IS NOT NULL) %s, d.id %s", dir, dir);
+	case QC_NUMBER:
+	case QC_COUNT:
+		break;
+	}
+	return xasprintf("d.ds_number %s", dir);
+}
+
+/* Prepare sql and bind the spec's parameters from index 1. */
+static sqlite3_stmt *prepare_bound(struct store *s, const char *sql, const struct qsql *w,
+				   struct perr *e)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, e);
+	if (!st)
+		return NULL;
+	for (int i = 0; i < w->nb; i++)
+		sqlite3_bind_text(st, 1 + i, w->binds[i], -1, SQLITE_TRANSIENT);
+	return st;
+}
+
+int queue_count(struct store *s, const struct queue_spec *q, long long *n, struct perr *e)
+{
+	struct qsql w;
+	build_where(s, q, &w);
+	char *sql = xasprintf("SELECT count(*) FROM dossiers d WHERE %s", w.where);
+	sqlite3_stmt *st = prepare_bound(s, sql, &w, e);
+	free(sql);
+	free(w.json);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, e, _("counting the queue"));
+	return 0;
+}
+
+int queue_fetch(struct store *s, const struct queue_spec *q, long long offset, int limit,
+		struct queue_row **rows, size_t *n, struct perr *e)
+{
+	*rows = NULL;
+	*n = 0;
+	struct qsql w;
+	build_where(s, q, &w);
+	char *order = order_sql(s, q);
+	char *sql = xasprintf(
+		"SELECT d.id, d.revision, d.ds_number, d.ptce_name, d.region_code,"
+		" d.departement_code, d.state, d.state_since,"
+		" CAST(julianday('now') - julianday(d.state_since) AS INTEGER),"
+		" d.complements_due IS NOT NULL,"
+		" EXISTS (SELECT 1 FROM history h WHERE h.dossier_id = d.id AND h.override = 1)"
+		" FROM dossiers d WHERE %s ORDER BY %s LIMIT %d OFFSET %lld",
+		w.where, order, limit, offset);
+	free(order);
+	sqlite3_stmt *st = prepare_bound(s, sql, &w, e);
+	free(sql);
+	free(w.json);
+	if (!st)
+		return -1;
+	size_t cap = limit > 0 ? (size_t)limit : 1;
+	struct queue_row *r = xcalloc(cap, sizeof *r);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			r = xrealloc(r, cap * sizeof *r);
+		}
+		struct queue_row *x = &r[*n];
+		memset(x, 0, sizeof *x);
+		x->id = sqlite3_column_int64(st, 0);
+		x->revision = sqlite3_column_int64(st, 1);
+		x->ds_number = col_text(st, 2);
+		x->ptce_name = col_text(st, 3);
+		x->region_code = col_text(st, 4);
+		x->departement_code = col_text(st, 5);
+		x->state = col_text(st, 6);
+		x->state_since = col_text(st, 7);
+		x->days_in_state = sqlite3_column_int(st, 8);
+		x->complements = sqlite3_column_int(st, 9);
+		x->override = sqlite3_column_int(st, 10);
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		queue_rows_free(&r, *n);
+		*n = 0;
+		return store_fail(s, e, _("reading the queue"));
+	}
+	/* The review figures: a few indexed queries per visible row. */
+	if (q->actor)
+		for (size_t i = 0; i < *n; i++) {
+			struct review_row rr;
+			memset(&rr, 0, sizeof rr);
+			if (review_row_fill(s, q->actor, r[i].id, &rr, e)) {
+				queue_rows_free(&r, *n);
+				*n = 0;
+				return -1;
+			}
+			r[i].mine = (int)rr.mine;
+			r[i].visible = rr.visible;
+			r[i].has_total = rr.has_total;
+			r[i].mean_total = rr.mean_total;
+			r[i].divergent = rr.divergent;
+			r[i].n_submitted = rr.n_submitted;
+		}
+	*rows = r;
+	return 0;
+}
+
+void queue_rows_free(struct queue_row **rows, size_t n)
+{
+	if (!rows || !*rows)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		struct queue_row *x = &(*rows)[i];
+		free(x->ds_number);
+		free(x->ptce_name);
+		free(x->region_code);
+		free(x->departement_code);
+		free(x->state);
+		free(x->state_since);
+	}
+	free(*rows);
+	*rows = NULL;
+}
+
+/* The rows of the spec numbered in order: columns id, pos. */
+static char *numbered_sql(struct store *s, const struct queue_spec *q, const struct qsql *w)
+{
+	char *order = order_sql(s, q);
+	char *sql = xasprintf("SELECT d.id AS id, row_number() OVER (ORDER BY %s) - 1 AS pos"
+			      " FROM dossiers d WHERE %s", order, w->where);
+	free(order);
+	return sql;
+}
+
+int queue_position(struct store *s, const struct queue_spec *q, long long id,
+		   long long *pos, struct perr *e)
+{
+	*pos = -1;
+	struct qsql w;
+	build_where(s, q, &w);
+	char *inner = numbered_sql(s, q, &w);
+	char *sql = xasprintf("SELECT pos FROM (%s) WHERE id = ?%d", inner, 1 + w.nb);
+	free(inner);
+	sqlite3_stmt *st = prepare_bound(s, sql, &w, e);
+	free(sql);
+	free(w.json);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1 + w.nb, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*pos = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, e, _("finding the dossier in the queue"));
+	return 0;
+}
+
+char *queue_fts_query(const char *text)
+{
+	if (!text)
+		return NULL;
+	size_t cap = strlen(text) * 2 + 16, l = 0;
+	char *out = xmalloc(cap);
+	const char *p = text;
+	int words = 0;
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (words++)
+			out[l++] = ' ';
+		out[l++] = '"';
+		while (*p && *p != ' ' && *p != '\t') {
+			if (*p == '"')
+				out[l++] = '"';
+			out[l++] = *p++;
+		}
+		out[l++] = '"';
+		out[l++] = '*';
+	}
+	out[l] = '\0';
+	if (!words) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+int queue_search(struct store *s, const struct queue_spec *q, const char *text,
+		 long long from, int dir, long long *pos, long long *hits, struct perr *e)
+{
+	*pos = -1;
+	if (hits)
+		*hits = 0;
+	char *fq = queue_fts_query(text);
+	if (!fq)
+		return 0;
+	struct qsql w;
+	build_where(s, q, &w);
+	char *inner = numbered_sql(s, q, &w);
+	int pm = 1 + w.nb, pf = pm + 1;
+	const char *cmp = dir < 0 ? "<" : ">", *ord = dir < 0 ? "DESC" : "ASC";
+	/* The first hit past from, else wrap to the first one from the other end. */
+	char *sql = xasprintf(
+		"WITH n AS (%s), h AS (SELECT pos FROM n WHERE id IN"
+		" (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%d))"
+		" SELECT coalesce((SELECT pos FROM h WHERE pos %s ?%d ORDER BY pos %s LIMIT 1),"
+		" (SELECT pos FROM h ORDER BY pos %s LIMIT 1)), (SELECT count(*) FROM h)",
+		inner, pm, cmp, pf, ord, ord);
+	free(inner);
+	sqlite3_stmt *st = prepare_bound(s, sql, &w, e);
+	free(sql);
+	free(w.json);
+	if (!st) {
+		free(fq);
+		return -1;
+	}
+	sqlite3_bind_text(st, pm, fq, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, pf, from);
+	free(fq);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+			*pos = sqlite3_column_int64(st, 0);
+		if (hits)
+			*hits = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, e, _("searching the dossiers"));
+	return 0;
+}
+
+int queue_ids(struct store *s, const struct queue_spec *q, long long **ids, size_t *n,
+	      struct perr *e)
+{
+	*ids = NULL;
+	*n = 0;
+	struct qsql w;
+	build_where(s, q, &w);
+	char *order = order_sql(s, q);
+	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s ORDER BY %s", w.where, order);
+	free(order);
+	sqlite3_stmt *st = prepare_bound(s, sql, &w, e);
+	free(sql);
+	free(w.json);
+	if (!st)
+		return -1;
+	size_t cap = 64;
+	long long *v = xmalloc(cap * sizeof *v);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		v[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		*n = 0;
+		return store_fail(s, e, _("reading the queue"));
+	}
+	*ids = v;
+	return 0;
+}
+
+int queue_assignees(struct store *s, long long id, char **out, struct perr *e)
+{
+	*out = NULL;
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT group_concat(login, ', ') FROM"
+		" (SELECT login FROM assignments WHERE dossier_id = ? ORDER BY login)", e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = col_text(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, e, _("reading the assignments"));
+	return 0;
+}
+
+/* Generated dossiers: names and texts from word lists so that searches find
+ * some rows and not others, régions and départements taken from the
+ * geography tables. */
+int queue_bench_fill(struct store *s, long long n, struct perr *e)
+{
+	static const char sql[] =
+		"WITH RECURSIVE"
+		" seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?1),"
+		" dep AS (SELECT code, region_code, row_number() OVER (ORDER BY code) - 1 AS k"
+		"         FROM departements),"
+		" nd AS (SELECT count(*) AS c FROM departements),"
+		" w1(k, w) AS (VALUES (0,'Coopérative'),(1,'Pôle'),(2,'Filière'),(3,'Tiers-lieu'),"
+		"   (4,'Fabrique'),(5,'Cluster'),(6,'Atelier'),(7,'Maison'),(8,'Réseau'),(9,'Plateforme'),"
+		"   (10,'Collectif'),(11,'Ressourcerie'),(12,'Territoire')),"
+		" w2(k, w) AS (VALUES (0,'vélo'),(1,'textile'),(2,'alimentation'),(3,'réemploi'),"
+		"   (4,'énergie'),(5,'bois'),(6,'numérique'),(7,'mobilité'),(8,'habitat'),(9,'culture'),"
+		"   (10,'santé'),(11,'meunerie'))"
+		" INSERT INTO dossiers(ds_number, state, state_since, deposited_at, lead_name,"
+		"   region_code, departement_code, ptce_name, description, created_at, updated_at)"
+		" SELECT printf('B%07d', i), 'submitted',"
+		"   strftime('%Y-%m-%dT%H:%M:%SZ', '2025-01-01', '+' || (i % 300) || ' days'),"
+		"   strftime('%Y-%m-%d', '2025-01-01', '+' || (i % 300) || ' days'),"
+		"   'Association ' || (SELECT w FROM w2 WHERE k = i % 12) || ' ' || i,"
+		"   dep.region_code, dep.code,"
+		"   (SELECT w FROM w1 WHERE k = i % 13) || ' ' || (SELECT w FROM w2 WHERE k = (i / 13) % 12)"
+		"     || ' ' || i,"
+		"   'Projet de coopération économique autour du ' || (SELECT w FROM w2 WHERE k = (i / 7) % 12)"
+		"     || ' et de l''économie sociale et solidaire.',"
+		"   '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'"
+		" FROM seq JOIN dep ON dep.k = seq.i % (SELECT c FROM nd)";
+	if (store_begin(s, e))
+		return -1;
+	sqlite3_stmt *st = store_prepare(s, sql, e);
+	if (!st) {
+		store_rollback(s);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, n);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_fail(s, e, _("generating dossiers"));
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit(s, e);
+}

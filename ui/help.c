@@ -1,0 +1,41 @@
+/* help.c - the help overlay, made from the key table (src/keys.c) and the
+ * keys in effect, panel by panel, so it cannot drift from the bindings. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "ui.h"
+
+void ui_help(struct ui *u)
+{
+	struct tlines t = {0};
+	int kw = 22;
+	for (int p = 0; p < KEY_PANEL_COUNT; p++) {
+		unsigned panel = 1u << p;
+		tl_add(&t, UC_SECTION, 1, "%s", key_panel_label(panel));
+		for (int a = 1; a < KA_COUNT; a++) {
+			if (!(key_actions[a].panels & panel))
+				continue;
+			char keys[128];
+			keymap_describe(&u->km, (enum key_action)a, keys, sizeof keys);
+			if (!keys[0])
+				continue;
+			tl_add_field(&t, keys, kw, _(key_actions[a].help), u->cols - 2);
+		}
+		tl_add(&t, UC_NORMAL, 0, "%s", "");
+	}
+	tl_add(&t, UC_SECTION, 1, "%s", _("Command line"));
+	tl_add_wrapped(&t, UC_NORMAL, _(":COMMAND ARGS runs a ptce command as on the shell "
+					"(:list, :show 12, :move 12 bouquet -m \"...\", :scores 12, "
+					":ranking); its output opens here. :save-screen FILE writes "
+					"the screen to FILE; :quit leaves."), u->cols - 2, 2);
+	tl_add(&t, UC_NORMAL, 0, "%s", "");
+	tl_add(&t, UC_SECTION, 1, "%s", _("Queue columns"));
+	tl_add_wrapped(&t, UC_NORMAL, _("Flags: D reviews diverge, C compléments demandés, "
+					"O a move decided against a guard (override). Days in red: "
+					"overdue for the state. * marks tagged dossiers."),
+		       u->cols - 2, 2);
+	ui_pager(u, _("Help: keys"), &t);
+	tl_clear(&t);
+}

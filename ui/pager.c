@@ -1,0 +1,68 @@
+/* pager.c - an overlay that shows lines of text (help, history, command
+ * output, refusals) and scrolls them until q or Esc. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "ui.h"
+
+void ui_pager(struct ui *u, const char *title, struct tlines *t)
+{
+	long long top = 0;
+	for (;;) {
+		ui_draw(u);
+		if (!u->too_small) {
+			int y = 1, h = u->rows - 3;
+			for (int i = 0; i < h; i++)
+				ui_put(y + i, 0, u->cols, "", A_NORMAL);
+			char head[512];
+			snprintf(head, sizeof head, " %s", title);
+			ui_put(y, 0, u->cols, head, ui_attr(u, UC_TITLE));
+			int body = h - 1;
+			if (top > (long long)t->n - body)
+				top = (long long)t->n - body;
+			if (top < 0)
+				top = 0;
+			tl_draw(u, t, top, y + 1, 1, body, u->cols - 2);
+			ui_put(u->rows - 1, 0, u->cols,
+			       t->n > (size_t)body ? _("j/k, PgUp/PgDn to scroll · q or Esc to close")
+						   : _("q or Esc to close"), ui_attr(u, UC_DIM));
+			refresh();
+		}
+		int k = ui_getkey(u, -1);
+		if (u->quit)
+			return;
+		int body = u->rows - 4;
+		enum key_action a = keymap_lookup(&u->km, KP_PAGER, k);
+		switch (a) {
+		case KA_BACK: case KA_QUIT: return;
+		case KA_UP: top--; break;
+		case KA_DOWN: top++; break;
+		case KA_PAGE_UP: top -= body; break;
+		case KA_PAGE_DOWN: top += body; break;
+		case KA_FIRST: top = 0; break;
+		case KA_LAST: top = (long long)t->n; break;
+		default:
+			if (k == K_ENTER)
+				return;
+			break;
+		}
+		if (top < 0)
+			top = 0;
+	}
+}
+
+void ui_pager_text(struct ui *u, const char *title, const char *text)
+{
+	struct tlines t = {0};
+	tl_add_wrapped(&t, UC_NORMAL, text, u->cols - 2, 0);
+	/* A trailing newline makes an empty last line: drop it. */
+	if (t.n > 1 && t.v[t.n - 1].text[0] == '\0') {
+		free(t.v[t.n - 1].text);
+		t.n--;
+	}
+	ui_pager(u, title, &t);
+	tl_clear(&t);
+}

@@ -1,0 +1,212 @@
+/* prompt.c - questions at the bottom of the screen and in small boxes: a
+ * line of text, a choice among items, a yes / no confirmation. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "ui.h"
+
+static void encode(int code, char *b, size_t *n)
+{
+	if (code < 0x80) {
+		b[0] = (char)code;
+		*n = 1;
+	} else if (code < 0x800) {
+		b[0] = (char)(0xc0 | (code >> 6));
+		b[1] = (char)(0x80 | (code & 0x3f));
+		*n = 2;
+	} else if (code < 0x10000) {
+		b[0] = (char)(0xe0 | (code >> 12));
+		b[1] = (char)(0x80 | ((code >> 6) & 0x3f));
+		b[2] = (char)(0x80 | (code & 0x3f));
+		*n = 3;
+	} else {
+		b[0] = (char)(0xf0 | (code >> 18));
+		b[1] = (char)(0x80 | ((code >> 12) & 0x3f));
+		b[2] = (char)(0x80 | ((code >> 6) & 0x3f));
+		b[3] = (char)(0x80 | (code & 0x3f));
+		*n = 4;
+	}
+}
+
+int ui_prompt(struct ui *u, const char *label, const char *initial, char **out)
+{
+	size_t cap = 256, len = initial ? strlen(initial) : 0;
+	if (len + 1 > cap)
+		cap = len + 64;
+	char *buf = xmalloc(cap);
+	memcpy(buf, initial ? initial : "", len + 1);
+	size_t cur = len;
+	*out = NULL;
+	for (;;) {
+		ui_draw(u);
+		if (!u->too_small) {
+			int lw = (int)text_width(label);
+			ui_put(u->rows - 1, 0, u->cols, label, ui_attr(u, UC_HEADER));
+			/* Keep the end in view on long input. */
+			int room = u->cols - lw - 1;
+			size_t from = 0;
+			while (text_nwidth(buf + from, cur - from) >= (size_t)room && from < cur)
+				from++;
+			while (from < len && ((unsigned char)buf[from] & 0xc0) == 0x80)
+				from++;
+			char *c = text_clean(buf + from, 0);
+			ui_put_raw(u->rows - 1, lw, room, c, A_NORMAL);
+			free(c);
+			int col = lw + (int)text_nwidth(buf + from, cur - from);
+			if (col < u->cols)
+				mvchgat(u->rows - 1, col, 1, A_REVERSE, 0, NULL);
+			refresh();
+		}
+		int k = ui_getkey(u, -1);
+		if (u->quit || k == K_ESC) {
+			free(buf);
+			return -1;
+		}
+		switch (k) {
+		case K_ENTER:
+			*out = buf;
+			return 0;
+		case K_BACKSPACE:
+			if (cur > 0) {
+				size_t p = cur - 1;
+				while (p > 0 && ((unsigned char)buf[p] & 0xc0) == 0x80)
+					p--;
+				memmove(buf + p, buf + cur, len - cur + 1);
+				len -= cur - p;
+				cur = p;
+			}
+			break;
+		case K_LEFT:
+			while (cur > 0) {
+				cur--;
+				if (((unsigned char)buf[cur] & 0xc0) != 0x80)
+					break;
+			}
+			break;
+		case K_RIGHT:
+			while (cur < len) {
+				cur++;
+				if (((unsigned char)buf[cur] & 0xc0) != 0x80)
+					break;
+			}
+			break;
+		case K_HOME: case 1: cur = 0; break;
+		case K_END: case 5: cur = len; break;
+		case 21: /* C-u */
+			memmove(buf, buf + cur, len - cur + 1);
+			len -= cur;
+			cur = 0;
+			break;
+		case K_NONE: case K_RESIZE:
+			break;
+		default: {
+			if (k == K_SPACE)
+				k = ' ';
+			if (k < 0x20 || k >= 0x110000)
+				break;
+			char b[4];
+			size_t n;
+			encode(k, b, &n);
+			if (len + n + 1 > cap) {
+				cap = (len + n + 1) * 2;
+				buf = xrealloc(buf, cap);
+			}
+			memmove(buf + cur + n, buf + cur, len - cur + 1);
+			memcpy(buf + cur, b, n);
+			len += n;
+			cur += n;
+		}
+		}
+	}
+}
+
+/* A centred box with a title and lines; returns its top row and left column. */
+static void draw_box(struct ui *u, const char *title, int h, int w, int *top, int *left)
+{
+	*top = (u->rows - h) / 2;
+	*left = (u->cols - w) / 2;
+	for (int i = 0; i < h; i++)
+		ui_put(*top + i, *left, w, "", A_NORMAL);
+	ui_box(*top, *left, h, w, ui_attr(u, UC_HEADER));
+	char t[256];
+	snprintf(t, sizeof t, " %s ", title);
+	ui_put_raw(*top, *left + 2, w - 4, t, ui_attr(u, UC_HEADER));
+}
+
+int ui_menu(struct ui *u, const char *title, const char *const *items, int n)
+{
+	int cur = 0;
+	for (;;) {
+		ui_draw(u);
+		if (!u->too_small) {
+			int w = (int)text_width(title) + 8;
+			for (int i = 0; i < n; i++) {
+				int iw = (int)text_width(items[i]) + 8;
+				if (iw > w)
+					w = iw;
+			}
+			if (w > u->cols - 4)
+				w = u->cols - 4;
+			int h = n + 4, top, left;
+			if (h > u->rows - 2)
+				h = u->rows - 2;
+			draw_box(u, title, h, w, &top, &left);
+			for (int i = 0; i < n && i < h - 4; i++) {
+				char line[512];
+				snprintf(line, sizeof line, "%c  %s", (char)(i < 9 ? '1' + i : 'a' + i - 9), items[i]);
+				ui_put(top + 1 + i, left + 2, w - 4, line,
+				       i == cur ? ui_attr(u, UC_CURSOR) : 0);
+			}
+			ui_put(top + h - 2, left + 2, w - 4, _("Enter choose · Esc cancel"), ui_attr(u, UC_DIM));
+			refresh();
+		}
+		int k = ui_getkey(u, -1);
+		if (u->quit || k == K_ESC || k == 'q')
+			return -1;
+		if (k == K_ENTER)
+			return cur;
+		if (k == K_UP || k == 'k')
+			cur = cur > 0 ? cur - 1 : n - 1;
+		else if (k == K_DOWN || k == 'j')
+			cur = cur + 1 < n ? cur + 1 : 0;
+		else if (k >= '1' && k <= '9' && k - '1' < n)
+			return k - '1';
+		else if (k >= 'a' && k <= 'z' && k - 'a' + 9 < n && k != 'j' && k != 'k' && k != 'q')
+			return k - 'a' + 9;
+	}
+}
+
+int ui_confirm(struct ui *u, const char *title, const char *text)
+{
+	for (;;) {
+		ui_draw(u);
+		if (!u->too_small) {
+			int w = u->cols - 10 > 70 ? 70 : u->cols - 10;
+			size_t *starts = NULL, *lens = NULL;
+			char *c = text_clean(text, TEXT_KEEP_NEWLINES);
+			size_t n = text_wrap(c, (size_t)w - 4, &starts, &lens);
+			int h = (int)n + 4, top, left;
+			draw_box(u, title, h, w, &top, &left);
+			for (size_t i = 0; i < n; i++) {
+				char *line = xstrndup(c + starts[i], lens[i]);
+				ui_put_raw(top + 1 + (int)i, left + 2, w - 4, line, A_NORMAL);
+				free(line);
+			}
+			ui_put(top + h - 2, left + 2, w - 4, _("y: yes · n or Esc: no"), ui_attr(u, UC_HEADER));
+			free(starts);
+			free(lens);
+			free(c);
+			refresh();
+		}
+		int k = ui_getkey(u, -1);
+		if (u->quit)
+			return 0;
+		if (k == 'y' || k == 'Y' || k == 'o' || k == 'O')
+			return 1;
+		if (k == 'n' || k == 'N' || k == K_ESC || k == 'q')
+			return 0;
+	}
+}

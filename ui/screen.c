@@ -1,0 +1,439 @@
+/* screen.c - the terminal: curses set-up and teardown, colours, keys read
+ * from the terminal or a script, signals, the frame (title, status, message)
+ * and the screen dump of script mode. */
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "i18n.h"
+#include "procedure.h"
+#include "text.h"
+#include "ui.h"
+
+static volatile sig_atomic_t got_signal;
+static SCREEN *script_screen;
+static FILE *null_in, *null_out;
+static int curses_on;
+static int attrs[UC_COUNT];
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+int ui_signalled(void)
+{
+	return got_signal != 0;
+}
+
+/* die_hook: put the terminal back before a fatal message. */
+static void restore_terminal(void)
+{
+	if (curses_on) {
+		endwin();
+		curses_on = 0;
+	}
+}
+
+static void colors_init(struct ui *u)
+{
+	static const int mono[UC_COUNT] = {
+		[UC_NORMAL] = A_NORMAL, [UC_TITLE] = A_REVERSE | A_BOLD,
+		[UC_STATUS] = A_REVERSE, [UC_CURSOR] = A_REVERSE, [UC_HEADER] = A_UNDERLINE | A_BOLD,
+		[UC_SECTION] = A_BOLD | A_UNDERLINE, [UC_LABEL] = A_BOLD, [UC_OVERDUE] = A_BOLD,
+		[UC_ERROR] = A_BOLD, [UC_OK] = A_NORMAL, [UC_FLAG] = A_BOLD, [UC_TAGGED] = A_BOLD,
+		[UC_DIM] = A_DIM,
+	};
+	const char *nc = getenv("NO_COLOR");
+	u->colors = u->app->cfg.colors && !(nc && *nc) && has_colors();
+	for (int i = 0; i < UC_COUNT; i++)
+		attrs[i] = mono[i];
+	if (!u->colors)
+		return;
+	start_color();
+	use_default_colors();
+	static const struct { int role, fg, bg, extra; } pairs[] = {
+		{UC_TITLE, COLOR_WHITE, COLOR_BLUE, A_BOLD},
+		{UC_STATUS, COLOR_BLACK, COLOR_CYAN, 0},
+		{UC_CURSOR, COLOR_BLACK, COLOR_YELLOW, 0},
+		{UC_HEADER, COLOR_BLUE, -1, A_BOLD},
+		{UC_SECTION, COLOR_CYAN, -1, A_BOLD},
+		{UC_LABEL, COLOR_GREEN, -1, 0},
+		{UC_OVERDUE, COLOR_RED, -1, A_BOLD},
+		{UC_ERROR, COLOR_RED, -1, A_BOLD},
+		{UC_OK, COLOR_GREEN, -1, 0},
+		{UC_FLAG, COLOR_MAGENTA, -1, A_BOLD},
+		{UC_TAGGED, COLOR_YELLOW, -1, A_BOLD},
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		init_pair((short)(i + 1), (short)pairs[i].fg, (short)pairs[i].bg);
+		attrs[pairs[i].role] = COLOR_PAIR(i + 1) | pairs[i].extra;
+	}
+}
+
+int ui_attr(struct ui *u, int color)
+{
+	(void)u;
+	return color >= 0 && color < UC_COUNT ? attrs[color] : 0;
+}
+
+int screen_init(struct ui *u)
+{
+	const char *script = getenv("PTCE_SCRIPT");
+	if (script && *script) {
+		struct perr e = {0};
+		if (script_open(script, &e)) {
+			fprintf(u->app->err, "ptce: %s\n", e.msg);
+			return -1;
+		}
+		null_out = fopen("/dev/null", "w");
+		null_in = fopen("/dev/null", "r");
+		if (!null_out || !null_in) {
+			fprintf(u->app->err, "ptce: /dev/null: %s\n", strerror(errno));
+			return -1;
+		}
+		script_screen = newterm(NULL, null_out, null_in);
+		if (!script_screen) {
+			fprintf(u->app->err, "%s", _("ptce: cannot start the screen for script mode "
+						     "(is TERM set?)\n"));
+			return -1;
+		}
+		set_term(script_screen);
+		u->script = 1;
+	} else {
+		if (!newterm(NULL, stdout, stdin)) {
+			fprintf(u->app->err, _("ptce: cannot use the terminal '%s'; set TERM "
+					       "(e.g. TERM=xterm-256color) or give a command\n"),
+				getenv("TERM") ? getenv("TERM") : "");
+			return -1;
+		}
+	}
+	curses_on = 1;
+	die_hook = restore_terminal;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(getenv("ESCDELAY") ? atoi(getenv("ESCDELAY")) : 50);
+	colors_init(u);
+
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	getmaxyx(stdscr, u->rows, u->cols);
+	return 0;
+}
+
+void screen_done(void)
+{
+	restore_terminal();
+	if (script_screen) {
+		delscreen(script_screen);
+		script_screen = NULL;
+		script_close();
+	}
+	if (null_in)
+		fclose(null_in);
+	if (null_out)
+		fclose(null_out);
+	null_in = null_out = NULL;
+	die_hook = NULL;
+}
+
+/* A curses key (wide char or KEY_*) into enum key_code space. */
+static int translate(int rc, wint_t ch)
+{
+	if (rc == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_UP: return K_UP;
+		case KEY_DOWN: return K_DOWN;
+		case KEY_LEFT: return K_LEFT;
+		case KEY_RIGHT: return K_RIGHT;
+		case KEY_PPAGE: return K_PGUP;
+		case KEY_NPAGE: return K_PGDN;
+		case KEY_HOME: return K_HOME;
+		case KEY_END: return K_END;
+		case KEY_ENTER: return K_ENTER;
+		case KEY_BTAB: return K_BTAB;
+		case KEY_BACKSPACE: return K_BACKSPACE;
+		case KEY_DC: return K_DELETE;
+		case KEY_IC: return K_INSERT;
+		case KEY_RESIZE: return K_RESIZE;
+		default:
+			if (ch >= (wint_t)KEY_F(1) && ch <= (wint_t)KEY_F(12))
+				return K_F1 + (int)(ch - KEY_F(1));
+			return K_NONE;
+		}
+	}
+	switch (ch) {
+	case '\n': case '\r': return K_ENTER;
+	case '\t': return K_TAB;
+	case 27: return K_ESC;
+	case 127: case 8: return K_BACKSPACE;
+	case ' ': return K_SPACE;
+	}
+	return (int)ch;
+}
+
+int ui_getkey(struct ui *u, int timeout_ms)
+{
+	if (u->quit)
+		return K_ESC;
+	if (got_signal) {
+		u->quit = 1;
+		return K_ESC;
+	}
+	if (u->script) {
+		/* The program is idle: everything is drawn. Feed the next key. */
+		int k = script_next();
+		if (k < 0) {
+			u->quit = 1;
+			return K_ESC;
+		}
+		return k;
+	}
+	int errs = 0;
+	for (;;) {
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		timeout(timeout_ms);
+		wint_t ch;
+		int rc = wget_wch(stdscr, &ch);
+		if (got_signal) {
+			u->quit = 1;
+			return K_ESC;
+		}
+		if (rc != ERR)
+			return translate(rc, ch);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+		if (timeout_ms >= 0 && ms + 5 >= timeout_ms)
+			return K_NONE;	/* a real idle timeout */
+		/* ERR at once, again and again: the terminal went away. */
+		if (++errs > 50) {
+			u->quit = 1;
+			return K_ESC;
+		}
+	}
+}
+
+void ui_put(int y, int x, int w, const char *s, int attr)
+{
+	if (w <= 0)
+		return;
+	char *c = text_clean(s ? s : "", 0);
+	size_t used = 0, fit = text_fit(c, (size_t)w, &used);
+	attr_t old;
+	short pair;
+	attr_get(&old, &pair, NULL);
+	attrset(attr);
+	if (fit < strlen(c) && w >= 1) {
+		fit = text_fit(c, (size_t)w - 1, &used);
+		mvaddnstr(y, x, c, (int)fit);
+		addstr("…");
+		used++;
+	} else {
+		mvaddnstr(y, x, c, (int)fit);
+	}
+	for (size_t i = used; i < (size_t)w; i++)
+		addch(' ');
+	attrset(old);
+	free(c);
+}
+
+/* Box lines as text: they survive the screen dump and need no ACS mode. */
+static const char *glyph(int which)
+{
+	static const char *const utf8[] = {"─", "│", "┌", "┐", "└", "┘"};
+	static const char *const ascii[] = {"-", "|", "+", "+", "+", "+"};
+	return MB_CUR_MAX > 1 ? utf8[which] : ascii[which];
+}
+
+void ui_hline(int y, int x, int w, int attr)
+{
+	attr_t old;
+	short pair;
+	attr_get(&old, &pair, NULL);
+	attrset(attr);
+	move(y, x);
+	for (int i = 0; i < w; i++)
+		addstr(glyph(0));
+	attrset(old);
+}
+
+void ui_vline(int y, int x, int h, int attr)
+{
+	attr_t old;
+	short pair;
+	attr_get(&old, &pair, NULL);
+	attrset(attr);
+	for (int i = 0; i < h; i++)
+		mvaddstr(y + i, x, glyph(1));
+	attrset(old);
+}
+
+void ui_box(int top, int left, int h, int w, int attr)
+{
+	attr_t old;
+	short pair;
+	attr_get(&old, &pair, NULL);
+	attrset(attr);
+	mvaddstr(top, left, glyph(2));
+	ui_hline(top, left + 1, w - 2, attr);
+	mvaddstr(top, left + w - 1, glyph(3));
+	ui_vline(top + 1, left, h - 2, attr);
+	ui_vline(top + 1, left + w - 1, h - 2, attr);
+	mvaddstr(top + h - 1, left, glyph(4));
+	ui_hline(top + h - 1, left + 1, w - 2, attr);
+	mvaddstr(top + h - 1, left + w - 1, glyph(5));
+	attrset(old);
+}
+
+int ui_put_raw(int y, int x, int w, const char *s, int attr)
+{
+	if (w <= 0)
+		return 0;
+	size_t used = 0, fit = text_fit(s, (size_t)w, &used);
+	attr_t old;
+	short pair;
+	attr_get(&old, &pair, NULL);
+	attrset(attr);
+	mvaddnstr(y, x, s, (int)fit);
+	attrset(old);
+	return (int)used;
+}
+
+void ui_message(struct ui *u, int color, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_color = color;
+}
+
+void ui_layout(struct ui *u)
+{
+	getmaxyx(stdscr, u->rows, u->cols);
+	u->too_small = u->rows < UI_MIN_ROWS || u->cols < UI_MIN_COLS;
+	u->wide = u->cols >= UI_WIDE_COLS;
+}
+
+static void draw_too_small(struct ui *u)
+{
+	erase();
+	char line[160];
+	snprintf(line, sizeof line, _("terminal too small (need %d×%d, have %d×%d)"),
+		 UI_MIN_COLS, UI_MIN_ROWS, u->cols, u->rows);
+	int y = u->rows / 2 - 1;
+	if (y < 0)
+		y = 0;
+	int w = (int)text_width(line);
+	ui_put(y, w < u->cols ? (u->cols - w) / 2 : 0, u->cols < w ? u->cols : w, line,
+	       ui_attr(u, UC_ERROR));
+	const char *hint = _("enlarge the window, or press Q to quit");
+	w = (int)text_width(hint);
+	if (y + 1 < u->rows)
+		ui_put(y + 1, w < u->cols ? (u->cols - w) / 2 : 0, u->cols < w ? u->cols : w, hint, 0);
+	refresh();
+}
+
+static void draw_status(struct ui *u)
+{
+	char roles[128], line[512];
+	roles_format(u->app->actor.roles, roles, sizeof roles);
+	const char *name = u->app->actor.display_name[0] ? u->app->actor.display_name
+							: u->app->actor.login;
+	if (u->app->actor.impersonated)
+		snprintf(line, sizeof line, " %s (%s, %s %s) · %s · %s", name, u->app->actor.login,
+			 _("as"), u->app->actor.real_login, roles, u->app->db_path ? u->app->db_path : "");
+	else
+		snprintf(line, sizeof line, " %s (%s) · %s · %s", name, u->app->actor.login, roles,
+			 u->app->db_path ? u->app->db_path : "");
+	char right[64];
+	snprintf(right, sizeof right, _("? help  Q quit "));
+	int rw = (int)text_width(right);
+	int lw = u->cols - rw;
+	ui_put(u->rows - 2, 0, lw, line, ui_attr(u, UC_STATUS));
+	ui_put(u->rows - 2, lw, rw, right, ui_attr(u, UC_STATUS));
+	ui_put(u->rows - 1, 0, u->cols, u->msg, ui_attr(u, u->msg_color));
+}
+
+void ui_draw(struct ui *u)
+{
+	ui_layout(u);
+	if (u->too_small) {
+		draw_too_small(u);
+		return;
+	}
+	erase();
+	/* Title: what the queue shows. */
+	char *desc = queue_describe(&u->q.spec);
+	char title[512];
+	char count[64];
+	snprintf(count, sizeof count, P_("%lld dossier", "%lld dossiers", u->q.count), u->q.count);
+	snprintf(title, sizeof title, " ptce · %s · %s", desc, count);
+	if (u->q.n_tags) {
+		size_t l = strlen(title);
+		snprintf(title + l, sizeof title - l, " · %zu %s", u->q.n_tags, _("tagged"));
+	}
+	free(desc);
+	ui_put(0, 0, u->cols, title, ui_attr(u, UC_TITLE));
+
+	int h = u->rows - 3, y = 1;
+	if (u->wide) {
+		int qw = u->cols / 2;
+		queue_panel_draw(u, y, 0, h, qw);
+		ui_vline(y, qw, h, ui_attr(u, UC_DIM));
+		if (u->focus == F_SCORING)
+			scoring_draw(u, y, qw + 1, h, u->cols - qw - 1);
+		else
+			detail_panel_draw(u, y, qw + 1, h, u->cols - qw - 1);
+	} else if (u->focus == F_QUEUE) {
+		queue_panel_draw(u, y, 0, h, u->cols);
+	} else if (u->focus == F_DOSSIER) {
+		detail_panel_draw(u, y, 0, h, u->cols);
+	} else {
+		scoring_draw(u, y, 0, h, u->cols);
+	}
+	draw_status(u);
+	refresh();
+}
+
+int ui_save_screen(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return -1;
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	wchar_t *w = xcalloc((size_t)cols + 1, sizeof *w);
+	char *mb = xmalloc((size_t)cols * MB_CUR_MAX + 1);
+	for (int y = 0; y < rows; y++) {
+		int n = mvinnwstr(y, 0, w, cols);
+		if (n < 0)
+			n = 0;
+		w[n] = L'\0';
+		size_t len = wcstombs(mb, w, (size_t)cols * MB_CUR_MAX);
+		if (len == (size_t)-1)
+			len = 0;
+		mb[len] = '\0';
+		while (len > 0 && mb[len - 1] == ' ')
+			mb[--len] = '\0';
+		fprintf(f, "%s\n", mb);
+	}
+	free(w);
+	free(mb);
+	return fclose(f);
+}
