@@ -1,6 +1,7 @@
 /* cmd_core.c - the subcommands of the core procedure: init, list, show,
  * history, move, assign, complements, reviewer, whoami. */
 #include <errno.h>
+#include <pwd.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,13 +145,17 @@ int cmd_init(struct app *app, int argc, char **argv)
 	if (store_open(app->db_path, STORE_CREATE, &app->store, &e) < 0)
 		return cli_report(app, &e);
 	unsigned roles = ROLE_ADMIN | (demo ? ROLE_COORDINATEUR : 0);
-	struct passwd_name { char n[64]; };
 	if (store_begin(app->store, &e) < 0 || seed_campaigns(app->store, &app->cfg, &e) < 0 ||
 	    store_commit(app->store, &e) < 0) {
 		store_rollback(app->store);
 		goto fail;
 	}
-	if (reviewer_add(app->store, NULL, login, NULL, NULL, NULL, roles, &e) < 0 ||
+	/* The display name comes from the account's GECOS field when it has one. */
+	char name[128] = "";
+	struct passwd *pw = getpwuid(getuid());
+	if (pw && pw->pw_gecos && *pw->pw_gecos)
+		snprintf(name, sizeof name, "%.*s", (int)strcspn(pw->pw_gecos, ","), pw->pw_gecos);
+	if (reviewer_add(app->store, NULL, login, name[0] ? name : NULL, NULL, NULL, roles, &e) < 0 ||
 	    actor_load(app->store, login, &app->actor, &e) < 0)
 		goto fail;
 	if (demo && demo_fill(app, &e) < 0)
