@@ -200,15 +200,23 @@ int guard_phase2_funded(struct store *s, long long dossier_id, const struct acto
 			const struct move_request *req, struct perr *e)
 {
 	(void)a;
-	char why[4096] = "";
+	char soft[2048] = "", hard[2048] = "";
 	struct money m;
-	if (review_reasons2(s, dossier_id, why, sizeof why, e) < 0)
+	if (review_reasons2(s, dossier_id, soft, sizeof soft, e) < 0)
 		return -1;
-	if (hard_reasons(s, dossier_id, req, &m, why, sizeof why, e) < 0)
+	if (hard_reasons(s, dossier_id, req, &m, hard, sizeof hard, e) < 0) {
+		free(m.name);
 		return -1;
+	}
 	free(m.name);
-	if (*why)
-		return perr_set(e, P_REFUSED, "%s.", why);
+	/* A hard requirement is never overridden (P_INVALID); the reviews'
+	 * judgement may be (P_REFUSED). Both are named either way. */
+	if (*hard && *soft)
+		return perr_set(e, P_INVALID, "%s; %s.", hard, soft);
+	if (*hard)
+		return perr_set(e, P_INVALID, "%s.", hard);
+	if (*soft)
+		return perr_set(e, P_REFUSED, "%s.", soft);
 	return 0;
 }
 
@@ -228,7 +236,7 @@ int guard_after_move(struct store *s, long long dossier_id, const struct actor *
 	}
 	if (*why) {
 		free(m.name);
-		return perr_set(e, P_REFUSED, _("the dossier cannot be funded, even with --override: %s. Nothing was changed."), why);
+		return perr_set(e, P_INVALID, _("the dossier cannot be funded, even with --override: %s. Nothing was changed."), why);
 	}
 	char soft[2048] = "";
 	if (review_reasons2(s, dossier_id, soft, sizeof soft, e) < 0) {

@@ -1611,7 +1611,8 @@ int opinion_may_see_dossier(struct store *s, const struct actor *a, long long do
 	}
 	if (!actor_has(a, ROLE_EXPERT))
 		return 0;
-	sqlite3_stmt *st = store_prepare(s, "SELECT 1 FROM opinions WHERE dossier_id = ? AND expert = ?", e);
+	sqlite3_stmt *st = store_prepare(s, "SELECT 1 FROM opinions WHERE dossier_id = ?1 AND expert = ?2"
+					 " UNION ALL SELECT 1 FROM assignments WHERE dossier_id = ?1 AND login = ?2", e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, dossier_id);

@@ -233,7 +233,8 @@ int opinion_list(struct store *s, const struct actor *a, long long dossier_id,
 /* opinion_list_free - free n opinions and NULL the pointer. */
 void opinion_list_free(struct opinion **o, size_t n);
 /* opinion_may_see_dossier - an expert may read a dossier only when asked
- * about it; everyone else with a role may. */
+ * about it (an opinion request, or an assignment); everyone else with a
+ * role may. */
 int opinion_may_see_dossier(struct store *s, const struct actor *a, long long dossier_id,
 			    int *yes, struct perr *e);
 
