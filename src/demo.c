@@ -68,7 +68,7 @@ static const struct demo_dossier demo[] = {
 	  "R|Institut national des sciences appliquées de Strasbourg|recherche sur les matériaux biosourcés|l",
 	  "F|Campus des métiers du BTP Alsace|formation des compagnons|l"}},
 
-	{"Filière vélo du Grand Paris", "Association Filière vélo du Grand Paris", "association loi 1901", 1,
+	{"Filière vélo du Grand Paris", "Association Filière vélo du Grand Paris", "association loi 1901", 0,
 	 "45 avenue du Président-Wilson, 93200 Saint-Denis", "93",
 	 "Karim Haddad", "Léa Fournier", "filiere-velo",
 	 "existant", "Établissement public territorial Plaine Commune et Métropole du Grand Paris", "urbain",
@@ -117,7 +117,7 @@ static const struct demo_dossier demo[] = {
 	  "L|Communauté d'agglomération Castres-Mazamet|EPCI|g",
 	  "R|IMT Mines Albi|recherche sur les matériaux|l"}},
 
-	{"EDENN", "Association EDENN", "association loi 1901", 1,
+	{"EDENN", "Association EDENN", "association loi 1901", 0,
 	 "3 place Marius-Pinel, 31200 Toulouse", "31",
 	 "Samira Ouali", "Thomas Rouquette", "edenn",
 	 "existant", "Toulouse nord : quartiers des Izards, de la Vache et de Borderouge", "qpv",
@@ -163,7 +163,7 @@ static const struct demo_dossier demo[] = {
 	  "F|Lycée agricole de Saint-Chély-d'Apcher|formation agricole|l",
 	  "H|Association des consommateurs du plateau|citoyens|l"}},
 
-	{"Pôle Cartoucherie", "Association Pôle Cartoucherie", "association loi 1901", 1,
+	{"Pôle Cartoucherie", "Association Pôle Cartoucherie", "association loi 1901", 0,
 	 "Halles de la Cartoucherie, 31300 Toulouse", "31",
 	 "Marion Lacaze", "Olivier Sarda", "pole-cartoucherie",
 	 "existant", "Écoquartier de la Cartoucherie et quartiers ouest de Toulouse", "urbain",
@@ -239,7 +239,7 @@ static const struct demo_dossier demo[] = {
 	  "L|CINOR|EPCI|l",
 	  "F|Lycée professionnel de Saint-André|formation|l"}},
 
-	{"Les Amis du Bien-vieillir", "Association Les Amis du Bien-vieillir", "association loi 1901", 1,
+	{"Les Amis du Bien-vieillir", "Association Les Amis du Bien-vieillir", "association loi 1901", 0,
 	 "Rue Schoelcher, 97110 Pointe-à-Pitre", "971",
 	 "Gisèle Bellance", "Rodrigue Nelson", "bien-vieillir",
 	 "emergent", "Communauté d'agglomération Cap Excellence", "outre-mer",
@@ -253,7 +253,7 @@ static const struct demo_dossier demo[] = {
 	  "P|Habitat Adapté Caraïbes SARL|artisan|l",
 	  "L|Cap Excellence|EPCI|l"}},
 
-	{"La Mut'", "Association La Mut'", "association loi 1901", 1,
+	{"La Mut'", "Association La Mut'", "association loi 1901", 0,
 	 "Avenue des Arcades, 04100 Manosque", "04",
 	 "Agnès Roux", "Denis Bernard", "la-mut",
 	 "existant", "Durance Luberon Verdon Agglomération", "rural",
@@ -330,7 +330,7 @@ static const struct demo_dossier demo[] = {
 	  "L|Communauté de communes du Kreiz-Breizh|EPCI|g",
 	  "H|Club des cigales du Centre-Bretagne|citoyens investisseurs|c"}},
 
-	{"Pôle de coopération Sud Aquitain", "Association Sud Aquitaine Coopération", "association loi 1901", 1,
+	{"Pôle de coopération Sud Aquitain", "Association Sud Aquitaine Coopération", "association loi 1901", 0,
 	 "6 rue des Arènes, 40100 Dax", "40",
 	 "Marie-Pierre Darrigade", "Guillaume Lafitte", "sud-aquitain",
 	 "existant", "Communauté d'agglomération du Grand Dax et Pays d'Orthe et Arrigans", "rural",
@@ -344,7 +344,7 @@ static const struct demo_dossier demo[] = {
 	  "P|Scierie Lafitte et Cie|entreprise|l",
 	  "L|Grand Dax Agglomération|EPCI|l"}},
 
-	{"Pôle régional des musiques actuelles", "Association Pôle régional des musiques actuelles", "association loi 1901", 1,
+	{"Pôle régional des musiques actuelles", "Association Pôle régional des musiques actuelles", "association loi 1901", 0,
 	 "20 rue Carnot, 86000 Poitiers", "86",
 	 "Arnaud Brissaud", "Camille Texier", "pram",
 	 "existant", "Ex-région Poitou-Charentes (4 départements)", "urbain",
@@ -374,7 +374,7 @@ static const struct demo_dossier demo[] = {
 	  "R|Université de Lorraine, ENSAIA|recherche agronomique|l",
 	  "F|Lycée horticole de Laxou|formation|l"}},
 
-	{"Coopérative des Hautes Vallées", "Association Hautes Vallées Coopération", "association loi 1901", 1,
+	{"Coopérative des Hautes Vallées", "Association Hautes Vallées Coopération", "association loi 1901", 0,
 	 "Place de la Mairie, 05100 Briançon", "05",
 	 "Sylvie Blanc", "Lucas Faure", "hautes-vallees",
 	 "emergent", "Communauté de communes du Briançonnais", "rural",
@@ -387,7 +387,7 @@ static const struct demo_dossier demo[] = {
 	  "P|Scierie du Guil SARL|entreprise|l",
 	  "L|Communauté de communes du Briançonnais|EPCI|l"}},
 
-	{"PTCE Bocage Mayennais", "Association Bocage Mayennais en transition", "association loi 1901", 1,
+	{"PTCE Bocage Mayennais", "Association Bocage Mayennais en transition", "association loi 1901", 0,
 	 "9 rue de la Poste, 53100 Mayenne", "53",
 	 "Jacques Bruneau", "Anne Chauvin", "bocage-mayennais",
 	 "emergent", "Mayenne Communauté", "rural",
@@ -416,7 +416,7 @@ static const struct demo_dossier demo[] = {
 	  "L|Communauté d'agglomération du Boulonnais|EPCI|l",
 	  "R|Université du Littoral Côte d'Opale|recherche sur les matériaux|l"}},
 
-	{"Morvan Transitions", "Association Morvan Transitions", "association loi 1901", 1,
+	{"Morvan Transitions", "Association Morvan Transitions", "association loi 1901", 0,
 	 "Grande Rue, 58120 Château-Chinon", "58",
 	 "Henri Moreau", "Julie Perrin", "morvan-transitions",
 	 "emergent", "Communauté de communes Morvan Sommets et Grands Lacs", "rural",
@@ -641,6 +641,42 @@ static int validate(const struct demo_dossier *dd, const struct dossier *d, stru
 	return 0;
 }
 
+/* "72 000 €" as French applicants write it, with no-break spaces so that
+ * wrapping never splits an amount. */
+static char *euros(long long v, char out[32])
+{
+	char digits[24];
+	int n = snprintf(digits, sizeof digits, "%lld", v < 0 ? 0 : v);
+	size_t o = 0;
+	for (int j = 0; j < n; j++) {
+		if (j && (n - j) % 3 == 0) {
+			out[o++] = '\xc2';
+			out[o++] = '\xa0';
+		}
+		out[o++] = digits[j];
+	}
+	snprintf(out + o, 32 - o, "\xc2\xa0€");
+	return out;
+}
+
+/* French typography: a no-break space before ':', ';', '?' and '!', so
+ * that wrapped prose never starts a line with them. Frees s. */
+static char *french_spaces(char *s)
+{
+	char *out = xmalloc(strlen(s) * 2 + 1), *o = out;
+	for (const char *p = s; *p; p++) {
+		if (*p == ' ' && p[1] && strchr(":;?!", p[1]) && (p[2] == ' ' || p[2] == '\0')) {
+			*o++ = '\xc2';
+			*o++ = '\xa0';
+			continue;
+		}
+		*o++ = *p;
+	}
+	*o = '\0';
+	free(s);
+	return out;
+}
+
 /* Fill d (fields and members) from the table entry i. */
 static void build(const struct demo_ctx *c, size_t i, struct dossier *d)
 {
@@ -696,7 +732,7 @@ static void build(const struct demo_ctx *c, size_t i, struct dossier *d)
 	d->f[DF_DESCRIPTION] = xstrdup(dd->description);
 	d->f[DF_DIAGNOSIS] = xstrdup(dd->diagnosis);
 	char fte[16];
-	snprintf(fte, sizeof fte, "%.1f", dd->fte);
+	snprintf(fte, sizeof fte, "%g", dd->fte);
 	for (char *p = strchr(fte, '.'); p; p = NULL)
 		*p = ',';	/* prose written by French applicants: "1,5 ETP" */
 	snprintf(buf, sizeof buf, "%s L'animation du pôle est assurée par %s ETP, dont une personne chargée de la coordination et du lien avec les collectivités.",
@@ -714,10 +750,15 @@ static void build(const struct demo_ctx *c, size_t i, struct dossier *d)
 	d->f[DF_AMOUNT_REQUESTED] = xstrdup(buf);
 	long long rest = dd->budget - dd->amount;
 	long long reg = rest / 10 * 3, epci = rest / 10 * 2, bdt = rest / 10, own = rest - reg - epci - bdt;
+	char m1[32], m2[32], m3[32], m4[32];
 	snprintf(buf, sizeof buf,
-		 "Région (programme ESS et innovation sociale) : %lld € ; intercommunalité : %lld € ; Banque des Territoires (ingénierie) : %lld € ; fonds propres et contributions des membres : %lld €. Les cofinancements de la Région et de l'intercommunalité sont votés ; celui de la Banque des Territoires est en cours d'instruction.",
-		 reg, epci, bdt, own);
+		 "Région (programme ESS et innovation sociale) : %s ; intercommunalité : %s ; Banque des Territoires (ingénierie) : %s ; fonds propres et contributions des membres : %s. Les cofinancements de la Région et de l'intercommunalité sont votés ; celui de la Banque des Territoires est en cours d'instruction.",
+		 euros(reg, m1), euros(epci, m2), euros(bdt, m3), euros(own, m4));
 	d->f[DF_COFUNDING] = xstrdup(buf);
+
+	for (int f = 0; f < DF_COUNT; f++)
+		if (dossier_fields[f].type == FT_LONGTEXT && d->f[f])
+			d->f[f] = french_spaces(d->f[f]);
 
 	for (size_t m = 0; m < MAX_MEMBERS && dd->members[m]; m++) {
 		d->members = xrealloc(d->members, (d->n_members + 1) * sizeof *d->members);
@@ -849,7 +890,7 @@ static int documents(struct demo_ctx *c, long long id, const struct dossier *d,
 	char t[512];
 	const char *on = d->f[DF_DEPOSITED_AT];
 	int year = atoi(on) - 1;
-	snprintf(t, sizeof t, "Statuts de %s (version en vigueur, certifiée conforme)", d->f[DF_LEAD_NAME]);
+	snprintf(t, sizeof t, "Statuts : %s (version en vigueur, certifiée conforme)", d->f[DF_LEAD_NAME]);
 	if (add_document(c->s, id, "statuts", t, on, e) < 0)
 		return -1;
 	snprintf(t, sizeof t, "Avis de situation au répertoire SIRENE (SIRET %s)", d->f[DF_LEAD_SIRET]);

@@ -120,7 +120,11 @@ if [ -f "$T_TOP/config/checklists/phase2.yaml" ]; then
 		"$(t_sql "select sum(verdict = 'favourable') >= 1, sum(verdict = 'defavourable') >= 1, sum(answered_at is null) >= 1 from opinions")" "1|1|1"
 	t_run "ranking --phase 2" 0 ptce ranking --phase 2
 	t_contains "ranking lists the phase 2 dossiers" "$T_OUT" "Filière vélo du Grand Paris"
-	t_contains "ranking lists a réservé dossier" "$T_OUT" "Cluster économie textile circulaire"
+	t_contains "ranking lists a réservé dossier" "$T_OUT" "Cluster économie"
+	t_contains "ranking lists a défavorable dossier" "$T_OUT" "ECHOBAT"
+	t_contains "ranking flags the divergent dossier" "$T_OUT" "divergent: B"
+	t_eq "phase 2 totals are spread over the three bands" \
+		"$(t_sql "select count(distinct band) from reviews where grid_id = 'phase2' and status = 'submitted'")" "3"
 	ID=$(t_sql "select ds_number from dossiers where ptce_name = 'Cluster économie textile circulaire'")
 	t_run "funding a réservé dossier is refused" 1 ptce move --validation-ref CNA-TEST --validation-date 2026-01-15 "$ID" funded
 	t_contains "the refusal names the band" "$T_ERR" "favourable"
