@@ -141,7 +141,7 @@ struct cols {
 static void layout(int w, struct cols *c)
 {
 	c->wide = w >= 120;
-	c->tag = 1;
+	c->tag = 2;	/* '>' on the cursor's row (visible without colours), '*' tagged */
 	c->number = 9;
 	c->region = c->wide ? 22 : 6;
 	c->state = c->wide ? 20 : 12;
@@ -203,7 +203,8 @@ static void draw_row(struct ui *u, int y, int x, int w, const struct cols *c,
 	int tagged = queue_is_tagged(u, r->id);
 	int cx = x;
 	ui_put(y, x, w, "", base);
-	ui_put(y, cx, c->tag + 1, tagged ? "*" : "", tagged && !selected ? ui_attr(u, UC_TAGGED) : base);
+	char mark[4] = {selected ? '>' : ' ', tagged ? '*' : ' ', '\0'};
+	ui_put(y, cx, c->tag + 1, mark, tagged && !selected ? ui_attr(u, UC_TAGGED) : base);
 	cx += c->tag + 1;
 	ui_put(y, cx, c->number, r->ds_number, base);
 	cx += c->number + 1;
@@ -262,9 +263,9 @@ void queue_panel_draw(struct ui *u, int y, int x, int h, int w)
 		int sel = q->rows_off + i == q->cur;
 		if (sel)
 			q->cur_id = r->id;
-		draw_row(u, y + 1 + i, x, w, &c, r, sel && (u->focus == F_QUEUE || !u->wide));
-		if (sel && u->focus != F_QUEUE && u->wide)
-			mvchgat(y + 1 + i, x, w, A_BOLD | A_UNDERLINE, 0, NULL);
+		draw_row(u, y + 1 + i, x, w, &c, r, sel);
+		if (sel && u->focus != F_QUEUE)
+			mvchgat(y + 1 + i, x + c.tag + 1, w - c.tag - 1, A_BOLD | A_UNDERLINE, 0, NULL);
 	}
 }
 
