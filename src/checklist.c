@@ -486,10 +486,17 @@ static struct criterion *rule_criterion(struct ctx *x, const struct ynode *n, co
 	for (size_t i = 0; i < x->g->n_crit; i++)
 		if (strcmp(x->g->crit[i].id, id) == 0)
 			return &x->g->crit[i];
+	/* Ids are short: "did you mean" only for a case slip, or for long
+	 * ids, where an edit distance means something. */
 	const char **ids = xcalloc(x->g->n_crit + 1, sizeof *ids);
-	for (size_t i = 0; i < x->g->n_crit; i++)
+	const char *near = NULL;
+	for (size_t i = 0; i < x->g->n_crit; i++) {
 		ids[i] = x->g->crit[i].id;
-	const char *near = ydoc_nearest(id, ids);
+		if (!near && strcasecmp(ids[i], id) == 0)
+			near = ids[i];
+	}
+	if (!near && strlen(id) >= 4)
+		near = ydoc_nearest(id, ids);
 	if (near)
 		ydoc_fail(x->d, n, x->e, _("rule '%s' names criterion '%s', which does not exist in this grid; did you mean '%s'?"),
 			  rule, id, near);
