@@ -259,7 +259,7 @@ static void build_where(struct store *s, const struct queue_spec *q, struct qsql
 		w->binds[w->nb++] = q->login;
 		if (has_table(s, "reviews")) {
 			where_add(w, "NOT EXISTS (SELECT 1 FROM reviews r WHERE r.dossier_id = d.id"
-				     " AND r.reviewer = ? AND r.submitted = 1"
+				     " AND r.reviewer = ? AND r.status = 'submitted'"
 				     " AND r.phase = CASE d.state WHEN 'phase2' THEN 2 ELSE 1 END)");
 			w->binds[w->nb++] = q->login;
 		}
@@ -317,7 +317,7 @@ static char *order_sql(struct store *s, const struct queue_spec *q)
 	case QC_MINE:
 		if (reviews) {
 			char *lit = sqlite3_mprintf("%Q", q->login);
-			char *o = xasprintf("(SELECT max(1 + r.submitted) FROM reviews r"
+			char *o = xasprintf("(SELECT max(CASE r.status WHEN 'submitted' THEN 2 ELSE 1 END) FROM reviews r"
 					    " WHERE r.dossier_id = d.id AND r.reviewer = %s) %s, d.id %s",
 					    lit, dir, dir);
 			sqlite3_free(lit);
@@ -327,7 +327,7 @@ static char *order_sql(struct store *s, const struct queue_spec *q)
 	case QC_TOTAL:
 		if (reviews)
 			return xasprintf("(SELECT avg(r.total) FROM reviews r WHERE r.dossier_id = d.id"
-					 " AND r.submitted = 1 AND r.phase = CASE d.state WHEN 'phase2'"
+					 " AND r.status = 'submitted' AND r.phase = CASE d.state WHEN 'phase2'"
 					 " THEN 2 WHEN 'funded' THEN 2 ELSE 1 END) %s, d.id %s", dir, dir);
 		break;
 	case QC_FLAGS:

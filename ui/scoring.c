@@ -281,14 +281,21 @@ void scoring_draw(struct ui *u, int y, int x, int h, int w)
 	if (g->points_sum > 0)
 		snprintf(tot, sizeof tot, _("total %.1f / %.0f"), score.total,
 			 g->total > 0 ? g->total : g->points_sum);
-	snprintf(line, sizeof line, " %s · %s%s%s%s%s · %s", sc->rev->submitted ? _("submitted") : _("draft"),
-		 tot, score.band ? " · " : "", score.band ? (score.band->label ? score.band->label : score.band->id) : "",
-		 score.eliminated ? " · " : "", score.eliminated ? _("eliminated") : "",
-		 n_missing ? "" : _("complete"));
-	if (n_missing) {
-		size_t l = strlen(line);
-		snprintf(line + l, sizeof line - l, P_("%zu thing missing", "%zu things missing", n_missing),
-			 n_missing);
+	size_t l = (size_t)snprintf(line, sizeof line, " %s",
+				    sc->rev->submitted ? _("submitted") : _("draft"));
+	if (tot[0])
+		l += (size_t)snprintf(line + l, sizeof line - l, " · %s", tot);
+	if (score.band && l < sizeof line)
+		l += (size_t)snprintf(line + l, sizeof line - l, " · %s",
+				      score.band->label ? score.band->label : score.band->id);
+	if (score.eliminated && l < sizeof line)
+		l += (size_t)snprintf(line + l, sizeof line - l, " · %s", _("eliminated"));
+	if (l < sizeof line) {
+		if (n_missing)
+			snprintf(line + l, sizeof line - l, " · %zu %s", n_missing,
+				 P_("thing missing", "things missing", n_missing));
+		else
+			snprintf(line + l, sizeof line - l, " · %s", _("complete"));
 	}
 	ui_put(y + 1, x, w, line, ui_attr(u, score.eliminated ? UC_ERROR : UC_HEADER));
 	review_strv_free(&missing);
@@ -334,9 +341,11 @@ void scoring_draw(struct ui *u, int y, int x, int h, int w)
 			snprintf(pts, sizeof pts, "%5.1f", criterion_points(c, a->value));
 		int need = a && a->value && criterion_needs_comment(c, a->value) &&
 			   !(a->comment && *a->comment);
-		snprintf(line, sizeof line, "%s%-4s %-8s %s%s", c->required ? "*" : " ", c->id, box,
+		int here = (size_t)rows[k].crit == sc->cur;
+		snprintf(line, sizeof line, "%s%s%-4s %-8s %s%s", here ? ">" : " ",
+			 c->required ? "*" : " ", c->id, box,
 			 crit_label(c), need ? _("  (comment needed)") : (a && a->comment ? "  ✎" : ""));
-		int attr = (size_t)rows[k].crit == sc->cur ? ui_attr(u, UC_CURSOR) : 0;
+		int attr = here ? ui_attr(u, UC_CURSOR) : 0;
 		ui_put(yy, x, w - 6, line, attr);
 		ui_put(yy, x + w - 6, 6, pts, attr);
 	}
@@ -577,8 +586,11 @@ static void submit(struct ui *u)
 	if (missing && missing[0]) {
 		struct tlines t = {0};
 		tl_add(&t, UC_ERROR, 1, "%s", _("The review cannot be submitted yet; missing:"));
-		for (size_t i = 0; missing[i]; i++)
-			tl_add(&t, UC_NORMAL, 0, "  • %s", missing[i]);
+		for (size_t i = 0; missing[i]; i++) {
+			char *m = xasprintf("• %s", missing[i]);
+			tl_add_wrapped(&t, UC_NORMAL, m, u->cols - 2, 2);
+			free(m);
+		}
 		review_strv_free(&missing);
 		ui_pager(u, _("Submit"), &t);
 		tl_clear(&t);

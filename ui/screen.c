@@ -196,7 +196,12 @@ int ui_getkey(struct ui *u, int timeout_ms)
 	}
 	if (u->script) {
 		/* The program is idle: everything is drawn. Feed the next key. */
-		int k = script_next();
+		int k;
+		while ((k = script_next()) == K_SCRIPT_SAVE) {
+			const char *path = script_save_path();
+			if (ui_save_screen(path))
+				ui_message(u, UC_ERROR, _("cannot write %s"), path);
+		}
 		if (k < 0) {
 			u->quit = 1;
 			return K_ESC;

@@ -1,8 +1,9 @@
 /* script.c - script mode (like tig's): keys read from the file named by
  * PTCE_SCRIPT, fed one at a time whenever the interface waits for a key.
- * Lines starting with ':' are a command line (Enter implied); '#' starts a
- * comment line; elsewhere <Name> is a named key and any other character is
- * itself (the line break is not a key). */
+ * Lines starting with ':' are a command line (Enter implied), except
+ * ':save-screen FILE', which dumps the screen wherever the program waits
+ * (menus and overlays too); '#' starts a comment line; elsewhere <Name> is a
+ * named key and any other character is itself (the line break is not a key). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,8 @@
 
 static int *keys;
 static size_t n_keys, pos;
+static char **files;	/* the FILE of each :save-screen, in order */
+static size_t n_files, file_pos;
 
 static void push(int k)
 {
@@ -61,6 +64,13 @@ int script_open(const char *path, struct perr *e)
 			line[--len] = '\0';
 		if (len == 0 || line[0] == '#')
 			continue;
+		if (strncmp(line, ":save-screen ", 13) == 0) {
+			/* Done where the program waits, overlays included. */
+			files = xrealloc(files, (n_files + 1) * sizeof *files);
+			files[n_files++] = xstrdup(line + 13);
+			push(K_SCRIPT_SAVE);
+			continue;
+		}
 		if (line[0] == ':') {
 			for (const char *p = line; *p;) {
 				int cp;
@@ -107,8 +117,18 @@ int script_next(void)
 	return keys[pos++];
 }
 
+const char *script_save_path(void)
+{
+	return file_pos < n_files ? files[file_pos++] : NULL;
+}
+
 void script_close(void)
 {
+	for (size_t i = 0; i < n_files; i++)
+		free(files[i]);
+	free(files);
+	files = NULL;
+	n_files = file_pos = 0;
 	free(keys);
 	keys = NULL;
 	n_keys = pos = 0;

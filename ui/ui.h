@@ -136,8 +136,11 @@ int ui_signalled(void);
 
 /* ---- script.c ---- */
 int script_open(const char *path, struct perr *e);
-/* script_next - next key of the script, or -1 at its end. */
+/* script_next - next key of the script, or -1 at its end; K_SCRIPT_SAVE
+ * asks for a screen dump to script_save_path(). */
 int script_next(void);
+const char *script_save_path(void);
+#define K_SCRIPT_SAVE (K_NONE + 1)
 void script_close(void);
 
 /* ---- tlines (text.c of the interface) ---- */
