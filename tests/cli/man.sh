@@ -91,7 +91,8 @@ done
 
 # ---- the exit codes documented in ptce --help are in EXIT STATUS ---------------
 for page in man/ptce.1 man/fr/ptce.1; do
-	codes=$(sed -n '/^\.Sh EXIT/,/^\.Sh /p' "$page" | awk '/^\.It [0-9]+$/ { print $2 }' | tr '\n' ' ')
+	codes=$(sed -n -E '/^\.Sh (EXIT STATUS|CODE DE RETOUR)$/,/^\.Sh (EXAMPLES|EXEMPLES)$/p' "$page" |
+		awk '/^\.It [0-9]+$/ { print $2 }' | tr '\n' ' ')
 	t_eq "$page: EXIT STATUS lists 0 1 2 3 4 5 6 70" "$codes" "0 1 2 3 4 5 6 70 "
 done
 
