@@ -22,6 +22,8 @@ t_eq "each new dossier is submitted with a create entry" \
 t_eq "choices translated, region name and département to codes" \
 	"$(t_sql "select stage, territory_type, phase_applied, region_code, departement_code, lead_esus
 		  from dossiers where ds_number = '1042'")" "emergent|rural|P1|44|88|1"
+t_eq "new dossiers go to the current campaign" \
+	"$(t_sql "select count(*) from dossiers where campaign_id = (select id from campaigns where is_current = 1)")" 4
 t_eq "DS date with time and offset becomes a date" \
 	"$(t_sql "select deposited_at from dossiers where ds_number = '1042'")" "2025-03-12"
 t_eq "French date dd/mm/yyyy becomes ISO" \
@@ -109,6 +111,15 @@ t_run "a bad members file refuses the dossiers too" 1 \
 t_contains "member of an unknown dossier" "$T_ERR" "members-bad.csv:3:1: dossier '9999' is not in"
 t_contains "member without its required category" "$T_ERR" "members-bad.csv:4:3: "
 t_eq "members unchanged after a refused members file" "$(t_sql 'select count(*) from members')" 14
+
+{ echo 'ID,Nom de la structure porteuse,SIRET de la structure porteuse,Région,Département,Nom du PTCE'
+  i=0; while [ $i -lt 60 ]; do echo "$((6000 + i)),Asso,12345678901234,53,35,PTCE $i"; i=$((i + 1)); done
+} >"$T_DIR/many.csv"
+t_run "a file with 60 bad rows is refused" 1 ptce import "$T_DIR/many.csv"
+t_eq "50 problems printed" "$(printf '%s\n' "$T_ERR" | grep -c 'many.csv:[0-9]*:3: ')" 50
+t_contains "the rest is counted" "$T_ERR" "... and 10 more problems not shown"
+t_contains "all 60 are counted" "$T_ERR" "60 problems found"
+t_contains "the last printed is line 51" "$T_ERR" "many.csv:51:3: "
 
 t_run "a missing file" 6 ptce import "$T_DIR/nowhere.csv"
 t_contains "a missing file is named" "$T_ERR" "nowhere.csv"
