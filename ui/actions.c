@@ -54,7 +54,9 @@ static size_t targets(struct ui *u, long long **ids, int *batch)
 
 static void result_line(struct tlines *t, const char *ds, const char *what, int ok)
 {
-	tl_add(t, ok ? UC_OK : UC_ERROR, 0, "%s  %s", ds, what);
+	char *line = xasprintf("%s  %s", ds, what);
+	tl_add_wrapped(t, ok ? UC_OK : UC_ERROR, line, t->width ? t->width : 78, 0);
+	free(line);
 }
 
 static void after_change(struct ui *u)
@@ -141,6 +143,7 @@ static void do_move(struct ui *u)
 		}
 	}
 	struct tlines res = {0};
+	res.width = u->cols - 2;
 	int ok_count = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct move_request req = {0};
@@ -199,10 +202,13 @@ static void do_move(struct ui *u)
 		free(m);
 	}
 	after_change(u);
-	if (!batch && res.n == 1) {
-		ui_message(u, ok_count ? UC_OK : UC_ERROR, "%s", res.v[0].text);
-		if (!ok_count && (strchr(e.msg, '\n') || text_width(res.v[0].text) > (size_t)u->cols))
-			ui_pager(u, _("Move"), &res);
+	if (!batch && ok_count) {
+		ui_message(u, UC_OK, "%s", res.v[0].text);
+	} else if (!batch && res.n == 1) {
+		ui_message(u, UC_ERROR, "%s", res.v[0].text);
+	} else if (!batch) {
+		u->msg[0] = '\0';
+		ui_pager(u, _("Move refused"), &res);
 	} else {
 		ui_message(u, UC_NORMAL, _("%d of %zu dossiers moved."), ok_count, n);
 		ui_pager(u, _("Move: results"), &res);
@@ -246,6 +252,7 @@ static void do_assign(struct ui *u)
 		return;
 	}
 	struct tlines res = {0};
+	res.width = u->cols - 2;
 	int ok = 0, bad = 0;
 	for (size_t i = 0; i < n; i++) {
 		char *num = number_of(u, ids[i]);
@@ -271,10 +278,13 @@ static void do_assign(struct ui *u)
 		free(num);
 	}
 	after_change(u);
-	if (res.n == 1)
-		ui_message(u, bad ? UC_ERROR : UC_OK, "%s", res.v[0].text);
-	else
+	if (!batch && !bad) {
+		char *num = number_of(u, ids[0]);
+		ui_message(u, UC_OK, _("%s: assignments saved (%s)"), num, line);
+		free(num);
+	} else {
 		ui_pager(u, _("Assign: results"), &res);
+	}
 	tl_clear(&res);
 	free(line);
 	free(ids);
@@ -302,8 +312,7 @@ static void do_conflict(struct ui *u)
 	if (conflict_declare(u->app->store, &u->app->actor, ids[0], NULL, reason, NULL, &e))
 		ui_report(u, &e);
 	else
-		ui_message(u, UC_OK, "%s", _("Conflict of interest recorded: your review of this "
-					      "dossier counts nowhere and others' are hidden from you."));
+		ui_message(u, UC_OK, "%s", _("Conflict of interest recorded; your review of it counts nowhere."));
 	after_change(u);
 	free(reason);
 	free(ids);
@@ -327,6 +336,7 @@ static void do_complements(struct ui *u)
 		return;
 	}
 	struct tlines res = {0};
+	res.width = u->cols - 2;
 	int bad = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct perr e = {0};
@@ -343,8 +353,8 @@ static void do_complements(struct ui *u)
 		free(num);
 	}
 	after_change(u);
-	if (res.n == 1)
-		ui_message(u, bad ? UC_ERROR : UC_OK, "%s", res.v[0].text);
+	if (!batch && !bad)
+		ui_message(u, UC_OK, "%s", res.v[0].text);
 	else
 		ui_pager(u, _("Compléments: results"), &res);
 	tl_clear(&res);

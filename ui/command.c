@@ -136,7 +136,7 @@ void ui_command(struct ui *u, const char *line)
 			snprintf(title, sizeof title, _(":%s (exit %d)"), line, rc);
 		else
 			snprintf(title, sizeof title, ":%s", line);
-		ui_pager_text(u, title, all);
+		ui_pager_lines(u, title, all);
 		free(all);
 	}
 	free(obuf);

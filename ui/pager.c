@@ -66,3 +66,21 @@ void ui_pager_text(struct ui *u, const char *title, const char *text)
 	ui_pager(u, title, &t);
 	tl_clear(&t);
 }
+
+void ui_pager_lines(struct ui *u, const char *title, const char *text)
+{
+	struct tlines t = {0};
+	const char *p = text;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *line = xstrndup(p, len);
+		tl_add(&t, UC_NORMAL, 0, "%s", line);
+		free(line);
+		p += len;
+		if (*p)
+			p++;
+	}
+	ui_pager(u, title, &t);
+	tl_clear(&t);
+}

@@ -40,6 +40,7 @@ struct tline {
 struct tlines {
 	struct tline *v;
 	size_t n, cap;
+	int width;		/* wrap width for results (0: 78) */
 };
 
 struct queue_state {
@@ -196,8 +197,10 @@ int ui_confirm(struct ui *u, const char *title, const char *text);
 /* ---- pager.c ---- */
 /* ui_pager - show lines in an overlay until q / Esc. */
 void ui_pager(struct ui *u, const char *title, struct tlines *t);
-/* ui_pager_text - the same for a block of (untrusted) text. */
+/* ui_pager_text - the same for a block of (untrusted) text, wrapped. */
 void ui_pager_text(struct ui *u, const char *title, const char *text);
+/* ui_pager_lines - command output: one screen line per line, cut, not wrapped. */
+void ui_pager_lines(struct ui *u, const char *title, const char *text);
 
 /* ---- help.c ---- */
 void ui_help(struct ui *u);
