@@ -201,20 +201,28 @@ int csv_table_parse(const char *name, const char *buf, size_t len,
 
 	struct csv_builder b = { .t = t, .line = 1 };
 	int rc = 0;
-	/* One byte at a time, so the line of every record start and of every
-	 * parse error is known exactly, newlines inside quotes included. */
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)buf[i];
-		if (!b.rec_line && c != '\r' && c != '\n')
+	/* One physical line at a time (each chunk ends at a CR or LF), so the
+	 * line of every record start and of every parse error is known exactly,
+	 * newlines inside quotes included: a record can only end on the last
+	 * byte of a chunk. */
+	for (size_t i = 0; i < len;) {
+		size_t j = i;
+		while (j < len && buf[j] != '\n' && buf[j] != '\r')
+			j++;
+		if (j < len)
+			j++;
+		if (!b.rec_line && j - i > 0 && buf[i] != '\r' && buf[i] != '\n')
 			b.rec_line = b.line;
-		if (csv_parse(&p, &c, 1, on_field, on_record, &b) != 1) {
+		if (csv_parse(&p, buf + i, j - i, on_field, on_record, &b) != j - i) {
 			rc = perr_set(e, P_INVALID, "%s:%d:%zu: %s", name, b.line,
 				      b.cur.n + 1, parse_error_text(csv_error(&p)));
 			break;
 		}
 		/* LF, CRLF, and a lone CR (old Mac files) each end one line. */
-		if (c == '\n' || (c == '\r' && (i + 1 == len || buf[i + 1] != '\n')))
+		char c = buf[j - 1];
+		if (c == '\n' || (c == '\r' && (j == len || buf[j] != '\n')))
 			b.line++;
+		i = j;
 	}
 	if (rc == 0 && csv_fini(&p, on_field, on_record, &b) != 0) {
 		if (csv_error(&p) == CSV_EPARSE)
