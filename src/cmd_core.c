@@ -14,6 +14,7 @@
 #include "fmt.h"
 #include "i18n.h"
 #include "procedure.h"
+#include "review.h"
 #include "text.h"
 
 enum out_format { OUT_TABLE, OUT_TSV, OUT_CSV, OUT_JSON };
@@ -274,8 +275,8 @@ int cmd_list(struct app *app, int argc, char **argv)
 	if (flt.assignee && strcmp(flt.assignee, "me") == 0)
 		flt.assignee = app->actor.login;
 	/* Experts see only the dossiers they were asked about. */
-	if (!actor_has(&app->actor, ~(unsigned)ROLE_EXPERT))
-		flt.assignee = app->actor.login;
+	if (!actor_sees_everything(&app->actor))
+		flt.expert = app->actor.login;
 
 	FILE *f = app->out;
 	if (lc.fmt == OUT_TABLE) {
@@ -311,21 +312,13 @@ static int dossier_arg(struct app *app, const char *cmd, int argc, char **argv, 
 		return cli_usage_error(app, cmd, "%s", _("which dossier? give its number (ptce list shows them)"));
 	if (dossier_find_id(app->store, argv[optind], id, &e) < 0)
 		return cli_report(app, &e);
-	if (!actor_has(&app->actor, ~(unsigned)ROLE_EXPERT)) {
-		char who[1024];
-		if (assignment_list(app->store, *id, who, sizeof who, &e) < 0)
-			return cli_report(app, &e);
-		int mine = 0;
-		char *save = NULL, *copy = xstrdup(who);
-		for (char *w = strtok_r(copy, ", ", &save); w; w = strtok_r(NULL, ", ", &save))
-			if (strcmp(w, app->actor.login) == 0)
-				mine = 1;
-		free(copy);
-		if (!mine) {
-			perr_set(&e, P_REFUSED, _("as an expert you see only the dossiers you were asked about; %s is not one of them."),
-				 argv[optind]);
-			return cli_report(app, &e);
-		}
+	int ok = 0;
+	if (opinion_may_see_dossier(app->store, &app->actor, *id, &ok, &e) < 0)
+		return cli_report(app, &e);
+	if (!ok) {
+		perr_set(&e, P_REFUSED, _("as an expert you see only the dossiers you were asked about; %s is not one of them."),
+			 argv[optind]);
+		return cli_report(app, &e);
 	}
 	optind++;
 	return 0;

@@ -713,12 +713,14 @@ int dossier_list(struct store *s, const struct dossier_filter *f,
 		" WHERE (?1 IS NULL OR d.state = ?1) AND (?2 IS NULL OR d.region_code = ?2)"
 		" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM assignments a"
 		"      WHERE a.dossier_id = d.id AND a.login = ?3))"
+		" AND (?4 IS NULL OR " DOSSIER_EXPERT_SEES(4) ")"
 		" ORDER BY CAST(d.ds_number AS INTEGER), d.ds_number", e);
 	if (!st)
 		return -1;
 	bind_text_or_null(st, 1, f ? f->state : NULL);
 	bind_text_or_null(st, 2, f ? f->region : NULL);
 	bind_text_or_null(st, 3, f ? f->assignee : NULL);
+	bind_text_or_null(st, 4, f ? f->expert : NULL);
 	int rc, stop = 0;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct dossier_row r = {

@@ -121,11 +121,24 @@ int dossier_save(struct store *s, const char *actor, const char *real_actor,
 		 const struct dossier *d, int with_members, const char *at,
 		 enum save_result *res, long long *id, struct perr *e);
 
+struct actor;
+
 struct dossier_filter {
 	const char *state;	/* NULL: any */
 	const char *region;	/* NULL: any (INSEE code) */
 	const char *assignee;	/* NULL: any */
+	const char *expert;	/* only what this expert was asked about
+				 * (assigned, or asked for an opinion); NULL: all */
 };
+
+/* DOSSIER_EXPERT_SEES - SQL condition, true when the dossier d.id concerns
+ * the expert bound as ?N (an assignment or an opinion request). The one rule
+ * of expert visibility; the queue and the listings both use it. */
+#define DOSSIER_EXPERT_SEES(n) \
+	"(EXISTS (SELECT 1 FROM assignments xa WHERE xa.dossier_id = d.id AND xa.login = ?" #n ")" \
+	" OR EXISTS (SELECT 1 FROM opinions xo WHERE xo.dossier_id = d.id AND xo.expert = ?" #n "))"
+/* actor_sees_everything - true unless a is only an expert. */
+int actor_sees_everything(const struct actor *a);
 
 /* One row of a listing: the columns the queue and `ptce list` show. */
 struct dossier_row {
@@ -158,8 +171,6 @@ int history_list(struct store *s, long long dossier_id,
 int history_add(struct store *s, long long dossier_id, const char *at,
 		const char *actor, const char *real_actor, const char *kind,
 		const char *motivation, const char *detail, struct perr *e);
-
-struct actor;
 
 /* assignment_set - assign (on) or unassign (off) a reviewer to a dossier;
  * coordinateur only; recorded in history. Own transaction. */

@@ -101,3 +101,8 @@ fail:
 	store_rollback(s);
 	return -1;
 }
+
+int actor_sees_everything(const struct actor *a)
+{
+	return actor_has(a, ROLE_INSTRUCTEUR | ROLE_COORDINATEUR | ROLE_LECTEUR | ROLE_ADMIN);
+}
