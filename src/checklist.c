@@ -860,6 +860,16 @@ const struct band *checklist_band_by_id(const struct checklist *g, const char *i
 	return NULL;
 }
 
+/* A copy of what a person typed, cut to max bytes on a character boundary,
+ * for messages. */
+static char *clip(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max);
+	while (n > 0 && n < strlen(s) && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return xstrndup(s, n);
+}
+
 /* Lower-case ASCII and drop accents of the few French words gates accept. */
 static void fold(const char *in, char *out, size_t len)
 {
@@ -904,7 +914,7 @@ int criterion_normalize(const struct criterion *c, const char *value, char **out
 				*out = xstrdup(words[i].value);
 				return 0;
 			}
-		char *clean = xstrndup(p, 40);
+		char *clean = clip(p, 40);
 		perr_set(e, P_INVALID, _("%s: '%s' is not an answer of this gate; answer yes (oui), no (non) or check (à vérifier)"),
 			 c->id, clean);
 		free(clean);
@@ -917,7 +927,7 @@ int criterion_normalize(const struct criterion *c, const char *value, char **out
 		while (*end && isspace((unsigned char)*end))
 			end++;
 		if (*end || errno || v < c->min || v > c->max) {
-			char *clean = xstrndup(p, 40);
+			char *clean = clip(p, 40);
 			perr_set(e, P_INVALID, _("%s: '%s' is not on the scale; give a whole number from %d to %d"),
 				 c->id, clean, c->min, c->max);
 			free(clean);
@@ -935,7 +945,7 @@ int criterion_normalize(const struct criterion *c, const char *value, char **out
 				return 0;
 			}
 		char *acc = criterion_accepts(c);
-		char *clean = xstrndup(p, 40);
+		char *clean = clip(p, 40);
 		perr_set(e, P_INVALID, _("%s: '%s' is not one of the options; choose one of %s"), c->id, clean, acc);
 		free(clean);
 		free(acc);

@@ -64,7 +64,7 @@ static void test_phase1_shipped(void **state)
 	assert_int_equal(g->phase, 1);
 	assert_false(g->blind);
 	for (int i = 1; i <= 12; i++) {
-		char id[8];
+		char id[16];
 		snprintf(id, sizeof id, "R%d", i);
 		const struct criterion *c = checklist_find(g, id);
 		assert_non_null(c);

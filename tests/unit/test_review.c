@@ -1,0 +1,566 @@
+/* test_review.c - reviews on a real database: drafts, revisions, submit and
+ * reopen, blind visibility, conflicts, opinions, the form, and the guards. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aggregate.h"
+#include "procedure.h"
+#include "review.h"
+
+struct fx {
+	char dir[64];
+	struct store *s;
+	struct checklist *p1, *p2;
+	struct actor coord, alice, bob, carol, lect, expert;
+	long long d1, d2;	/* d1 in phase2, d2 in phase1 */
+};
+
+static void must(int rc, const struct perr *e)
+{
+	if (rc < 0)
+		fail_msg("%s", e->msg);
+}
+
+static void sql(struct store *s, const char *q)
+{
+	struct perr e = {0};
+	must(store_exec(s, q, &e), &e);
+}
+
+static long long sql_int(struct store *s, const char *q)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+	assert_int_equal(sqlite3_prepare_v2(s->db, q, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void who(struct actor *a, const char *login, unsigned roles)
+{
+	memset(a, 0, sizeof *a);
+	snprintf(a->login, sizeof a->login, "%s", login);
+	snprintf(a->real_login, sizeof a->real_login, "%s", login);
+	snprintf(a->display_name, sizeof a->display_name, "%s", login);
+	a->roles = roles;
+}
+
+static void move(struct fx *f, long long id, const char *to, int override)
+{
+	struct perr e = {0};
+	struct move_request req = {0};
+	req.reason = "test";
+	req.override = override;
+	must(procedure_move(f->s, &f->coord, id, to, &req, &e), &e);
+}
+
+static int setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof *f);
+	struct perr e = {0};
+	snprintf(f->dir, sizeof f->dir, "/tmp/ptce-test-review-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	char *path = xasprintf("%s/t.db", f->dir);
+	must(store_open(path, STORE_CREATE, &f->s, &e), &e);
+	free(path);
+	must(checklist_load_file("config/checklists/phase1.yaml", &f->p1, &e), &e);
+	must(checklist_load_file("config/checklists/phase2.yaml", &f->p2, &e), &e);
+	sql(f->s,
+	    "INSERT INTO campaigns(name, envelope_eur, amount_per_year_eur, years, is_current, created_at)"
+	    "  VALUES ('AMI test', 150000, 50000, 2, 1, '2025-01-01T00:00:00Z');"
+	    "INSERT INTO reviewers(login, display_name, created_at) VALUES"
+	    " ('coord', 'Coord', 'x'), ('alice', 'Alice', 'x'), ('bob', 'Bob', 'x'),"
+	    " ('carol', 'Carol', 'x'), ('lect', 'Lect', 'x'), ('exp', 'Expert', 'x');"
+	    "INSERT INTO reviewer_roles VALUES ('coord', 'coordinateur'), ('coord', 'admin'),"
+	    " ('alice', 'instructeur'), ('bob', 'instructeur'), ('carol', 'instructeur'),"
+	    " ('lect', 'lecteur'), ('exp', 'expert');"
+	    "INSERT INTO dossiers(ds_number, campaign_id, state_since, lead_name, ptce_name, territory_type,"
+	    " region_code, deposited_at, created_at, updated_at) VALUES"
+	    " ('7001', 1, 'x', 'Lead 1', 'PTCE Un', 'rural', '44', '2025-02-01', 'x', 'x'),"
+	    " ('7002', 1, 'x', 'Lead 2', 'PTCE Deux', 'urbain', '44', '2025-02-02', 'x', 'x');");
+	f->d1 = 1;
+	f->d2 = 2;
+	who(&f->coord, "coord", ROLE_COORDINATEUR | ROLE_ADMIN);
+	who(&f->alice, "alice", ROLE_INSTRUCTEUR);
+	who(&f->bob, "bob", ROLE_INSTRUCTEUR);
+	who(&f->carol, "carol", ROLE_INSTRUCTEUR);
+	who(&f->lect, "lect", ROLE_LECTEUR);
+	who(&f->expert, "exp", ROLE_EXPERT);
+	move(f, f->d1, "phase1", 0);
+	move(f, f->d1, "bouquet", 1);	/* no phase 1 review: overridden */
+	move(f, f->d1, "phase2", 0);
+	move(f, f->d2, "phase1", 0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	char *cmd = xasprintf("rm -rf '%s'", f->dir);
+	store_close(&f->s);
+	if (system(cmd) != 0)
+		fprintf(stderr, "# could not remove %s\n", f->dir);
+	free(cmd);
+	checklist_free(&f->p1);
+	checklist_free(&f->p2);
+	free(f);
+	return 0;
+}
+
+/* Write and submit a phase 2 review from "A=3 B=2 ...". */
+static int score(struct fx *f, const struct actor *a, long long id, const char *spec, int submit,
+		 struct perr *e)
+{
+	struct review_input in[16];
+	size_t n = 0;
+	char *copy = xstrdup(spec), *save = NULL;
+	for (char *w = strtok_r(copy, " ", &save); w && n < 15; w = strtok_r(NULL, " ", &save)) {
+		char *eq = strchr(w, '=');
+		*eq = '\0';
+		in[n].criterion = w;
+		in[n].value = eq + 1;
+		in[n].comment = NULL;
+		n++;
+	}
+	in[n].criterion = "synthese";
+	in[n].value = "Avis motivé";
+	in[n].comment = NULL;
+	n++;
+	int rc = review_write(f->s, a, id, f->p2, in, n, submit, NULL, NULL, NULL, e);
+	free(copy);
+	return rc;
+}
+
+static void test_draft_revision_submit(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	struct review *r = NULL;
+	must(review_open(f->s, &f->alice, f->d1, f->p2, "2025-03-01T10:00:00Z", &r, &e), &e);
+	assert_false(r->submitted);
+	assert_string_equal(r->grid_hash, f->p2->hash);
+	assert_string_equal(r->created_at, "2025-03-01T10:00:00Z");
+	long long id = r->id, rev = r->revision, stale = r->revision;
+	review_free(&r);
+	/* each answer saved at once, the revision moves */
+	must(review_set_answer(f->s, &f->alice, id, "A", "3", "2025-03-01T10:01:00Z", &rev, &e), &e);
+	assert_int_equal(rev, stale + 1);
+	/* same value again: nothing changes */
+	must(review_set_answer(f->s, &f->alice, id, "A", "3", NULL, &rev, &e), &e);
+	assert_int_equal(rev, stale + 1);
+	/* a stale revision is refused, naming who changed what and when */
+	long long old = stale;
+	assert_int_equal(review_set_answer(f->s, &f->alice, id, "B", "2", NULL, &old, &e), -1);
+	assert_int_equal(e.status, P_CONFLICT);
+	assert_non_null(strstr(e.msg, "last change by alice at 2025-03-01T10:01:00Z (answer A: '' -> '3')"));
+	assert_int_equal(sql_int(f->s, "SELECT COUNT(*) FROM review_answers WHERE criterion = 'B'"), 0);
+	/* a value off the scale and an unknown criterion are refused */
+	assert_int_equal(review_set_answer(f->s, &f->alice, id, "B", "9", NULL, &rev, &e), -1);
+	assert_string_equal(e.msg, "B: '9' is not on the scale; give a whole number from 0 to 4");
+	assert_int_equal(review_set_answer(f->s, &f->alice, id, "Z", "1", NULL, &rev, &e), -1);
+	assert_non_null(strstr(e.msg, "grid 'phase2' has no criterion 'Z'"));
+	/* only the author writes */
+	assert_int_equal(review_set_answer(f->s, &f->bob, id, "B", "2", NULL, NULL, &e), -1);
+	assert_int_equal(e.status, P_REFUSED);
+	/* submit names what is missing, keeps the draft */
+	char **missing = NULL;
+	must(review_set_answer(f->s, &f->alice, id, "B", "1", NULL, &rev, &e), &e);
+	assert_int_equal(review_submit(f->s, &f->alice, id, NULL, &rev, &missing, &e), -1);
+	assert_int_equal(e.status, P_INVALID);
+	assert_non_null(missing);
+	assert_string_equal(missing[0], "B (Gouvernance et animation): a comment is required when the score is under 2 (it is 1)");
+	assert_string_equal(missing[1], "C (Ancrage territorial): no answer (expected 0..4)");
+	int k = 0;
+	while (missing[k])
+		k++;
+	assert_int_equal(k, 7);	/* B comment, C, D, E, F, G, synthese */
+	review_strv_free(&missing);
+	assert_int_equal(sql_int(f->s, "SELECT status = 'draft' FROM reviews WHERE id = 1"), 1);
+	struct review_input in[] = {
+		{"B", NULL, "Gouvernance à construire"}, {"C", "3", NULL}, {"D", "3", NULL},
+		{"E", "2", NULL}, {"F", "3", NULL}, {"G", "4", NULL}, {"synthese", "Bien", NULL},
+	};
+	must(review_write(f->s, &f->alice, f->d1, f->p2, in, 7, 1, NULL, &rev, &r, &e), &e);
+	assert_true(r->submitted);
+	/* A 15 + B 5 + C 11.25 + D 11.25 + E 7.5 + F 7.5 + G 5 = 62.5; B = 5 points eliminates */
+	assert_true(fabs(r->total - 62.5) < 1e-9);
+	assert_string_equal(r->band, "reserve");
+	assert_string_equal(r->eliminated_by, "B");
+	review_free(&r);
+	assert_int_equal(sql_int(f->s, "SELECT COUNT(*) FROM history WHERE kind = 'review' AND actor = 'alice'"), 1);
+	/* a submitted review must be reopened before a change */
+	assert_int_equal(review_set_answer(f->s, &f->alice, id, "B", "2", NULL, &rev, &e), -1);
+	assert_non_null(strstr(e.msg, "reopen it first"));
+	must(review_reopen(f->s, &f->alice, id, NULL, &rev, &e), &e);
+	must(review_set_answer(f->s, &f->alice, id, "B", "3", NULL, &rev, &e), &e);
+	must(review_submit(f->s, &f->alice, id, NULL, &rev, NULL, &e), &e);
+	assert_int_equal(sql_int(f->s, "SELECT COUNT(*) FROM history WHERE kind = 'review' AND actor = 'alice'"), 3);
+	assert_true(sql_int(f->s, "SELECT COUNT(*) FROM review_changes WHERE review_id = 1") >= 12);
+	/* a phase 2 grid is not written on a dossier in phase 1 */
+	assert_int_equal(review_open(f->s, &f->alice, f->d2, f->p2, NULL, &r, &e), -1);
+	assert_string_equal(e.msg, "dossier 7002 is in state 'phase1'; grid 'phase2' (phase 2) is written only while a dossier is in state phase2.");
+	/* a lecteur does not score */
+	assert_int_equal(review_open(f->s, &f->lect, f->d1, f->p2, NULL, &r, &e), -1);
+	assert_int_equal(e.status, P_REFUSED);
+}
+
+static void test_blind_visibility(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	enum review_visibility v;
+	char *why = NULL;
+	struct review **list = NULL;
+	size_t n = 0;
+	int hidden = 0;
+	/* alice submitted (previous test); bob has a draft */
+	must(score(f, &f->bob, f->d1, "A=1 B=4", 0, &e), &e);
+	must(review_visibility(f->s, &f->bob, f->d1, "phase2", &v, &why, &e), &e);
+	assert_int_equal(v, VIS_OWN);
+	assert_string_equal(why, "grid 'phase2' is blind: the other reviews appear once you have submitted yours");
+	free(why);
+	must(review_list_visible(f->s, &f->bob, f->d1, NULL, &list, &n, &hidden, &e), &e);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0]->reviewer, "bob");
+	assert_int_equal(hidden, 1);
+	review_list_free(&list, n);
+	struct review_row row;
+	must(review_row_fill(f->s, &f->bob, f->d1, &row, &e), &e);
+	assert_int_equal(row.mine, RS_DRAFT);
+	assert_int_equal(row.phase, 2);
+	assert_false(row.visible);
+	assert_false(row.has_total);
+	/* alice sees her own only: bob's draft is nobody's business */
+	must(review_list_visible(f->s, &f->alice, f->d1, NULL, &list, &n, &hidden, &e), &e);
+	assert_int_equal(n, 1);
+	assert_int_equal(hidden, 0);
+	review_list_free(&list, n);
+	/* the coordinateur sees everything, drafts included */
+	must(review_list_visible(f->s, &f->coord, f->d1, NULL, &list, &n, &hidden, &e), &e);
+	assert_int_equal(n, 2);
+	review_list_free(&list, n);
+	/* bob submits: now he sees alice's review */
+	must(score(f, &f->bob, f->d1, "A=1 B=4 C=1 D=3 E=4 F=2 G=4", 0, &e), &e);
+	struct review_input com = {"A", NULL, "Partenariat réduit"};
+	struct review_input com2 = {"C", NULL, "Ancrage faible"};
+	struct review_input both[] = {com, com2};
+	must(review_write(f->s, &f->bob, f->d1, f->p2, both, 2, 1, NULL, NULL, NULL, &e), &e);
+	must(review_visibility(f->s, &f->bob, f->d1, "phase2", &v, NULL, &e), &e);
+	assert_int_equal(v, VIS_SUBMITTED);
+	must(review_list_visible(f->s, &f->bob, f->d1, NULL, &list, &n, &hidden, &e), &e);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0]->reviewer, "bob");	/* own first */
+	assert_string_equal(list[1]->reviewer, "alice");
+	assert_int_equal(hidden, 0);
+	review_list_free(&list, n);
+	must(review_row_fill(f->s, &f->bob, f->d1, &row, &e), &e);
+	assert_int_equal(row.mine, RS_SUBMITTED);
+	assert_true(row.visible);
+	assert_int_equal(row.n_submitted, 2);
+	/* alice 72.5 (A 15 B 15 C 11.25 D 11.25 E 7.5 F 7.5 G 5), bob 65 */
+	assert_true(fabs(row.mean_total - (72.5 + 65) / 2) < 1e-9);
+	assert_true(row.divergent);		/* A: 3 and 1 */
+	assert_false(row.gates_failed);
+	/* a lecteur sees submitted reviews, an expert none */
+	must(review_visibility(f->s, &f->lect, f->d1, NULL, &v, NULL, &e), &e);
+	assert_int_equal(v, VIS_SUBMITTED);
+	must(review_visibility(f->s, &f->expert, f->d1, NULL, &v, &why, &e), &e);
+	assert_int_equal(v, VIS_NONE);
+	free(why);
+	must(review_list_visible(f->s, &f->expert, f->d1, NULL, &list, &n, &hidden, &e), &e);
+	assert_int_equal(n, 0);
+	assert_int_equal(hidden, 2);
+	review_list_free(&list, n);
+	/* aggregate over the two submitted reviews */
+	struct checklist *g = NULL;
+	struct aggregate ag;
+	must(aggregate_dossier(f->s, f->d1, 2, &g, &ag, &e), &e);
+	assert_int_equal(ag.n_submitted, 2);
+	assert_true(fabs(ag.mean_total - 68.75) < 1e-9);
+	assert_string_equal(ag.band->id, "favourable");
+	assert_string_equal(ag.divergent_on, "A (1..3), C (1..3), E (2..4)");
+	aggregate_done(&ag);
+	checklist_free(&g);
+}
+
+static void test_conflict(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	struct review *r = NULL;
+	/* an instructeur may not declare for someone else */
+	assert_int_equal(conflict_declare(f->s, &f->alice, f->d1, "carol", "parent", NULL, &e), -1);
+	assert_int_equal(e.status, P_REFUSED);
+	assert_int_equal(conflict_declare(f->s, &f->carol, f->d1, NULL, "", NULL, &e), -1);
+	assert_int_equal(e.status, P_INVALID);
+	must(conflict_declare(f->s, &f->carol, f->d1, NULL, "Administratrice de la structure porteuse", NULL, &e), &e);
+	assert_int_equal(conflict_declare(f->s, &f->coord, f->d1, "carol", "encore", NULL, &e), -1);
+	assert_non_null(strstr(e.msg, "already in conflict"));
+	assert_int_equal(review_open(f->s, &f->carol, f->d1, f->p2, NULL, &r, &e), -1);
+	assert_non_null(strstr(e.msg, "conflict of interest on dossier 7001"));
+	enum review_visibility v;
+	must(review_visibility(f->s, &f->carol, f->d1, NULL, &v, NULL, &e), &e);
+	assert_int_equal(v, VIS_NONE);
+	struct review **list = NULL;
+	size_t n = 0;
+	int hidden;
+	must(review_list_visible(f->s, &f->carol, f->d1, NULL, &list, &n, &hidden, &e), &e);
+	assert_int_equal(n, 0);
+	assert_int_equal(hidden, 2);
+	review_list_free(&list, n);
+	struct review_row row;
+	must(review_row_fill(f->s, &f->carol, f->d1, &row, &e), &e);
+	assert_int_equal(row.mine, RS_CONFLICT);
+	assert_false(row.visible);
+	/* a coordinateur declares for bob on the other dossier */
+	must(conflict_declare(f->s, &f->coord, f->d2, "bob", "Salarié d'un membre", NULL, &e), &e);
+	int yes = 0;
+	must(conflict_check(f->s, f->d2, "bob", &yes, &e), &e);
+	assert_true(yes);
+	assert_int_equal(sql_int(f->s, "SELECT COUNT(*) FROM history WHERE kind = 'conflict'"), 2);
+	struct conflict *c = NULL;
+	must(conflict_list(f->s, 0, &c, &n, &e), &e);
+	assert_int_equal(n, 2);
+	assert_string_equal(c[1].declared_by, "coord");
+	conflict_list_free(&c, n);
+}
+
+static void test_opinions(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	long long id = 0;
+	int ok;
+	must(opinion_may_see_dossier(f->s, &f->expert, f->d1, &ok, &e), &e);
+	assert_false(ok);
+	assert_int_equal(opinion_ask(f->s, &f->alice, f->d1, "exp", "Q?", NULL, &id, &e), -1);
+	assert_int_equal(e.status, P_REFUSED);
+	assert_int_equal(opinion_ask(f->s, &f->coord, f->d1, "bob", "Q?", NULL, &id, &e), -1);
+	assert_non_null(strstr(e.msg, "bob does not hold the role expert"));
+	must(opinion_ask(f->s, &f->coord, f->d1, "exp", "Le modèle économique tient-il ?",
+			 "2025-01-01T00:00:00Z", &id, &e), &e);
+	must(opinion_may_see_dossier(f->s, &f->expert, f->d1, &ok, &e), &e);
+	assert_true(ok);
+	must(opinion_may_see_dossier(f->s, &f->expert, f->d2, &ok, &e), &e);
+	assert_false(ok);
+	struct opinion *o = NULL;
+	size_t n = 0;
+	must(opinion_list(f->s, &f->coord, 0, 1, &o, &n, &e), &e);
+	assert_int_equal(n, 1);
+	assert_false(o[0].answered);
+	assert_true(o[0].age_days > 100);	/* asked on 2025-01-01 */
+	opinion_list_free(&o, n);
+	assert_int_equal(opinion_answer(f->s, &f->alice, id, 1, "oui", NULL, &e), -1);
+	assert_non_null(strstr(e.msg, "only they may answer"));
+	must(opinion_answer(f->s, &f->expert, id, 0, "Cofinancements fragiles", NULL, &e), &e);
+	assert_int_equal(opinion_answer(f->s, &f->expert, id, 1, "finalement oui", NULL, &e), -1);
+	assert_non_null(strstr(e.msg, "already answered"));
+	must(opinion_list(f->s, &f->coord, 0, 1, &o, &n, &e), &e);
+	assert_int_equal(n, 0);
+	must(opinion_list(f->s, &f->expert, f->d1, 0, &o, &n, &e), &e);
+	assert_int_equal(n, 1);
+	assert_true(o[0].answered);
+	assert_false(o[0].favourable);
+	assert_string_equal(o[0].answer, "Cofinancements fragiles");
+	opinion_list_free(&o, n);
+	/* carol is in conflict on d1: she does not see its opinions */
+	must(opinion_list(f->s, &f->carol, f->d1, 0, &o, &n, &e), &e);
+	assert_int_equal(n, 0);
+}
+
+static void test_form(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	struct review *r = NULL;
+	must(review_find(f->s, f->d1, "alice", "phase2", &r, &e), &e);
+	assert_non_null(r);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+	review_form_write(m, f->p2, r, "7001", "PTCE Un");
+	fclose(m);
+	assert_non_null(strstr(text, "\nA: 3\n"));
+	assert_non_null(strstr(text, "comment: Gouvernance à construire\n"));
+	assert_non_null(strstr(text, "\nsubmit: no\n"));
+	char *buf = NULL;
+	struct review_input *in = NULL;
+	size_t n = 0;
+	int submit = -1;
+	must(review_form_parse(f->p2, text, &buf, &in, &n, &submit, &e), &e);
+	assert_int_equal(n, f->p2->n_crit);
+	assert_int_equal(submit, 0);
+	assert_string_equal(in[0].criterion, "A");
+	assert_string_equal(in[0].value, "3");
+	assert_string_equal(in[1].comment, "Gouvernance à construire");
+	free(buf);
+	free(in);
+	/* a multi-line comment, and errors named by line */
+	const char *t1 = "A: 2\ncomment: première ligne\n  seconde ligne\nsubmit: yes\n";
+	must(review_form_parse(f->p2, t1, &buf, &in, &n, &submit, &e), &e);
+	assert_int_equal(n, 1);
+	assert_string_equal(in[0].comment, "première ligne\nseconde ligne");
+	assert_int_equal(submit, 1);
+	free(buf);
+	free(in);
+	assert_int_equal(review_form_parse(f->p2, "# x\nA: 2\nB: 7\n", &buf, &in, &n, &submit, &e), -1);
+	assert_string_equal(e.msg, "line 3: B: '7' is not on the scale; give a whole number from 0 to 4");
+	assert_int_equal(review_form_parse(f->p2, "A: 2\nQ: 1\n", &buf, &in, &n, &submit, &e), -1);
+	assert_non_null(strstr(e.msg, "line 2: 'Q' is not a criterion of grid 'phase2'"));
+	assert_int_equal(review_form_parse(f->p2, "A: 2\nA: 3\n", &buf, &in, &n, &submit, &e), -1);
+	assert_string_equal(e.msg, "line 2: criterion A appears twice (first at line 1)");
+	assert_int_equal(review_form_parse(f->p2, "  indented\n", &buf, &in, &n, &submit, &e), -1);
+	assert_non_null(strstr(e.msg, "line 1:"));
+	free(text);
+	review_free(&r);
+}
+
+static void test_grid_versions(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	/* an edited grid is a new version; old reviews keep theirs */
+	char *text = xstrdup(f->p2->text);
+	char *p = strstr(text, "points: 5\n");
+	assert_non_null(p);
+	memcpy(p, "points: 6\n", 10);
+	char *t2 = xasprintf("%s", text);
+	char *q = strstr(t2, "total: 100");
+	memcpy(q, "total: 101", 10);
+	struct checklist *g2 = NULL;
+	must(checklist_load_string("edited.yaml", t2, strlen(t2), &g2, &e), &e);
+	assert_string_not_equal(g2->hash, f->p2->hash);
+	long long v1 = 0, v2 = 0;
+	must(grid_version_store(f->s, f->p2, NULL, &v1, &e), &e);
+	must(grid_version_store(f->s, g2, NULL, &v2, &e), &e);
+	assert_true(v1 != v2);
+	struct review *r = NULL;
+	must(review_open(f->s, &f->alice, f->d1, g2, NULL, &r, &e), &e);
+	assert_string_equal(r->grid_hash, f->p2->hash);	/* still the old version */
+	review_free(&r);
+	struct checklist *back = NULL;
+	must(grid_version_load(f->s, v1, &back, &e), &e);
+	assert_true(fabs(back->points_sum - 100) < 1e-9);
+	checklist_free(&back);
+	checklist_free(&g2);
+	free(text);
+	free(t2);
+}
+
+/* The history row of the last move. */
+static long long last_override(struct fx *f)
+{
+	return sql_int(f->s, "SELECT override FROM history WHERE kind = 'move' ORDER BY id DESC LIMIT 1");
+}
+
+static void test_guards(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	struct move_request req = {0};
+	/* phase1 -> bouquet on d2: no review */
+	assert_int_equal(guard_phase1_retained(f->s, f->d2, &f->coord, &req, &e), -1);
+	assert_string_equal(e.msg, "no phase 1 review has been written yet.");
+	assert_int_equal(e.status, P_REFUSED);
+	/* alice answers "no" on R2; bob is in conflict on d2 */
+	struct review_input in[] = {
+		{"R1", "yes", NULL}, {"R2", "no", "deux membres seulement"}, {"R3", "yes", NULL},
+		{"R4", "yes", NULL}, {"R5", "yes", NULL}, {"R6", "yes", NULL}, {"R7", "yes", NULL},
+		{"R8", "yes", NULL}, {"R9", "no", NULL}, {"R10", "yes", NULL}, {"R11", "yes", NULL},
+	};
+	must(review_write(f->s, &f->alice, f->d2, f->p1, in, 11, 1, NULL, NULL, NULL, &e), &e);
+	assert_int_equal(guard_phase1_retained(f->s, f->d2, &f->coord, &req, &e), -1);
+	assert_string_equal(e.msg, "a blocking eligibility gate is answered 'no': R2 (alice).");
+	/* refused without override, recorded as an override with one */
+	req.reason = "pièce reçue depuis";
+	assert_int_equal(procedure_move(f->s, &f->coord, f->d2, "bouquet", &req, &e), -1);
+	assert_non_null(strstr(e.msg, "R2 (alice)"));
+	req.override = 1;
+	must(procedure_move(f->s, &f->coord, f->d2, "bouquet", &req, &e), &e);
+	assert_int_equal(last_override(f), 1);
+	/* d2's phase 1 reviews are closed now */
+	long long rid = sql_int(f->s, "SELECT id FROM reviews WHERE dossier_id = 2");
+	assert_int_equal(review_reopen(f->s, &f->alice, rid, NULL, NULL, &e), -1);
+	assert_non_null(strstr(e.msg, "in state 'bouquet'"));
+
+	/* phase2 -> funded on d1: mean 68.75, favourable, but no validation */
+	struct move_request fr = {0};
+	assert_int_equal(guard_phase2_funded(f->s, f->d1, &f->coord, &fr, &e), -1);
+	assert_int_equal(e.status, P_INVALID);
+	assert_string_equal(e.msg, "the national validation is not recorded: give its reference with --validation-ref REF; "
+			    "the national validation date is missing: give it with --validation-date YYYY-MM-DD.");
+	fr.validation_ref = "CNA-1";
+	fr.validation_date = "2025-13-01";
+	assert_int_equal(guard_phase2_funded(f->s, f->d1, &f->coord, &fr, &e), -1);
+	assert_string_equal(e.msg, "the validation date '2025-13-01' is not a date YYYY-MM-DD.");
+	/* an override never lifts a hard requirement */
+	fr.validation_date = NULL;
+	fr.override = 1;
+	fr.reason = "urgence";
+	assert_int_equal(procedure_move(f->s, &f->coord, f->d1, "funded", &fr, &e), -1);
+	assert_int_equal(sql_int(f->s, "SELECT state = 'phase2' FROM dossiers WHERE id = 1"), 1);
+	/* the envelope: 150 000, asking 3 x 60 000 = 180 000 */
+	fr.validation_date = "2025-06-30";
+	fr.override = 0;
+	fr.amount_per_year = 60000;
+	fr.years = 3;
+	assert_int_equal(guard_phase2_funded(f->s, f->d1, &f->coord, &fr, &e), -1);
+	assert_string_equal(e.msg, "campaign 'AMI test' has 150000 EUR left of its 150000 EUR envelope (0 used); "
+			    "this laureate needs 180000 EUR (60000 EUR a year for 3 years).");
+	/* under the favourable band: bob reopens and lowers his scores */
+	long long bob_rev = 0;
+	long long bid = sql_int(f->s, "SELECT id FROM reviews WHERE reviewer = 'bob' AND dossier_id = 1");
+	must(review_reopen(f->s, &f->bob, bid, NULL, &bob_rev, &e), &e);
+	must(review_set_answer(f->s, &f->bob, bid, "E", "0", NULL, &bob_rev, &e), &e);
+	must(review_set_comment(f->s, &f->bob, bid, "E", "Aucun cofinancement", NULL, &bob_rev, &e), &e);
+	must(review_submit(f->s, &f->bob, bid, NULL, &bob_rev, NULL, &e), &e);
+	/* bob: 65 - 15 = 50; mean (72.5 + 50) / 2 = 61.25 */
+	fr.amount_per_year = 0;
+	fr.years = 0;
+	assert_int_equal(guard_phase2_funded(f->s, f->d1, &f->coord, &fr, &e), -1);
+	assert_int_equal(e.status, P_REFUSED);
+	assert_string_equal(e.msg, "the mean total is 61.25, under the 65 points of band 'favourable' (Favorable).");
+	fr.override = 0;
+	assert_int_equal(procedure_move(f->s, &f->coord, f->d1, "funded", &fr, &e), -1);
+	assert_non_null(strstr(e.msg, "61.25"));
+	fr.override = 1;
+	fr.reason = "priorité territoire rural";
+	must(procedure_move(f->s, &f->coord, f->d1, "funded", &fr, &e), &e);
+	assert_int_equal(last_override(f), 1);
+	assert_int_equal(sql_int(f->s, "SELECT amount_per_year_eur * years FROM funding_decisions WHERE dossier_id = 1"), 100000);
+	assert_int_equal(sql_int(f->s, "SELECT overridden FROM funding_decisions WHERE dossier_id = 1"), 1);
+	struct campaign_money *cm = NULL;
+	size_t n = 0;
+	must(campaign_money_list(f->s, &cm, &n, &e), &e);
+	assert_int_equal(n, 1);
+	assert_int_equal(cm[0].used, 100000);
+	assert_int_equal(cm[0].remaining, 50000);
+	assert_int_equal(cm[0].n_funded, 1);
+	campaign_money_free(&cm, n);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_draft_revision_submit),
+		cmocka_unit_test(test_blind_visibility),
+		cmocka_unit_test(test_conflict),
+		cmocka_unit_test(test_opinions),
+		cmocka_unit_test(test_form),
+		cmocka_unit_test(test_grid_versions),
+		cmocka_unit_test(test_guards),
+	};
+	cmocka_set_message_output(CM_OUTPUT_TAP);
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
