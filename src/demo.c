@@ -1013,6 +1013,23 @@ static const char *spec_get(const char *spec, const char *id, char *buf, size_t 
 	return NULL;
 }
 
+/* What reviewers conclude, by band (favourable, réservé, défavorable), two
+ * ways of saying it so that two reviews of a dossier differ. */
+static const char *const synthesis[3][2] = {
+	{"Dossier solide et cohérent, porté par un partenariat réel et une animation reconnue sur le territoire. Avis favorable.",
+	 "Coopération mature et modèle économique crédible ; les cofinancements sont votés. Je recommande de retenir le dossier."},
+	{"Dossier intéressant mais inégal : des réserves sur le modèle économique et sur l'implication des entreprises, à lever lors de l'audition.",
+	 "Projet pertinent pour le territoire, mais la gouvernance et le plan de financement doivent être précisés avant une décision de financement."},
+	{"Dossier encore fragile : le partenariat et la gouvernance doivent être consolidés avant tout financement. Le bouquet de services reste pertinent.",
+	 "La coopération reste à construire : peu d'engagements écrits des entreprises et une animation non financée. Avis défavorable en l'état."},
+};
+
+static const char *const observations_ok[3] = {
+	"Coopération réelle entre les membres ; éligibilité vérifiée sur pièces.",
+	"Dossier complet ; les lettres d'engagement confirment le partenariat annoncé.",
+	"Éligibilité confirmée après un échange téléphonique avec la personne contact.",
+};
+
 /* Write one review of dossier k on grid phase (1 or 2) as login. spec gives
  * answers by criterion; the rest is answered plausibly. A draft answers only
  * the first half of the grid. */
@@ -1022,20 +1039,22 @@ static int write_review(struct clock *k, int phase, const char *login, const cha
 	(void)e;	/* a review that fails leaves reviews out, it does not stop the demo */
 	struct demo_ctx *c = k->c;
 	const struct checklist *g = c->grid[phase];
-	if (!c->reviews_ok || !g)
+	if (!c->reviews_ok || !g || g->n_crit == 0)
 		return 0;
 	const struct demo_dossier *dd = &demo[k->i];
 	size_t n = submit ? g->n_crit : (g->n_crit + 1) / 2;
-	struct review_input *in = xcalloc(n ? n : 1, sizeof *in);
-	char (*vals)[16] = xcalloc(n ? n : 1, sizeof *vals);
-	int level_sum = 0, level_n = 0;
+	struct review_input *in = xcalloc(g->n_crit, sizeof *in);
+	char (*vals)[16] = xcalloc(g->n_crit, sizeof *vals);
+	double total = 0;
+	int gate_no = 0;
+	size_t variant = (k->i + (size_t)k->step) % 2;
 
-	for (size_t j = 0; j < n; j++) {
+	/* First the gates and scales, which decide the rest. */
+	for (size_t j = 0; j < g->n_crit; j++) {
 		const struct criterion *cr = &g->crit[j];
 		const char *v = spec_get(spec, cr->id, vals[j], sizeof vals[j]);
 		in[j].criterion = cr->id;
-		switch (cr->type) {
-		case CRIT_GATE:
+		if (cr->type == CRIT_GATE) {
 			if (!v) {
 				v = "yes";
 				/* R12 records the rural / QPV priority, for information. */
@@ -1044,6 +1063,8 @@ static int write_review(struct clock *k, int phase, const char *login, const cha
 					v = "no";
 			}
 			in[j].value = v;
+			if (strcmp(v, "no") == 0 && cr->blocking)
+				gate_no = 1;
 			if (strcmp(v, "yes") != 0 || cr->comment_required ||
 			    criterion_needs_comment(cr, v)) {
 				in[j].comment = strcmp(v, "yes") == 0
@@ -1055,51 +1076,46 @@ static int write_review(struct clock *k, int phase, const char *login, const cha
 					    strcmp(gate_notes[t].value, v) == 0)
 						in[j].comment = gate_notes[t].text;
 			}
-			break;
-		case CRIT_SCALE: {
+		} else if (cr->type == CRIT_SCALE) {
 			/* specs are on the 0..4 scale of domain.md; other scales
 			 * are mapped onto it */
 			int four = v ? atoi(v) : 2 + (int)((k->i + j) % 2);
-			if (four < 0)
-				four = 0;
-			if (four > 4)
-				four = 4;
+			four = four < 0 ? 0 : four > 4 ? 4 : four;
 			int val = cr->min + (four * (cr->max - cr->min) + 2) / 4;
 			snprintf(vals[j], sizeof vals[j], "%d", val);
 			in[j].value = vals[j];
+			total += criterion_points(cr, vals[j]);
 			int lvl = four <= 1 ? 0 : four == 2 ? 1 : 2;
-			level_sum += lvl;
-			level_n++;
 			in[j].comment = generic_comments[lvl];
 			for (size_t t = 0; t < sizeof p2_comments / sizeof p2_comments[0]; t++)
 				if (strcmp(p2_comments[t].id, cr->id) == 0)
 					in[j].comment = p2_comments[t].text[lvl];
-			break;
-		}
-		case CRIT_CHOICE:
-			in[j].value = v ? v : cr->n_options ? cr->options[0].id : NULL;
-			if (cr->comment_required || (in[j].value && criterion_needs_comment(cr, in[j].value)))
-				in[j].comment = "Choix motivé par la lecture du dossier et l'échange avec le porteur.";
-			break;
-		case CRIT_TEXT:
-			in[j].value = NULL;
-			break;
 		}
 	}
-	/* Free-text criteria (synthesis) come last in most grids: say what the
-	 * scores said. */
-	for (size_t j = 0; j < n; j++) {
-		if (g->crit[j].type != CRIT_TEXT)
-			continue;
-		int lvl = level_n ? (level_sum + level_n / 2) / level_n : 2;
-		static const char *const synth[3] = {
-			"Dossier encore fragile : le partenariat et la gouvernance doivent être consolidés avant tout financement. Le bouquet de services reste pertinent.",
-			"Dossier intéressant mais inégal : des réserves sur le modèle économique et sur l'implication des entreprises, à lever lors de l'audition.",
-			"Dossier solide et cohérent, porté par un partenariat réel et une animation reconnue sur le territoire. Avis favorable.",
-		};
-		in[j].value = phase == 1
-			? "Coopération réelle entre les membres ; éligibilité vérifiée sur pièces."
-			: synth[lvl];
+	/* Then the recommendation and the summary follow the band of the total
+	 * (phase 2) or the gates (phase 1). */
+	size_t band = 0;
+	if (phase == 2 && g->n_bands) {
+		const struct band *b = checklist_band(g, total);
+		band = b ? (size_t)(b - g->bands) : 0;
+	} else if (gate_no) {
+		band = 2;
+	}
+	if (band > 2)
+		band = 2;
+	for (size_t j = 0; j < g->n_crit; j++) {
+		const struct criterion *cr = &g->crit[j];
+		const char *v = spec_get(spec, cr->id, vals[j], sizeof vals[j]);
+		if (cr->type == CRIT_CHOICE) {
+			size_t o = band < cr->n_options ? band : cr->n_options - 1;
+			in[j].value = v ? v : cr->n_options ? cr->options[o].id : NULL;
+			if (in[j].value && (cr->comment_required || criterion_needs_comment(cr, in[j].value)))
+				in[j].comment = "Le dossier ne répond pas aux attentes de la phase 2 à ce stade ; le porteur garde le bouquet de services.";
+		} else if (cr->type == CRIT_TEXT) {
+			in[j].value = phase == 2 ? synthesis[band][variant]
+				: gate_no ? "Éligibilité non établie : voir les critères bloquants. Un rendez-vous avec la CRESS est proposé au porteur pour reconstruire le partenariat."
+				: observations_ok[(k->i + (size_t)k->step) % 3];
+		}
 	}
 
 	char at[21];
