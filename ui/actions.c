@@ -59,6 +59,24 @@ static void result_line(struct tlines *t, const char *ds, const char *what, int 
 	free(line);
 }
 
+/* Who changed a dossier last, for a refusal because it changed meanwhile. */
+static int last_entry(const struct history_entry *h, void *arg)
+{
+	char *buf = arg;
+	snprintf(buf, 256, _("last change: %.16s by %s (%s%s%s)"), h->at, h->actor, h->kind,
+		 h->to_state ? " → " : "", h->to_state ? state_label(h->to_state) : "");
+	return 0;
+}
+
+static void add_last_change(struct ui *u, long long id, struct perr *e)
+{
+	char buf[256] = "";
+	struct perr e2 = {0};
+	history_list(u->app->store, id, last_entry, buf, &e2);
+	if (buf[0])
+		perr_append(e, " (%s)", buf);
+}
+
 static void after_change(struct ui *u)
 {
 	queue_panel_reload(u);
@@ -197,6 +215,8 @@ static void do_move(struct ui *u)
 				}
 			}
 		}
+		if (e.status == P_CONFLICT)
+			add_last_change(u, ds[i]->id, &e);
 		char *m = xasprintf(_("refused: %s"), e.msg);
 		result_line(&res, num, m, 0);
 		free(m);

@@ -37,7 +37,8 @@ void ui_pager(struct ui *u, const char *title, struct tlines *t)
 		int body = u->rows - 4;
 		enum key_action a = keymap_lookup(&u->km, KP_PAGER, k);
 		switch (a) {
-		case KA_BACK: case KA_QUIT: return;
+		case KA_BACK: return;
+		case KA_QUIT: u->quit = 1; return;
 		case KA_UP: top--; break;
 		case KA_DOWN: top++; break;
 		case KA_PAGE_UP: top -= body; break;
