@@ -125,7 +125,7 @@ static const struct demo_dossier demo[] = {
 	 "P1", 0x13,
 	 "EDENN réunit des entreprises de l'ESS, des PME et des bailleurs autour de la création d'activités dans les quartiers nord de Toulouse. Le pôle anime une pépinière d'activités, un service mutualisé de comptabilité et un restaurant d'insertion qui sert de lieu de rencontre. Il cherche à transformer des commandes publiques et privées en emplois pour les habitants.",
 	 "Le taux de chômage des jeunes dépasse 30 % dans les quartiers concernés. Les entreprises voisines de la zone d'activités recrutent peu localement, faute de liens avec les structures d'accompagnement.",
-	 1.5, 190000, 0, ST_BOUQUET, 120,
+	 1.5, 190000, 0, ST_BOUQUET, 150,
 	 {"E|Association EDENN|structure porteuse|c",
 	  "E|Régie de quartier Toulouse nord|insertion|c",
 	  "P|Occitanie Services Numériques SAS|PME du numérique|l",
@@ -1332,8 +1332,8 @@ static int run_story(struct demo_ctx *c, size_t i, struct perr *e)
 	case ST_BACK_TO_BOUQUET: {
 		int funded = dd->story == ST_FUNDED;
 		if (to_bouquet(&k, rev, 0.95, funded ? 0.85 : 0.8, funded ? 0.75 : 0.7, e) < 0 ||
-		    move(&k, funded ? 0.6 : 0.55, "phase2", COORD_LOGIN, reason_phase2, NULL, e) < 0 ||
-		    phase2_reviews(&k, rev, funded ? 0.4 : 0.35, e) < 0)
+		    move(&k, funded ? 0.6 : 0.45, "phase2", COORD_LOGIN, reason_phase2, NULL, e) < 0 ||
+		    phase2_reviews(&k, rev, funded ? 0.4 : 0.3, e) < 0)
 			goto out;
 		if (is(dd, "Filière vélo du Grand Paris") && assign(&k, 0.2, mine, 1, e) < 0)
 			goto out;
