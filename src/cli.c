@@ -14,7 +14,7 @@
 /* The order here is the order of `ptce --help` and of ptce(1). */
 const struct command commands[] = {
 	{"init", cmd_init, "[--demo]", N_("create a new database (--demo: with demonstration data)"), CMD_NO_DB},
-	{"import", cmd_import, "FILE.csv [--members FILE.csv] [--mapping FILE.yaml] [--dry-run]",
+	{"import", cmd_import, "FILE.csv [--members FILE.csv] [--mapping FILE.yaml] [--dry-run] [--verbose]",
 	 N_("import or update dossiers from a Démarches Simplifiées export"), 0},
 	{"list", cmd_list, "[--state S] [--region R] [--assignee LOGIN] [--format table|tsv|csv|json]",
 	 N_("list dossiers"), 0},
