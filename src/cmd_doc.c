@@ -1,5 +1,6 @@
-/* cmd_doc.c - the hidden 'ptce doc keys|commands' subcommand: prints the key
- * table and the command table so that ptce(1) can be checked against them. */
+/* cmd_doc.c - the hidden 'ptce doc keys|commands|states|transitions'
+ * subcommand: prints the program's tables so that tests/cli/man.sh can check
+ * ptce(1) and ptce-procedure(7) against them. */
 #include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include "app.h"
 #include "i18n.h"
 #include "keys.h"
+#include "procedure.h"
 
 /* Characters mdoc treats as punctuation when they stand alone as an argument. */
 static int mdoc_delim(const char *w, size_t n)
@@ -180,6 +182,27 @@ static int doc_commands(struct app *app, int mdoc)
 	return 0;
 }
 
+/* One state a line: name, French label, open (1) or closed (0). */
+static int doc_states(struct app *app)
+{
+	for (size_t i = 0; i < procedure_n_states; i++)
+		fprintf(app->out, "%s\t%s\t%d\n", procedure_states[i].name,
+			procedure_states[i].label_fr, procedure_states[i].open);
+	return 0;
+}
+
+/* One transition a line: from, to, roles allowed, motivation required. */
+static int doc_transitions(struct app *app)
+{
+	for (size_t i = 0; i < procedure_n_transitions; i++) {
+		const struct transition_def *t = &procedure_transitions[i];
+		char roles[128];
+		fprintf(app->out, "%s\t%s\t%s\t%d\n", t->from, t->to,
+			roles_format(t->roles, roles, sizeof roles), t->motivation_required);
+	}
+	return 0;
+}
+
 int cmd_doc(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -201,14 +224,17 @@ int cmd_doc(struct app *app, int argc, char **argv)
 				  "\n"
 				  "keys: one row per interface action: keys, action name, panels\n"
 				  "(Q queue, D dossier, S scoring, P pager, E editor), help.\n"
-				  "commands: one row per subcommand: name, arguments, summary.\n"));
+				  "commands: one row per subcommand: name, arguments, summary.\n"
+				  "states: name, French label, open (1) or closed (0).\n"
+				  "transitions: from, to, roles allowed, motivation required (1).\n"));
 		default:
 			return cli_usage_error(app, argv[0], _("unknown option '%s'"),
 					       argv[optind - 1]);
 		}
 	}
 	if (optind != argc - 1)
-		return cli_usage_error(app, argv[0], _("expected 'keys' or 'commands'"));
+		return cli_usage_error(app, argv[0], "%s",
+				       _("expected 'keys', 'commands', 'states' or 'transitions'"));
 	const char *what = argv[optind];
 	if (strcmp(what, "keys") == 0) {
 		struct keys_out o = {app->out, mdoc};
@@ -217,6 +243,11 @@ int cmd_doc(struct app *app, int argc, char **argv)
 	}
 	if (strcmp(what, "commands") == 0)
 		return doc_commands(app, mdoc);
-	return cli_usage_error(app, argv[0], _("unknown table '%s': expected 'keys' or 'commands'"),
+	if (strcmp(what, "states") == 0)
+		return doc_states(app);
+	if (strcmp(what, "transitions") == 0)
+		return doc_transitions(app);
+	return cli_usage_error(app, argv[0],
+			       _("unknown table '%s': expected 'keys', 'commands', 'states' or 'transitions'"),
 			       what);
 }

@@ -26,7 +26,7 @@ t_run "ptce doc keys runs without a database" 0 ptce doc keys
 t_contains "doc keys lists the move action with its key" "$T_OUT" "$(printf 'm\tmove\tQD\t')"
 t_eq "doc keys did not create the database" "$(ls "$PTCE_DB" 2>/dev/null)" ""
 t_run "ptce doc with an unknown table is a usage error" 2 ptce doc tables
-t_contains "doc names what it expects" "$T_ERR" "'keys' or 'commands'"
+t_contains "doc names what it expects" "$T_ERR" "expected 'keys', 'commands', 'states' or 'transitions'"
 t_run "ptce doc --help" 0 ptce doc --help
 t_contains "doc --help explains --mdoc" "$T_OUT" "--mdoc"
 
@@ -87,6 +87,45 @@ ho=$(sed '/^Commands:/,$d' "$T_DIR/help" | help_opts)
 for page in man/ptce.1 man/fr/ptce.1; do
 	po=$(sed -n '/^\.Sh SYNOPSIS/,/^\.Sh COMMAND/p' "$page" | page_opts)
 	t_eq "$page documents the global options of ptce --help" "$po" "$ho"
+done
+
+# ---- the procedure: states and transitions of ptce-procedure(7) ------------
+ptce doc states >"$T_DIR/states"
+t_eq "ptce doc states lists seven states" "$(wc -l <"$T_DIR/states")" 7
+ptce doc transitions >"$T_DIR/trans"
+# The page's rows: '.It FROM \(-> TO Ta ROLES Ta MOTIVATION', the moves to
+# withdrawn from every open state written once as 'any' ('tout').
+trans_rows() { # any-word yes-word no-word
+	awk -F'\t' -v any="$1" -v yes="$2" -v no="$3" -v nopen="$(awk -F'\t' '$3 == 1' "$T_DIR/states" | wc -l)" '
+		{ m = ($4 == 1) ? yes : no }
+		$2 == "withdrawn" { w++; wr = $3; wm = m; next }
+		{ print ".It " $1 " \\(-> " $2 " Ta " $3 " Ta " m }
+		END {
+			if (w == nopen) print ".It " any " \\(-> withdrawn Ta " wr " Ta " wm
+			else print "(moves to withdrawn differ from one per open state: update the page and this test)"
+		}' "$T_DIR/trans"
+}
+page_trans() { grep -E '^\.It [a-z0-9]+ \\\(-> ' "$1"; }
+t_eq "ptce-procedure(7) transition table = the code's" \
+	"$(page_trans man/ptce-procedure.7)" "$(trans_rows any required no)"
+t_eq "fr/ptce-procedure(7) transition table = the code's" \
+	"$(page_trans man/fr/ptce-procedure.7)" "$(trans_rows tout obligatoire non)"
+want=$(awk -F'\t' '{ print ".It " $1 " Ta " $2 " Ta" }' "$T_DIR/states")
+for page in man/ptce-procedure.7 man/fr/ptce-procedure.7; do
+	got=$(grep -E '^\.It [a-z0-9]+ Ta ' "$page" | awk -F' Ta ' -v s="$(cut -f1 "$T_DIR/states" | tr '\n' ' ')" '
+		{ split($1, w, " "); if (index(" " s, " " w[2] " ")) print $1 " Ta " $2 " Ta" }')
+	t_eq "$page: the states table has each state with its French label" "$got" "$want"
+	closed=$(awk -F'\t' '$3 == 0 { print $1 }' "$T_DIR/states")
+	for st in $closed; do
+		row=$(grep -E "^\\.It $st Ta " "$page")
+		case "$row" in *"(closed)"*|*"(clos)"*) _t_report 0 "$page: $st is marked closed" ;;
+		*) _t_report 1 "$page: $st is marked closed" "$row" ;; esac
+	done
+done
+for st in $(cut -f1 "$T_DIR/states"); do
+	for page in man/ptce.1 man/fr/ptce.1; do
+		t_contains "$page lists state $st" "$(cat "$page")" ".Cm $st"
+	done
 done
 
 # ---- the exit codes documented in ptce --help are in EXIT STATUS ---------------
