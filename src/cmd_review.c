@@ -1062,7 +1062,10 @@ int cmd_ranking(struct app *app, int argc, char **argv)
 			continue;
 		}
 		char nr[16], mean[16];
-		snprintf(nr, sizeof nr, "%d/%d", r->n_submitted, r->required);
+		if (r->required)
+			snprintf(nr, sizeof nr, "%d/%d", r->n_submitted, r->required);
+		else
+			snprintf(nr, sizeof nr, "%d/-", r->n_submitted);
 		if (r->has_total)
 			snprintf(mean, sizeof mean, "%.2f", r->mean_total);
 		else
