@@ -518,6 +518,10 @@ int cmd_score(struct app *app, int argc, char **argv)
 			checklist_free(&g);
 			return cli_usage_error(app, "score", "%s", _("--edit takes no answers, comments, --submit or --reopen: put them in the form"));
 		}
+		if (app->interactive && !from) {
+			checklist_free(&g);
+			return cli_usage_error(app, "score", "%s", _("the form editor needs the terminal: in the interface, use the scoring panel; or run 'ptce score --edit' from a shell"));
+		}
 		rc = score_edit(app, id, ref, g, from);
 		checklist_free(&g);
 		return rc;

@@ -796,6 +796,41 @@ char **review_missing(const struct checklist *g, const struct review *r)
 	return v;
 }
 
+/* "G 4 -> 3, comment B" for the changes after the last reopen, or NULL. */
+static char *changes_since_reopen(struct store *s, long long review_id, struct perr *e)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT what, criterion, old_value, new_value FROM review_changes WHERE review_id = ?1"
+		" AND what IN ('answer', 'comment') AND id > (SELECT MAX(id) FROM review_changes"
+		"   WHERE review_id = ?1 AND what = 'reopen') ORDER BY id", e);
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, review_id);
+	char *out = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *what = (const char *)sqlite3_column_text(st, 0);
+		const char *crit = (const char *)sqlite3_column_text(st, 1);
+		char *one;
+		if (strcmp(what, "comment") == 0) {
+			one = xasprintf("comment %s", crit ? crit : "?");
+		} else {
+			char *o = text_clean((const char *)sqlite3_column_text(st, 2), 0);
+			char *n = text_clean((const char *)sqlite3_column_text(st, 3), 0);
+			if (strlen(o) > 20) strcpy(o + 17, "...");
+			if (strlen(n) > 20) strcpy(n + 17, "...");
+			one = xasprintf("%s %s -> %s", crit ? crit : "?", *o ? o : "-", *n ? n : "-");
+			free(o);
+			free(n);
+		}
+		char *j = out ? xasprintf("%s, %s", out, one) : xstrdup(one);
+		free(out);
+		free(one);
+		out = j;
+	}
+	sqlite3_finalize(st);
+	return out;
+}
+
 static int do_submit(struct store *s, const struct actor *a, const struct review_core *c,
 		     const struct dossier_brief *b, const char *at, char ***missing, struct perr *e)
 {
@@ -847,7 +882,13 @@ static int do_submit(struct store *s, const struct actor *a, const struct review
 	else
 		snprintf(detail, sizeof detail, "review submitted on grid %s (version %s)", g->id, g->hash);
 	review_free(&r);
-	return history_add(s, c->dossier_id, at, a->login, a->real_login, "review", NULL, detail, e);
+	/* A review submitted again after a reopen: history says what changed. */
+	char *changes = changes_since_reopen(s, c->id, e);
+	char *full = changes ? xasprintf("%s; changed since reopened: %s", detail, changes) : xstrdup(detail);
+	free(changes);
+	int hr = history_add(s, c->dossier_id, at, a->login, a->real_login, "review", NULL, full, e);
+	free(full);
+	return hr;
 }
 
 int review_submit(struct store *s, const struct actor *a, long long review_id,

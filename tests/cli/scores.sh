@@ -95,6 +95,8 @@ t_contains "no answer changed" "$T_OUT" "  none"
 EDITOR="$T_DIR/ed-ok.sh" t_run "the form edited in \$EDITOR" 0 ptce --as alice score --edit 5001 --grid phase2
 t_contains "the change is shown" "$T_OUT" "  G: 4 -> 3"
 t_contains "and submitted" "$T_OUT" "submitted"
+t_contains "history says what changed since the reopen" \
+	"$(t_sql "select detail from history where kind = 'review' and actor = 'alice' order by id desc limit 1")" "changed since reopened: G 4 -> 3"
 t_eq "the temporary form is removed after success" "$(ls "$T_DIR"/ptce-review-5001-*.txt | wc -l | tr -d ' ')" "1"
 
 # --- conflicts -------------------------------------------------------------------------
