@@ -128,6 +128,38 @@ for st in $(cut -f1 "$T_DIR/states"); do
 	done
 done
 
+# ---- the grids of ptce-procedure(7) are the shipped ones ------------------------
+# Read through 'ptce checklist show' (criterion id, type, ..., [N points],
+# [blocking]); each gate of phase 1 and each weighted criterion of phase 2
+# must have its row, with the same points and the same blocking.
+ptce checklist show phase1 >"$T_DIR/g1" 2>&1
+ptce checklist show phase2 >"$T_DIR/g2" 2>&1
+gates=$(awk '$2 == "gate" { print $1 (/\[blocking\]/ ? " b" : " -") }' "$T_DIR/g1")
+scales=$(awk '$2 == "scale" && match($0, /\[[0-9.]+ points\]/) {
+	print $1, substr($0, RSTART + 1, RLENGTH - 9) }' "$T_DIR/g2")
+t_eq "ptce checklist show phase1 lists 12 gates" "$(printf '%s\n' "$gates" | grep -c .)" 12
+t_eq "ptce checklist show phase2 lists 7 weighted criteria" "$(printf '%s\n' "$scales" | grep -c .)" 7
+for page in man/ptce-procedure.7 man/fr/ptce-procedure.7; do
+	bad=$(printf '%s\n' "$gates" | while read -r id b; do
+		row=$(grep -E "^\\.It $id Ta " "$page")
+		case "$b:$row" in
+		b:*" Ta blocking"|b:*" Ta bloquant") ;;
+		-:*" Ta blocking"|-:*" Ta bloquant") echo "$id ($b): $row" ;;
+		-:?*) ;;
+		*) echo "$id ($b): $row" ;;
+		esac
+	done)
+	t_eq "$page: the phase 1 table has every gate, blocking as in phase1.yaml" "$bad" ""
+	bad=$(printf '%s\n' "$scales" | while read -r id pts; do
+		grep -q -E "^\\.It $id Ta .* Ta $pts\$" "$page" || echo "$id $pts"
+	done)
+	t_eq "$page: the phase 2 table has every criterion with its points" "$bad" ""
+done
+bands=$(sed -n 's/^Bands: //p' "$T_DIR/g2")
+t_contains "phase2.yaml: favourable from 65 as the pages say" "$bands" "favourable >= 65"
+t_contains "phase2.yaml: reserve from 50 as the pages say" "$bands" "reserve >= 50"
+t_contains "phase2.yaml: A eliminates under 8 points as the pages say" "$(grep '^  A ' "$T_DIR/g2")" "under 8 points"
+
 # ---- the exit codes documented in ptce --help are in EXIT STATUS ---------------
 for page in man/ptce.1 man/fr/ptce.1; do
 	codes=$(sed -n -E '/^\.Sh (EXIT STATUS|CODE DE RETOUR)$/,/^\.Sh (EXAMPLES|EXEMPLES)$/p' "$page" |
