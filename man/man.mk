@@ -8,7 +8,7 @@ MAN_PDF_FR   := $(MAN_PAGES_FR:man/fr/%=$(BUILD)/pdf/fr/%.pdf)
 
 # groff, not mandoc: mandoc 1.14 writes accented letters in PDF as ASCII
 # ("d'epos'e"). -k runs preconv so UTF-8 input keeps its accents.
-GROFF_PDF := groff -k -mdoc -Tpdf -dpaper=a4 -P-pa4 -ww
+GROFF_PDF := groff -k -mdoc -Tpdf -dpaper=a4 -P-pa4
 
 # make print MANLANG=fr prints the French pages; PAGES=ptce-procedure.7
 # limits it to some pages.
