@@ -4,12 +4,14 @@
 TM_SOCK="ptce-test-$$"
 tm() { tmux -u -L "$TM_SOCK" "$@"; }
 
-# tm_start NAME COLS ROWS [PTCE ARGS...] : ptce in a detached session; the
-# pane stays after exit so its status can be read.
+# tm_start NAME COLS ROWS [PTCE ARGS...] : ptce in a detached session; a
+# shell around it writes its exit status to $T_DIR/NAME.status (tmux's own
+# pane_dead_status is not always filled in).
 tm_start() {
 	_n=$1 _c=$2 _r=$3; shift 3
+	rm -f "$T_DIR/$_n.status"
 	tm new-session -d -s "$_n" -x "$_c" -y "$_r" \
-		"exec env LANG=C.UTF-8 ESCDELAY=25 TERM=screen-256color $PTCE $*" \; \
+		"env LANG=C.UTF-8 ESCDELAY=25 TERM=screen-256color $PTCE $*; echo \$? >$T_DIR/$_n.st; mv $T_DIR/$_n.st $T_DIR/$_n.status" \; \
 		set-option -t "$_n" remain-on-exit on
 }
 
@@ -58,15 +60,14 @@ tm_text() { tm send-keys -t "$1" -l -- "$2"; }
 tm_exit_status() {
 	_deadline=$(( $(date +%s) + ${2:-10} ))
 	while :; do
-		_s=$(tm display -p -t "$1" '#{pane_dead} #{pane_dead_status}' 2>/dev/null)
-		case "$_s" in "1 "*) echo "${_s#1 }"; return 0 ;; esac
+		[ -f "$T_DIR/$1.status" ] && { cat "$T_DIR/$1.status"; return 0; }
 		[ "$(date +%s)" -ge "$_deadline" ] && { echo timeout; return 1; }
 		sleep 0.05
 	done
 }
 
-# tm_pid NAME : the pid of the program in the pane.
-tm_pid() { tm display -p -t "$1" '#{pane_pid}'; }
+# tm_pid NAME : the pid of ptce, the child of the pane's shell.
+tm_pid() { ps -o pid= --ppid "$(tm display -p -t "$1" '#{pane_pid}')" | tr -d ' '; }
 
 tm_cleanup() { tm kill-server 2>/dev/null; t_cleanup; }
 
