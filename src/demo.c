@@ -1,5 +1,6 @@
-/* demo.c - the demo database of 'ptce init --demo': 27 invented dossiers of
- * real public PTCE names, reviewers of every role, and a plausible history. */
+/* demo.c - the demo data of 'ptce init --demo': 27 dossiers (21 public PTCE
+ * names, 6 invented; people, SIRETs and figures invented), reviewers of every
+ * role, reviews, opinions and a backdated history through the real guards. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
