@@ -768,7 +768,7 @@ static void build(const struct demo_ctx *c, size_t i, struct dossier *d)
 		const char *line = dd->members[m];
 		const char *p1 = strchr(line, '|'), *p2 = p1 ? strchr(p1 + 1, '|') : NULL,
 			   *p3 = p2 ? strchr(p2 + 1, '|') : NULL;
-		if (!p3)
+		if (!p1 || !p2 || !p3)
 			die("demo member line without its four parts: %s", line);
 		mb->f[MF_NAME] = xstrndup(p1 + 1, (size_t)(p2 - p1 - 1));
 		if (line[0] != 'H') {
