@@ -1,0 +1,370 @@
+/* test_queue.c - the queue model (paging, sort, views, filters, full-text
+ * search kept in sync by triggers) and the key binding table and its loader. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "keys.h"
+#include "queue.h"
+#include "store.h"
+
+static char dbdir[] = "/tmp/ptce-test-queue-XXXXXX";
+
+struct fx {
+	struct store *s;
+	char path[256];
+};
+
+static void exec_ok(struct store *s, const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s: %s", sql, err);
+}
+
+static void add(struct store *s, const char *num, const char *name, const char *region,
+		const char *dept, int days, const char *desc)
+{
+	char *sql = sqlite3_mprintf(
+		"INSERT INTO dossiers(ds_number, state_since, lead_name, ptce_name, region_code,"
+		" departement_code, description, created_at, updated_at) VALUES (%Q,"
+		" strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now', '-%d days', '-1 hour'), 'Asso', %Q, %Q, %Q, %Q,"
+		" '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')", num, days, name, region, dept, desc);
+	exec_ok(s, sql);
+	sqlite3_free(sql);
+}
+
+static int setup(void **state)
+{
+	static int n;
+	struct fx *f = calloc(1, sizeof *f);
+	snprintf(f->path, sizeof f->path, "%s/q%d.db", dbdir, n++);
+	struct perr e = {0};
+	if (store_open(f->path, STORE_CREATE, &f->s, &e))
+		fail_msg("store_open: %s", e.msg);
+	add(f->s, "1001", "Coopérative Énergie Sud", "76", "31", 3, "Rénovation énergétique.");
+	add(f->s, "1002", "Filière vélo du Grand Paris", "11", "93", 12, "Réemploi de vélos.");
+	add(f->s, "1003", "Tiers-lieu Station A", "76", "12", 40, "Un tiers-lieu rural.");
+	add(f->s, "1004", "Réuniverre", "04", "974", 8, "Réemploi du verre.");
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	store_close(&f->s);
+	unlink(f->path);
+	char side[300];
+	snprintf(side, sizeof side, "%s-wal", f->path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", f->path);
+	unlink(side);
+	free(f);
+	return 0;
+}
+
+static void numbers(struct store *s, const struct queue_spec *q, long long off, int lim, char *out)
+{
+	struct queue_row *rows = NULL;
+	size_t n = 0;
+	struct perr e = {0};
+	assert_int_equal(queue_fetch(s, q, off, lim, &rows, &n, &e), 0);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		strcat(out, rows[i].ds_number);
+		if (i + 1 < n)
+			strcat(out, ",");
+	}
+	queue_rows_free(&rows, n);
+}
+
+static void test_count_and_pages(void **state)
+{
+	struct fx *f = *state;
+	struct queue_spec q;
+	queue_spec_init(&q, "nobody");
+	long long n = 0;
+	struct perr e = {0};
+	assert_int_equal(queue_count(f->s, &q, &n, &e), 0);
+	assert_int_equal(n, 4);
+	char got[256];
+	numbers(f->s, &q, 0, 2, got);
+	assert_string_equal(got, "1001,1002");
+	numbers(f->s, &q, 2, 2, got);
+	assert_string_equal(got, "1003,1004");
+	numbers(f->s, &q, 4, 2, got);
+	assert_string_equal(got, "");
+	queue_spec_done(&q);
+}
+
+static void test_sort(void **state)
+{
+	struct fx *f = *state;
+	struct queue_spec q;
+	queue_spec_init(&q, "nobody");
+	char got[256];
+	q.sort = QC_NAME;
+	numbers(f->s, &q, 0, 10, got);
+	assert_string_equal(got, "1001,1002,1004,1003");
+	q.desc = 1;
+	numbers(f->s, &q, 0, 10, got);
+	assert_string_equal(got, "1003,1004,1002,1001");
+	q.sort = QC_DAYS;	/* most days first when descending */
+	numbers(f->s, &q, 0, 10, got);
+	assert_string_equal(got, "1003,1002,1004,1001");
+	q.sort = QC_REGION;
+	q.desc = 0;
+	numbers(f->s, &q, 0, 10, got);
+	assert_string_equal(got, "1004,1002,1003,1001");
+	for (int c = 0; c < QC_COUNT; c++) {
+		q.sort = (enum queue_col)c;
+		numbers(f->s, &q, 0, 10, got);
+		assert_int_equal(strlen(got), 19);	/* every column sorts all rows */
+	}
+	queue_spec_done(&q);
+}
+
+static void test_filters(void **state)
+{
+	struct fx *f = *state;
+	struct queue_spec q;
+	queue_spec_init(&q, "nobody");
+	struct perr e = {0};
+	char got[256];
+	assert_int_equal(queue_set_filter(&q, "region=76", &e), 0);
+	numbers(f->s, &q, 0, 10, got);
+	assert_string_equal(got, "1001,1003");
+	assert_int_equal(queue_set_filter(&q, "region=Île-de-France", &e), 0);
+	numbers(f->s, &q, 0, 10, got);
+	assert_string_equal(got, "1002");
+	assert_int_equal(queue_set_filter(&q, "occitanie", &e), 0);
+	assert_string_equal(q.region, "76");
+	assert_int_equal(queue_set_filter(&q, "state=phase9", &e), -1);
+	assert_int_equal(e.status, P_INVALID);
+	assert_non_null(strstr(e.msg, "phase9"));
+	assert_string_equal(q.region, "76");	/* a refused filter changes nothing */
+	assert_int_equal(queue_set_filter(&q, "colour=red", &e), -1);
+	assert_non_null(strstr(e.msg, "state=, region= or assignee="));
+	assert_int_equal(queue_set_filter(&q, "", &e), 0);
+	assert_null(q.region);
+	q.view = QV_TODO;
+	numbers(f->s, &q, 0, 10, got);
+	assert_string_equal(got, "1001,1002,1003,1004");
+	q.view = QV_PHASE2;
+	numbers(f->s, &q, 0, 10, got);
+	assert_string_equal(got, "");
+	q.view = QV_ALL;
+	long long ids[] = {4, 2};
+	q.only_ids = malloc(sizeof ids);
+	memcpy(q.only_ids, ids, sizeof ids);
+	q.n_only = 2;
+	numbers(f->s, &q, 0, 10, got);
+	assert_string_equal(got, "1002,1004");
+	char *d = queue_describe(&q);
+	assert_non_null(strstr(d, "tagged"));
+	free(d);
+	queue_spec_done(&q);
+}
+
+static void test_search(void **state)
+{
+	struct fx *f = *state;
+	struct queue_spec q;
+	queue_spec_init(&q, "nobody");
+	struct perr e = {0};
+	long long pos, hits;
+	/* Accents and case ignored; words are prefixes. */
+	assert_int_equal(queue_search(f->s, &q, "REEMPL", -1, 1, &pos, &hits, &e), 0);
+	assert_int_equal(hits, 2);
+	assert_int_equal(pos, 1);
+	assert_int_equal(queue_search(f->s, &q, "reemploi", pos, 1, &pos, &hits, &e), 0);
+	assert_int_equal(pos, 3);
+	/* Wraps around. */
+	assert_int_equal(queue_search(f->s, &q, "reemploi", pos, 1, &pos, &hits, &e), 0);
+	assert_int_equal(pos, 1);
+	assert_int_equal(queue_search(f->s, &q, "reemploi", pos, -1, &pos, &hits, &e), 0);
+	assert_int_equal(pos, 3);
+	assert_int_equal(queue_search(f->s, &q, "introuvable", 0, 1, &pos, &hits, &e), 0);
+	assert_int_equal(pos, -1);
+	assert_int_equal(hits, 0);
+	/* Quotes and FTS syntax typed by a person are words, not syntax. */
+	assert_int_equal(queue_search(f->s, &q, "\"a\" OR NEAR(", 0, 1, &pos, &hits, &e), 0);
+	/* The index follows edits and members. */
+	exec_ok(f->s, "UPDATE dossiers SET ptce_name = 'Pôle Cartoucherie' WHERE ds_number = '1003'");
+	assert_int_equal(queue_search(f->s, &q, "cartoucherie", -1, 1, &pos, &hits, &e), 0);
+	assert_int_equal(pos, 2);
+	exec_ok(f->s, "INSERT INTO members(dossier_id, position, name, category) VALUES"
+		      " ((SELECT id FROM dossiers WHERE ds_number = '1001'), 1, 'Mairie de Tulle', 'collectivite')");
+	assert_int_equal(queue_search(f->s, &q, "tulle", -1, 1, &pos, &hits, &e), 0);
+	assert_int_equal(pos, 0);
+	exec_ok(f->s, "DELETE FROM members");
+	assert_int_equal(queue_search(f->s, &q, "tulle", -1, 1, &pos, &hits, &e), 0);
+	assert_int_equal(hits, 0);
+	/* A move does not touch the index (state is not searched). */
+	long long p2;
+	assert_int_equal(queue_position(f->s, &q, 3, &p2, &e), 0);
+	assert_int_equal(p2, 2);
+	assert_int_equal(queue_position(f->s, &q, 999, &p2, &e), 0);
+	assert_int_equal(p2, -1);
+	char *fq = queue_fts_query("  l'éco  \"x\" ");
+	assert_string_equal(fq, "\"l'éco\"* \"\"\"x\"\"\"*");
+	free(fq);
+	assert_null(queue_fts_query("   "));
+	queue_spec_done(&q);
+}
+
+static void test_bench_fill(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	assert_int_equal(queue_bench_fill(f->s, 500, &e), 0);
+	struct queue_spec q;
+	queue_spec_init(&q, "nobody");
+	long long n = 0, pos, hits;
+	assert_int_equal(queue_count(f->s, &q, &n, &e), 0);
+	assert_int_equal(n, 504);
+	assert_int_equal(queue_search(f->s, &q, "meunerie", -1, 1, &pos, &hits, &e), 0);
+	assert_true(hits > 0 && hits < 500);
+	long long *ids = NULL;
+	size_t ni = 0;
+	assert_int_equal(queue_ids(f->s, &q, &ids, &ni, &e), 0);
+	assert_int_equal(ni, 504);
+	free(ids);
+	queue_spec_done(&q);
+}
+
+/* ---- keys ---- */
+
+static void test_key_names(void **state)
+{
+	(void)state;
+	int c;
+	char buf[32];
+	assert_int_equal(key_parse("j", &c), 0);
+	assert_int_equal(c, 'j');
+	assert_int_equal(key_parse("é", &c), 0);
+	assert_int_equal(c, 0xe9);
+	assert_string_equal(key_format(c, buf, sizeof buf), "é");
+	assert_int_equal(key_parse("<Down>", &c), 0);
+	assert_int_equal(c, K_DOWN);
+	assert_string_equal(key_format(c, buf, sizeof buf), "<Down>");
+	assert_int_equal(key_parse("<C-l>", &c), 0);
+	assert_int_equal(c, 12);
+	assert_string_equal(key_format(c, buf, sizeof buf), "<C-l>");
+	assert_int_equal(key_parse("<pagedown>", &c), 0);
+	assert_int_equal(c, K_PGDN);
+	assert_int_equal(key_parse(" ", &c), 0);
+	assert_int_equal(c, K_SPACE);
+	assert_int_equal(key_parse("<Dwn>", &c), -1);
+	assert_int_equal(key_parse("jk", &c), -1);
+	assert_int_equal(key_parse("", &c), -1);
+	assert_int_equal(key_parse("\x1b", &c), -1);
+}
+
+static void test_key_table(void **state)
+{
+	(void)state;
+	/* Every action has a unique name, help and at least one panel; each
+	 * default key parses; the table is indexed by its ids. */
+	for (int a = 1; a < KA_COUNT; a++) {
+		assert_int_equal(key_actions[a].id, a);
+		assert_true(key_actions[a].help[0] != '\0');
+		assert_true(key_actions[a].panels != 0);
+		assert_int_equal(key_action_find(key_actions[a].name), a);
+		for (int k = 0; k < KEYS_MAX && key_actions[a].keys[k]; k++) {
+			int c;
+			assert_int_equal(key_parse(key_actions[a].keys[k], &c), 0);
+		}
+	}
+	struct keymap km;
+	keymap_defaults(&km);
+	/* No key means two things in one panel, except where the narrower
+	 * action wins on purpose. */
+	assert_int_equal(keymap_lookup(&km, KP_SCORING, '?'), KA_GATE_CHECK);
+	assert_int_equal(keymap_lookup(&km, KP_QUEUE, '?'), KA_HELP);
+	assert_int_equal(keymap_lookup(&km, KP_QUEUE, 'n'), KA_SEARCH_NEXT);
+	assert_int_equal(keymap_lookup(&km, KP_SCORING, 'n'), KA_GATE_NO);
+	assert_int_equal(keymap_lookup(&km, KP_QUEUE, '1'), KA_VIEW_TODO);
+	assert_int_equal(keymap_lookup(&km, KP_SCORING, '1'), KA_VALUE_1);
+	assert_int_equal(keymap_lookup(&km, KP_QUEUE, K_DOWN), KA_DOWN);
+	assert_int_equal(keymap_lookup(&km, KP_EDITOR, K_ESC), KA_EDITOR_DONE);
+	assert_int_equal(keymap_lookup(&km, KP_QUEUE, 'Z'), KA_NONE);
+	char buf[64];
+	assert_string_equal(keymap_describe(&km, KA_DOWN, buf, sizeof buf), "j, <Down>");
+	assert_string_equal(key_panel_name(KP_SCORING), "scoring");
+	assert_null(key_panel_name(3));
+}
+
+static int count_cb;
+static void count_action(const struct key_action_def *a, void *arg)
+{
+	(void)a;
+	(void)arg;
+	count_cb++;
+}
+
+static void test_keys_file(void **state)
+{
+	(void)state;
+	struct keymap km;
+	struct perr e = {0};
+	keymap_defaults(&km);
+	assert_int_equal(keymap_load_string(&km, "k.yaml", "move: M\ndown: [j, <Down>, J]\nexport: []\n", &e), 0);
+	assert_int_equal(keymap_lookup(&km, KP_QUEUE, 'M'), KA_MOVE);
+	assert_int_equal(keymap_lookup(&km, KP_QUEUE, 'm'), KA_NONE);
+	assert_int_equal(keymap_lookup(&km, KP_QUEUE, 'J'), KA_DOWN);
+	assert_int_equal(keymap_lookup(&km, KP_QUEUE, 'x'), KA_NONE);
+	/* Taking a key from another action of the same panel. */
+	assert_int_equal(keymap_load_string(&km, "k.yaml", "history: s\n", &e), 0);
+	assert_int_equal(keymap_lookup(&km, KP_QUEUE, 's'), KA_HISTORY);
+	char buf[64];
+	assert_string_equal(keymap_describe(&km, KA_SCORE, buf, sizeof buf), "");
+
+	keymap_defaults(&km);
+	assert_int_equal(keymap_load_string(&km, "k.yaml", "move: M\ndwon: j\n", &e), -1);
+	assert_non_null(strstr(e.msg, "k.yaml:2:1"));
+	assert_non_null(strstr(e.msg, "did you mean 'down'"));
+	assert_int_equal(keymap_load_string(&km, "k.yaml", "move: <Dwn>\n", &e), -1);
+	assert_non_null(strstr(e.msg, "k.yaml:1:7"));
+	assert_non_null(strstr(e.msg, "<Dwn>"));
+	assert_int_equal(keymap_load_string(&km, "k.yaml", "- move\n", &e), -1);
+	assert_non_null(strstr(e.msg, "k.yaml:1:1"));
+	assert_int_equal(keymap_load_string(&km, "k.yaml", "move: {a: b}\n", &e), -1);
+	assert_non_null(strstr(e.msg, "k.yaml:1:7"));
+	assert_int_equal(keymap_load_string(&km, "k.yaml", "move: [a, b, c, d, e]\n", &e), -1);
+	assert_non_null(strstr(e.msg, "at most"));
+	assert_int_equal(keymap_load_string(&km, "k.yaml", "", &e), 0);
+
+	count_cb = 0;
+	keys_foreach(count_action, NULL);
+	assert_int_equal(count_cb, KA_COUNT - 1);
+}
+
+int main(void)
+{
+	cmocka_set_message_output(CM_OUTPUT_TAP);
+	if (!mkdtemp(dbdir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_count_and_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sort, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bench_fill, setup, teardown),
+		cmocka_unit_test(test_key_names),
+		cmocka_unit_test(test_key_table),
+		cmocka_unit_test(test_keys_file),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	rmdir(dbdir);
+	return rc;
+}
