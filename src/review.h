@@ -130,9 +130,11 @@ struct review_input {
 
 /* review_write - open (or create) a's review of dossier_id on g, save every
  * input in one transaction (all or nothing: the first invalid value refuses
- * the lot with its criterion named), then submit when submit is set. For the
- * command line and for demo data (explicit actor and timestamp). *out, when
- * not NULL, gets the review as saved. revision as in review_set_answer. */
+ * the lot with its criterion named), then submit when submit is set, as a
+ * second step: when something is missing the answers stay saved as a draft
+ * and -1 is returned with P_INVALID listing it (*out is still filled). For
+ * the command line and for demo data (explicit actor and timestamp). *out,
+ * when not NULL, gets the review as saved. revision as in review_set_answer. */
 int review_write(struct store *s, const struct actor *a, long long dossier_id,
 		 const struct checklist *g, const struct review_input *in, size_t n,
 		 int submit, const char *at, long long *revision, struct review **out,
