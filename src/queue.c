@@ -299,44 +299,90 @@ static void build_where(struct store *s, const struct queue_spec *q, struct qsql
 		snprintf(w->where, sizeof w->where, "1");
 }
 
-/* ORDER BY for the spec; always ends with the id so pages never overlap. */
-static char *order_sql(struct store *s, const struct queue_spec *q)
+/* The order of the spec as a key tuple, always ending with a unique key so
+ * that pages never overlap and a row's place can be counted (keyset). NULLs are
+ * turned into values so that row-value comparisons hold. */
+struct order {
+	char *keys;	/* "k1, k2, d.id" */
+	int desc;	/* the whole tuple descends */
+};
+
+static void order_build(struct store *s, const struct queue_spec *q, struct order *o)
 {
-	const char *dir = q->desc ? "DESC" : "ASC", *rdir = q->desc ? "ASC" : "DESC";
 	int reviews = (q->sort == QC_MINE || q->sort == QC_TOTAL) && has_table(s, "reviews");
+	o->desc = q->desc;
 	switch (q->sort) {
 	case QC_NAME:
-		return xasprintf("d.ptce_name COLLATE NOCASE %s, d.id %s", dir, dir);
+		o->keys = xstrdup("d.ptce_name COLLATE NOCASE, d.id");
+		return;
 	case QC_REGION:
-		return xasprintf("d.region_code %s, d.departement_code %s, d.id %s", dir, dir, dir);
+		o->keys = xstrdup("coalesce(d.region_code, ''), coalesce(d.departement_code, ''), d.id");
+		return;
 	case QC_STATE:
-		return xasprintf("(SELECT position FROM states st WHERE st.name = d.state) %s, d.id %s",
-				 dir, dir);
+		o->keys = xstrdup("coalesce((SELECT position FROM states st WHERE st.name = d.state), 0), d.id");
+		return;
 	case QC_DAYS:
-		return xasprintf("d.state_since %s, d.id %s", rdir, dir);
+		/* More days is an older state_since. */
+		o->keys = xstrdup("d.state_since, d.id");
+		o->desc = !q->desc;
+		return;
 	case QC_MINE:
 		if (reviews) {
 			char *lit = sqlite3_mprintf("%Q", q->login);
-			char *o = xasprintf("(SELECT max(CASE r.status WHEN 'submitted' THEN 2 ELSE 1 END) FROM reviews r"
-					    " WHERE r.dossier_id = d.id AND r.reviewer = %s) %s, d.id %s",
-					    lit, dir, dir);
+			o->keys = xasprintf("coalesce((SELECT max(CASE r.status WHEN 'submitted' THEN 2 ELSE 1 END)"
+					    " FROM reviews r WHERE r.dossier_id = d.id AND r.reviewer = %s), 0), d.id",
+					    lit);
 			sqlite3_free(lit);
-			return o;
+			return;
 		}
 		break;
 	case QC_TOTAL:
-		if (reviews)
-			return xasprintf("(SELECT avg(r.total) FROM reviews r WHERE r.dossier_id = d.id"
-					 " AND r.status = 'submitted' AND r.phase = CASE d.state WHEN 'phase2'"
-					 " THEN 2 WHEN 'funded' THEN 2 ELSE 1 END) %s, d.id %s", dir, dir);
+		if (reviews) {
+			o->keys = xstrdup("coalesce((SELECT avg(r.total) FROM reviews r WHERE r.dossier_id = d.id"
+					  " AND r.status = 'submitted' AND r.phase = CASE d.state WHEN 'phase2'"
+					  " THEN 2 WHEN 'funded' THEN 2 ELSE 1 END), -1), d.id");
+			return;
+		}
 		break;
 	case QC_FLAGS:
-		return xasprintf("(d.complements_due IS NOT NULL) %s, d.id %s", dir, dir);
+		o->keys = xstrdup("(d.complements_due IS NOT NULL), d.id");
+		return;
 	case QC_NUMBER:
 	case QC_COUNT:
 		break;
 	}
-	return xasprintf("d.ds_number %s", dir);
+	/* The platform number is unique: alone, it lets SQLite count and seek
+	 * through its index. */
+	o->keys = xstrdup("d.ds_number");
+}
+
+/* "k1 DESC, k2 DESC" (reverse: the other way round). */
+static char *order_by(const struct order *o, int reverse)
+{
+	const char *dir = o->desc != reverse ? " DESC" : " ASC";
+	size_t cap = strlen(o->keys) * 2 + 64, l = 0;
+	char *out = xmalloc(cap);
+	int depth = 0;
+	for (const char *p = o->keys; *p; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')')
+			depth--;
+		if (*p == ',' && depth == 0)
+			l += (size_t)snprintf(out + l, cap - l, "%s", dir);
+		out[l++] = *p;
+	}
+	snprintf(out + l, cap - l, "%s", dir);
+	return out;
+}
+
+static char *order_sql(struct store *s, const struct queue_spec *q)
+{
+	struct order o;
+	order_build(s, q, &o);
+	char *r = order_by(&o, 0);
+	free(o.keys);
+	return r;
 }
 
 /* Prepare sql and bind the spec's parameters from index 1. */
@@ -458,31 +504,28 @@ void queue_rows_free(struct queue_row **rows, size_t n)
 	*rows = NULL;
 }
 
-/* The rows of the spec numbered in order: columns id, pos. */
-static char *numbered_sql(struct store *s, const struct queue_spec *q, const struct qsql *w)
-{
-	char *order = order_sql(s, q);
-	char *sql = xasprintf("SELECT d.id AS id, row_number() OVER (ORDER BY %s) - 1 AS pos"
-			      " FROM dossiers d WHERE %s", order, w->where);
-	free(order);
-	return sql;
-}
-
 int queue_position(struct store *s, const struct queue_spec *q, long long id,
 		   long long *pos, struct perr *e)
 {
 	*pos = -1;
 	struct qsql w;
 	build_where(s, q, &w);
-	char *inner = numbered_sql(s, q, &w);
-	char *sql = xasprintf("SELECT pos FROM (%s) WHERE id = ?%d", inner, 1 + w.nb);
-	free(inner);
+	struct order o;
+	order_build(s, q, &o);
+	/* Rows before it in the order, counted through the order's index. */
+	int pid = 1 + w.nb;
+	char *sql = xasprintf(
+		"SELECT (SELECT count(*) FROM dossiers d WHERE %s AND (%s) %s"
+		"  (SELECT %s FROM dossiers d WHERE d.id = ?%d))"
+		" WHERE EXISTS (SELECT 1 FROM dossiers d WHERE %s AND d.id = ?%d)",
+		w.where, o.keys, o.desc ? ">" : "<", o.keys, pid, w.where, pid);
+	free(o.keys);
 	sqlite3_stmt *st = prepare_bound(s, sql, &w, e);
 	free(sql);
 	free(w.json);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1 + w.nb, id);
+	sqlite3_bind_int64(st, pid, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*pos = sqlite3_column_int64(st, 0);
@@ -490,6 +533,22 @@ int queue_position(struct store *s, const struct queue_spec *q, long long id,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(s, e, _("finding the dossier in the queue"));
 	return 0;
+}
+
+/* The id of the row at pos in the spec's order, or 0. */
+static long long id_at(struct store *s, const struct queue_spec *q, long long pos, struct perr *e)
+{
+	if (pos < 0)
+		return 0;
+	struct queue_row *rows = NULL;
+	size_t n = 0;
+	struct queue_spec bare = *q;
+	bare.actor = NULL;	/* no review figures needed */
+	if (queue_fetch(s, &bare, pos, 1, &rows, &n, e) || n == 0)
+		return 0;
+	long long id = rows[0].id;
+	queue_rows_free(&rows, n);
+	return id;
 }
 
 char *queue_fts_query(const char *text)
@@ -533,19 +592,30 @@ int queue_search(struct store *s, const struct queue_spec *q, const char *text,
 	char *fq = queue_fts_query(text);
 	if (!fq)
 		return 0;
+	long long id0 = id_at(s, q, from, e);
 	struct qsql w;
 	build_where(s, q, &w);
-	char *inner = numbered_sql(s, q, &w);
-	int pm = 1 + w.nb, pf = pm + 1;
-	const char *cmp = dir < 0 ? "<" : ">", *ord = dir < 0 ? "DESC" : "ASC";
-	/* The first hit past from, else wrap to the first one from the other end. */
+	struct order o;
+	order_build(s, q, &o);
+	int pm = 1 + w.nb, pid = pm + 1;
+	/* Forward in the queue is "greater" when ascending. */
+	const char *cmp = (dir >= 0) != (o.desc != 0) ? ">" : "<";
+	char *ob = order_by(&o, dir < 0);
+	char *after = id0 ? xasprintf(" AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
+				      o.keys, cmp, o.keys, pid) : xstrdup("");
+	/* The first hit past the cursor, else wrap to the first from the other end. */
 	char *sql = xasprintf(
-		"WITH n AS (%s), h AS (SELECT pos FROM n WHERE id IN"
-		" (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%d))"
-		" SELECT coalesce((SELECT pos FROM h WHERE pos %s ?%d ORDER BY pos %s LIMIT 1),"
-		" (SELECT pos FROM h ORDER BY pos %s LIMIT 1)), (SELECT count(*) FROM h)",
-		inner, pm, cmp, pf, ord, ord);
-	free(inner);
+		"SELECT coalesce("
+		" (SELECT d.id FROM dossiers d WHERE %s AND d.id IN (SELECT rowid FROM dossier_fts"
+		"   WHERE dossier_fts MATCH ?%d)%s ORDER BY %s LIMIT 1),"
+		" (SELECT d.id FROM dossiers d WHERE %s AND d.id IN (SELECT rowid FROM dossier_fts"
+		"   WHERE dossier_fts MATCH ?%d) ORDER BY %s LIMIT 1)),"
+		" (SELECT count(*) FROM dossiers d WHERE %s AND d.id IN (SELECT rowid FROM dossier_fts"
+		"   WHERE dossier_fts MATCH ?%d))",
+		w.where, pm, after, ob, w.where, pm, ob, w.where, pm);
+	free(after);
+	free(ob);
+	free(o.keys);
 	sqlite3_stmt *st = prepare_bound(s, sql, &w, e);
 	free(sql);
 	free(w.json);
@@ -554,18 +624,21 @@ int queue_search(struct store *s, const struct queue_spec *q, const char *text,
 		return -1;
 	}
 	sqlite3_bind_text(st, pm, fq, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, pf, from);
+	if (id0)
+		sqlite3_bind_int64(st, pid, id0);
 	free(fq);
 	int rc = sqlite3_step(st);
+	long long hit = 0;
 	if (rc == SQLITE_ROW) {
-		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
-			*pos = sqlite3_column_int64(st, 0);
+		hit = sqlite3_column_int64(st, 0);
 		if (hits)
 			*hits = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return store_fail(s, e, _("searching the dossiers"));
+	if (hit)
+		return queue_position(s, q, hit, pos, e);
 	return 0;
 }
 
