@@ -1,0 +1,44 @@
+#!/bin/sh
+# french.sh - the interface in French (LANGUAGE=fr) on the demo data: queue,
+# dossier, move menu with French transition labels, phase 2 scoring with a
+# scale (digit keys, live total and band), the others' reviews, the help.
+# Checked with greps: the demo's dates and the catalogue's wording move.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib/ui.sh"
+t_setup
+ptce init --demo >/dev/null 2>&1 || { echo "not ok 1 - ptce init --demo"; exit 1; }
+export LANGUAGE=fr
+
+ui_run fr 80 24 <<'KEYS'
+:save-screen f1
+4
+:save-screen f2
+<Enter>
+:save-screen f3
+m
+:save-screen f4
+<Esc>
+q
+s
+:save-screen f5
+3
+:save-screen f6
+r
+:save-screen f7
+q
+<F1>
+:save-screen f8
+KEYS
+t_contains "fr: queue titles" "$(ui_screen f1)" "Numéro"
+t_contains "fr: accents in PTCE names" "$(ui_screen f1)" "Filière vélo"
+t_contains "fr: the phase 2 view" "$(ui_screen f2)" "phase 2"
+t_not_contains "fr: phase 2 view holds no rejected dossier" "$(ui_screen f2)" "rejected"
+t_contains "fr: dossier sections" "$(ui_screen f3)" "Structure porteuse"
+t_contains "fr: move menu with French labels" "$(ui_screen f4)" "retenir pour financement"
+t_contains "fr: the phase 2 grid" "$(ui_screen f5)" "phase 2"
+t_contains "fr: criterion A on a 0..4 scale" "$(ui_screen f5)" "0..4"
+t_contains "fr: digit 3 sets the value" "$(ui_screen f6)" "[3/4]"
+t_contains "fr: live total" "$(ui_screen f6)" "15.0"
+t_contains "fr: the reviews, mine first with the value just set" "$(ui_screen f7)" "   A    3"
+t_contains "fr: help from the key table, translated" "$(ui_screen f8)" "Monter d'une ligne"
+t_done
