@@ -6,12 +6,12 @@ tm() { tmux -u -L "$TM_SOCK" "$@"; }
 
 # tm_start NAME COLS ROWS [PTCE ARGS...] : ptce in a detached session; a
 # shell around it writes its exit status to $T_DIR/NAME.status (tmux's own
-# pane_dead_status is not always filled in).
+# pane_dead_status is not always filled in). TM_ENV adds environment.
 tm_start() {
 	_n=$1 _c=$2 _r=$3; shift 3
 	rm -f "$T_DIR/$_n.status"
 	tm new-session -d -s "$_n" -x "$_c" -y "$_r" \
-		"env LANG=C.UTF-8 ESCDELAY=25 TERM=screen-256color $PTCE $*; echo \$? >$T_DIR/$_n.st; mv $T_DIR/$_n.st $T_DIR/$_n.status" \; \
+		"env LANG=C.UTF-8 ESCDELAY=25 TERM=screen-256color ${TM_ENV:-} $PTCE $*; echo \$? >$T_DIR/$_n.st; mv $T_DIR/$_n.st $T_DIR/$_n.status" \; \
 		set-option -t "$_n" remain-on-exit on
 }
 
