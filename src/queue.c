@@ -219,12 +219,27 @@ struct qsql {
 	const char *binds[MAX_BINDS];
 	int nb;
 	char *json;	/* tagged ids as a JSON array */
+	const char *expert;	/* bound as ?EXPERT_PARAM */
 };
 
+/* The expert rule of dossier.h names its parameter; far above the others. */
+#define EXPERT_PARAM 60
+
+/* Add a condition; each bare '?' becomes a numbered parameter (the value is
+ * pushed to binds right after), so the clause can be repeated in one
+ * statement and still bind the same values. */
 static void where_add(struct qsql *w, const char *cond)
 {
 	size_t l = strlen(w->where);
-	snprintf(w->where + l, sizeof w->where - l, "%s(%s)", l ? " AND " : "", cond);
+	l += (size_t)snprintf(w->where + l, sizeof w->where - l, "%s(", l ? " AND " : "");
+	int k = 0;
+	for (const char *p = cond; *p && l + 8 < sizeof w->where; p++) {
+		if (*p == '?' && !(p[1] >= '0' && p[1] <= '9'))
+			l += (size_t)snprintf(w->where + l, sizeof w->where - l, "?%d", w->nb + 1 + k++);
+		else
+			w->where[l++] = *p;
+	}
+	snprintf(w->where + l, sizeof w->where - l, ")");
 }
 
 /* Whether a table of the scoring work exists (migration 2). */
@@ -294,6 +309,12 @@ static void build_where(struct store *s, const struct queue_spec *q, struct qsql
 		snprintf(w->json + l, cap - l, "]");
 		where_add(w, "d.id IN (SELECT value FROM json_each(?))");
 		w->binds[w->nb++] = w->json;
+	}
+	/* An expert sees only the dossiers they were asked about (last: the
+	 * numbered parameter must follow every plain one). */
+	if (q->actor && !actor_sees_everything(q->actor)) {
+		where_add(w, DOSSIER_EXPERT_SEES(60));
+		w->expert = q->actor->login;
 	}
 	if (!w->where[0])
 		snprintf(w->where, sizeof w->where, "1");
@@ -394,6 +415,8 @@ static sqlite3_stmt *prepare_bound(struct store *s, const char *sql, const struc
 		return NULL;
 	for (int i = 0; i < w->nb; i++)
 		sqlite3_bind_text(st, 1 + i, w->binds[i], -1, SQLITE_TRANSIENT);
+	if (w->expert)
+		sqlite3_bind_text(st, EXPERT_PARAM, w->expert, -1, SQLITE_TRANSIENT);
 	return st;
 }
 
@@ -415,8 +438,8 @@ int queue_count(struct store *s, const struct queue_spec *q, long long *n, struc
 	return 0;
 }
 
-int queue_fetch(struct store *s, const struct queue_spec *q, long long offset, int limit,
-		struct queue_row **rows, size_t *n, struct perr *e)
+static int fetch(struct store *s, const struct queue_spec *q, long long offset, int limit,
+		 int with_reviews, struct queue_row **rows, size_t *n, struct perr *e)
 {
 	*rows = NULL;
 	*n = 0;
@@ -467,7 +490,7 @@ int queue_fetch(struct store *s, const struct queue_spec *q, long long offset, i
 		return store_fail(s, e, _("reading the queue"));
 	}
 	/* The review figures: a few indexed queries per visible row. */
-	if (q->actor)
+	if (q->actor && with_reviews)
 		for (size_t i = 0; i < *n; i++) {
 			struct review_row rr;
 			memset(&rr, 0, sizeof rr);
@@ -485,6 +508,12 @@ int queue_fetch(struct store *s, const struct queue_spec *q, long long offset, i
 		}
 	*rows = r;
 	return 0;
+}
+
+int queue_fetch(struct store *s, const struct queue_spec *q, long long offset, int limit,
+		struct queue_row **rows, size_t *n, struct perr *e)
+{
+	return fetch(s, q, offset, limit, 1, rows, n, e);
 }
 
 void queue_rows_free(struct queue_row **rows, size_t n)
@@ -542,9 +571,7 @@ static long long id_at(struct store *s, const struct queue_spec *q, long long po
 		return 0;
 	struct queue_row *rows = NULL;
 	size_t n = 0;
-	struct queue_spec bare = *q;
-	bare.actor = NULL;	/* no review figures needed */
-	if (queue_fetch(s, &bare, pos, 1, &rows, &n, e) || n == 0)
+	if (fetch(s, q, pos, 1, 0, &rows, &n, e) || n == 0)
 		return 0;
 	long long id = rows[0].id;
 	queue_rows_free(&rows, n);

@@ -10,7 +10,9 @@
 
 #include <cmocka.h>
 
+#include "actor.h"
 #include "keys.h"
+#include "procedure.h"
 #include "queue.h"
 #include "store.h"
 
@@ -220,6 +222,61 @@ static void test_search(void **state)
 	queue_spec_done(&q);
 }
 
+static void test_filtered_positions(void **state)
+{
+	struct fx *f = *state;
+	struct queue_spec q;
+	queue_spec_init(&q, "nobody");
+	struct perr e = {0};
+	long long pos, hits;
+	/* The filter's values are bound wherever the clause is repeated. */
+	assert_int_equal(queue_set_filter(&q, "region=76", &e), 0);
+	assert_int_equal(queue_position(f->s, &q, 3, &pos, &e), 0);
+	assert_int_equal(pos, 1);
+	assert_int_equal(queue_position(f->s, &q, 2, &pos, &e), 0);
+	assert_int_equal(pos, -1);
+	assert_int_equal(queue_search(f->s, &q, "rural", -1, 1, &pos, &hits, &e), 0);
+	assert_int_equal(pos, 1);
+	assert_int_equal(hits, 1);
+	assert_int_equal(queue_search(f->s, &q, "reemploi", -1, 1, &pos, &hits, &e), 0);
+	assert_int_equal(pos, -1);
+	q.sort = QC_NAME;
+	q.desc = 1;
+	assert_int_equal(queue_position(f->s, &q, 1, &pos, &e), 0);
+	assert_int_equal(pos, 1);
+	queue_spec_done(&q);
+}
+
+static void test_expert_sees_assigned_only(void **state)
+{
+	struct fx *f = *state;
+	exec_ok(f->s, "INSERT INTO reviewers(login, display_name, created_at) VALUES"
+		      " ('xp', 'Expert', '2025-01-01T00:00:00Z')");
+	exec_ok(f->s, "INSERT INTO assignments(dossier_id, login, assigned_by, assigned_at)"
+		      " VALUES (2, 'xp', 'root', '2025-01-01T00:00:00Z')");
+	struct actor a;
+	memset(&a, 0, sizeof a);
+	snprintf(a.login, sizeof a.login, "xp");
+	a.roles = ROLE_EXPERT;
+	struct queue_spec q;
+	queue_spec_init(&q, "xp");
+	q.actor = &a;
+	struct perr e = {0};
+	char got[256];
+	numbers(f->s, &q, 0, 10, got);
+	assert_string_equal(got, "1002");
+	long long n, pos, hits;
+	assert_int_equal(queue_count(f->s, &q, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(queue_search(f->s, &q, "reemploi", -1, 1, &pos, &hits, &e), 0);
+	assert_int_equal(hits, 1);
+	assert_int_equal(pos, 0);
+	a.roles = ROLE_INSTRUCTEUR;
+	assert_int_equal(queue_count(f->s, &q, &n, &e), 0);
+	assert_int_equal(n, 4);
+	queue_spec_done(&q);
+}
+
 static void test_bench_fill(void **state)
 {
 	struct fx *f = *state;
@@ -359,6 +416,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sort, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filtered_positions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_expert_sees_assigned_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bench_fill, setup, teardown),
 		cmocka_unit_test(test_key_names),
 		cmocka_unit_test(test_key_table),
