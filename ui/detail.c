@@ -133,12 +133,12 @@ static void layout(struct ui *u, int width)
 	       d->f[DF_PTCE_NAME] ? d->f[DF_PTCE_NAME] : "");
 	char since[32];
 	snprintf(since, sizeof since, "%.10s", d->state_since ? d->state_since : "");
-	tl_add(t, UC_NORMAL, 1, "%s: %s (%s %s)%s%s", _("State"), state_label(d->state), _("since"),
-	       since, d->campaign_name ? " · " : "", d->campaign_name ? d->campaign_name : "");
+	tl_add(t, UC_NORMAL, 1, _("State: %s (since %s)%s%s"), state_label(d->state), since,
+	       d->campaign_name ? " · " : "", d->campaign_name ? d->campaign_name : "");
 	char *assignees = NULL;
 	struct perr e = {0};
 	if (queue_assignees(u->app->store, d->id, &assignees, &e) == 0)
-		tl_add(t, UC_NORMAL, 0, "%s: %s", _("Assigned to"),
+		tl_add(t, UC_NORMAL, 0, _("Assigned to: %s"),
 		       assignees && *assignees ? assignees : _("nobody"));
 	free(assignees);
 	if (d->complements_due)
