@@ -354,6 +354,38 @@ static void draw_too_small(struct ui *u)
 	refresh();
 }
 
+/* The main keys of the panel in focus, from the keys in effect, for the
+ * message line when there is no message: a new user needs no manual. */
+static void hint_line(struct ui *u, char *buf, size_t len)
+{
+	static const struct { int focus; enum key_action a; const char *label; } hints[] = {
+		{F_QUEUE, KA_OPEN, N_("open")}, {F_QUEUE, KA_SCORE, N_("score")},
+		{F_QUEUE, KA_MOVE, N_("move")}, {F_QUEUE, KA_SEARCH, N_("search")},
+		{F_QUEUE, KA_TAG, N_("tag")},
+		{F_QUEUE, KA_COMMAND, N_("command")},
+		{F_DOSSIER, KA_DOWN, N_("scroll")}, {F_DOSSIER, KA_SCORE, N_("score")},
+		{F_DOSSIER, KA_MOVE, N_("move")}, {F_DOSSIER, KA_HISTORY, N_("history")},
+		{F_DOSSIER, KA_BACK, N_("back")},
+		{F_SCORING, KA_COMMENT, N_("comment")}, {F_SCORING, KA_SUBMIT, N_("submit")},
+		{F_SCORING, KA_OTHERS, N_("others")}, {F_SCORING, KA_BACK, N_("back")},
+	};
+	size_t l = 0;
+	buf[0] = '\0';
+	if (u->focus == F_SCORING && !u->sc.editing)
+		l += (size_t)snprintf(buf, len, "%s", _("0-9 y n ?: answer"));
+	for (size_t i = 0; i < sizeof hints / sizeof hints[0] && l < len; i++) {
+		if (hints[i].focus != (int)u->focus || !u->km.codes[hints[i].a][0])
+			continue;
+		char k[16];
+		key_format(u->km.codes[hints[i].a][0], k, sizeof k);
+		l += (size_t)snprintf(buf + l, len - l, "%s%s %s", l ? " · " : "", k, _(hints[i].label));
+		if (hints[i].a == KA_SEARCH && u->km.codes[KA_VIEW_TODO][0] == '1' && l < len)
+			l += (size_t)snprintf(buf + l, len - l, " · 1-5 %s", _("views"));
+	}
+	if (u->focus == F_SCORING && u->sc.editing)
+		snprintf(buf, len, "%s", _("Type the comment; arrows move; Esc when done (saved as you type)"));
+}
+
 static void draw_status(struct ui *u)
 {
 	char roles[128], line[512];
@@ -372,7 +404,13 @@ static void draw_status(struct ui *u)
 	int lw = u->cols - rw;
 	ui_put(u->rows - 2, 0, lw, line, ui_attr(u, UC_STATUS));
 	ui_put(u->rows - 2, lw, rw, right, ui_attr(u, UC_STATUS));
-	ui_put(u->rows - 1, 0, u->cols, u->msg, ui_attr(u, u->msg_color));
+	if (u->msg[0]) {
+		ui_put(u->rows - 1, 0, u->cols, u->msg, ui_attr(u, u->msg_color));
+	} else {
+		char hint[512];
+		hint_line(u, hint, sizeof hint);
+		ui_put(u->rows - 1, 0, u->cols, hint, ui_attr(u, UC_DIM));
+	}
 }
 
 void ui_draw(struct ui *u)

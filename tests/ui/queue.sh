@@ -49,6 +49,7 @@ ui_expect "80x24: every dossier, cursor on the first" q1 <<'SCREEN'
 
 
 <status>
+<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
 SCREEN
 ui_expect "80x24: the cursor moves down" q2 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
@@ -74,6 +75,7 @@ ui_expect "80x24: the cursor moves down" q2 <<'SCREEN'
 
 
 <status>
+<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
 SCREEN
 ui_expect "80x24: G goes to the last row" q3 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
@@ -99,6 +101,7 @@ ui_expect "80x24: G goes to the last row" q3 <<'SCREEN'
 
 
 <status>
+<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
 SCREEN
 ui_expect "80x24: Enter opens the dossier with accents kept" d1 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
@@ -124,6 +127,7 @@ ui_expect "80x24: Enter opens the dossier with accents kept" d1 <<'SCREEN'
    Réparation et réemploi de vélos.
                                                                            65%
 <status>
+j scroll · s score · m move · H history · q back
 SCREEN
 ui_expect "80x24: Tab goes back to the queue" q4 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
@@ -149,6 +153,7 @@ ui_expect "80x24: Tab goes back to the queue" q4 <<'SCREEN'
 
 
 <status>
+<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
 SCREEN
 
 ui_run views 80 24 <<'KEYS'
@@ -356,6 +361,7 @@ ui_expect "sort by PTCE name" o1 <<'SCREEN'
 
 
 <status>
+<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
 SCREEN
 ui_expect "sort reversed" o2 <<'SCREEN'
  ptce · tous, by PTCE ↓ · 4 dossiers
@@ -381,6 +387,7 @@ ui_expect "sort reversed" o2 <<'SCREEN'
 
 
 <status>
+<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
 SCREEN
 ui_expect "two dossiers tagged" t1 <<'SCREEN'
  ptce · tous, by PTCE ↓ · 4 dossiers · 2 tagged
@@ -406,6 +413,7 @@ ui_expect "two dossiers tagged" t1 <<'SCREEN'
 
 
 <status>
+<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
 SCREEN
 
 ui_run wide 200 50 <<'KEYS'
@@ -462,5 +470,6 @@ ui_expect "200x50: queue and dossier side by side" w1 <<'SCREEN'
                                                                                                     │
                                                                                                     │
 <status>
+<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
 SCREEN
 t_done

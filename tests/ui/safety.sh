@@ -45,6 +45,7 @@ ui_expect "queue: control sequences removed from the name" e1 <<'SCREEN'
 
 
 <status>
+<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
 SCREEN
 ui_expect "dossier: control sequences removed from the texts" e2 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers
@@ -70,6 +71,7 @@ ui_expect "dossier: control sequences removed from the texts" e2 <<'SCREEN'
  Finances
                                                                            72%
 <status>
+j scroll · s score · m move · H history · q back
 SCREEN
 esc=$(printf '\033')
 bell=$(printf '\007')
@@ -140,6 +142,7 @@ ui_expect "keys file: J moves down, M opens the move menu" k1 <<'SCREEN'
 
 
 <status>
+<Enter> open · s score · M move · / search · 1-5 views · t tag · : command
 SCREEN
 ui_expect "keys file: m is no longer bound" k2 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers

@@ -47,6 +47,7 @@ ui_expect "the phase 1 grid opens as a form, first criterion selected" g1 <<'SCR
 
 
 <status>
+0-9 y n ?: answer · <Enter> comment · S submit · r others · q back
 SCREEN
 ui_expect "y answers six gates and moves on; saved at once" g2 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers
@@ -187,6 +188,7 @@ ui_expect "submit asks for confirmation" c1 <<'SCREEN'
 
 
 <status>
+0-9 y n ?: answer · <Enter> comment · S submit · r others · q back
 SCREEN
 ui_expect "submitted" c2 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers
