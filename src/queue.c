@@ -631,15 +631,18 @@ int queue_search(struct store *s, const struct queue_spec *q, const char *text,
 	char *after = id0 ? xasprintf(" AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
 				      o.keys, cmp, o.keys, pid) : xstrdup("");
 	/* The first hit past the cursor, else wrap to the first from the other end. */
+	/* Counting the hits costs a pass over them: only when asked. */
+	char *count = hits ? xasprintf(", (SELECT count(*) FROM dossiers d WHERE %s AND d.id IN"
+				       " (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%d))",
+				       w.where, pm) : xstrdup("");
 	char *sql = xasprintf(
 		"SELECT coalesce("
 		" (SELECT d.id FROM dossiers d WHERE %s AND d.id IN (SELECT rowid FROM dossier_fts"
 		"   WHERE dossier_fts MATCH ?%d)%s ORDER BY %s LIMIT 1),"
 		" (SELECT d.id FROM dossiers d WHERE %s AND d.id IN (SELECT rowid FROM dossier_fts"
-		"   WHERE dossier_fts MATCH ?%d) ORDER BY %s LIMIT 1)),"
-		" (SELECT count(*) FROM dossiers d WHERE %s AND d.id IN (SELECT rowid FROM dossier_fts"
-		"   WHERE dossier_fts MATCH ?%d))",
-		w.where, pm, after, ob, w.where, pm, ob, w.where, pm);
+		"   WHERE dossier_fts MATCH ?%d) ORDER BY %s LIMIT 1))%s",
+		w.where, pm, after, ob, w.where, pm, ob, count);
+	free(count);
 	free(after);
 	free(ob);
 	free(o.keys);

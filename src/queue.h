@@ -100,8 +100,8 @@ int queue_position(struct store *s, const struct queue_spec *q, long long id,
 		   long long *pos, struct perr *e);
 /* queue_search - the next (dir 1) or previous (dir -1) row after from whose
  * names, members or texts match text (FTS5; words are prefixes, accents
- * ignored); wraps around. *pos -1 when nothing matches. *hits (may be NULL)
- * gets how many rows of the spec match. */
+ * ignored); wraps around. *pos -1 when nothing matches. *hits (may be NULL:
+ * counting costs a pass over the hits) gets how many rows of the spec match. */
 int queue_search(struct store *s, const struct queue_spec *q, const char *text,
 		 long long from, int dir, long long *pos, long long *hits, struct perr *e);
 /* queue_fts_query - turn what a person typed into a safe FTS5 query (each

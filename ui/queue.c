@@ -285,10 +285,11 @@ static void search_step(struct ui *u, int dir, int fresh)
 		ui_message(u, UC_ERROR, "%s", _("No search yet: press / to search."));
 		return;
 	}
-	long long pos = -1, hits = 0;
+	long long pos = -1;
 	struct perr e = {0};
 	long long from = fresh ? q->cur - (dir > 0 ? 1 : -1) : q->cur;
-	if (queue_search(u->app->store, &q->spec, q->search, from, dir, &pos, &hits, &e)) {
+	if (queue_search(u->app->store, &q->spec, q->search, from, dir, &pos,
+			 fresh ? &q->hits : NULL, &e)) {
 		ui_message(u, UC_ERROR, "%s", e.msg);
 		return;
 	}
@@ -300,8 +301,8 @@ static void search_step(struct ui *u, int dir, int fresh)
 	q->stale = 1;
 	clamp(u);
 	ui_message(u, UC_NORMAL, P_("%s: %lld dossier matches (n next, N previous)",
-				    "%s: %lld dossiers match (n next, N previous)", hits),
-		   q->search, hits);
+				    "%s: %lld dossiers match (n next, N previous)", q->hits),
+		   q->search, q->hits);
 }
 
 static void choose_sort(struct ui *u)

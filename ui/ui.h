@@ -55,6 +55,7 @@ struct queue_state {
 	long long *tags;	/* tagged dossier ids */
 	size_t n_tags, cap_tags;
 	char *search;		/* last search text */
+	long long hits;		/* its number of hits */
 };
 
 struct detail_state {
