@@ -73,8 +73,8 @@ static int history_line(const struct history_entry *h, void *arg)
 	}
 	tl_add(t, UC_NORMAL, 0, "  %s", line);
 	if (h->motivation && *h->motivation) {
-		char *m = xasprintf("      « %s »", h->motivation);
-		tl_add(t, UC_DIM, 0, "%s", m);
+		char *m = xasprintf("« %s »", h->motivation);
+		tl_add_wrapped(t, UC_DIM, m, t->width ? t->width : 78, 6);
 		free(m);
 	}
 	return 0;
@@ -210,8 +210,26 @@ static void layout(struct ui *u, int width)
 		       d->documents[i].received_on ? d->documents[i].received_on : "");
 	tl_add(t, UC_NORMAL, 0, "%s", "");
 	add_reviews(u, t, d->id, width);
+	struct opinion *ops = NULL;
+	size_t nops = 0;
+	if (opinion_list(u->app->store, &u->app->actor, d->id, 0, &ops, &nops, &e) == 0 && nops) {
+		tl_add(t, UC_NORMAL, 0, "%s", "");
+		tl_add(t, UC_SECTION, 1, "%s (%zu)", _("Avis d'experts"), nops);
+		for (size_t i = 0; i < nops; i++) {
+			const struct opinion *o = &ops[i];
+			tl_add(t, UC_NORMAL, 1, "  %s (%s) · %s", o->expert_name, o->expert,
+			       !o->answered ? _("awaited") : o->favourable ? _("favourable") : _("unfavourable"));
+			char *q = xasprintf("? %s", o->question);
+			tl_add_wrapped(t, UC_DIM, q, width, 4);
+			free(q);
+			if (o->answered && o->answer)
+				tl_add_wrapped(t, UC_NORMAL, o->answer, width, 4);
+		}
+	}
+	opinion_list_free(&ops, nops);
 	tl_add(t, UC_NORMAL, 0, "%s", "");
 	tl_add(t, UC_SECTION, 1, "%s", _("Historique"));
+	t->width = width;
 	if (history_list(u->app->store, d->id, history_line, t, &e))
 		tl_add_wrapped(t, UC_ERROR, e.msg, width, 2);
 }
@@ -244,15 +262,20 @@ void detail_panel_draw(struct ui *u, int y, int x, int h, int w)
 	}
 	if (dt->width != w - 1)
 		layout(u, w - 1);
-	if (dt->top > (long long)dt->lines.n - h)
-		dt->top = (long long)dt->lines.n - h;
+	/* A long dossier keeps its last row for where we are in it. */
+	int body = dt->lines.n > (size_t)h ? h - 1 : h;
+	if (dt->top > (long long)dt->lines.n - body)
+		dt->top = (long long)dt->lines.n - body;
 	if (dt->top < 0)
 		dt->top = 0;
-	tl_draw(u, &dt->lines, dt->top, y, x + 1, h, w - 1);
-	if (dt->lines.n > (size_t)h && u->focus == F_DOSSIER) {
-		char pos[32];
-		snprintf(pos, sizeof pos, " %lld%% ", (dt->top + h) * 100 / (long long)dt->lines.n);
-		ui_put(y + h - 1, x + w - 6, 6, pos, ui_attr(u, UC_STATUS));
+	tl_draw(u, &dt->lines, dt->top, y, x + 1, body, w - 1);
+	if (body < h) {
+		char pos[64];
+		long long pct = (dt->top + body) * 100 / (long long)dt->lines.n;
+		snprintf(pos, sizeof pos, _(" %lld%% · ] next section "), pct);
+		int pw = (int)text_width(pos) + 1;
+		ui_hline(y + h - 1, x + 1, w - 1 - pw, ui_attr(u, UC_DIM));
+		ui_put(y + h - 1, x + w - pw, pw, pos, ui_attr(u, UC_DIM));
 	}
 }
 

@@ -125,7 +125,7 @@ ui_expect "80x24: Enter opens the dossier with accents kept" d1 <<'SCREEN'
  Projet
  Description
    Réparation et réemploi de vélos.
-                                                                           65%
+ ──────────────────────────────────────────────────────── 62% · ] next section
 <status>
 j scroll · s score · m move · H history · q back
 SCREEN
