@@ -4,6 +4,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "ui.h"
@@ -145,9 +146,23 @@ int ui_main(struct app *app)
 	memset(&u, 0, sizeof u);
 	u.app = app;
 	keymap_defaults(&u.km);
-	if (app->cfg.keys) {
+	/* Key bindings: the configuration's 'keys' file, else
+	 * $XDG_CONFIG_HOME/ptce/keys.yaml when there is one. */
+	char *keys = app->cfg.keys ? xstrdup(app->cfg.keys) : NULL;
+	if (!keys) {
+		const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+		char *p = xdg && *xdg ? xasprintf("%s/ptce/keys.yaml", xdg)
+				      : xasprintf("%s/.config/ptce/keys.yaml", home ? home : "");
+		if (access(p, F_OK) == 0)
+			keys = p;
+		else
+			free(p);
+	}
+	if (keys) {
 		struct perr e = {0};
-		if (keymap_load_file(&u.km, app->cfg.keys, &e))
+		int rc = keymap_load_file(&u.km, keys, &e);
+		free(keys);
+		if (rc)
 			return cli_report(app, &e);
 	}
 	if (screen_init(&u))

@@ -184,4 +184,12 @@ move: <Dwn>
 YAML
 t_run "an unknown key name is refused" 1 env PTCE_SCRIPT="$T_DIR/k.keys" "$PTCE" --config "$T_DIR/ptce.yaml"
 t_contains "unknown key: position and the key" "$T_ERR" "keys.yaml:1:7: unknown key \"<Dwn>\""
+# Without 'keys' in the configuration, ~/.config/ptce/keys.yaml is read.
+printf 'move: M\n' >"$XDG_CONFIG_HOME/ptce/keys.yaml"
+cat >"$T_DIR/d.keys" <<'KEYS'
+M
+:save-screen k3
+KEYS
+(cd "$T_DIR" && LINES=24 COLUMNS=80 PTCE_SCRIPT="$T_DIR/d.keys" "$PTCE" >/dev/null 2>&1)
+t_contains "the user's keys.yaml is read by default" "$(ui_screen k3)" "Move 1001 to"
 t_done
