@@ -358,8 +358,16 @@ void scoring_draw(struct ui *u, int y, int x, int h, int w)
 	if (!c)
 		return;
 	char *acc = criterion_accepts(c);
-	snprintf(line, sizeof line, "%s · %s: %s%s", c->id, _("accepts"), acc,
-		 c->type == CRIT_GATE ? _(" (keys y n ?)") : c->type == CRIT_SCALE ? _(" (digit keys)") : "");
+	if (c->type == CRIT_CHOICE) {
+		/* Digits pick the options: say which. */
+		size_t o = (size_t)snprintf(line, sizeof line, "%s · %s:", c->id, _("keys"));
+		for (size_t i = 0; i < c->n_options && i < 9 && o < sizeof line; i++)
+			o += (size_t)snprintf(line + o, sizeof line - o, " %zu %s", i + 1, c->options[i].id);
+	} else {
+		snprintf(line, sizeof line, "%s · %s: %s%s", c->id, _("accepts"), acc,
+			 c->type == CRIT_GATE ? _(" (keys y n ?)") : c->type == CRIT_SCALE ? _(" (digit keys)")
+			 : _(" (Enter to write)"));
+	}
 	free(acc);
 	ui_put(dy + 1, x + 1, w - 1, line, ui_attr(u, UC_LABEL));
 	const struct answer *a = review_answer(sc->rev, c->id);
