@@ -300,6 +300,7 @@ void scoring_draw(struct ui *u, int y, int x, int h, int w)
 	ui_put(y + 1, x, w, line, ui_attr(u, score.eliminated ? UC_ERROR : UC_HEADER));
 	review_strv_free(&missing);
 
+	int idw = 4;	/* ids in one column; a longer one pushes its own line only */
 	int detail_h = h / 3;
 	if (detail_h < 6)
 		detail_h = 6;
@@ -342,8 +343,8 @@ void scoring_draw(struct ui *u, int y, int x, int h, int w)
 		int need = a && a->value && criterion_needs_comment(c, a->value) &&
 			   !(a->comment && *a->comment);
 		int here = (size_t)rows[k].crit == sc->cur;
-		snprintf(line, sizeof line, "%s%s%-4s %-8s %s%s", here ? ">" : " ",
-			 c->required ? "*" : " ", c->id, box,
+		snprintf(line, sizeof line, "%s%s%-*s %-8s %s%s", here ? ">" : " ",
+			 c->required ? "*" : " ", idw, c->id, box,
 			 crit_label(c), need ? _("  (comment needed)") : (a && a->comment ? "  ✎" : ""));
 		int attr = here ? ui_attr(u, UC_CURSOR) : 0;
 		ui_put(yy, x, w - 6, line, attr);
@@ -388,7 +389,9 @@ void scoring_draw(struct ui *u, int y, int x, int h, int w)
 		tl_add(&t, UC_HEADER, 0, "%s", _("Comment:"));
 		tl_add_wrapped(&t, UC_NORMAL, a->comment, w - 2, 2);
 	} else {
-		tl_add(&t, UC_DIM, 0, "%s", _("Enter: write a comment · S: submit · r: other reviews"));
+		tl_add(&t, UC_DIM, 0, "%s", c->type == CRIT_TEXT
+		       ? _("Enter: write the text · S: submit · r: other reviews")
+		       : _("Enter: write a comment · S: submit · r: other reviews"));
 	}
 	tl_draw(u, &t, 0, dy + 2, x + 1, detail_h - 2, w - 2);
 	tl_clear(&t);
@@ -672,6 +675,12 @@ int scoring_key(struct ui *u, enum key_action a, int code)
 	}
 	if (!c)
 		return H_UNHANDLED;
+	if (c->type == CRIT_TEXT && a != KA_COMMENT && a != KA_VALUE_CLEAR &&
+	    ((a >= KA_VALUE_0 && a <= KA_VALUE_9) || a == KA_GATE_YES || a == KA_GATE_NO ||
+	     a == KA_GATE_CHECK)) {
+		ui_message(u, UC_ERROR, _("%s is free text: press Enter to write it."), c->id);
+		return H_REDRAW;
+	}
 	const char *value = NULL;
 	char digit[4];
 	if (a >= KA_VALUE_0 && a <= KA_VALUE_9) {
