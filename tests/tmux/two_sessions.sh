@@ -34,6 +34,15 @@ tm_check "B: 1002 moved" b "1002  moved to phase 1 instruction"
 tm_keys a 1
 tm_check "A: the stale move is refused, naming who changed it" a "by $TM_ME (move"
 t_eq "1002 moved once" "$(t_sql "SELECT count(*) FROM history h JOIN dossiers d ON d.id = h.dossier_id WHERE d.ds_number = '1002' AND h.kind = 'move'")" 1
+# My review changed by another session of mine (here the command line)
+# while the scoring form is open: the form shows it without a key press.
+tm_keys a q 5 g s
+tm_check "A: the scoring form of 1001" a "R1"
+ptce score 1001 --grid phase1 R1=no R2=check >/dev/null
+tm_check "A sees the answers saved elsewhere" a "*R2   [check]" 3
+tm_keys a y
+tm_check "A's next answer is saved on the fresh version" a "R1: yes (saved)"
+t_eq "stored: R1 yes, R2 check" "$(t_sql "SELECT group_concat(value, ',') FROM (SELECT value FROM review_answers WHERE criterion IN ('R1', 'R2') ORDER BY criterion)")" "yes,check"
 tm_keys a Q
 tm_keys b Q
 t_eq "A quits with 0" "$(tm_exit_status a)" 0
