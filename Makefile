@@ -80,6 +80,15 @@ endif
         install uninstall clean distclean help bench pot
 all: $(PTCE_BIN) $(MO_FILES)
 
+# The installation paths are compiled in: when PREFIX and friends change
+# (e.g. `make install PREFIX=/usr` after `make`), rebuild what uses them.
+PATHS_STAMP := $(BUILD)/paths
+PATHS_NOW   := $(VERSION) $(LOCALEDIR) $(SYSCONFDIR) $(PKGDATADIR)
+ifneq ($(filter-out $(NODEP_GOALS),$(or $(MAKECMDGOALS),all)),)
+$(shell mkdir -p $(BUILD); [ "$$(cat $(PATHS_STAMP) 2>/dev/null)" = "$(PATHS_NOW)" ] || echo "$(PATHS_NOW)" > $(PATHS_STAMP))
+endif
+$(BUILD)/obj/src/i18n.o $(BUILD)/obj/src/config.o $(BUILD)/obj/src/cli.o: $(PATHS_STAMP)
+
 $(BUILD)/obj/src/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CORE_CFLAGS) $(ALL_CFLAGS) -c $< -o $@
@@ -136,7 +145,7 @@ pot:
 # ---- installation ---------------------------------------------------------
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)/ptce/checklists $(DESTDIR)$(PKGDATADIR)
-	install -m 755 ptce $(DESTDIR)$(BINDIR)/ptce
+	install -m 755 $(PTCE_BIN) $(DESTDIR)$(BINDIR)/ptce
 	install -m 644 config/ptce.yaml $(DESTDIR)$(SYSCONFDIR)/ptce/ptce.yaml
 	for f in config/checklists/*.yaml; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(SYSCONFDIR)/ptce/checklists/ || true; done
 	cd share && find . -type f | while read -r f; do \
