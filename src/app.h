@@ -57,6 +57,11 @@ int cli_report(struct app *app, const struct perr *e);
 /* cli_usage_error - print a usage error with a hint to --help; returns 2. */
 int cli_usage_error(struct app *app, const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+struct option;
+/* cli_next_opt - getopt_long for a subcommand: the next option, -1 at the
+ * end, or -2 after printing a usage error (the caller returns 2). */
+int cli_next_opt(struct app *app, const char *cmd, int argc, char **argv,
+		 const char *shorts, const struct option *longs);
 /* cli_help - print a subcommand's --help from its table entry and the
  * options text; returns 0. */
 int cli_help(struct app *app, const char *cmd, const char *options_text);

@@ -71,6 +71,20 @@ int cli_usage_error(struct app *app, const char *cmd, const char *fmt, ...)
 	return 2;
 }
 
+int cli_next_opt(struct app *app, const char *cmd, int argc, char **argv,
+		 const char *shorts, const struct option *longs)
+{
+	int c = getopt_long(argc, argv, shorts, longs, NULL);
+	if (c == '?' || c == ':') {
+		if (c == ':' || (optopt && strchr(shorts, optopt)))
+			cli_usage_error(app, cmd, _("option '%s' needs a value"), argv[optind - 1]);
+		else
+			cli_usage_error(app, cmd, _("unknown option '%s'"), argv[optind - 1]);
+		return -2;
+	}
+	return c;
+}
+
 int cli_help(struct app *app, const char *cmd, const char *options_text)
 {
 	const struct command *c = command_find(cmd);

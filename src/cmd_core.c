@@ -29,22 +29,6 @@ static int parse_format(struct app *app, const char *cmd, const char *s, enum ou
 	return 0;
 }
 
-/* The usual option loop: returns the option, or -2 after printing a usage
- * error (the caller returns 2). */
-static int next_opt(struct app *app, const char *cmd, int argc, char **argv,
-		    const char *shorts, const struct option *longs)
-{
-	int c = getopt_long(argc, argv, shorts, longs, NULL);
-	if (c == '?' || c == ':') {
-		if (c == ':' || (optopt && strchr(shorts, optopt)))
-			cli_usage_error(app, cmd, _("option '%s' needs a value"), argv[optind - 1]);
-		else
-			cli_usage_error(app, cmd, _("unknown option '%s'"), argv[optind - 1]);
-		return -2;
-	}
-	return c;
-}
-
 /* ---- init ---------------------------------------------------------- */
 
 static int mkdir_p(const char *dir)
@@ -106,7 +90,7 @@ int cmd_init(struct app *app, int argc, char **argv)
 		{"demo", no_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'}, {0}
 	};
 	int demo = 0, c;
-	while ((c = next_opt(app, "init", argc, argv, "dh", longs)) != -1) {
+	while ((c = cli_next_opt(app, "init", argc, argv, "dh", longs)) != -1) {
 		if (c == -2)
 			return 2;
 		if (c == 'h')
@@ -248,7 +232,7 @@ int cmd_list(struct app *app, int argc, char **argv)
 	struct dossier_filter flt = {0};
 	struct list_ctx lc = {.app = app, .fmt = OUT_TABLE};
 	int c;
-	while ((c = next_opt(app, "list", argc, argv, "s:r:a:f:h", longs)) != -1) {
+	while ((c = cli_next_opt(app, "list", argc, argv, "s:r:a:f:h", longs)) != -1) {
 		switch (c) {
 		case -2: return 2;
 		case 'h':
@@ -382,7 +366,7 @@ int cmd_show(struct app *app, int argc, char **argv)
 	static const struct option longs[] = {{"help", no_argument, NULL, 'h'}, {0}};
 	int c;
 	long long id;
-	while ((c = next_opt(app, "show", argc, argv, "h", longs)) != -1) {
+	while ((c = cli_next_opt(app, "show", argc, argv, "h", longs)) != -1) {
 		if (c == -2)
 			return 2;
 		return cli_help(app, "show", _("Shows every field of the dossier by section, its members,\n"
@@ -497,7 +481,7 @@ int cmd_history(struct app *app, int argc, char **argv)
 	static const struct option longs[] = {{"help", no_argument, NULL, 'h'}, {0}};
 	int c;
 	long long id;
-	while ((c = next_opt(app, "history", argc, argv, "h", longs)) != -1) {
+	while ((c = cli_next_opt(app, "history", argc, argv, "h", longs)) != -1) {
 		if (c == -2)
 			return 2;
 		return cli_help(app, "history", _("Every entry of the dossier's history, oldest first: when (local time),\n"
@@ -526,7 +510,7 @@ int cmd_move(struct app *app, int argc, char **argv)
 	struct move_request req = {0};
 	int c;
 	long long id;
-	while ((c = next_opt(app, "move", argc, argv, "r:ov:d:a:y:h", longs)) != -1) {
+	while ((c = cli_next_opt(app, "move", argc, argv, "r:ov:d:a:y:h", longs)) != -1) {
 		switch (c) {
 		case -2: return 2;
 		case 'h':
@@ -583,7 +567,7 @@ int cmd_assign(struct app *app, int argc, char **argv)
 	};
 	int c, on = 1;
 	long long id;
-	while ((c = next_opt(app, "assign", argc, argv, "rh", longs)) != -1) {
+	while ((c = cli_next_opt(app, "assign", argc, argv, "rh", longs)) != -1) {
 		if (c == -2)
 			return 2;
 		if (c == 'h')
@@ -615,7 +599,7 @@ int cmd_complements(struct app *app, int argc, char **argv)
 	const char *due = NULL, *note = NULL;
 	int c, clear = 0;
 	long long id;
-	while ((c = next_opt(app, "complements", argc, argv, "d:n:ch", longs)) != -1) {
+	while ((c = cli_next_opt(app, "complements", argc, argv, "d:n:ch", longs)) != -1) {
 		switch (c) {
 		case -2: return 2;
 		case 'h':
@@ -689,7 +673,7 @@ int cmd_reviewer(struct app *app, int argc, char **argv)
 	unsigned roles = 0;
 	int c, all = 0;
 	/* Options may come before or after the action and login. */
-	while ((c = next_opt(app, "reviewer", argc, argv, "n:o:e:r:ah", longs)) != -1) {
+	while ((c = cli_next_opt(app, "reviewer", argc, argv, "n:o:e:r:ah", longs)) != -1) {
 		switch (c) {
 		case -2: return 2;
 		case 'h':
@@ -747,7 +731,7 @@ int cmd_whoami(struct app *app, int argc, char **argv)
 {
 	static const struct option longs[] = {{"help", no_argument, NULL, 'h'}, {0}};
 	int c;
-	while ((c = next_opt(app, "whoami", argc, argv, "h", longs)) != -1) {
+	while ((c = cli_next_opt(app, "whoami", argc, argv, "h", longs)) != -1) {
 		if (c == -2)
 			return 2;
 		return cli_help(app, "whoami", "");

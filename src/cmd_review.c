@@ -20,21 +20,6 @@
 #include "review.h"
 #include "text.h"
 
-/* The option loop: returns the option, or -2 after a usage error. */
-static int next_opt(struct app *app, const char *cmd, int argc, char **argv,
-		    const char *shorts, const struct option *longs)
-{
-	int c = getopt_long(argc, argv, shorts, longs, NULL);
-	if (c == '?' || c == ':') {
-		if (c == ':' || (optopt && strchr(shorts, optopt)))
-			cli_usage_error(app, cmd, _("option '%s' needs a value"), argv[optind - 1]);
-		else
-			cli_usage_error(app, cmd, _("unknown option '%s'"), argv[optind - 1]);
-		return -2;
-	}
-	return c;
-}
-
 /* "500 000" */
 static char *eur(long long v, char buf[static 32])
 {
@@ -81,7 +66,7 @@ int cmd_checklist(struct app *app, int argc, char **argv)
 	static const struct option longs[] = {{"help", no_argument, NULL, 'h'}, {0}};
 	int c;
 	optind = 0;
-	while ((c = next_opt(app, "checklist", argc, argv, "+h", longs)) != -1) {
+	while ((c = cli_next_opt(app, "checklist", argc, argv, "+h", longs)) != -1) {
 		if (c == -2)
 			return 2;
 		if (c == 'h')
@@ -450,7 +435,7 @@ int cmd_score(struct app *app, int argc, char **argv)
 	size_t nc = 0;
 	int rc = 0;
 	optind = 0;
-	while ((c = next_opt(app, "score", argc, argv, "g:c:sReh", longs)) != -1) {
+	while ((c = cli_next_opt(app, "score", argc, argv, "g:c:sReh", longs)) != -1) {
 		switch (c) {
 		case -2: free(comments); return 2;
 		case 'h':
@@ -685,7 +670,7 @@ int cmd_scores(struct app *app, int argc, char **argv)
 	const char *grid = NULL;
 	int c;
 	optind = 0;
-	while ((c = next_opt(app, "scores", argc, argv, "g:h", longs)) != -1) {
+	while ((c = cli_next_opt(app, "scores", argc, argv, "g:h", longs)) != -1) {
 		switch (c) {
 		case -2: return 2;
 		case 'h':
@@ -825,7 +810,7 @@ int cmd_conflict(struct app *app, int argc, char **argv)
 	const char *reason = NULL, *who = NULL;
 	int c;
 	optind = 0;
-	while ((c = next_opt(app, "conflict", argc, argv, "r:u:h", longs)) != -1) {
+	while ((c = cli_next_opt(app, "conflict", argc, argv, "r:u:h", longs)) != -1) {
 		switch (c) {
 		case -2: return 2;
 		case 'h':
@@ -868,7 +853,7 @@ int cmd_opinion(struct app *app, int argc, char **argv)
 	const char *expert = NULL, *question = NULL, *text = NULL;
 	int verdict = -1, pending = 0, c;
 	optind = 0;
-	while ((c = next_opt(app, "opinion", argc, argv, "x:q:FDt:ph", longs)) != -1) {
+	while ((c = cli_next_opt(app, "opinion", argc, argv, "x:q:FDt:ph", longs)) != -1) {
 		switch (c) {
 		case -2: return 2;
 		case 'h':
@@ -974,7 +959,7 @@ int cmd_ranking(struct app *app, int argc, char **argv)
 	int phase = 0, csv = 0, c;
 	const char *region = NULL;
 	optind = 0;
-	while ((c = next_opt(app, "ranking", argc, argv, "p:r:f:h", longs)) != -1) {
+	while ((c = cli_next_opt(app, "ranking", argc, argv, "p:r:f:h", longs)) != -1) {
 		switch (c) {
 		case -2: return 2;
 		case 'h':
@@ -1105,7 +1090,7 @@ int cmd_campaign(struct app *app, int argc, char **argv)
 	static const struct option longs[] = {{"help", no_argument, NULL, 'h'}, {0}};
 	int c;
 	optind = 0;
-	while ((c = next_opt(app, "campaign", argc, argv, "+h", longs)) != -1) {
+	while ((c = cli_next_opt(app, "campaign", argc, argv, "+h", longs)) != -1) {
 		if (c == -2)
 			return 2;
 		if (c == 'h')
