@@ -212,8 +212,7 @@ int cmd_doc(struct app *app, int argc, char **argv)
 	};
 	int mdoc = 0, c;
 	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "mh", opts, NULL)) != -1) {
+	while ((c = cli_next_opt(app, argv[0], argc, argv, "mh", opts)) != -1) {
 		switch (c) {
 		case 'm':
 			mdoc = 1;
@@ -228,8 +227,7 @@ int cmd_doc(struct app *app, int argc, char **argv)
 				  "states: name, French label, open (1) or closed (0).\n"
 				  "transitions: from, to, roles allowed, motivation required (1).\n"));
 		default:
-			return cli_usage_error(app, argv[0], _("unknown option '%s'"),
-					       argv[optind - 1]);
+			return 2;
 		}
 	}
 	if (optind != argc - 1)
