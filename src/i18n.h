@@ -8,6 +8,16 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 #define P_(one, many, n) ngettext(one, many, n)
+/* C_ - a message with a context, for words English uses in two senses
+ * (a review "submitted" is "soumise", a dossier "submitted" is "déposé"). */
+#define C_(ctx, s) i18n_pgettext(ctx "\004" s, s)
+
+/* i18n_pgettext - gettext of "context\004msgid", or msgid when untranslated. */
+static inline const char *i18n_pgettext(const char *ctx_id, const char *id)
+{
+	const char *t = gettext(ctx_id);
+	return t == ctx_id ? id : t;
+}
 
 /* i18n_init - bind the "ptce" text domain: $PTCE_LOCALEDIR, else the build
  * tree next to the binary, else the installed LOCALEDIR. */

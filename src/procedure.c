@@ -43,13 +43,13 @@ char *roles_format(unsigned roles, char *buf, size_t len)
 
 /* Order is the order of the procedure; it is also the order of display. */
 const struct state_def procedure_states[] = {
-	{"submitted", N_("submitted"), "déposé", 1},
-	{"phase1", N_("phase 1 instruction"), "instruction phase 1", 1},
-	{"bouquet", N_("bouquet de services"), "bouquet de services", 1},
-	{"phase2", N_("phase 2 instruction"), "instruction phase 2", 1},
-	{"funded", N_("funded"), "financé", 0},
-	{"rejected", N_("rejected"), "non retenu", 0},
-	{"withdrawn", N_("withdrawn"), "retiré", 0},
+	{"submitted", N_("submitted"), "déposé", 1, N_("submitted")},
+	{"phase1", N_("phase 1 instruction"), "instruction phase 1", 1, N_("phase 1")},
+	{"bouquet", N_("bouquet de services"), "bouquet de services", 1, N_("bouquet")},
+	{"phase2", N_("phase 2 instruction"), "instruction phase 2", 1, N_("phase 2")},
+	{"funded", N_("funded"), "financé", 0, N_("funded")},
+	{"rejected", N_("rejected"), "non retenu", 0, N_("rejected")},
+	{"withdrawn", N_("withdrawn"), "retiré", 0, N_("withdrawn")},
 };
 const size_t procedure_n_states = sizeof procedure_states / sizeof procedure_states[0];
 
@@ -88,6 +88,12 @@ const char *state_label(const char *name)
 {
 	const struct state_def *s = state_find(name);
 	return s ? _(s->label_en) : name;
+}
+
+const char *state_short_label(const char *name)
+{
+	const struct state_def *s = state_find(name);
+	return s ? _(s->short_en) : name;
 }
 
 const struct transition_def *procedure_find(const char *from, const char *to)

@@ -31,6 +31,7 @@ struct state_def {
 	const char *label_en;
 	const char *label_fr;
 	int open;		/* a dossier here can still move or be withdrawn */
+	const char *short_en;	/* for narrow columns (at most 10 columns in French too) */
 };
 
 extern const struct state_def procedure_states[];
@@ -39,6 +40,8 @@ extern const size_t procedure_n_states;
 const struct state_def *state_find(const char *name);
 /* state_label - the state's label in the current language. */
 const char *state_label(const char *name);
+/* state_short_label - a short label for narrow columns, translated. */
+const char *state_short_label(const char *name);
 
 struct actor;
 struct move_request;

@@ -99,7 +99,7 @@ static void add_reviews(struct ui *u, struct tlines *t, long long id, int width)
 		if (r->submitted)
 			snprintf(tot, sizeof tot, _("total %.1f"), r->total);
 		tl_add(t, UC_NORMAL, 1, "  %s (%s) · %s · %s %s%s%s", r->reviewer_name, r->reviewer,
-		       r->grid_id, r->submitted ? _("submitted") : _("draft"), tot,
+		       r->grid_id, r->submitted ? C_("review", "submitted") : C_("review", "draft"), tot,
 		       r->band ? " · " : "", r->band ? r->band : "");
 		for (size_t k = 0; k < r->n_answers; k++) {
 			const struct answer *a = &r->answers[k];

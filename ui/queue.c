@@ -159,8 +159,8 @@ static void layout(int w, struct cols *c)
 static const char *mine_label(int mine)
 {
 	switch (mine) {
-	case RS_DRAFT: return _("draft");
-	case RS_SUBMITTED: return _("submitted");
+	case RS_DRAFT: return C_("review", "draft");
+	case RS_SUBMITTED: return C_("review", "submitted");
 	case RS_CONFLICT: return _("conflict");
 	}
 	return "—";
@@ -219,7 +219,7 @@ static void draw_row(struct ui *u, int y, int x, int w, const struct cols *c,
 	}
 	ui_put(y, cx, c->region, reg, base);
 	cx += c->region + 1;
-	ui_put(y, cx, c->state, c->wide ? state_label(r->state) : r->state, base);
+	ui_put(y, cx, c->state, c->wide ? state_label(r->state) : state_short_label(r->state), base);
 	cx += c->state + 1;
 	char days[16];
 	snprintf(days, sizeof days, "%4d", r->days_in_state);

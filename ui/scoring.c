@@ -282,7 +282,7 @@ void scoring_draw(struct ui *u, int y, int x, int h, int w)
 		snprintf(tot, sizeof tot, _("total %.1f / %.0f"), score.total,
 			 g->total > 0 ? g->total : g->points_sum);
 	size_t l = (size_t)snprintf(line, sizeof line, " %s",
-				    sc->rev->submitted ? _("submitted") : _("draft"));
+				    sc->rev->submitted ? C_("review", "submitted") : C_("review", "draft"));
 	if (tot[0])
 		l += (size_t)snprintf(line + l, sizeof line - l, " · %s", tot);
 	if (score.band && l < sizeof line)
@@ -570,7 +570,7 @@ static void show_others(struct ui *u)
 		const struct review *r = list[i];
 		tl_add(&t, UC_NORMAL, 0, "%s", "");
 		tl_add(&t, UC_SECTION, 1, "%s (%s) · %s%s", r->reviewer_name, r->reviewer,
-		       r->submitted ? _("submitted") : _("draft"), r->submitted ? "" : "");
+		       r->submitted ? C_("review", "submitted") : C_("review", "draft"), r->submitted ? "" : "");
 		for (size_t k = 0; k < r->n_answers; k++) {
 			const struct answer *a = &r->answers[k];
 			char *s = xasprintf("%-4s %-8s %s", a->criterion, a->value ? a->value : "—",

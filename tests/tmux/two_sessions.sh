@@ -16,7 +16,7 @@ tm_check "B: the move menu" b "phase 1 instruction"
 tm_keys b 1
 tm_check "B: moved" b "moved to phase 1 instruction"
 # A receives no key: it must notice by itself.
-tm_check "A sees B's move without a key press" a "1001      Coopérative Énerg… 76/31  phase1" 3
+tm_check "A sees B's move without a key press" a "1001      Coopérative Énerg… 76/31  phase 1" 3
 tm_keys b j a
 tm_check "B: assign prompt" b "Assign"
 tm_text b "$TM_ME"

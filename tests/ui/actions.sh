@@ -31,7 +31,7 @@ ui_expect "move: only the moves open to me are offered" m1 <<'SCREEN'
    Number↑   PTCE               Region State        Days  My review Total  Flags
 >  1001      Coopérative Énerg… 76/31  submitted       3  —
    1002      Filière vélo du G… 11/93  submitted      12  —
-   1003      Tiers-lieu Statio… 76/12  phase1          0  —
+   1003      Tiers-lieu Statio… 76/12  phase 1         0  —
    1004      Réuniverre         04/974 submitted       8  —
 
 
@@ -55,9 +55,9 @@ SCREEN
 ui_expect "move: done, the queue shows the new state" m2 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
    Number↑   PTCE               Region State        Days  My review Total  Flags
->  1001      Coopérative Énerg… 76/31  phase1          0  —
+>  1001      Coopérative Énerg… 76/31  phase 1         0  —
    1002      Filière vélo du G… 11/93  submitted      12  —
-   1003      Tiers-lieu Statio… 76/12  phase1          0  —
+   1003      Tiers-lieu Statio… 76/12  phase 1         0  —
    1004      Réuniverre         04/974 submitted       8  —
 
 
@@ -81,9 +81,9 @@ SCREEN
 ui_expect "move from phase 1: three targets" m3 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
    Number↑   PTCE               Region State        Days  My review Total  Flags
-   1001      Coopérative Énerg… 76/31  phase1          0  —
+   1001      Coopérative Énerg… 76/31  phase 1         0  —
    1002      Filière vélo du G… 11/93  submitted      12  —
->  1003      Tiers-lieu Statio… 76/12  phase1          0  —
+>  1003      Tiers-lieu Statio… 76/12  phase 1         0  —
    1004      Réuniverre         04/974 submitted       8  —
 
 
@@ -107,9 +107,9 @@ SCREEN
 ui_expect "move to rejected asks for a motivation" m4 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
    Number↑   PTCE               Region State        Days  My review Total  Flags
-   1001      Coopérative Énerg… 76/31  phase1          0  —
+   1001      Coopérative Énerg… 76/31  phase 1         0  —
    1002      Filière vélo du G… 11/93  submitted      12  —
->  1003      Tiers-lieu Statio… 76/12  phase1          0  —
+>  1003      Tiers-lieu Statio… 76/12  phase 1         0  —
    1004      Réuniverre         04/974 submitted       8  —
 
 
@@ -133,7 +133,7 @@ SCREEN
 ui_expect "move with motivation done" m5 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
    Number↑   PTCE               Region State        Days  My review Total  Flags
-   1001      Coopérative Énerg… 76/31  phase1          0  —
+   1001      Coopérative Énerg… 76/31  phase 1         0  —
    1002      Filière vélo du G… 11/93  submitted      12  —
 >  1003      Tiers-lieu Statio… 76/12  rejected        0  —
    1004      Réuniverre         04/974 submitted       8  —
@@ -169,7 +169,7 @@ KEYS
 ui_expect "a guard refuses: the reason, and an override offered to a coordinateur" r1 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
    Number↑   PTCE               Region State        Days  My review Total  Flags
->  1001      Coopérative Énerg… 76/31  phase1          0  —
+>  1001      Coopérative Énerg… 76/31  phase 1         0  —
    1002      Filière vélo du G… 11/93  submitted      12  —
    1003      Tiers-lieu Statio… 76/12  rejected        0  —
    1004      Réuniverre         04/974 submitted       8  —
@@ -240,7 +240,7 @@ KEYS
 ui_expect "assign two reviewers" a1 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
    Number↑   PTCE               Region State        Days  My review Total  Flags
-   1001      Coopérative Énerg… 76/31  phase1          0  —
+   1001      Coopérative Énerg… 76/31  phase 1         0  —
 >  1002      Filière vélo du G… 11/93  submitted      12  —
    1003      Tiers-lieu Statio… 76/12  rejected        0  —
    1004      Réuniverre         04/974 submitted       8  —
@@ -266,7 +266,7 @@ SCREEN
 ui_expect "compléments demandés: the C flag" c1 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
    Number↑   PTCE               Region State        Days  My review Total  Flags
-   1001      Coopérative Énerg… 76/31  phase1          0  —
+   1001      Coopérative Énerg… 76/31  phase 1         0  —
 >  1002      Filière vélo du G… 11/93  submitted      12  —                 C
    1003      Tiers-lieu Statio… 76/12  rejected        0  —
    1004      Réuniverre         04/974 submitted       8  —
@@ -292,7 +292,7 @@ SCREEN
 ui_expect "conflict of interest declared" k1 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
    Number↑   PTCE               Region State        Days  My review Total  Flags
-   1001      Coopérative Énerg… 76/31  phase1          0  —
+   1001      Coopérative Énerg… 76/31  phase 1         0  —
    1002      Filière vélo du G… 11/93  submitted      12  —                 C
    1003      Tiers-lieu Statio… 76/12  rejected        0  —
 >  1004      Réuniverre         04/974 submitted       8  conflict
@@ -362,7 +362,7 @@ KEYS
 ui_expect "batch move: targets of the tagged dossiers" b1 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers · 2 tagged
    Number↑   PTCE               Region State        Days  My review Total  Flags
-   1001      Coopérative Énerg… 76/31  phase1          0  —
+   1001      Coopérative Énerg… 76/31  phase 1         0  —
  * 1002      Filière vélo du G… 11/93  submitted      12  —                 C
  * 1003      Tiers-lieu Statio… 76/12  rejected        0  —
 >  1004      Réuniverre         04/974 submitted       8  conflict
@@ -414,8 +414,8 @@ SCREEN
 ui_expect "export of the tagged dossiers" x1 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers · 2 tagged
    Number↑   PTCE               Region State        Days  My review Total  Flags
-   1001      Coopérative Énerg… 76/31  phase1          0  —
- * 1002      Filière vélo du G… 11/93  phase1          0  —                 C
+   1001      Coopérative Énerg… 76/31  phase 1         0  —
+ * 1002      Filière vélo du G… 11/93  phase 1         0  —                 C
  * 1003      Tiers-lieu Statio… 76/12  rejected        0  —
 >  1004      Réuniverre         04/974 submitted       8  conflict
 

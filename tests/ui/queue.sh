@@ -30,7 +30,7 @@ ui_expect "80x24: every dossier, cursor on the first" q1 <<'SCREEN'
    Number↑   PTCE               Region State        Days  My review Total  Flags
 >  1001      Coopérative Énerg… 76/31  submitted       3  —
    1002      Filière vélo du G… 11/93  submitted      12  —
-   1003      Tiers-lieu Statio… 76/12  phase1          0  —
+   1003      Tiers-lieu Statio… 76/12  phase 1         0  —
    1004      Réuniverre         04/974 submitted       8  —
 
 
@@ -56,7 +56,7 @@ ui_expect "80x24: the cursor moves down" q2 <<'SCREEN'
    Number↑   PTCE               Region State        Days  My review Total  Flags
    1001      Coopérative Énerg… 76/31  submitted       3  —
    1002      Filière vélo du G… 11/93  submitted      12  —
->  1003      Tiers-lieu Statio… 76/12  phase1          0  —
+>  1003      Tiers-lieu Statio… 76/12  phase 1         0  —
    1004      Réuniverre         04/974 submitted       8  —
 
 
@@ -82,7 +82,7 @@ ui_expect "80x24: G goes to the last row" q3 <<'SCREEN'
    Number↑   PTCE               Region State        Days  My review Total  Flags
    1001      Coopérative Énerg… 76/31  submitted       3  —
    1002      Filière vélo du G… 11/93  submitted      12  —
-   1003      Tiers-lieu Statio… 76/12  phase1          0  —
+   1003      Tiers-lieu Statio… 76/12  phase 1         0  —
 >  1004      Réuniverre         04/974 submitted       8  —
 
 
@@ -134,7 +134,7 @@ ui_expect "80x24: Tab goes back to the queue" q4 <<'SCREEN'
    Number↑   PTCE               Region State        Days  My review Total  Flags
    1001      Coopérative Énerg… 76/31  submitted       3  —
 >  1002      Filière vélo du G… 11/93  submitted      12  —
-   1003      Tiers-lieu Statio… 76/12  phase1          0  —
+   1003      Tiers-lieu Statio… 76/12  phase 1         0  —
    1004      Réuniverre         04/974 submitted       8  —
 
 
@@ -186,7 +186,7 @@ ui_expect "view 1: à instruire" v1 <<'SCREEN'
    Number↑   PTCE               Region State        Days  My review Total  Flags
 >  1001      Coopérative Énerg… 76/31  submitted       3  —
    1002      Filière vélo du G… 11/93  submitted      12  —
-   1003      Tiers-lieu Statio… 76/12  phase1          0  —
+   1003      Tiers-lieu Statio… 76/12  phase 1         0  —
    1004      Réuniverre         04/974 submitted       8  —
 
 
@@ -263,7 +263,7 @@ ui_expect "filter region=76" v4 <<'SCREEN'
  ptce · tous, Occitanie, by Number ↑ · 2 dossiers
    Number↑   PTCE               Region State        Days  My review Total  Flags
 >  1001      Coopérative Énerg… 76/31  submitted       3  —
-   1003      Tiers-lieu Statio… 76/12  phase1          0  —
+   1003      Tiers-lieu Statio… 76/12  phase 1         0  —
 
 
 
@@ -290,7 +290,7 @@ ui_expect "search: accents ignored, first hit" s1 <<'SCREEN'
    Number↑   PTCE               Region State        Days  My review Total  Flags
    1001      Coopérative Énerg… 76/31  submitted       3  —
 >  1002      Filière vélo du G… 11/93  submitted      12  —
-   1003      Tiers-lieu Statio… 76/12  phase1          0  —
+   1003      Tiers-lieu Statio… 76/12  phase 1         0  —
    1004      Réuniverre         04/974 submitted       8  —
 
 
@@ -316,7 +316,7 @@ ui_expect "search: n goes to the next hit" s2 <<'SCREEN'
    Number↑   PTCE               Region State        Days  My review Total  Flags
    1001      Coopérative Énerg… 76/31  submitted       3  —
    1002      Filière vélo du G… 11/93  submitted      12  —
-   1003      Tiers-lieu Statio… 76/12  phase1          0  —
+   1003      Tiers-lieu Statio… 76/12  phase 1         0  —
 >  1004      Réuniverre         04/974 submitted       8  —
 
 
@@ -343,7 +343,7 @@ ui_expect "sort by PTCE name" o1 <<'SCREEN'
    1001      Coopérative Énerg… 76/31  submitted       3  —
    1002      Filière vélo du G… 11/93  submitted      12  —
 >  1004      Réuniverre         04/974 submitted       8  —
-   1003      Tiers-lieu Statio… 76/12  phase1          0  —
+   1003      Tiers-lieu Statio… 76/12  phase 1         0  —
 
 
 
@@ -366,7 +366,7 @@ SCREEN
 ui_expect "sort reversed" o2 <<'SCREEN'
  ptce · tous, by PTCE ↓ · 4 dossiers
    Number    PTCE↓              Region State        Days  My review Total  Flags
-   1003      Tiers-lieu Statio… 76/12  phase1          0  —
+   1003      Tiers-lieu Statio… 76/12  phase 1         0  —
 >  1004      Réuniverre         04/974 submitted       8  —
    1002      Filière vélo du G… 11/93  submitted      12  —
    1001      Coopérative Énerg… 76/31  submitted       3  —
@@ -392,7 +392,7 @@ SCREEN
 ui_expect "two dossiers tagged" t1 <<'SCREEN'
  ptce · tous, by PTCE ↓ · 4 dossiers · 2 tagged
    Number    PTCE↓              Region State        Days  My review Total  Flags
-   1003      Tiers-lieu Statio… 76/12  phase1          0  —
+   1003      Tiers-lieu Statio… 76/12  phase 1         0  —
  * 1004      Réuniverre         04/974 submitted       8  —
  * 1002      Filière vélo du G… 11/93  submitted      12  —
 >  1001      Coopérative Énerg… 76/31  submitted       3  —
@@ -425,7 +425,7 @@ ui_expect "200x50: queue and dossier side by side" w1 <<'SCREEN'
    Number↑   PTCE                                   Region State        Days  My review Total  Flags│  1002 · Filière vélo du Grand Paris
    1001      Coopérative Énergie Sud                76/31  submitted       3  —                     │ State: submitted (since YYYY-MM-DD)
 >  1002      Filière vélo du Grand Paris            11/93  submitted      12  —                     │ Assigned to: root
-   1003      Tiers-lieu Station A                   76/12  phase1          0  —                     │
+   1003      Tiers-lieu Station A                   76/12  phase 1         0  —                     │
    1004      Réuniverre                             04/974 submitted       8  —                     │ Dossier
                                                                                                     │ Dossier number              1002
                                                                                                     │ Submitted on                YYYY-MM-DD
