@@ -47,25 +47,24 @@ lint-man:
 	  if [ -n "$$out" ]; then printf '%s\n' "$$out"; exit 1; fi; \
 	  echo "mandoc -Tlint -Wwarning: $(words $(MAN_PAGES) $(MAN_PAGES_FR)) pages, no message"
 
-# make man-regen: rewrite the generated parts of ptce(1), English and French,
-# from the program: the key table (the French descriptions are kept for
-# actions that already had one) and the '.It Cm' line of each subcommand.
-# tests/cli/man.sh fails until this is run after a change of keys.c or cli.c.
-man-regen: $(PTCE_BIN)
+# make man-regen: rewrite the generated parts of ptce(1) from the program:
+# the key table (the French page's from the French catalogue, as the
+# interface's help shows it) and the '.It Cm' line of each subcommand.
+# tests/cli/man.sh fails until this is run after a change of keys.c, cli.c
+# or po/fr.po.
+man-regen: $(PTCE_BIN) $(MO_FILES)
 	@mkdir -p $(BUILD)
 	./$(PTCE_BIN) doc keys --mdoc > $(BUILD)/keys.mdoc
+	LANG=C.UTF-8 LC_ALL= LANGUAGE=fr PTCE_LOCALEDIR=$(BUILD)/locale ./$(PTCE_BIN) doc keys --mdoc > $(BUILD)/keys.fr.mdoc
 	./$(PTCE_BIN) doc commands --mdoc > $(BUILD)/commands.mdoc
-	for p in man/ptce.1 man/fr/ptce.1; do [ -f $$p ] || continue; \
-	  keep=0; [ $$p = man/fr/ptce.1 ] && keep=1; \
-	  awk -v keep=$$keep -v keys=$(BUILD)/keys.mdoc -v cmds=$(BUILD)/commands.mdoc "$$MAN_REGEN_AWK" $$p > $$p.tmp && \
-	  mv $$p.tmp $$p; done
-	@echo "man/ptce.1 and man/fr/ptce.1 regenerated; review with git diff (new rows in the French page need translating)"
+	awk -v keys=$(BUILD)/keys.mdoc -v cmds=$(BUILD)/commands.mdoc "$$MAN_REGEN_AWK" man/ptce.1 > man/ptce.1.tmp && mv man/ptce.1.tmp man/ptce.1
+	awk -v keys=$(BUILD)/keys.fr.mdoc -v cmds=$(BUILD)/commands.mdoc "$$MAN_REGEN_AWK" man/fr/ptce.1 > man/fr/ptce.1.tmp && mv man/fr/ptce.1.tmp man/fr/ptce.1
+	@echo "man/ptce.1 and man/fr/ptce.1 regenerated; review with git diff"
 
-# The awk program of man-regen (keep=1 keeps the existing descriptions of
-# the key table: the French page's translations).
+# The awk program of man-regen: replaces the rows between the keys markers
+# and the '.It Cm' lines of the commands block.
 define MAN_REGEN_AWK
 BEGIN {
-	FS = "\n"
 	while ((getline line < keys) > 0)
 		krows[++nk] = line
 	while ((getline line < cmds) > 0) {
@@ -73,30 +72,15 @@ BEGIN {
 		cmd[w[3]] = line
 	}
 }
-function action(row,   f) {
-	split(row, f, " Ta ")
-	return f[2]
-}
 /^\.\\" BEGIN keys$$/ { print; inkeys = 1; next }
 /^\.\\" END keys$$/ {
-	for (i = 1; i <= nk; i++) {
-		row = krows[i]
-		if (keep && (action(row) in old)) {
-			n = split(row, f, " Ta ")
-			row = f[1] " Ta " f[2] " Ta " f[3] " Ta " old[action(row)]
-		}
-		print row
-	}
+	for (i = 1; i <= nk; i++)
+		print krows[i]
 	inkeys = 0
 	print
 	next
 }
-inkeys {
-	n = split($$0, f, " Ta ")
-	if (n >= 4)
-		old[f[2]] = f[4]
-	next
-}
+inkeys { next }
 /^\.\\" BEGIN commands$$/ { incmds = 1 }
 /^\.\\" END commands$$/ { incmds = 0 }
 incmds && /^\.It Cm / {
