@@ -127,6 +127,23 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 && id nobody >/dev
 	t_contains "  ...and told whom to ask" "$T_ERR" "Ask an admin ($(id -un)) to run: ptce reviewer add nobody"
 fi
 
+# --- configuration errors name the file, line and column ---
+printf 'database: x.db\ncolours: true\n' > "$T_DIR/bad.yaml"
+t_run "an unknown configuration key is refused" 1 ptce --config "$T_DIR/bad.yaml" list
+t_contains "  ...with file:line:column and a suggestion" "$T_ERR" "$T_DIR/bad.yaml:2:1: unknown key 'colours' in the configuration; did you mean 'colors'?"
+printf 'overdue_days:\n  phase1: soon\n' > "$T_DIR/bad2.yaml"
+t_run "a wrong type in the configuration is refused" 1 ptce --config "$T_DIR/bad2.yaml" list
+t_contains "  ...naming what was expected" "$T_ERR" "$T_DIR/bad2.yaml:2:11: a number of days must be a whole number, found 'soon'"
+printf 'campaigns:\n  - name: A\n    envelope: 10\n    current: true\n  - name: B\n    envelope: 10\n    current: true\n' > "$T_DIR/bad3.yaml"
+t_run "two current campaigns are refused" 1 ptce --config "$T_DIR/bad3.yaml" list
+t_contains "  ...at the second one" "$T_ERR" "$T_DIR/bad3.yaml:7:5: only one campaign can be current"
+t_run "a missing --config file" 3 ptce --config "$T_DIR/none.yaml" list
+mkdir -p "$XDG_CONFIG_HOME/ptce"
+printf 'database: %s\n' "$PTCE_DB" > "$XDG_CONFIG_HOME/ptce/ptce.yaml"
+t_run "the user's configuration names the database" 0 env -u PTCE_DB "$PTCE" whoami
+t_contains "  ...and it is used" "$T_OUT" "Database: $PTCE_DB"
+rm "$XDG_CONFIG_HOME/ptce/ptce.yaml"
+
 # --- a database from a newer ptce ---
 cp "$PTCE_DB" "$T_DIR/newer.db"
 sqlite3 "$T_DIR/newer.db" "PRAGMA user_version = 99"

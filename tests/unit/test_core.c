@@ -429,6 +429,34 @@ static void newer_database_is_refused(void **state)
 	unlink(dbpath);
 }
 
+/* A file at schema version 1 (as the first ptce wrote it) is brought to the
+ * current version in one go when opened, and keeps its data. */
+static void older_database_is_upgraded(void **state)
+{
+	(void)state;
+	struct perr e = {0};
+	snprintf(dbpath, sizeof dbpath, "/tmp/ptce-unit-old-%d.db", (int)getpid());
+	unlink(dbpath);
+	struct store old = {0};
+	old.path = dbpath;
+	assert_int_equal(sqlite3_open(dbpath, &old.db), SQLITE_OK);
+	assert_int_equal(store_exec(&old, schema_v1_sql, &e), 0);
+	assert_int_equal(schema_v1_apply(&old, &e), 0);
+	assert_int_equal(store_exec(&old, "INSERT INTO reviewers(login, display_name, created_at)"
+				    " VALUES ('old', 'Old Timer', 'x'); PRAGMA user_version = 1", &e), 0);
+	sqlite3_close(old.db);
+
+	struct store *s = NULL;
+	if (store_open(dbpath, STORE_EXISTING, &s, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(count(s, "PRAGMA user_version"), store_schema_version());
+	assert_int_equal(count(s, "SELECT count(*) FROM reviewers WHERE login = 'old'"), 1);
+	/* Tables of later versions exist. */
+	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'reviews'"), 1);
+	store_close(&s);
+	unlink(dbpath);
+}
+
 static void roster_rules(void **state)
 {
 	(void)state;
@@ -468,6 +496,7 @@ int main(void)
 		cmocka_unit_test(history_is_append_only),
 		cmocka_unit_test(reimport_keeps_state),
 		cmocka_unit_test(newer_database_is_refused),
+		cmocka_unit_test(older_database_is_upgraded),
 		cmocka_unit_test(roster_rules),
 	};
 	cmocka_set_message_output(CM_OUTPUT_TAP);
