@@ -106,6 +106,11 @@ int cmd_init(struct app *app, int argc, char **argv)
 
 	struct perr e = {0};
 	char login[64];
+	if (app->store) {
+		/* From the interface's ':' line: a database is open already. */
+		perr_set(&e, P_REFUSED, _("init creates a new database; run it from the shell (ptce --db PATH init), not from inside ptce."));
+		return cli_report(app, &e);
+	}
 	if (actor_unix_login(login, sizeof login, &e) < 0)
 		return cli_report(app, &e);
 
@@ -127,8 +132,10 @@ int cmd_init(struct app *app, int argc, char **argv)
 		free(dir);
 	}
 
-	if (store_open(app->db_path, STORE_CREATE, &app->store, &e) < 0)
+	struct store *created = NULL;
+	if (store_open(app->db_path, STORE_CREATE, &created, &e) < 0)
 		return cli_report(app, &e);
+	app->store = created;
 	unsigned roles = ROLE_ADMIN | (demo ? ROLE_COORDINATEUR : 0);
 	if (store_begin(app->store, &e) < 0 || seed_campaigns(app->store, &app->cfg, &e) < 0 ||
 	    store_commit(app->store, &e) < 0) {
@@ -529,9 +536,10 @@ int cmd_move(struct app *app, int argc, char **argv)
 		case 'd': req.validation_date = optarg; break;
 		case 'a': {
 			char *end;
+			errno = 0;
 			req.amount_per_year = strtoll(optarg, &end, 10);
-			if (*end || req.amount_per_year <= 0)
-				return cli_usage_error(app, "move", _("--amount takes a positive whole number of euros, not '%s'"), optarg);
+			if (*end || errno || req.amount_per_year <= 0 || req.amount_per_year > 10000000)
+				return cli_usage_error(app, "move", _("--amount takes a whole number of euros per year, from 1 to 10000000, not '%s'"), optarg);
 			break;
 		}
 		case 'y': {

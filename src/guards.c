@@ -1,6 +1,7 @@
 /* guards.c - what a transition requires beyond roles and motivation: enough
  * submitted reviews, gates met, the favourable band, validation and money. */
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,8 +129,14 @@ static int money_for(struct store *s, long long dossier_id, const struct move_re
 	m->years = req && req->years > 0 ? req->years : sqlite3_column_int64(st, 4);
 	m->used = sqlite3_column_int64(st, 5);
 	sqlite3_finalize(st);
-	long long need = m->amount * m->years, left = m->envelope - m->used;
-	if (need > left) {
+	long long left = m->envelope - m->used;
+	/* Compare without multiplying first: amount x years must not overflow. */
+	int too_much = m->years <= 0 || m->amount > (left > 0 ? left : 0) / m->years;
+	long long need = too_much && m->years > 0 && m->amount > LLONG_MAX / m->years
+			 ? LLONG_MAX : m->amount * m->years;
+	if (too_much && need <= left)
+		too_much = 0;	/* the division rounded down */
+	if (too_much) {
 		char one[512];
 		snprintf(one, sizeof one, _("campaign '%s' has %lld EUR left of its %lld EUR envelope (%lld used); this laureate needs %lld EUR (%lld EUR a year for %lld years)"),
 			 m->name, left, m->envelope, m->used, need, m->amount, m->years);

@@ -87,7 +87,7 @@ const char schema_v2_sql[] =
 	"  id INTEGER PRIMARY KEY,"
 	"  dossier_id INTEGER NOT NULL REFERENCES dossiers(id),"
 	"  campaign_id INTEGER NOT NULL REFERENCES campaigns(id),"
-	"  amount_per_year_eur INTEGER NOT NULL CHECK (amount_per_year_eur > 0),"
+	"  amount_per_year_eur INTEGER NOT NULL CHECK (amount_per_year_eur BETWEEN 1 AND 100000000),"
 	"  years INTEGER NOT NULL CHECK (years BETWEEN 1 AND 5),"
 	"  validation_ref TEXT NOT NULL, validation_date TEXT NOT NULL,"
 	"  decided_by TEXT NOT NULL, real_actor TEXT NOT NULL, decided_at TEXT NOT NULL,"

@@ -65,6 +65,7 @@ t_eq "  ...state unchanged" "$(t_sql "select state from dossiers where ds_number
 t_run "withdraw without motivation is refused" 1 ptce move "$sub" withdrawn
 t_contains "  ...asking for --reason" "$T_ERR" "--reason"
 t_run "move to a non-state is refused" 1 ptce move "$sub" heaven
+t_run "an absurd --amount is a usage error (no overflow past the envelope)" 2 ptce move "$p1" funded --amount 4611686018427387904 --years 4 --reason x
 t_run "open phase 1" 0 ptce move "$sub" phase1
 t_eq "  ...state is phase1" "$(t_sql "select state from dossiers where ds_number='$sub'")" "phase1"
 t_eq "  ...history says who and from where" "$(t_sql "select actor||' '||from_state||'>'||to_state from history where dossier_id=(select id from dossiers where ds_number='$sub') order by id desc limit 1")" "$(id -un) submitted>phase1"
