@@ -810,18 +810,8 @@ static char *changes_since_reopen(struct store *s, long long review_id, struct p
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *what = (const char *)sqlite3_column_text(st, 0);
 		const char *crit = (const char *)sqlite3_column_text(st, 1);
-		char *one;
-		if (strcmp(what, "comment") == 0) {
-			one = xasprintf("comment %s", crit ? crit : "?");
-		} else {
-			char *o = text_clean((const char *)sqlite3_column_text(st, 2), 0);
-			char *n = text_clean((const char *)sqlite3_column_text(st, 3), 0);
-			if (strlen(o) > 20) strcpy(o + 17, "...");
-			if (strlen(n) > 20) strcpy(n + 17, "...");
-			one = xasprintf("%s %s -> %s", crit ? crit : "?", *o ? o : "-", *n ? n : "-");
-			free(o);
-			free(n);
-		}
+		char *one = xasprintf(strcmp(what, "comment") == 0 ? "comment %s" : "%s",
+				      crit ? crit : "?");
 		char *j = out ? xasprintf("%s, %s", out, one) : xstrdup(one);
 		free(out);
 		free(one);
@@ -872,17 +862,12 @@ static int do_submit(struct store *s, const struct actor *a, const struct review
 		return store_fail(s, e, _("submitting the review"));
 	if (refresh(s, a, c->id, at, e) < 0 || log_change(s, a, c->id, at, "submit", NULL, NULL, NULL, e) < 0)
 		return -1;
-	if (review_load(s, c->id, &r, e) < 0)
-		return -1;
+	/* History is readable by everyone who may read the dossier, blind grids
+	 * included: it says that a review was submitted, never its scores. */
 	char detail[256];
-	if (g->points_sum > 0)
-		snprintf(detail, sizeof detail, "review submitted on grid %s (version %s): total %.2f%s%s%s%s",
-			 g->id, g->hash, r->total, r->band ? ", " : "", r->band ? r->band : "",
-			 r->eliminated_by ? ", eliminated by " : "", r->eliminated_by ? r->eliminated_by : "");
-	else
-		snprintf(detail, sizeof detail, "review submitted on grid %s (version %s)", g->id, g->hash);
-	review_free(&r);
-	/* A review submitted again after a reopen: history says what changed. */
+	snprintf(detail, sizeof detail, "review submitted on grid %s (version %s)", g->id, g->hash);
+	/* A review submitted again after a reopen: history says which answers
+	 * changed (the values are in review_changes, shown as visibility allows). */
 	char *changes = changes_since_reopen(s, c->id, e);
 	char *full = changes ? xasprintf("%s; changed since reopened: %s", detail, changes) : xstrdup(detail);
 	free(changes);
