@@ -991,6 +991,11 @@ int cmd_ranking(struct app *app, int argc, char **argv)
 	if (region && !geo_region_name(region))
 		return cli_usage_error(app, "ranking", _("'%s' is not a région INSEE code (e.g. 44 Grand Est, 76 Occitanie)"), region);
 	struct perr e = {0};
+	if (!actor_sees_everything(&app->actor)) {
+		/* An expert sees only the dossiers they were asked about. */
+		perr_set(&e, P_REFUSED, _("the classement is for instructeurs, coordinateurs and lecteurs; as an expert you see only the dossiers you were asked about (ptce list)."));
+		return report(app, &e);
+	}
 	struct rank_row *rows = NULL;
 	size_t n = 0;
 	if (ranking_build(app->store, &app->actor, phase, region, &rows, &n, &e) < 0)
@@ -1101,6 +1106,11 @@ int cmd_campaign(struct app *app, int argc, char **argv)
 	}
 	const char *sub = optind < argc ? argv[optind++] : "list";
 	struct perr e = {0};
+	if (strcmp(sub, "show") == 0 && !actor_sees_everything(&app->actor)) {
+		/* The laureates of a campaign name dossiers an expert was not asked about. */
+		perr_set(&e, P_REFUSED, _("a campaign's laureates are for instructeurs, coordinateurs and lecteurs; 'ptce campaign list' shows the envelopes."));
+		return report(app, &e);
+	}
 	struct campaign_money *cm = NULL;
 	size_t n = 0;
 	char b1[32], b2[32], b3[32];

@@ -107,6 +107,10 @@ t_contains "  ...show lists the assignee" "$(ptce show "$sub2")" "Assigned to: e
 t_run "expert sees only assigned dossiers" 0 ptce --as erin list
 t_contains "  ...one dossier" "$T_OUT" "1 dossier"
 t_run "expert cannot show another dossier" 1 ptce --as erin show "$sub"
+t_run "expert cannot see the classement" 1 ptce --as erin ranking --phase 2
+t_not_contains "  ...nor any dossier name in the refusal" "$T_OUT" "Stras"
+t_run "expert cannot list a campaign's laureates" 1 ptce --as erin campaign show
+t_run "expert may see the envelopes" 0 ptce --as erin campaign list
 t_run "unassign" 0 ptce assign "$sub2" erin --remove
 t_run "complements with a bad date" 1 ptce complements "$sub2" --due 2026-13-40
 t_run "complements" 0 ptce complements "$sub2" --due 2026-12-15 --note "Statuts signés manquants"
