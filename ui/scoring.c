@@ -164,29 +164,36 @@ static void save_answer(struct ui *u, const char *value)
 		sc->cur++;
 }
 
-void scoring_flush(struct ui *u)
+/* Save the text being written; 0 when saved or nothing to save. */
+static int save_text(struct ui *u, struct perr *e)
 {
 	struct scoring_state *sc = &u->sc;
 	if (!sc->editing || !sc->ed.dirty || !sc->rev)
-		return;
+		return 0;
 	const struct criterion *c = cur_crit(u);
 	if (!c)
-		return;
-	struct perr e = {0};
+		return 0;
 	long long rev = sc->revision;
 	int rc = c->type == CRIT_TEXT
 		? review_set_answer(u->app->store, &u->app->actor, sc->rev->id, c->id, sc->ed.buf,
-				    NULL, &rev, &e)
+				    NULL, &rev, e)
 		: review_set_comment(u->app->store, &u->app->actor, sc->rev->id, c->id, sc->ed.buf,
-				     NULL, &rev, &e);
-	if (rc) {
-		ui_report(u, &e);
-		return;
-	}
+				     NULL, &rev, e);
+	if (rc)
+		return -1;
 	sc->revision = rev;
 	sc->ed.dirty = 0;
 	if (sc->rev)
 		sc->rev->revision = rev;
+	return 0;
+}
+
+void scoring_flush(struct ui *u)
+{
+	/* Idle and exit saves: a refusal stays dirty and is shown when the
+	 * person leaves the editor, not every second. */
+	struct perr e = {0};
+	save_text(u, &e);
 }
 
 /* ---- drawing ---- */
@@ -484,7 +491,19 @@ static int editor_key(struct ui *u, int code)
 	struct editor *ed = &u->sc.ed;
 	enum key_action a = keymap_lookup(&u->km, KP_EDITOR, code);
 	if (a == KA_EDITOR_DONE) {
-		scoring_flush(u);
+		struct perr e = {0};
+		if (save_text(u, &e) < 0) {
+			/* Refused (the dossier moved on, or someone changed the
+			 * review): show the text so it can be copied, never lose it
+			 * silently. */
+			char *text = text_clean(ed->buf, TEXT_KEEP_NEWLINES);
+			perr_append(&e, _("\n\nYour text was NOT saved; copy it from here:\n\n%s"), text);
+			free(text);
+			u->sc.editing = 0;
+			ui_report(u, &e);
+			scoring_reload(u);
+			return H_REDRAW;
+		}
 		u->sc.editing = 0;
 		scoring_reload(u);
 		ui_message(u, UC_OK, "%s", _("Comment saved."));
