@@ -180,6 +180,13 @@ int field_validate(const struct field_def *fd, const char *v, char *why, size_t 
 		}
 		return 0;
 	}
+	if (fd == &dossier_fields[DF_DS_NUMBER] && strspn(v, "0123456789") != strlen(v)) {
+		/* The platform numbers dossiers with digits; anything else is a
+		 * wrong column, and would end up in file names and screens. */
+		snprintf(why, whylen, _("%s must be digits only (the platform's number), found '%s'"),
+			 _(fd->label), v);
+		return -1;
+	}
 	switch (fd->type) {
 	case FT_TEXT:
 	case FT_LONGTEXT:

@@ -133,7 +133,10 @@ static void draw_box(struct ui *u, const char *title, int h, int w, int *top, in
 	ui_box(*top, *left, h, w, ui_attr(u, UC_HEADER));
 	char t[256];
 	snprintf(t, sizeof t, " %s ", title);
-	ui_put_raw(*top, *left + 2, w - 4, t, ui_attr(u, UC_HEADER));
+	/* Titles carry dossier numbers and names: cleaned like any dossier text. */
+	char *ct = text_clean(t, 0);
+	ui_put_raw(*top, *left + 2, w - 4, ct, ui_attr(u, UC_HEADER));
+	free(ct);
 }
 
 int ui_menu(struct ui *u, const char *title, const char *const *items, int n)

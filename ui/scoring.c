@@ -554,7 +554,13 @@ static int editor_key(struct ui *u, int code)
 				b[3] = (char)(0x80 | (code & 0x3f));
 				n = 4;
 			}
-			ed_insert(ed, b, n);
+			/* C1 controls and bidi overrides would reach the terminal
+			 * through the editor's own drawing: not inserted. */
+			char one[5];
+			memcpy(one, b, n);
+			one[n] = '\0';
+			if (text_is_clean(one, 0))
+				ed_insert(ed, b, n);
 		}
 		break;
 	}

@@ -173,4 +173,12 @@ t_run "usage: unknown option" 2 ptce import "$EX/dossiers.csv" --frobnicate
 t_run "help" 0 ptce import --help
 t_contains "help names --dry-run" "$T_OUT" "--dry-run"
 
+# A dossier number that is not the platform's digits (here with a bidi
+# override and a C1 control) is refused before anything is stored.
+n0=$(t_sql "select count(*) from dossiers")
+sed '2s/^1042,/78\xe2\x80\xaeXYZ\xc2\x9b31m,/' "$EX/dossiers.csv" > "$T_DIR/badnum.csv"
+t_run "a non-digit dossier number is refused" 1 ptce import "$T_DIR/badnum.csv"
+t_contains "  ...at its line and column" "$T_ERR" "badnum.csv:2:1: Dossier number must be digits only"
+t_eq "  ...and nothing was imported" "$(t_sql "select count(*) from dossiers")" "$n0"
+
 t_done
