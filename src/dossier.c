@@ -593,26 +593,30 @@ int dossier_save(struct store *s, const char *actor, const char *real_actor,
 		return 0;
 	}
 
-	/* Existing dossier: compare, then update only what changed. */
+	/* Existing dossier: compare, then update only what changed. A field
+	 * the source did not carry keeps its stored value. */
 	struct dossier *old = NULL;
 	if (dossier_load(s, id, &old, e) < 0)
 		return -1;
+	const char *val[DF_COUNT];
+	for (int i = 0; i < DF_COUNT; i++)
+		val[i] = d->absent[i] ? old->f[i] : d->f[i];
 	char changed[1024] = "";
 	for (int i = 0; i < DF_COUNT; i++) {
-		if (!same(old->f[i], d->f[i])) {
+		if (!same(old->f[i], val[i])) {
 			if (changed[0])
 				strncat(changed, ", ", sizeof changed - strlen(changed) - 1);
 			strncat(changed, dossier_fields[i].column, sizeof changed - strlen(changed) - 1);
 		}
 	}
 	int members_changed = with_members && members_differ(old, d);
-	dossier_free(&old);
 	if (members_changed) {
 		if (changed[0])
 			strncat(changed, ", ", sizeof changed - strlen(changed) - 1);
 		strncat(changed, "members", sizeof changed - strlen(changed) - 1);
 	}
 	if (!changed[0]) {
+		dossier_free(&old);
 		if (res)
 			*res = SAVE_UNCHANGED;
 		if (id_out)
@@ -631,14 +635,17 @@ int dossier_save(struct store *s, const char *actor, const char *real_actor,
 	strcat(sql, "updated_at = ?, revision = revision + 1 WHERE id = ?");
 	sqlite3_stmt *st = store_prepare(s, sql, e);
 	free(sql);
-	if (!st)
+	if (!st) {
+		dossier_free(&old);
 		return -1;
+	}
 	for (int i = 0; i < DF_COUNT; i++)
-		bind_field(st, i + 1, &dossier_fields[i], d->f[i]);
+		bind_field(st, i + 1, &dossier_fields[i], val[i]);
 	sqlite3_bind_text(st, DF_COUNT + 1, at, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, DF_COUNT + 2, id);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
+	dossier_free(&old);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, e, _("updating the dossier"));
 	if (members_changed && save_members(s, id, d, e) < 0)

@@ -88,6 +88,9 @@ struct dossier {
 	size_t n_members;
 	struct document *documents;
 	size_t n_documents;
+	/* dossier_save on an existing dossier: fields whose source had no
+	 * column at all (not an empty cell) are kept as stored. */
+	unsigned char absent[DF_COUNT];
 };
 
 /* field_validate - check one value against its definition; on error writes

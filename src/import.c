@@ -1022,6 +1022,10 @@ static struct dossier *read_dossiers(const struct csv_table *t, const struct imp
 		int src[DF_COUNT];
 		read_fields(t, r, m->dcols, m->n_dcols, idx, dossier_fields, DF_COUNT,
 			    m->dvals, m->n_dvals, m, d->f, src, errs);
+		/* A column missing from this export leaves the stored value alone;
+		 * an empty cell clears it. */
+		for (int f = 0; f < DF_COUNT; f++)
+			d->absent[f] = src[f] < 0;
 		const char *region = d->f[DF_REGION], *dept = d->f[DF_DEPARTEMENT];
 		const char *in = dept ? geo_dept_region(dept) : NULL;
 		if (region && in && strcmp(in, region) != 0) {

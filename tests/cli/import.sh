@@ -181,4 +181,18 @@ t_run "a non-digit dossier number is refused" 1 ptce import "$T_DIR/badnum.csv"
 t_contains "  ...at its line and column" "$T_ERR" "badnum.csv:2:1: Dossier number must be digits only"
 t_eq "  ...and nothing was imported" "$(t_sql "select count(*) from dossiers")" "$n0"
 
+# An export without an optional column keeps what is stored for that field
+# (only an empty cell clears it).
+ptce import "$EX/dossiers.csv" >/dev/null
+before=$(t_sql "select length(diagnosis) from dossiers where ds_number='1042'")
+/usr/bin/python3 - "$EX/dossiers.csv" "$T_DIR/nodiag.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
+k = [i for i, h in enumerate(rows[0]) if h.startswith("Diagnostic")][0]
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows([r[:k] + r[k + 1:] for r in rows])
+PY
+t_run "re-import of an export without the diagnosis column" 0 ptce import "$T_DIR/nodiag.csv"
+t_eq "  ...keeps the stored diagnosis" "$(t_sql "select length(diagnosis) from dossiers where ds_number='1042'")" "$before"
+[ -n "$before" ] && [ "$before" -gt 0 ]; _t_report $? "  ...which is not empty"
+
 t_done
