@@ -725,13 +725,17 @@ static int set_public(struct store *s, const struct actor *a, long long review_i
 		goto fail0;
 	if (begin_change(s, a, &c, revision ? *revision : 0, 0, &b, e) < 0 ||
 	    set_one(s, a, &c, criterion, value, is_comment, at, &changed, e) < 0 ||
-	    (changed && refresh(s, a, review_id, at, e) < 0) ||
-	    store_commit(s, e) < 0)
+	    (changed && refresh(s, a, review_id, at, e) < 0))
+		goto fail;
+	/* Read inside the transaction: after the commit another session could
+	 * already have moved it, and we would hand out its revision as ours. */
+	long long rv = current_revision(s, review_id);
+	if (store_commit(s, e) < 0)
 		goto fail;
 	core_clear(&c);
 	brief_clear(&b);
 	if (revision)
-		*revision = current_revision(s, review_id);
+		*revision = rv;
 	return 0;
 fail:
 	core_clear(&c);
@@ -895,18 +899,23 @@ int review_submit(struct store *s, const struct actor *a, long long review_id,
 	int rc = -1;
 	if (strcmp(c.status, "submitted") == 0 && (!revision || !*revision || *revision == c.revision)) {
 		rc = 0;	/* already submitted: nothing to do */
+		if (revision)
+			*revision = c.revision;
 		store_rollback(s);
 		goto out;
 	}
 	if (begin_change(s, a, &c, revision ? *revision : 0, 0, &b, e) < 0 ||
-	    do_submit(s, a, &c, &b, at, missing, e) < 0 || store_commit(s, e) < 0) {
+	    do_submit(s, a, &c, &b, at, missing, e) < 0) {
 		store_rollback(s);
 		goto out;
 	}
+	long long rv = current_revision(s, review_id);	/* inside the transaction */
+	if (store_commit(s, e) < 0)
+		goto out;
+	if (revision)
+		*revision = rv;
 	rc = 0;
 out:
-	if (rc == 0 && revision)
-		*revision = current_revision(s, review_id);
 	core_clear(&c);
 	brief_clear(&b);
 	return rc;
@@ -929,6 +938,7 @@ int review_reopen(struct store *s, const struct actor *a, long long review_id,
 	int rc = -1;
 	if (begin_change(s, a, &c, revision ? *revision : 0, 1, &b, e) < 0)
 		goto fail;
+	long long rv = c.revision;
 	if (strcmp(c.status, "submitted") != 0) {
 		rc = 0;	/* a draft already */
 		store_rollback(s);
@@ -948,8 +958,10 @@ int review_reopen(struct store *s, const struct actor *a, long long review_id,
 	snprintf(detail, sizeof detail, "review reopened on grid %s", c.grid_id);
 	if (refresh(s, a, review_id, at, e) < 0 ||
 	    log_change(s, a, review_id, at, "reopen", NULL, NULL, NULL, e) < 0 ||
-	    history_add(s, c.dossier_id, at, a->login, a->real_login, "review", NULL, detail, e) < 0 ||
-	    store_commit(s, e) < 0)
+	    history_add(s, c.dossier_id, at, a->login, a->real_login, "review", NULL, detail, e) < 0)
+		goto fail;
+	rv = current_revision(s, review_id);	/* inside the transaction */
+	if (store_commit(s, e) < 0)
 		goto fail;
 	rc = 0;
 	goto out;
@@ -957,7 +969,7 @@ fail:
 	store_rollback(s);
 out:
 	if (rc == 0 && revision)
-		*revision = current_revision(s, review_id);
+		*revision = rv;
 	core_clear(&c);
 	brief_clear(&b);
 	return rc;
@@ -995,17 +1007,19 @@ int review_write(struct store *s, const struct actor *a, long long dossier_id,
 	}
 	if (any && refresh(s, a, id, at, e) < 0)
 		goto fail;
+	/* The revision as this transaction leaves it: the submit below must
+	 * notice a change made in between by another session. */
+	long long rv = current_revision(s, id);
 	if (store_commit(s, e) < 0)
 		goto fail;
 	int rc = 0;
 	if (submit && strcmp(c.status, "submitted") != 0) {
 		/* A second step: the answers above stay saved even when the
 		 * review is not complete yet. */
-		long long rv = current_revision(s, id);
 		rc = review_submit(s, a, id, at, &rv, NULL, e);
 	}
 	if (revision)
-		*revision = current_revision(s, id);
+		*revision = rv;
 	if (out) {
 		struct perr e2 = {0};
 		review_load(s, id, out, &e2);
