@@ -37,13 +37,20 @@ static int missing_assigned(struct store *s, long long dossier_id, int phase, ch
 		return -1;
 	sqlite3_bind_int64(st, 1, dossier_id);
 	sqlite3_bind_int(st, 2, phase);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *l = (const char *)sqlite3_column_text(st, 0);
 		char *n = *out ? xasprintf("%s, %s", *out, l) : xstrdup(l);
 		free(*out);
 		*out = n;
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		/* A busy or broken read must not pass for "nobody owes a review". */
+		free(*out);
+		*out = NULL;
+		return store_fail(s, e, _("reading the assigned reviewers"));
+	}
 	return 0;
 }
 
@@ -66,8 +73,11 @@ static int reviews_reasons(struct store *s, long long dossier_id, int phase,
 		reason_add(buf, len, one);
 	}
 	char *owed = NULL;
-	if (missing_assigned(s, dossier_id, phase, &owed, e) < 0)
+	if (missing_assigned(s, dossier_id, phase, &owed, e) < 0) {
+		aggregate_done(ag);
+		checklist_free(g);
 		return -1;
+	}
 	if (owed) {
 		snprintf(one, sizeof one, _("assigned reviewers have not submitted their phase %d review: %s"), phase, owed);
 		reason_add(buf, len, one);

@@ -58,12 +58,15 @@ int assignment_list(struct store *s, long long dossier_id, char *buf, size_t len
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, dossier_id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (buf[0])
 			strncat(buf, ", ", len - strlen(buf) - 1);
 		strncat(buf, (const char *)sqlite3_column_text(st, 0), len - strlen(buf) - 1);
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, e, _("reading the assignments"));
 	return 0;
 }
 
