@@ -348,7 +348,7 @@ static int check_state(const struct dossier_brief *b, const char *grid_id, int p
 	if (state_in_phase(b->state, phase))
 		return 0;
 	return perr_set(e, P_REFUSED, _("dossier %s is in state '%s'; grid '%s' (phase %d) is written only while a dossier is in state %s."),
-			b->ds_number, b->state, grid_id, phase, phase_states_text(phase));
+			b->ds_number, state_label(b->state), grid_id, phase, phase_states_text(phase));
 }
 
 int conflict_check(struct store *s, long long dossier_id, const char *login, int *yes,

@@ -115,9 +115,7 @@ static void do_move(struct ui *u)
 				tos[nt] = al[k]->to;
 				label_buf[nt] = batch
 					? xasprintf("→ %s", state_label(al[k]->to))
-					: xasprintf("→ %s: %s", state_label(al[k]->to),
-						    strncmp(getenv("LANGUAGE") ? getenv("LANGUAGE") : "", "fr", 2) == 0
-						    ? al[k]->label_fr : _(al[k]->label_en));
+					: xasprintf("→ %s: %s", state_label(al[k]->to), _(al[k]->label_en));
 				labels[nt] = label_buf[nt];
 				nt++;
 			}

@@ -37,7 +37,7 @@ t_run "a coordinateur overrides with a motivation" 0 ptce move 6001 bouquet --ov
 t_eq "the override is recorded" "$(last_override)" "1"
 t_eq "with its motivation" "$(t_sql "select motivation from history where kind = 'move' order by id desc limit 1")" "Troisième membre confirmé par courrier"
 t_run "the phase 1 review is closed once the dossier left phase 1" 1 ptce --as alice score 6001 --grid phase1 --reopen
-t_contains "reopen refused with the state" "$T_ERR" "in state 'bouquet'"
+t_contains "reopen refused with the state" "$T_ERR" "in state 'bouquet de services'"
 # shellcheck disable=SC2086
 ptce --as alice score 6002 --grid phase1 $YES --submit >/dev/null
 t_run "every gate met: accepted" 0 ptce move 6002 bouquet
