@@ -209,7 +209,7 @@ static void test_draft_revision_submit(void **state)
 	assert_true(sql_int(f->s, "SELECT COUNT(*) FROM review_changes WHERE review_id = 1") >= 12);
 	/* a phase 2 grid is not written on a dossier in phase 1 */
 	assert_int_equal(review_open(f->s, &f->alice, f->d2, f->p2, NULL, &r, &e), -1);
-	assert_string_equal(e.msg, "dossier 7002 is in state 'phase1'; grid 'phase2' (phase 2) is written only while a dossier is in state phase2.");
+	assert_string_equal(e.msg, "dossier 7002 is in state 'phase 1 instruction'; grid 'phase2' (phase 2) is written only while a dossier is in state phase2.");
 	/* a lecteur does not score */
 	assert_int_equal(review_open(f->s, &f->lect, f->d1, f->p2, NULL, &r, &e), -1);
 	assert_int_equal(e.status, P_REFUSED);
@@ -492,7 +492,7 @@ static void test_guards(void **state)
 	/* d2's phase 1 reviews are closed now */
 	long long rid = sql_int(f->s, "SELECT id FROM reviews WHERE dossier_id = 2");
 	assert_int_equal(review_reopen(f->s, &f->alice, rid, NULL, NULL, &e), -1);
-	assert_non_null(strstr(e.msg, "in state 'bouquet'"));
+	assert_non_null(strstr(e.msg, "in state 'bouquet de services'"));
 
 	/* phase2 -> funded on d1: mean 68.75, favourable, but no validation */
 	struct move_request fr = {0};
