@@ -165,6 +165,26 @@ t_contains "phase2.yaml: favourable from 65 as the pages say" "$bands" "favourab
 t_contains "phase2.yaml: reserve from 50 as the pages say" "$bands" "reserve >= 50"
 t_contains "phase2.yaml: A eliminates under 8 points as the pages say" "$(grep '^  A ' "$T_DIR/g2")" "under 8 points"
 
+# ---- the examples of the section 5 pages are valid files --------------------------
+# example FILE REGEX: the first literal block after the line matching REGEX.
+example() {
+	awk -v re="$2" '$0 ~ re { f = 1 } f && /^\.Bd -literal/ { inb = 1; next }
+		inb && /^\.Ed/ { exit } inb { print }' "$1"
+}
+for spec in "man/ptce-checklist.5:^A complete grid" "man/fr/ptce-checklist.5:^Une grille complète"; do
+	page=${spec%%:*}
+	example "$page" "${spec#*:}" >"$T_DIR/grid.yaml"
+	t_run "$page: the complete example passes ptce checklist check" 0 ptce checklist check "$T_DIR/grid.yaml"
+	t_contains "$page: the example is the 50-point grid it describes" "$T_OUT" "50 points"
+done
+mkdir -p "$T_DIR/checklists"
+for spec in "man/ptce.yaml.5:^A regional server" "man/ptce.yaml.5:^A reviewer who" \
+	"man/fr/ptce.yaml.5:^Un serveur régional" "man/fr/ptce.yaml.5:^Un instructeur qui"; do
+	page=${spec%%:*}
+	example "$page" "${spec#*:}" >"$T_DIR/conf.yaml"
+	t_run "$page: example '${spec#*:^}' is a valid configuration" 0 ptce --config "$T_DIR/conf.yaml" doc states
+done
+
 # ---- the exit codes documented in ptce --help are in EXIT STATUS ---------------
 for page in man/ptce.1 man/fr/ptce.1; do
 	codes=$(sed -n -E '/^\.Sh (EXIT STATUS|CODE DE RETOUR)$/,/^\.Sh (EXAMPLES|EXEMPLES)$/p' "$page" |
