@@ -185,6 +185,27 @@ for spec in "man/ptce.yaml.5:^A regional server" "man/ptce.yaml.5:^A reviewer wh
 	t_run "$page: example '${spec#*:^}' is a valid configuration" 0 ptce --config "$T_DIR/conf.yaml" doc states
 done
 
+# ---- every key the loaders accept is documented in section 5 ----------------------
+# The key lists are read from the loaders' source (static arrays of names).
+src_words() { # FILE ARRAY...: the quoted words of those arrays
+	f=$1; shift
+	for a in "$@"; do
+		sed -n "/ $a\[\] = {/,/};/p" "$T_TOP/$f" | grep -o '"[a-z_]*"' | tr -d '"'
+	done | sort -u
+}
+ckeys=$(sed -n '/^int config_load_file/,/};/p' "$T_TOP/src/config.c" | grep -o '"[a-z_]*"' | tr -d '"')
+ckeys="$ckeys $(sed -n '/^static int read_campaigns/,/};/p' "$T_TOP/src/config.c" | grep -o '"[a-z_]*"' | tr -d '"')"
+gkeys=$(src_words src/checklist.c top_keys section_keys crit_keys option_keys rules_keys elim_keys band_keys tie_keys)
+t_eq "the configuration loader's keys were found" "$(echo $ckeys | wc -w)" 14
+for page in man/ptce.yaml.5 man/fr/ptce.yaml.5; do
+	miss=$(for k in $ckeys; do grep -q -E "^\.It Ic $k( |\$)" "$page" || echo "$k"; done)
+	t_eq "$page documents every configuration key" "$miss" ""
+done
+for page in man/ptce-checklist.5 man/fr/ptce-checklist.5; do
+	miss=$(for k in $gkeys; do grep -q -E "Ic $k( |\$)" "$page" || echo "$k"; done)
+	t_eq "$page documents every grid key" "$miss" ""
+done
+
 # ---- the exit codes documented in ptce --help are in EXIT STATUS ---------------
 for page in man/ptce.1 man/fr/ptce.1; do
 	codes=$(sed -n -E '/^\.Sh (EXIT STATUS|CODE DE RETOUR)$/,/^\.Sh (EXAMPLES|EXEMPLES)$/p' "$page" |
