@@ -359,9 +359,27 @@ static void order_build(struct store *s, const struct queue_spec *q, struct orde
 		break;
 	case QC_TOTAL:
 		if (reviews) {
-			o->keys = xstrdup("coalesce((SELECT avg(r.total) FROM reviews r WHERE r.dossier_id = d.id"
-					  " AND r.status = 'submitted' AND r.phase = CASE d.state WHEN 'phase2'"
-					  " THEN 2 WHEN 'funded' THEN 2 ELSE 1 END), -1), d.id");
+			/* Sort only on totals this person may see (the rules of
+			 * review_visibility): otherwise the order itself would tell
+			 * a blind or conflicted reviewer how the others scored. */
+			const struct actor *a = q->actor;
+			int all = !a || actor_has(a, ROLE_COORDINATEUR | ROLE_LECTEUR);
+			int instr = a && actor_has(a, ROLE_INSTRUCTEUR);
+			char *lit = sqlite3_mprintf("%Q", a ? a->login : "");
+			const char *phase = "CASE d.state WHEN 'phase2' THEN 2 WHEN 'funded' THEN 2 ELSE 1 END";
+			char *may = xasprintf(
+				"NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.dossier_id = d.id AND c.reviewer = %s)"
+				" AND (%d OR (%d AND (NOT EXISTS (SELECT 1 FROM reviews rb JOIN grid_versions g"
+				"   ON g.id = rb.grid_version_id WHERE rb.dossier_id = d.id AND g.blind = 1"
+				"   AND rb.phase = %s)"
+				" OR EXISTS (SELECT 1 FROM reviews ro WHERE ro.dossier_id = d.id AND ro.reviewer = %s"
+				"   AND ro.status = 'submitted' AND ro.phase = %s))))",
+				lit, all, instr, phase, lit, phase);
+			o->keys = xasprintf("coalesce(CASE WHEN %s THEN (SELECT avg(r.total) FROM reviews r"
+					    " WHERE r.dossier_id = d.id AND r.status = 'submitted' AND r.phase = %s)"
+					    " END, -1), d.id", may, phase);
+			free(may);
+			sqlite3_free(lit);
 			return;
 		}
 		break;
