@@ -169,6 +169,12 @@ uninstall:
 	for l in $(PO_FILES:po/%.po=%); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ptce.mo; done
 	for p in man/*.[157]; do [ -f "$$p" ] || continue; s=$${p##*.}; rm -f $(DESTDIR)$(MANPREFIX)/man$$s/$${p##*/}; done
 	for p in man/fr/*.[157]; do [ -f "$$p" ] || continue; s=$${p##*.}; rm -f $(DESTDIR)$(MANPREFIX)/fr/man$$s/$${p##*/}; done
+	@# Under a DESTDIR the tree is ours: leave no empty folder behind.
+	-@if [ -n "$(DESTDIR)" ]; then for d in $(BINDIR) $(PKGDATADIR) $(SYSCONFDIR)/ptce/checklists \
+	  $(SYSCONFDIR)/ptce $(MANPREFIX)/man1 $(MANPREFIX)/man5 $(MANPREFIX)/man7 \
+	  $(MANPREFIX)/fr/man1 $(MANPREFIX)/fr/man5 $(MANPREFIX)/fr/man7 \
+	  $(PO_FILES:po/%.po=$(LOCALEDIR)/%/LC_MESSAGES); do \
+	  rmdir -p "$(DESTDIR)$$d" 2>/dev/null; done; fi; true
 
 clean:
 	rm -rf build ptce

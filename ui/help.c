@@ -27,7 +27,7 @@ void ui_help(struct ui *u)
 	}
 	tl_add(&t, UC_SECTION, 1, "%s", _("Command line"));
 	tl_add_wrapped(&t, UC_NORMAL, _(":COMMAND ARGS runs a ptce command as on the shell "
-					"(:list, :show 12, :move 12 bouquet -m \"...\", :scores 12, "
+					"(:list, :show 12, :move 12 rejected --reason \"...\", :scores 12, "
 					":ranking); its output opens here. :save-screen FILE writes "
 					"the screen to FILE; :quit leaves."), u->cols - 2, 2);
 	tl_add(&t, UC_NORMAL, 0, "%s", "");
