@@ -379,6 +379,18 @@ static char *field_columns(void)
 	return buf;
 }
 
+int dossier_step_row(struct store *s, sqlite3_stmt *st, long long id, struct perr *e)
+{
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return perr_set(e, P_NOTFOUND, _("no dossier with internal id %lld"), id);
+	return store_fail(s, e, _("reading the dossier"));
+}
+
 int dossier_load(struct store *s, long long id, struct dossier **out, struct perr *e)
 {
 	char *cols = field_columns();
@@ -392,14 +404,8 @@ int dossier_load(struct store *s, long long id, struct dossier **out, struct per
 	*out = NULL;
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		if (rc == SQLITE_DONE)
-			return perr_set(e, P_NOTFOUND, _("no dossier with internal id %lld"), id);
-		return store_fail(s, e, _("reading the dossier"));
-	}
+	if (dossier_step_row(s, st, id, e) < 0)
+		return -1;
 	struct dossier *d = xcalloc(1, sizeof *d);
 	d->id = id;
 	for (int i = 0; i < DF_COUNT; i++)
@@ -419,6 +425,7 @@ int dossier_load(struct store *s, long long id, struct dossier **out, struct per
 	if (!st)
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
+	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		d->members = xrealloc(d->members, (d->n_members + 1) * sizeof *d->members);
 		struct member *m = &d->members[d->n_members++];

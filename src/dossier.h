@@ -102,6 +102,10 @@ int siret_valid(const char *s);
 /* dossier_find_id - resolve "ID" as the platform's dossier number first,
  * then as the internal id ("#12"). P_NOTFOUND names what was asked. */
 int dossier_find_id(struct store *s, const char *ref, long long *id, struct perr *e);
+/* dossier_step_row - bind id as ?1 and step st, a query on one dossier:
+ * 0 with the row ready; otherwise st is finalized and e says the dossier
+ * does not exist (P_NOTFOUND) or the read failed. */
+int dossier_step_row(struct store *s, sqlite3_stmt *st, long long id, struct perr *e);
 /* dossier_load - everything about one dossier, members and pieces included. */
 int dossier_load(struct store *s, long long id, struct dossier **out, struct perr *e);
 /* dossier_free - free and NULL the caller's pointer. */

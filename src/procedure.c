@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "actor.h"
+#include "dossier.h"
 #include "i18n.h"
 #include "procedure.h"
 
@@ -147,14 +148,8 @@ static int current_state(struct store *s, long long id, char **state, long long 
 	sqlite3_stmt *st = store_prepare(s, "SELECT state, revision, ds_number FROM dossiers WHERE id = ?", e);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		if (rc == SQLITE_DONE)
-			return perr_set(e, P_NOTFOUND, _("no dossier with internal id %lld"), id);
-		return store_fail(s, e, _("reading the dossier"));
-	}
+	if (dossier_step_row(s, st, id, e) < 0)
+		return -1;
 	*state = col_text(st, 0);
 	if (rev)
 		*rev = sqlite3_column_int64(st, 1);

@@ -314,14 +314,8 @@ static int dossier_brief(struct store *s, long long id, struct dossier_brief *b,
 	sqlite3_stmt *st = store_prepare(s, "SELECT state, ds_number, ptce_name FROM dossiers WHERE id = ?", e);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		if (rc == SQLITE_DONE)
-			return perr_set(e, P_NOTFOUND, _("no dossier with internal id %lld"), id);
-		return store_fail(s, e, _("reading the dossier"));
-	}
+	if (dossier_step_row(s, st, id, e) < 0)
+		return -1;
 	b->state = col_text(st, 0);
 	b->ds_number = col_text(st, 1);
 	b->ptce_name = col_text(st, 2);
