@@ -1036,11 +1036,20 @@ int cmd_ranking(struct app *app, int argc, char **argv)
 		return 0;
 	}
 	fprintf(f, _("Classement phase %d%s%s\n"), phase, region ? " - " : "", region ? geo_region_name(region) : "");
-	fprintf(f, "%4s  %-10s ", "#", _("dossier"));
+	/* Headers are translated: widths in display columns, not bytes. */
+	fprintf(f, "%4s  ", "#");
+	text_pad(f, _("dossier"), 10);
+	fputc(' ', f);
 	text_pad(f, _("PTCE"), 28);
-	fprintf(f, "  %-4s ", _("reg."));
+	fputs("  ", f);
+	text_pad(f, _("reg."), 4);
+	fputc(' ', f);
 	text_pad(f, _("territory"), 10);
-	fprintf(f, " %-7s %7s  ", _("reviews"), _("mean"));
+	fputc(' ', f);
+	text_pad(f, _("reviews"), 7);
+	fputc(' ', f);
+	text_pad_right(f, _("mean"), 7);
+	fputs("  ", f);
 	text_pad(f, _("band"), 12);
 	fprintf(f, " %s\n", _("notes"));
 	for (size_t i = 0; i < n; i++) {
@@ -1123,7 +1132,16 @@ int cmd_campaign(struct app *app, int argc, char **argv)
 			rc = cli_usage_error(app, "campaign", _("unexpected argument '%s'"), argv[optind]);
 			goto out;
 		}
-		fprintf(f, "  %-24s %12s %12s %12s %9s\n", _("campaign"), _("envelope"), _("used"), _("remaining"), _("laureates"));
+		fputs("  ", f);
+		text_pad(f, _("campaign"), 24);
+		const char *heads[] = {_("envelope"), _("used"), _("remaining")};
+		for (size_t h = 0; h < 3; h++) {
+			fputc(' ', f);
+			text_pad_right(f, heads[h], 12);
+		}
+		fputc(' ', f);
+		text_pad_right(f, _("laureates"), 9);
+		fputc('\n', f);
 		for (size_t i = 0; i < n; i++) {
 			fprintf(f, "%s ", cm[i].current ? "*" : " ");
 			text_pad(f, cm[i].name, 24);

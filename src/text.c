@@ -214,6 +214,20 @@ void text_pad(FILE *f, const char *s, size_t cols)
 	free(c);
 }
 
+void text_pad_right(FILE *f, const char *s, size_t cols)
+{
+	char *c = text_clean(s, 0);
+	size_t w = text_width(c);
+	if (w > cols) {
+		text_pad(f, c, cols);	/* too wide: cut like text_pad */
+	} else {
+		for (; w < cols; w++)
+			fputc(' ', f);
+		fputs(c, f);
+	}
+	free(c);
+}
+
 void text_put(FILE *f, const char *s)
 {
 	char *c = text_clean(s, 0);

@@ -26,6 +26,8 @@ size_t text_fit(const char *s, size_t cols, size_t *used);
 /* text_pad - print s cleaned, cut or padded with spaces to exactly cols
  * columns; a cut string ends with "…". */
 void text_pad(FILE *f, const char *s, size_t cols);
+/* text_pad_right - like text_pad, but aligned right in its columns. */
+void text_pad_right(FILE *f, const char *s, size_t cols);
 /* text_put - print s cleaned on one line (for CLI output). */
 void text_put(FILE *f, const char *s);
 /* text_wrap - break s (already clean) into lines of at most cols columns at
