@@ -1329,6 +1329,29 @@ static int reviewer_exists(struct store *s, const char *login, unsigned *roles, 
 	return 0;
 }
 
+/* A conflict or an opinion request: (dossier, person, text, by whom, when);
+ * *rowid gets the new row's id when asked. Inside the caller's transaction. */
+static int insert_request(struct store *s, const char *sql, long long dossier_id,
+			  const char *person, const char *text, const char *by, const char *at,
+			  const char *what, long long *rowid, struct perr *e)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, dossier_id);
+	sqlite3_bind_text(st, 2, person, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, by, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, at, -1, SQLITE_TRANSIENT);
+	int sr = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (sr != SQLITE_DONE)
+		return store_fail(s, e, what);
+	if (rowid)
+		*rowid = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
 int conflict_declare(struct store *s, const struct actor *a, long long dossier_id,
 		     const char *reviewer, const char *reason, const char *at,
 		     struct perr *e)
@@ -1361,22 +1384,10 @@ int conflict_declare(struct store *s, const struct actor *a, long long dossier_i
 		goto out;
 	}
 	char *clean = text_clean(reason, 0);
-	sqlite3_stmt *st = store_prepare(s, "INSERT INTO conflicts(dossier_id, reviewer, reason, declared_by, declared_at)"
-					 " VALUES (?,?,?,?,?)", e);
-	if (!st) {
+	if (insert_request(s, "INSERT INTO conflicts(dossier_id, reviewer, reason, declared_by, declared_at)"
+			   " VALUES (?,?,?,?,?)", dossier_id, who, clean, a->login, at,
+			   _("recording the conflict of interest"), NULL, e) < 0) {
 		free(clean);
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, dossier_id);
-	sqlite3_bind_text(st, 2, who, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, clean, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, a->login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, at, -1, SQLITE_TRANSIENT);
-	int sr = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (sr != SQLITE_DONE) {
-		free(clean);
-		store_fail(s, e, _("recording the conflict of interest"));
 		goto out;
 	}
 	char *detail = xasprintf("conflict of interest: %s", who);
@@ -1466,25 +1477,13 @@ int opinion_ask(struct store *s, const struct actor *a, long long dossier_id,
 		goto out;
 	}
 	char *q = text_clean(question, TEXT_KEEP_NEWLINES);
-	sqlite3_stmt *st = store_prepare(s, "INSERT INTO opinions(dossier_id, expert, question, asked_by, asked_at)"
-					 " VALUES (?,?,?,?,?)", e);
-	if (!st) {
+	long long oid = 0;
+	if (insert_request(s, "INSERT INTO opinions(dossier_id, expert, question, asked_by, asked_at)"
+			   " VALUES (?,?,?,?,?)", dossier_id, expert, q, a->login, at,
+			   _("recording the opinion request"), &oid, e) < 0) {
 		free(q);
 		goto out;
 	}
-	sqlite3_bind_int64(st, 1, dossier_id);
-	sqlite3_bind_text(st, 2, expert, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, q, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, a->login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, at, -1, SQLITE_TRANSIENT);
-	int sr = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (sr != SQLITE_DONE) {
-		free(q);
-		store_fail(s, e, _("recording the opinion request"));
-		goto out;
-	}
-	long long oid = sqlite3_last_insert_rowid(s->db);
 	char *detail = xasprintf("opinion %lld asked of %s", oid, expert);
 	int hr = history_add(s, dossier_id, at, a->login, a->real_login, "opinion", q, detail, e);
 	free(detail);
