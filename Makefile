@@ -55,12 +55,22 @@ CORE_LIBS   := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lcsv -lm
 UI_LIBS     := $(shell pkg-config --libs $(UI_PKGS) 2>/dev/null)
 ALL_CFLAGS  = -std=c11 $(WARN) $(SANFLAGS) $(CFLAGS) -MMD -MP
 
-CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+# src/ is layered (src/README.md): the core's folders make libptce.a, which
+# unit tests link alone; the demo and the command line are libraries of
+# their own above it; ui/ and src/main.c make the program.
+CORE_LAYERS := base store keys procedure review workflow io
+CORE_SRC := $(foreach d,$(CORE_LAYERS),$(wildcard src/$(d)/*.c))
+DEMO_SRC := $(wildcard src/demo/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
 UI_SRC   := $(wildcard ui/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
+DEMO_OBJ := $(DEMO_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UI_OBJ   := $(UI_SRC:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/src/main.o
 LIBCORE  := $(BUILD)/libptce.a
+LIBDEMO  := $(BUILD)/libptce-demo.a
+LIBCLI   := $(BUILD)/libptce-cli.a
 
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -87,7 +97,7 @@ PATHS_NOW   := $(VERSION) $(LOCALEDIR) $(SYSCONFDIR) $(PKGDATADIR)
 ifneq ($(filter-out $(NODEP_GOALS),$(or $(MAKECMDGOALS),all)),)
 $(shell mkdir -p $(BUILD); [ "$$(cat $(PATHS_STAMP) 2>/dev/null)" = "$(PATHS_NOW)" ] || echo "$(PATHS_NOW)" > $(PATHS_STAMP))
 endif
-$(BUILD)/obj/src/i18n.o $(BUILD)/obj/src/config.o $(BUILD)/obj/src/cli.o: $(PATHS_STAMP)
+$(BUILD)/obj/src/base/i18n.o $(BUILD)/obj/src/cli/config.o $(BUILD)/obj/src/cli/cli.o: $(PATHS_STAMP)
 
 $(BUILD)/obj/src/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -98,22 +108,26 @@ $(BUILD)/obj/ui/%.o: ui/%.c
 	$(CC) $(CPPFLAGS) -Iui $(UI_CFLAGS) $(CORE_CFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 $(LIBCORE): $(CORE_OBJ)
+$(LIBDEMO): $(DEMO_OBJ)
+$(LIBCLI): $(CLI_OBJ)
+$(LIBCORE) $(LIBDEMO) $(LIBCLI):
 	@mkdir -p $(@D)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(PTCE_BIN): $(MAIN_OBJ) $(UI_OBJ) $(LIBCORE)
-	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(LIBCORE) $(UI_LIBS) $(CORE_LIBS)
+$(PTCE_BIN): $(MAIN_OBJ) $(UI_OBJ) $(LIBCLI) $(LIBDEMO) $(LIBCORE)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(LIBCLI) $(LIBDEMO) $(LIBCORE) $(UI_LIBS) $(CORE_LIBS)
 
 $(BUILD)/locale/%/LC_MESSAGES/ptce.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
-# Unit tests link the core alone: no curses.
-$(BUILD)/tests/%: tests/unit/%.c $(UNIT_SUPPORT) $(LIBCORE)
+# Unit tests link the core (and, for those that use them, the demo and the
+# command line): never curses.
+$(BUILD)/tests/%: tests/unit/%.c $(UNIT_SUPPORT) $(LIBCLI) $(LIBDEMO) $(LIBCORE)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Itests/unit $(CORE_CFLAGS) $$(pkg-config --cflags cmocka) $(ALL_CFLAGS) \
-	  -o $@ $< $(UNIT_SUPPORT) $(LIBCORE) $(CORE_LIBS) $$(pkg-config --libs cmocka)
+	  -o $@ $< $(UNIT_SUPPORT) $(LIBCLI) $(LIBDEMO) $(LIBCORE) $(CORE_LIBS) $$(pkg-config --libs cmocka)
 
 # ---- running -----------------------------------------------------------
 DEMO_DB ?= $(BUILD)/demo.db
@@ -140,7 +154,7 @@ bench: all
 # ---- translations -----------------------------------------------------------
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -kC_:1c,2 --add-comments=TRANSLATORS: --package-name=ptce --package-version=$(VERSION) \
-	  -o po/ptce.pot $(sort $(CORE_SRC) src/main.c $(UI_SRC))
+	  -o po/ptce.pot $(sort $(CORE_SRC) $(DEMO_SRC) $(CLI_SRC) src/main.c $(UI_SRC))
 
 # ---- installation ---------------------------------------------------------
 install: all
@@ -192,4 +206,4 @@ help:
 # Man page rendering (pdf, print, lint-man) lives with the pages.
 -include man/man.mk
 
--include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(DEMO_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

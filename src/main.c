@@ -2,8 +2,9 @@
  * interface when no subcommand is given. */
 #include <locale.h>
 
-#include "app.h"
-#include "i18n.h"
+#include "base/i18n.h"
+#include "cli/app.h"
+#include "cli/commands.h"
 
 int ui_main(struct app *app);
 

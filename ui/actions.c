@@ -6,12 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "actor.h"
-#include "export.h"
-#include "i18n.h"
-#include "procedure.h"
-#include "text.h"
+#include "base/i18n.h"
+#include "base/text.h"
+#include "io/export.h"
+#include "procedure/actor.h"
+#include "procedure/assignment.h"
+#include "procedure/procedure.h"
 #include "ui.h"
+#include "workflow/move.h"
 
 void ui_report(struct ui *u, const struct perr *e)
 {
@@ -176,7 +178,7 @@ static void do_move(struct ui *u)
 			free(m);
 			continue;
 		}
-		if (procedure_move(u->app->store, &u->app->actor, ds[i]->id, to, &req, &e) == 0) {
+		if (move_apply(u->app->store, &u->app->actor, ds[i]->id, to, &req, &e) == 0) {
 			char *m = xasprintf(_("moved to %s"), state_label(to));
 			result_line(&res, num, m, 1);
 			free(m);
@@ -204,7 +206,7 @@ static void do_move(struct ui *u)
 				req.reason = reason;
 				req.override = 1;
 				perr_clear(&e);
-				if (procedure_move(u->app->store, &u->app->actor, ds[i]->id, to, &req, &e) == 0) {
+				if (move_apply(u->app->store, &u->app->actor, ds[i]->id, to, &req, &e) == 0) {
 					char *m = xasprintf(_("moved to %s (override)"), state_label(to));
 					result_line(&res, num, m, 1);
 					free(m);

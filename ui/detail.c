@@ -5,9 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "procedure.h"
-#include "text.h"
+#include "base/geo.h"
+#include "base/i18n.h"
+#include "base/text.h"
+#include "procedure/procedure.h"
 #include "ui.h"
 
 void detail_panel_done(struct ui *u)

@@ -1,10 +1,10 @@
-/* help.c - the help overlay, made from the key table (src/keys.c) and the
+/* help.c - the help overlay, made from the key table (src/keys/keys.c) and the
  * keys in effect, panel by panel, so it cannot drift from the bindings. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "text.h"
+#include "base/i18n.h"
+#include "base/text.h"
 #include "ui.h"
 
 void ui_help(struct ui *u)

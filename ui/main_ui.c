@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "i18n.h"
+#include "base/i18n.h"
 #include "ui.h"
 
 static unsigned focus_panel(const struct ui *u)

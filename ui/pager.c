@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "text.h"
+#include "base/i18n.h"
+#include "base/text.h"
 #include "ui.h"
 
 void ui_pager(struct ui *u, const char *title, struct tlines *t)

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "text.h"
+#include "base/i18n.h"
+#include "base/text.h"
 #include "ui.h"
 
 static void encode(int code, char *b, size_t *n)

@@ -4,9 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "procedure.h"
-#include "text.h"
+#include "base/geo.h"
+#include "base/i18n.h"
+#include "base/text.h"
+#include "procedure/procedure.h"
 #include "ui.h"
 
 void queue_panel_init(struct ui *u)

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aggregate.h"
-#include "i18n.h"
-#include "procedure.h"
-#include "text.h"
+#include "base/i18n.h"
+#include "base/text.h"
+#include "procedure/procedure.h"
+#include "review/aggregate.h"
 #include "ui.h"
 
 static int grid_phase_of(const char *state)

@@ -10,9 +10,9 @@
 #include <time.h>
 #include <wchar.h>
 
-#include "i18n.h"
-#include "procedure.h"
-#include "text.h"
+#include "base/i18n.h"
+#include "base/text.h"
+#include "procedure/procedure.h"
 #include "ui.h"
 
 static volatile sig_atomic_t got_signal;

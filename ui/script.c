@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "keys.h"
+#include "base/i18n.h"
+#include "keys/keys.h"
 #include "ui.h"
 
 static int *keys;

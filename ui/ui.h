@@ -6,12 +6,12 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "app.h"
-#include "checklist.h"
-#include "dossier.h"
-#include "keys.h"
-#include "queue.h"
-#include "review.h"
+#include "cli/commands.h"
+#include "keys/keys.h"
+#include "procedure/dossier.h"
+#include "review/checklist.h"
+#include "review/review.h"
+#include "workflow/queue.h"
 
 #define UI_MIN_COLS 80
 #define UI_MIN_ROWS 24

@@ -1,5 +1,5 @@
 # i18n.sh - the French catalogue: complete, compiled, used by the binary, and
-# the state and transition labels equal to the label_fr column of src/procedure.c.
+# the state and transition labels equal to the label_fr column of src/procedure/procedure.c.
 . "$(dirname "$0")/../lib.sh"
 t_setup
 PO=$T_TOP/po/fr.po
@@ -25,7 +25,7 @@ t_eq "po/fr.po header: UTF-8 and French plural rule" \
 # after the last catalogue pass: run make pot, msgmerge, translate).
 if command -v xgettext >/dev/null 2>&1; then
 	(cd "$T_TOP" && xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -kC_:1c,2 --package-name=ptce \
-		-o "$T_DIR/ptce.pot" $(ls src/*.c ui/*.c | sort)) 2>"$T_DIR/xg.err"
+		-o "$T_DIR/ptce.pot" $(find src ui -name "*.c" | sort)) 2>"$T_DIR/xg.err"
 	t_run "po/fr.po translates every msgid of the current sources" 0 env LC_ALL=C msgcmp "$PO" "$T_DIR/ptce.pot"
 fi
 
@@ -35,7 +35,7 @@ t_run "the compiled catalogue matches po/fr.po" 0 cmp -s "$MO" "$T_DIR/fr.mo"
 # --- state and transition labels -------------------------------------------------
 # States:      {"code", N_("label_en"), "label_fr", open},
 # Transitions: {"from", "to", N_("label_en"), "label_fr", ...
-SRC=$T_TOP/src/procedure.c
+SRC=$T_TOP/src/procedure/procedure.c
 sed -n 's/^[[:space:]]*{"\([a-z0-9]*\)", N_("\([^"]*\)"), "\([^"]*\)".*/\1|\2|\3/p' "$SRC" >"$T_DIR/states"
 sed -n 's/^[[:space:]]*{"[a-z0-9]*", "[a-z0-9]*", N_("\([^"]*\)"), "\([^"]*\)".*/\1|\2/p' "$SRC" |
 	sort -u >"$T_DIR/transitions"

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aggregate.h"
+#include "review/aggregate.h"
 
 #define near(x, y) assert_true(fabs((x) - (y)) < 1e-6)
 

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checklist.h"
+#include "review/checklist.h"
 
 static struct checklist *load(const char *path)
 {

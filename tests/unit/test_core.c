@@ -12,12 +12,16 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "actor.h"
-#include "dossier.h"
-#include "procedure.h"
-#include "store.h"
-#include "text.h"
-#include "ydoc.h"
+#include "base/geo.h"
+#include "base/text.h"
+#include "base/ydoc.h"
+#include "procedure/actor.h"
+#include "procedure/dossier.h"
+#include "procedure/procedure.h"
+#include "store/open.h"
+#include "store/schema.h"
+#include "store/store.h"
+#include "workflow/move.h"
 
 /* ---- text ---- */
 
@@ -160,7 +164,7 @@ static struct store *fresh_store(void)
 	char wal[300];
 	snprintf(wal, sizeof wal, "%s-wal", dbpath);
 	unlink(wal);
-	if (store_open(dbpath, STORE_CREATE, &s, &e) < 0)
+	if (procedure_open(dbpath, STORE_CREATE, &s, &e) < 0)
 		fail_msg("%s", e.msg);
 	/* Roster: one person per role, and a campaign with room. */
 	for (int i = 0; i < ROLE_COUNT; i++)
@@ -288,7 +292,7 @@ static void procedure_table_walk(void **state)
 				snprintf(hq, sizeof hq, "SELECT count(*) FROM history WHERE dossier_id = %lld", id);
 				long long before = count(s, hq);
 				perr_clear(&e);
-				int rc = procedure_move(s, &a, id, to, &req, &e);
+				int rc = move_apply(s, &a, id, to, &req, &e);
 				char *now = state_of(s, id);
 				if (expect && t->guard && rc < 0) {
 					/* A guard may still hold on a hard requirement. */
@@ -336,23 +340,23 @@ static void refusals_explain_themselves(void **state)
 	long long id = new_dossier(s, "77");
 
 	struct move_request none = {0};
-	assert_int_equal(procedure_move(s, &coord, id, "funded", &none, &e), -1);
+	assert_int_equal(move_apply(s, &coord, id, "funded", &none, &e), -1);
 	assert_int_equal(e.status, P_REFUSED);
 	assert_non_null(strstr(e.msg, "no move from 'submitted' to 'funded'"));
 	assert_non_null(strstr(e.msg, "phase1"));	/* lists what is open */
 
-	assert_int_equal(procedure_move(s, &coord, id, "nowhere", &none, &e), -1);
+	assert_int_equal(move_apply(s, &coord, id, "nowhere", &none, &e), -1);
 	assert_int_equal(e.status, P_INVALID);
 
-	assert_int_equal(procedure_move(s, &instr, id, "withdrawn", &none, &e), -1);
+	assert_int_equal(move_apply(s, &instr, id, "withdrawn", &none, &e), -1);
 	assert_non_null(strstr(e.msg, "is for: coordinateur"));
 
-	assert_int_equal(procedure_move(s, &coord, id, "withdrawn", &none, &e), -1);
+	assert_int_equal(move_apply(s, &coord, id, "withdrawn", &none, &e), -1);
 	assert_non_null(strstr(e.msg, "needs a written motivation"));
 
-	assert_int_equal(procedure_move(s, &instr, id, "phase1", &none, &e), 0);
+	assert_int_equal(move_apply(s, &instr, id, "phase1", &none, &e), 0);
 	struct move_request stale = {.expect_revision = 1};
-	assert_int_equal(procedure_move(s, &coord, id, "rejected", &stale, &e), -1);
+	assert_int_equal(move_apply(s, &coord, id, "rejected", &stale, &e), -1);
 	assert_int_equal(e.status, P_CONFLICT);
 	drop_store(&s);
 }
@@ -387,7 +391,7 @@ static void reimport_keeps_state(void **state)
 	struct actor coord;
 	assert_int_equal(actor_load(s, "coordinateur", &coord, &e), 0);
 	long long id = new_dossier(s, "99");
-	assert_int_equal(procedure_move(s, &coord, id, "phase1", &(struct move_request){0}, &e), 0);
+	assert_int_equal(move_apply(s, &coord, id, "phase1", &(struct move_request){0}, &e), 0);
 	struct dossier d = {0};
 	d.f[DF_DS_NUMBER] = "99";
 	d.f[DF_LEAD_NAME] = "Association renommée";
@@ -440,14 +444,16 @@ static void older_database_is_upgraded(void **state)
 	struct store old = {0};
 	old.path = dbpath;
 	assert_int_equal(sqlite3_open(dbpath, &old.db), SQLITE_OK);
-	assert_int_equal(store_exec(&old, schema_v1_sql, &e), 0);
-	assert_int_equal(schema_v1_apply(&old, &e), 0);
+	assert_int_equal(store_migrations[0].version, 1);
+	assert_int_equal(store_exec(&old, store_migrations[0].sql, &e), 0);
+	assert_int_equal(store_migrations[0].apply(&old, &e), 0);
+	assert_int_equal(procedure_mirror(&old, &e), 0);
 	assert_int_equal(store_exec(&old, "INSERT INTO reviewers(login, display_name, created_at)"
 				    " VALUES ('old', 'Old Timer', 'x'); PRAGMA user_version = 1", &e), 0);
 	sqlite3_close(old.db);
 
 	struct store *s = NULL;
-	if (store_open(dbpath, STORE_EXISTING, &s, &e) < 0)
+	if (procedure_open(dbpath, STORE_EXISTING, &s, &e) < 0)
 		fail_msg("%s", e.msg);
 	assert_int_equal(count(s, "PRAGMA user_version"), store_schema_version());
 	assert_int_equal(count(s, "SELECT count(*) FROM reviewers WHERE login = 'old'"), 1);

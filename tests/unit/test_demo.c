@@ -10,8 +10,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "app.h"
-#include "procedure.h"
+#include "cli/app.h"
+#include "demo/demo.h"
+#include "procedure/procedure.h"
+#include "store/open.h"
 
 struct fixture {
 	char dir[64];
@@ -44,7 +46,7 @@ static void open_fixture(struct fixture *f, const char *name, int with_grids, in
 	f->app.cfg.checklists_dir = with_grids ? xstrdup("config/checklists")
 				    : xasprintf("%s/no-grids-here", f->dir);
 	f->db = xasprintf("%s/%s", f->dir, name);
-	assert_int_equal(store_open(f->db, STORE_CREATE, &f->app.store, &e), 0);
+	assert_int_equal(procedure_open(f->db, STORE_CREATE, &f->app.store, &e), 0);
 	if (with_campaign)
 		assert_int_equal(store_exec(f->app.store,
 			"INSERT INTO campaigns(name, envelope_eur, amount_per_year_eur, years, is_current, created_at)"
@@ -105,7 +107,7 @@ static void test_with_grids(void **state)
 	    access("config/checklists/phase2.yaml", R_OK) != 0)
 		fail_msg("run from the top of the tree: config/checklists/phase1.yaml and phase2.yaml are needed");
 	open_fixture(f, "grids.db", 1, 1);
-	assert_int_equal(demo_fill(&f->app, &e), 0);
+	assert_int_equal(demo_fill(f->app.store, &f->app.actor, f->app.cfg.checklists_dir, f->app.err, &e), 0);
 	fflush(f->app.err);
 	assert_string_equal(f->errbuf ? f->errbuf : "", "");
 	common_checks(f->app.store);
@@ -124,7 +126,7 @@ static void test_without_grids_nor_campaign(void **state)
 	struct fixture *f = *state;
 	struct perr e = {0};
 	open_fixture(f, "bare.db", 0, 0);
-	assert_int_equal(demo_fill(&f->app, &e), 0);
+	assert_int_equal(demo_fill(f->app.store, &f->app.actor, f->app.cfg.checklists_dir, f->app.err, &e), 0);
 	fflush(f->app.err);
 	assert_non_null(f->errbuf);
 	assert_non_null(strstr(f->errbuf, "reviews left out"));

@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "import.h"
+#include "io/import.h"
 
 static int parse(const char *text, struct csv_table *t, struct perr *e)
 {

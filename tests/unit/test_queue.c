@@ -10,11 +10,12 @@
 
 #include <cmocka.h>
 
-#include "actor.h"
-#include "keys.h"
-#include "procedure.h"
-#include "queue.h"
-#include "store.h"
+#include "keys/keys.h"
+#include "procedure/actor.h"
+#include "procedure/procedure.h"
+#include "store/open.h"
+#include "store/store.h"
+#include "workflow/queue.h"
 
 static char dbdir[] = "/tmp/ptce-test-queue-XXXXXX";
 
@@ -48,7 +49,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	snprintf(f->path, sizeof f->path, "%s/q%d.db", dbdir, n++);
 	struct perr e = {0};
-	if (store_open(f->path, STORE_CREATE, &f->s, &e))
+	if (procedure_open(f->path, STORE_CREATE, &f->s, &e))
 		fail_msg("store_open: %s", e.msg);
 	add(f->s, "1001", "Coopérative Énergie Sud", "76", "31", 3, "Rénovation énergétique.");
 	add(f->s, "1002", "Filière vélo du Grand Paris", "11", "93", 12, "Réemploi de vélos.");

@@ -11,9 +11,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "aggregate.h"
-#include "procedure.h"
-#include "review.h"
+#include "procedure/access.h"
+#include "procedure/procedure.h"
+#include "review/aggregate.h"
+#include "review/review.h"
+#include "store/open.h"
+#include "workflow/guards.h"
+#include "workflow/move.h"
 
 struct fx {
 	char dir[64];
@@ -61,7 +65,7 @@ static void move(struct fx *f, long long id, const char *to, int override)
 	struct move_request req = {0};
 	req.reason = "test";
 	req.override = override;
-	must(procedure_move(f->s, &f->coord, id, to, &req, &e), &e);
+	must(move_apply(f->s, &f->coord, id, to, &req, &e), &e);
 }
 
 static int setup(void **state)
@@ -71,7 +75,7 @@ static int setup(void **state)
 	snprintf(f->dir, sizeof f->dir, "/tmp/ptce-test-review-XXXXXX");
 	assert_non_null(mkdtemp(f->dir));
 	char *path = xasprintf("%s/t.db", f->dir);
-	must(store_open(path, STORE_CREATE, &f->s, &e), &e);
+	must(procedure_open(path, STORE_CREATE, &f->s, &e), &e);
 	free(path);
 	must(checklist_load_file("config/checklists/phase1.yaml", &f->p1, &e), &e);
 	must(checklist_load_file("config/checklists/phase2.yaml", &f->p2, &e), &e);
@@ -342,7 +346,7 @@ static void test_opinions(void **state)
 	struct perr e = {0};
 	long long id = 0;
 	int ok;
-	must(opinion_may_see_dossier(f->s, &f->expert, f->d1, &ok, &e), &e);
+	must(access_may_see(f->s, &f->expert, f->d1, &ok, &e), &e);
 	assert_false(ok);
 	assert_int_equal(opinion_ask(f->s, &f->alice, f->d1, "exp", "Q?", NULL, &id, &e), -1);
 	assert_int_equal(e.status, P_REFUSED);
@@ -350,9 +354,9 @@ static void test_opinions(void **state)
 	assert_non_null(strstr(e.msg, "bob does not hold the role expert"));
 	must(opinion_ask(f->s, &f->coord, f->d1, "exp", "Le modèle économique tient-il ?",
 			 "2025-01-01T00:00:00Z", &id, &e), &e);
-	must(opinion_may_see_dossier(f->s, &f->expert, f->d1, &ok, &e), &e);
+	must(access_may_see(f->s, &f->expert, f->d1, &ok, &e), &e);
 	assert_true(ok);
-	must(opinion_may_see_dossier(f->s, &f->expert, f->d2, &ok, &e), &e);
+	must(access_may_see(f->s, &f->expert, f->d2, &ok, &e), &e);
 	assert_false(ok);
 	struct opinion *o = NULL;
 	size_t n = 0;
@@ -470,7 +474,7 @@ static void test_guards(void **state)
 	struct perr e = {0};
 	struct move_request req = {0};
 	/* phase1 -> bouquet on d2: no review */
-	assert_int_equal(guard_phase1_retained(f->s, f->d2, &f->coord, &req, &e), -1);
+	assert_int_equal(guard_find(GUARD_PHASE1_RETAINED)->check(f->s, f->d2, &f->coord, &req, &e), -1);
 	assert_string_equal(e.msg, "no phase 1 review has been written yet.");
 	assert_int_equal(e.status, P_REFUSED);
 	/* alice answers "no" on R2; bob is in conflict on d2 */
@@ -480,14 +484,14 @@ static void test_guards(void **state)
 		{"R8", "yes", NULL}, {"R9", "no", NULL}, {"R10", "yes", NULL}, {"R11", "yes", NULL},
 	};
 	must(review_write(f->s, &f->alice, f->d2, f->p1, in, 11, 1, NULL, NULL, NULL, &e), &e);
-	assert_int_equal(guard_phase1_retained(f->s, f->d2, &f->coord, &req, &e), -1);
+	assert_int_equal(guard_find(GUARD_PHASE1_RETAINED)->check(f->s, f->d2, &f->coord, &req, &e), -1);
 	assert_string_equal(e.msg, "a blocking eligibility gate is answered 'no': R2 (alice).");
 	/* refused without override, recorded as an override with one */
 	req.reason = "pièce reçue depuis";
-	assert_int_equal(procedure_move(f->s, &f->coord, f->d2, "bouquet", &req, &e), -1);
+	assert_int_equal(move_apply(f->s, &f->coord, f->d2, "bouquet", &req, &e), -1);
 	assert_non_null(strstr(e.msg, "R2 (alice)"));
 	req.override = 1;
-	must(procedure_move(f->s, &f->coord, f->d2, "bouquet", &req, &e), &e);
+	must(move_apply(f->s, &f->coord, f->d2, "bouquet", &req, &e), &e);
 	assert_int_equal(last_override(f), 1);
 	/* d2's phase 1 reviews are closed now */
 	long long rid = sql_int(f->s, "SELECT id FROM reviews WHERE dossier_id = 2");
@@ -496,26 +500,26 @@ static void test_guards(void **state)
 
 	/* phase2 -> funded on d1: mean 68.75, favourable, but no validation */
 	struct move_request fr = {0};
-	assert_int_equal(guard_phase2_funded(f->s, f->d1, &f->coord, &fr, &e), -1);
+	assert_int_equal(guard_find(GUARD_PHASE2_FUNDED)->check(f->s, f->d1, &f->coord, &fr, &e), -1);
 	assert_int_equal(e.status, P_INVALID);
 	assert_string_equal(e.msg, "the national validation is not recorded: give its reference with --validation-ref REF; "
 			    "the national validation date is missing: give it with --validation-date YYYY-MM-DD.");
 	fr.validation_ref = "CNA-1";
 	fr.validation_date = "2025-13-01";
-	assert_int_equal(guard_phase2_funded(f->s, f->d1, &f->coord, &fr, &e), -1);
+	assert_int_equal(guard_find(GUARD_PHASE2_FUNDED)->check(f->s, f->d1, &f->coord, &fr, &e), -1);
 	assert_string_equal(e.msg, "the validation date '2025-13-01' is not a date YYYY-MM-DD.");
 	/* an override never lifts a hard requirement */
 	fr.validation_date = NULL;
 	fr.override = 1;
 	fr.reason = "urgence";
-	assert_int_equal(procedure_move(f->s, &f->coord, f->d1, "funded", &fr, &e), -1);
+	assert_int_equal(move_apply(f->s, &f->coord, f->d1, "funded", &fr, &e), -1);
 	assert_int_equal(sql_int(f->s, "SELECT state = 'phase2' FROM dossiers WHERE id = 1"), 1);
 	/* the envelope: 150 000, asking 3 x 60 000 = 180 000 */
 	fr.validation_date = "2025-06-30";
 	fr.override = 0;
 	fr.amount_per_year = 60000;
 	fr.years = 3;
-	assert_int_equal(guard_phase2_funded(f->s, f->d1, &f->coord, &fr, &e), -1);
+	assert_int_equal(guard_find(GUARD_PHASE2_FUNDED)->check(f->s, f->d1, &f->coord, &fr, &e), -1);
 	assert_string_equal(e.msg, "campaign 'AMI test' has 150000 EUR left of its 150000 EUR envelope (0 used); "
 			    "this laureate needs 180000 EUR (60000 EUR a year for 3 years).");
 	/* under the favourable band: bob reopens and lowers his scores */
@@ -528,15 +532,15 @@ static void test_guards(void **state)
 	/* bob: 65 - 15 = 50; mean (72.5 + 50) / 2 = 61.25 */
 	fr.amount_per_year = 0;
 	fr.years = 0;
-	assert_int_equal(guard_phase2_funded(f->s, f->d1, &f->coord, &fr, &e), -1);
+	assert_int_equal(guard_find(GUARD_PHASE2_FUNDED)->check(f->s, f->d1, &f->coord, &fr, &e), -1);
 	assert_int_equal(e.status, P_REFUSED);
 	assert_string_equal(e.msg, "the mean total is 61.25, under the 65 points of band 'favourable' (Favorable).");
 	fr.override = 0;
-	assert_int_equal(procedure_move(f->s, &f->coord, f->d1, "funded", &fr, &e), -1);
+	assert_int_equal(move_apply(f->s, &f->coord, f->d1, "funded", &fr, &e), -1);
 	assert_non_null(strstr(e.msg, "61.25"));
 	fr.override = 1;
 	fr.reason = "priorité territoire rural";
-	must(procedure_move(f->s, &f->coord, f->d1, "funded", &fr, &e), &e);
+	must(move_apply(f->s, &f->coord, f->d1, "funded", &fr, &e), &e);
 	assert_int_equal(last_override(f), 1);
 	assert_int_equal(sql_int(f->s, "SELECT amount_per_year_eur * years FROM funding_decisions WHERE dossier_id = 1"), 100000);
 	assert_int_equal(sql_int(f->s, "SELECT overridden FROM funding_decisions WHERE dossier_id = 1"), 1);

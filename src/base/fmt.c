@@ -1,0 +1,58 @@
+/* fmt.c - CSV and JSON output helpers shared by list, export and ranking. */
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/fmt.h"
+#include "base/text.h"
+
+void fmt_csv_field(FILE *f, const char *s, char sep, int first)
+{
+	char *c = text_clean(s ? s : "", TEXT_KEEP_NEWLINES);
+	if (!first)
+		fputc(sep, f);
+	/* Quote whenever the field could be misread: separator, quote, newline
+	 * or leading/trailing space. libcsv doubles the quotes. */
+	if (strpbrk(c, "\",;\n\r") || (c[0] == ' ') || (c[0] && c[strlen(c) - 1] == ' '))
+		csv_fwrite(f, c, strlen(c));
+	else
+		fputs(c, f);
+	free(c);
+}
+
+void fmt_json_string(FILE *f, const char *s)
+{
+	char *c = text_clean(s ? s : "", TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)c; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\t': fputs("\\t", f); break;
+		default:
+			if (*p < 0x20)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+	}
+	fputc('"', f);
+	free(c);
+}
+
+char *fmt_local_time(const char *utc, char *buf, size_t len)
+{
+	struct tm tm = {0};
+	const char *end = utc ? strptime(utc, "%Y-%m-%dT%H:%M:%SZ", &tm) : NULL;
+	if (!end || *end) {
+		snprintf(buf, len, "%s", utc ? utc : "");
+		return buf;
+	}
+	time_t t = timegm(&tm);
+	struct tm lt;
+	localtime_r(&t, &lt);
+	strftime(buf, len, "%Y-%m-%d %H:%M", &lt);
+	return buf;
+}

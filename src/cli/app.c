@@ -1,0 +1,41 @@
+/* app.c - opening what a command works on: the database (found from --db,
+ * PTCE_DB or the configuration) and the person acting. */
+#include <stdlib.h>
+
+#include "cli/app.h"
+#include "procedure/procedure.h"
+
+char *app_resolve_db(const char *opt, const struct config *c)
+{
+	if (opt && *opt)
+		return xstrdup(opt);
+	const char *env = getenv("PTCE_DB");
+	if (env && *env)
+		return xstrdup(env);
+	if (c->database)
+		return xstrdup(c->database);
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg)
+		return xasprintf("%s/ptce/ptce.db", xdg);
+	return xasprintf("%s/.local/share/ptce/ptce.db", home && *home ? home : ".");
+}
+
+int app_open(struct app *app, struct perr *e)
+{
+	if (procedure_open(app->db_path, STORE_EXISTING, &app->store, e) < 0)
+		return -1;
+	if (actor_from_process(app->store, &app->actor, e) < 0)
+		goto fail;
+	if (app->as_login && actor_impersonate(app->store, &app->actor, app->as_login, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_close(&app->store);
+	return -1;
+}
+
+void app_close(struct app *app)
+{
+	store_close(&app->store);
+}
+

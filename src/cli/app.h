@@ -1,0 +1,35 @@
+/* app.h - what a running ptce holds: configuration, the open store, who is
+ * acting, and where command output goes (a terminal, or the interface's
+ * command line capturing it). */
+#ifndef PTCE_APP_H
+#define PTCE_APP_H
+
+#include <stdio.h>
+
+#include "cli/config.h"
+#include "procedure/actor.h"
+#include "store/store.h"
+
+struct command;
+
+struct app {
+	struct config cfg;
+	char *config_path;	/* --config */
+	char *db_path;		/* resolved database path */
+	char *as_login;		/* --as (admin impersonation) */
+	struct store *store;	/* NULL until app_open */
+	struct actor actor;
+	FILE *out, *err;	/* command output */
+	int interactive;	/* running inside the interface */
+	const struct command *commands;	/* the subcommands' table (NULL-terminated) */
+};
+
+/* app_resolve_db - --db, else PTCE_DB, else the configuration's database,
+ * else $XDG_DATA_HOME/ptce/ptce.db (~/.local/share/ptce/ptce.db). */
+char *app_resolve_db(const char *opt, const struct config *c);
+/* app_open - open the store and identify the actor (with --as if given). */
+int app_open(struct app *app, struct perr *e);
+/* app_close - close the store. */
+void app_close(struct app *app);
+
+#endif

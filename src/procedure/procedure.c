@@ -1,0 +1,255 @@
+/* procedure.c - the AMI PTCE procedure's tables: states, transitions and who
+ * may take them, and their mirror in the database. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "procedure/procedure.h"
+
+/* Order is the order of the procedure; it is also the order of display. */
+const struct state_def procedure_states[] = {
+	{"submitted", N_("submitted"), "déposé", 1, N_("submitted"), 1, 1},
+	{"phase1", N_("phase 1 instruction"), "instruction phase 1", 1, N_("phase 1"), 1, 1},
+	{"bouquet", N_("bouquet de services"), "bouquet de services", 1, N_("bouquet"), 0, 0},
+	{"phase2", N_("phase 2 instruction"), "instruction phase 2", 1, N_("phase 2"), 2, 2},
+	{"funded", N_("funded"), "financé", 0, N_("funded"), 0, 2},
+	{"rejected", N_("rejected"), "non retenu", 0, N_("rejected"), 0, 0},
+	{"withdrawn", N_("withdrawn"), "retiré", 0, N_("withdrawn"), 0, 0},
+};
+const size_t procedure_n_states = sizeof procedure_states / sizeof procedure_states[0];
+
+#define COORD ROLE_COORDINATEUR
+#define INSTR ROLE_INSTRUCTEUR
+
+const struct transition_def procedure_transitions[] = {
+	{"submitted", "phase1", N_("open phase 1 instruction"), "ouvrir l'instruction phase 1",
+	 INSTR | COORD, 0, GUARD_NONE, 0},
+	{"phase1", "bouquet", N_("retain in phase 1 (bouquet de services)"), "retenir en phase 1 (bouquet de services)",
+	 COORD, 0, GUARD_PHASE1_RETAINED, 0},
+	{"phase1", "rejected", N_("not retained in phase 1"), "non retenu en phase 1",
+	 COORD, 1, GUARD_NONE, 0},
+	{"bouquet", "phase2", N_("orient to phase 2"), "orienter vers la phase 2",
+	 COORD, 0, GUARD_NONE, 0},
+	{"phase2", "funded", N_("retain for funding"), "retenir pour financement",
+	 COORD, 0, GUARD_PHASE2_FUNDED, MOVE_IN_VALIDATION | MOVE_IN_AMOUNT},
+	{"phase2", "bouquet", N_("not retained in phase 2 (keeps the bouquet)"), "non retenu en phase 2 (garde le bouquet)",
+	 COORD, 1, GUARD_NONE, 0},
+	{"submitted", "withdrawn", N_("withdrawn by the applicant"), "retiré par le porteur", COORD, 1, GUARD_NONE, 0},
+	{"phase1", "withdrawn", N_("withdrawn by the applicant"), "retiré par le porteur", COORD, 1, GUARD_NONE, 0},
+	{"bouquet", "withdrawn", N_("withdrawn by the applicant"), "retiré par le porteur", COORD, 1, GUARD_NONE, 0},
+	{"phase2", "withdrawn", N_("withdrawn by the applicant"), "retiré par le porteur", COORD, 1, GUARD_NONE, 0},
+};
+const size_t procedure_n_transitions = sizeof procedure_transitions / sizeof procedure_transitions[0];
+
+static const char *const guard_names[GUARD_COUNT] = {NULL, "phase1_retained", "phase2_funded"};
+
+const char *guard_name(enum guard_id id)
+{
+	return id < GUARD_COUNT ? guard_names[id] : NULL;
+}
+
+const struct state_def *state_find(const char *name)
+{
+	for (size_t i = 0; name && i < procedure_n_states; i++)
+		if (strcmp(procedure_states[i].name, name) == 0)
+			return &procedure_states[i];
+	return NULL;
+}
+
+const char *state_label(const char *name)
+{
+	const struct state_def *s = state_find(name);
+	return s ? _(s->label_en) : name;
+}
+
+const char *state_short_label(const char *name)
+{
+	const struct state_def *s = state_find(name);
+	return s ? _(s->short_en) : name;
+}
+
+int state_review_phase(const char *name)
+{
+	const struct state_def *s = state_find(name);
+	return s ? s->review_phase : 0;
+}
+
+int state_figures_phase(const char *name)
+{
+	const struct state_def *s = state_find(name);
+	return s ? s->figures_phase : 0;
+}
+
+const char *procedure_phase_states(int phase)
+{
+	static char text[2][128];
+	if (phase != 1 && phase != 2)
+		return "";
+	char *buf = text[phase - 1];
+	if (!*buf)
+		for (size_t i = 0; i < procedure_n_states; i++)
+			if (procedure_states[i].review_phase == phase)
+				snprintf(buf + strlen(buf), sizeof text[0] - strlen(buf), "%s%s",
+					 *buf ? ", " : "", procedure_states[i].name);
+	return buf;
+}
+
+const struct transition_def *procedure_find(const char *from, const char *to)
+{
+	for (size_t i = 0; i < procedure_n_transitions; i++)
+		if (strcmp(procedure_transitions[i].from, from) == 0 &&
+		    strcmp(procedure_transitions[i].to, to) == 0)
+			return &procedure_transitions[i];
+	return NULL;
+}
+
+size_t procedure_allowed(const char *from, unsigned roles,
+			 const struct transition_def **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < procedure_n_transitions; i++) {
+		const struct transition_def *t = &procedure_transitions[i];
+		if (strcmp(t->from, from) == 0 && (t->roles & roles)) {
+			if (n < max)
+				out[n] = t;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* ---- the mirror in the database ------------------------------------------ */
+
+/* One line per row, as the tables above would write it: comparing the two
+ * texts tells whether the database's copy is current. */
+static char *mirror_text_c(void)
+{
+	char *t = xstrdup("");
+	for (size_t i = 0; i < procedure_n_states; i++) {
+		const struct state_def *d = &procedure_states[i];
+		char *n = xasprintf("%sS|%s|%s|%s|%d|%zu\n", t, d->name, d->label_en, d->label_fr, d->open, i);
+		free(t);
+		t = n;
+	}
+	for (size_t i = 0; i < procedure_n_transitions; i++) {
+		const struct transition_def *d = &procedure_transitions[i];
+		char roles[128];
+		const char *g = guard_name(d->guard);
+		char *n = xasprintf("%sT|%s|%s|%s|%s|%s|%d|%s\n", t, d->from, d->to, d->label_en, d->label_fr,
+				    roles_format(d->roles, roles, sizeof roles), d->motivation_required, g ? g : "");
+		free(t);
+		t = n;
+	}
+	return t;
+}
+
+static int mirror_text_db(struct store *s, char **out, struct perr *e)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT 'S|' || name || '|' || label_en || '|' || label_fr || '|' || is_open || '|' || position"
+		" FROM (SELECT * FROM states ORDER BY position)"
+		" UNION ALL SELECT 'T|' || from_state || '|' || to_state || '|' || label_en || '|' || label_fr"
+		" || '|' || roles || '|' || motivation_required || '|' || coalesce(guard, '')"
+		" FROM (SELECT * FROM transitions ORDER BY rowid)", e);
+	if (!st)
+		return -1;
+	char *t = xstrdup("");
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *n = xasprintf("%s%s\n", t, (const char *)sqlite3_column_text(st, 0));
+		free(t);
+		t = n;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(t);
+		return store_fail(s, e, _("reading the procedure's tables"));
+	}
+	*out = t;
+	return 0;
+}
+
+static int mirror_states(struct store *s, struct perr *e)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"INSERT INTO states(name, label_en, label_fr, is_open, position) VALUES (?,?,?,?,?)"
+		" ON CONFLICT(name) DO UPDATE SET label_en = excluded.label_en, label_fr = excluded.label_fr,"
+		" is_open = excluded.is_open, position = excluded.position", e);
+	if (!st)
+		return -1;
+	for (size_t i = 0; i < procedure_n_states; i++) {
+		const struct state_def *d = &procedure_states[i];
+		sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, d->label_en, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, d->label_fr, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, d->open);
+		sqlite3_bind_int(st, 5, (int)i);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return store_fail(s, e, "states");
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int mirror_transitions(struct store *s, struct perr *e)
+{
+	if (store_exec(s, "DELETE FROM transitions", e) < 0)
+		return -1;
+	sqlite3_stmt *st = store_prepare(s, "INSERT INTO transitions(from_state, to_state, label_en, label_fr, roles,"
+					 " motivation_required, guard) VALUES (?,?,?,?,?,?,?)", e);
+	if (!st)
+		return -1;
+	for (size_t i = 0; i < procedure_n_transitions; i++) {
+		const struct transition_def *t = &procedure_transitions[i];
+		char roles[128];
+		sqlite3_bind_text(st, 1, t->from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, t->to, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, t->label_en, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, t->label_fr, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, roles_format(t->roles, roles, sizeof roles), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 6, t->motivation_required);
+		bind_text_or_null(st, 7, guard_name(t->guard));
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return store_fail(s, e, "transitions");
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int procedure_mirror(struct store *s, struct perr *e)
+{
+	char *want = mirror_text_c(), *have = NULL;
+	int rc = mirror_text_db(s, &have, e);
+	if (rc == 0 && strcmp(want, have) != 0) {
+		/* Another session may be doing the same: take the lock, then
+		 * write; the rows are the same whoever writes them. */
+		rc = store_begin(s, e);
+		if (rc == 0 && (mirror_states(s, e) < 0 || mirror_transitions(s, e) < 0)) {
+			store_rollback(s);
+			rc = -1;
+		} else if (rc == 0) {
+			rc = store_commit(s, e);
+		}
+	}
+	free(want);
+	free(have);
+	return rc;
+}
+
+int procedure_open(const char *path, enum store_mode mode, struct store **out, struct perr *e)
+{
+	if (store_open(path, mode, out, e) < 0)
+		return -1;
+	if (procedure_mirror(*out, e) < 0) {
+		store_close(out);
+		return -1;
+	}
+	return 0;
+}

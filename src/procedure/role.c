@@ -1,0 +1,29 @@
+/* role.c - role names and their bits. */
+#include <string.h>
+
+#include "procedure/role.h"
+
+const char *const role_names[ROLE_COUNT + 1] = {
+	"instructeur", "coordinateur", "expert", "lecteur", "admin", NULL
+};
+
+unsigned role_parse(const char *name)
+{
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if (strcmp(name, role_names[i]) == 0)
+			return 1u << i;
+	return 0;
+}
+
+char *roles_format(unsigned roles, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (int i = 0; i < ROLE_COUNT; i++) {
+		if (!(roles & (1u << i)))
+			continue;
+		if (buf[0])
+			strncat(buf, ", ", len - strlen(buf) - 1);
+		strncat(buf, role_names[i], len - strlen(buf) - 1);
+	}
+	return buf;
+}

@@ -1,0 +1,135 @@
+/* open.c - opening the database file: create or refuse, WAL and busy
+ * timeout, forward migrations in one transaction, and the refusal of a file
+ * written by a newer ptce. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/i18n.h"
+#include "store/open.h"
+#include "store/schema.h"
+
+int store_schema_version(void)
+{
+	return store_migrations[store_n_migrations - 1].version;
+}
+
+static int user_version(struct store *s, int *v, struct perr *e)
+{
+	sqlite3_stmt *st = store_prepare(s, "PRAGMA user_version", e);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return store_fail(s, e, _("reading the schema version"));
+	}
+	*v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Apply every migration above the file's version in one transaction: an
+ * upgrade either completes or leaves the file as it was. */
+static int migrate(struct store *s, int from, struct perr *e)
+{
+	if (from >= store_schema_version())
+		return 0;
+	if (store_begin(s, e) < 0)
+		return -1;
+	/* Another session may have migrated while we waited for the lock. */
+	if (user_version(s, &from, e) < 0)
+		goto fail;
+	for (size_t i = 0; i < store_n_migrations; i++) {
+		const struct migration *m = &store_migrations[i];
+		if (m->version <= from)
+			continue;
+		if (m->sql && *m->sql && store_exec(s, m->sql, e) < 0) {
+			perr_append(e, _(" (while upgrading the database to version %d)"), m->version);
+			goto fail;
+		}
+		if (m->apply && m->apply(s, e) < 0)
+			goto fail;
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", m->version);
+		if (store_exec(s, sql, e) < 0)
+			goto fail;
+	}
+	return store_commit(s, e);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int store_open(const char *path, enum store_mode mode, struct store **out, struct perr *e)
+{
+	struct stat stt;
+	*out = NULL;
+	int exists = stat(path, &stt) == 0;
+
+	if (mode == STORE_EXISTING && !exists)
+		return perr_set(e, P_DB, _("no database at %s; create one with 'ptce init' (or 'ptce init --demo' to try ptce), or name another with --db PATH or PTCE_DB."),
+				path);
+	if (mode == STORE_CREATE && exists && stt.st_size > 0)
+		return perr_set(e, P_REFUSED, _("%s already exists; ptce init never overwrites a database. Remove it yourself or choose another path with --db."),
+				path);
+	if (mode == STORE_CREATE) {
+		char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+		if (slash && slash != dir) {
+			*slash = '\0';
+			struct stat ds;
+			if (stat(dir, &ds) != 0) {
+				int rc = perr_set(e, P_IO, _("the folder %s does not exist; create it first (mkdir -p %s) or choose another path with --db."),
+						  dir, dir);
+				free(dir);
+				return rc;
+			}
+		}
+		free(dir);
+	}
+
+	struct store *s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	int flags = SQLITE_OPEN_READWRITE | (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		perr_set(e, P_DB, _("cannot open the database %s: %s"), path,
+			 s->db ? sqlite3_errmsg(s->db) : _("out of memory"));
+		store_close(&s);
+		return -1;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+
+	int v = 0;
+	if (user_version(s, &v, e) < 0) {
+		store_close(&s);
+		return -1;
+	}
+	if (v > store_schema_version()) {
+		perr_set(e, P_DB, _("%s was written by a newer ptce (schema version %d; this ptce knows up to %d); nothing was changed. Use the newer ptce, or ask the operator to upgrade this one."),
+			 path, v, store_schema_version());
+		store_close(&s);
+		return -1;
+	}
+	if (store_exec(s, "PRAGMA foreign_keys = ON", e) < 0 ||
+	    store_exec(s, "PRAGMA journal_mode = WAL", e) < 0 ||
+	    store_exec(s, "PRAGMA synchronous = NORMAL", e) < 0 ||
+	    migrate(s, v, e) < 0) {
+		store_close(&s);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
+void store_close(struct store **s)
+{
+	if (!s || !*s)
+		return;
+	sqlite3_close_v2((*s)->db);
+	free((*s)->path);
+	free(*s);
+	*s = NULL;
+}

@@ -1,0 +1,22 @@
+/* open.h - opening (or creating) the database file and bringing its schema
+ * to this build's version. */
+#ifndef PTCE_OPEN_H
+#define PTCE_OPEN_H
+
+#include "base/err.h"
+#include "store/store.h"
+
+enum store_mode {
+	STORE_EXISTING,	/* refuse a missing file */
+	STORE_CREATE	/* create it (and refuse an existing non-empty one) */
+};
+
+/* store_open - open (or create) path, migrate forward in one transaction,
+ * refuse a file written by a newer ptce. WAL, foreign keys, busy timeout. */
+int store_open(const char *path, enum store_mode mode, struct store **out, struct perr *e);
+/* store_close - close and NULL the caller's pointer. */
+void store_close(struct store **s);
+/* store_schema_version - the version this build writes. */
+int store_schema_version(void);
+
+#endif

@@ -1,0 +1,43 @@
+/* store.h - the SQLite connection shared by every session: each write in one
+ * transaction, errors a person can act on, and small column helpers. Only the
+ * core (src/) sees sqlite3; store/open.h opens a file. */
+#ifndef PTCE_STORE_H
+#define PTCE_STORE_H
+
+#include <sqlite3.h>
+
+#include "base/err.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;
+};
+
+/* store_begin - BEGIN IMMEDIATE: take the write lock now, so two sessions
+ * never deadlock halfway through. */
+int store_begin(struct store *s, struct perr *e);
+int store_commit(struct store *s, struct perr *e);
+void store_rollback(struct store *s);
+
+/* store_fail - turn the connection's last error into a perr that says what
+ * failed and, for a locked database, what to do. */
+int store_fail(struct store *s, struct perr *e, const char *what);
+/* store_exec - run SQL without results. */
+int store_exec(struct store *s, const char *sql, struct perr *e);
+/* store_prepare - prepare or fail through store_fail. */
+sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct perr *e);
+/* store_data_version - PRAGMA data_version: changes when another connection
+ * commits, so an idle interface knows when to refresh. */
+long long store_data_version(struct store *s);
+
+/* col_text - a column as a fresh string ("" for NULL). */
+char *col_text(sqlite3_stmt *st, int i);
+/* col_text_or_null - a column as a fresh string or NULL. */
+char *col_text_or_null(sqlite3_stmt *st, int i);
+/* bind_text_or_null - bind s, or NULL when s is NULL or empty. */
+int bind_text_or_null(sqlite3_stmt *st, int i, const char *s);
+
+/* now_utc - current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into buf[21]. */
+char *now_utc(char buf[static 21]);
+
+#endif
