@@ -56,3 +56,23 @@ char *fmt_local_time(const char *utc, char *buf, size_t len)
 	strftime(buf, len, "%Y-%m-%d %H:%M", &lt);
 	return buf;
 }
+
+char *fmt_grouped(long long v, const char *sep, char *buf, size_t len)
+{
+	char digits[24];
+	/* The magnitude as unsigned: -LLONG_MIN does not fit a long long. */
+	unsigned long long m = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	int n = snprintf(digits, sizeof digits, "%llu", m);
+	size_t o = 0, sl = strlen(sep);
+	if (v < 0 && o + 1 < len)
+		buf[o++] = '-';
+	for (int j = 0; j < n && o + sl + 1 < len; j++) {
+		if (j && (n - j) % 3 == 0) {
+			memcpy(buf + o, sep, sl);
+			o += sl;
+		}
+		buf[o++] = digits[j];
+	}
+	buf[o] = '\0';
+	return buf;
+}

@@ -1,0 +1,43 @@
+/* stmt.h - statements in one call: prepare, bind from a format, step, and
+ * finalize, with an error that names what was being done. The shape
+ * "prepare, bind, step, check, finalize" is written here once.
+ *
+ * Parameters are bound in order from ?1, one format letter each:
+ *   i  int                 I  long long
+ *   d  double              t  text (a NULL pointer binds NULL)
+ *   n  text, but NULL when the pointer is NULL or the text empty
+ * Text is copied by SQLite. */
+#ifndef PTCE_STMT_H
+#define PTCE_STMT_H
+
+#include <stdarg.h>
+
+#include "base/err.h"
+#include "store/store.h"
+
+/* stmt_query - prepare sql and bind fmt's parameters: a statement ready to
+ * step (loop with stmt_next), or NULL with e filled. */
+sqlite3_stmt *stmt_query(struct store *s, struct perr *e, const char *sql, const char *fmt, ...);
+/* stmt_run - prepare, bind, run to the end and finalize: writes and other
+ * statements whose rows are not read. */
+int stmt_run(struct store *s, struct perr *e, const char *what, const char *sql,
+	     const char *fmt, ...);
+/* stmt_exists - *yes = the query returns at least one row. */
+int stmt_exists(struct store *s, int *yes, struct perr *e, const char *what,
+		const char *sql, const char *fmt, ...);
+/* stmt_int - the first column of the first row, or dflt when there is no row. */
+int stmt_int(struct store *s, long long *out, long long dflt, struct perr *e,
+	     const char *what, const char *sql, const char *fmt, ...);
+/* stmt_next - step *st: 1 with a row ready; 0 at the end, -1 on an error
+ * (e says what failed); at the end or on an error *st is finalized and
+ * NULLed. A loop that stops before the end calls stmt_done. */
+int stmt_next(struct store *s, sqlite3_stmt **st, struct perr *e, const char *what);
+/* stmt_done - finalize and NULL (NULL is fine). */
+void stmt_done(sqlite3_stmt **st);
+/* stmt_step_reset - run st, bound by the caller, to its end and reset it for
+ * the next use (a statement reused for every row): 0, or -1 naming what. */
+int stmt_step_reset(struct store *s, sqlite3_stmt *st, struct perr *e, const char *what);
+/* stmt_bind - bind fmt's parameters into st from ?1 (the va_list form). */
+void stmt_bindv(sqlite3_stmt *st, const char *fmt, va_list ap);
+
+#endif
