@@ -74,6 +74,19 @@ t_eq() {
 actual:   $2"; fi
 }
 
+# t_skip REASON : a check that cannot run here because a tool is missing.
+# It counts as skipped, never as passed; under CI=true (where .ci/run has
+# installed every tool) it is a failure, so a missing tool never looks green.
+t_skip() {
+	T_N=$((T_N + 1))
+	if [ "${CI:-}" = true ]; then
+		echo "not ok $T_N - skipped in CI, where every tool must be installed: $1"
+		T_FAILED=$((T_FAILED + 1))
+	else
+		echo "ok $T_N # SKIP $1"
+	fi
+}
+
 # t_sql SQL : run SQL on the test database (read-only checks).
 t_sql() { sqlite3 -batch -noheader "$PTCE_DB" "$1"; }
 

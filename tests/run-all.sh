@@ -1,7 +1,10 @@
 #!/bin/sh
-# run-all.sh - run test suites and print one closing line "N passed, N failed".
-# Every test program prints TAP ("ok N - ..." / "not ok N - ..."); a program
-# that exits non-zero without a "not ok" line counts as one failure.
+# run-all.sh - run test suites and print one closing line
+# "N passed, N failed, N skipped". Every test program prints TAP ("ok N - ...",
+# "not ok N - ...", "ok N # SKIP reason"); a skip is never counted as a pass.
+# A program that exits non-zero without a "not ok" line counts as one failure,
+# and so does one that ran nothing at all. Under CI=true a skip is a failure:
+# .ci/run installs every tool, so a missing one must not look green.
 # Usage: tests/run-all.sh [unit|cli|ui|tmux|install ...]  (default: all)
 # Runs the normal build (./ptce) and, when present, the sanitized one
 # (build/asan/ptce) for the unit, cli and ui suites.
@@ -10,7 +13,7 @@ cd "$top" || exit 2
 suites=${*:-unit cli ui tmux install}
 export LANG=C.UTF-8 LC_ALL= LANGUAGE= TZ=Europe/Paris TERM=xterm-256color NO_COLOR=
 unset PTCE_DB XDG_CONFIG_HOME XDG_DATA_HOME LC_MESSAGES
-pass=0 fail=0
+pass=0 fail=0 skip=0
 logdir=$top/build/test-logs
 mkdir -p "$logdir"
 
@@ -19,23 +22,33 @@ run_one() { # label command...
 	log=$logdir/$(echo "$label" | tr '/ ' '__').log
 	"$@" >"$log" 2>&1
 	rc=$?
-	p=$(grep -c '^ok ' "$log")
+	sk=$(grep -ciE '^ok [^#]*# *skip' "$log")
+	p=$(( $(grep -c '^ok ' "$log") - sk ))
 	f=$(grep -c '^not ok ' "$log")
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 		echo "not ok - $label exited with status $rc" >>"$log"
 	fi
-	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ] && [ "$sk" -eq 0 ]; then
 		f=1
 		echo "not ok - $label ran no test" >>"$log"
 	fi
-	pass=$((pass + p)); fail=$((fail + f))
+	if [ "$sk" -gt 0 ] && [ "${CI:-}" = true ]; then
+		f=$((f + sk))
+		echo "not ok - $label skipped $sk test(s) in CI, where every tool must be installed" >>"$log"
+		sk=0
+	fi
+	pass=$((pass + p)); fail=$((fail + f)); skip=$((skip + sk))
+	extra=""
+	[ "$sk" -gt 0 ] && extra=", $sk skipped"
 	if [ "$f" -gt 0 ]; then
-		printf '%-40s %4d passed, %d FAILED (log: %s)\n' "$label" "$p" "$f" "${log#$top/}"
+		printf '%-40s %4d passed, %d FAILED%s (log: %s)\n' "$label" "$p" "$f" "$extra" "${log#$top/}"
 		grep -E '^not ok|^#' "$log" | head -20 | sed 's/^/    /'
 	else
-		printf '%-40s %4d passed\n' "$label" "$p"
+		printf '%-40s %4d passed%s\n' "$label" "$p" "$extra"
 	fi
+	[ "$sk" -gt 0 ] && grep -iE '^ok [^#]*# *skip' "$log" | sed 's/^/    /'
+	return 0
 }
 
 builds="build"
@@ -66,5 +79,5 @@ for b in $builds; do
 		esac
 	done
 done
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -228,7 +228,7 @@ if command -v groff >/dev/null && command -v pdftotext >/dev/null; then
 	txt=$(pdftotext -layout "$T_DIR/b/pdf/ptce-procedure.7.pdf" - 2>/dev/null)
 	t_contains "the phase 2 grid table survives in the PDF" "$txt" "multi-actor partnership"
 else
-	echo "ok - # SKIP groff or pdftotext missing (apt-get install groff poppler-utils)"
+	t_skip "groff or pdftotext missing (apt-get install groff poppler-utils)"
 fi
 
 # make print says what to install when lp is missing.

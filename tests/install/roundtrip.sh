@@ -79,7 +79,7 @@ if command -v man >/dev/null; then
 	w=$(MANPATH=$D/usr/share/man man -L fr -w ptce 2>/dev/null)
 	t_eq "man finds the French ptce(1) for a French locale" "$w" "$D/usr/share/man/fr/man1/ptce.1"
 else
-	echo "ok - # SKIP man is not installed (apt-get install man-db)"
+	t_skip "man is not installed (apt-get install man-db)"
 fi
 
 # ---- uninstall ------------------------------------------------------------------

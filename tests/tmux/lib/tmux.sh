@@ -74,7 +74,7 @@ tm_cleanup() { tm kill-server 2>/dev/null; t_cleanup; }
 # tm_setup : t_setup, a database, and the server killed at the end.
 tm_setup() {
 	t_setup
-	command -v tmux >/dev/null || { echo "ok 1 # SKIP tmux is not installed"; exit 0; }
+	command -v tmux >/dev/null || { t_skip "tmux is not installed (apt-get install tmux)"; t_done; }
 	trap 'tm_cleanup' EXIT
 	ptce init >/dev/null 2>&1
 	_me=$(ptce whoami 2>/dev/null | sed -n '1s/^[^(]*(\([^)]*\)).*/\1/p')
