@@ -1,5 +1,6 @@
 /* test_import.c - the CSV layer of ptce import (BOM, separators, quotes,
- * CRLF, line numbers), value normalisation and mapping validation. */
+ * CRLF, line numbers), value normalisation, mapping validation, and the
+ * writers of the export. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -11,6 +12,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "base/fmt.h"
+#include "base/text.h"
 #include "io/import.h"
 
 static int parse(const char *text, struct csv_table *t, struct perr *e)
@@ -272,6 +275,110 @@ static void test_mapping(void **state)
 			     "9:1", "members");
 }
 
+static void test_read_file(void **state)
+{
+	(void)state;
+	char *path = write_tmp("ID,Nom\n1,\"a\nb\"\n2,c\n");
+	struct csv_table t;
+	struct perr e = {0};
+	if (csv_table_read(path, &t, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_string_equal(t.path, path);
+	assert_int_equal(t.n_rows, 2);
+	assert_string_equal(t.rows[0].cells[1], "a\nb");
+	assert_int_equal(t.rows[1].line, 4);
+	csv_table_done(&t);
+	unlink(path);
+	/* A file that does not open is P_IO "cannot open" (exit 6), one that
+	 * opens but cannot be read (a folder) P_IO "read error". */
+	assert_int_equal(csv_table_read(path, &t, &e), -1);
+	assert_int_equal(e.status, P_IO);
+	assert_non_null(strstr(e.msg, ": cannot open: "));
+	assert_int_equal(csv_table_read("/tmp", &t, &e), -1);
+	assert_int_equal(e.status, P_IO);
+	assert_string_equal(e.msg, "/tmp: read error");
+	free(path);
+}
+
+static void test_cells_and_headers(void **state)
+{
+	(void)state;
+	char *c = csv_trimmed(" \t a\r\nb\r \n");
+	assert_string_equal(c, "a\nb");
+	free(c);
+	c = csv_trimmed(" \r\n ");
+	assert_string_equal(c, "");
+	free(c);
+	assert_true(csv_header_is("  ID \t\r\n", "ID"));
+	assert_false(csv_header_is("ID", "I"));
+	assert_false(csv_header_is("IDs", "ID"));
+	/* Only spaces and tabs go before a header: a line end there is kept. */
+	assert_false(csv_header_is("\nID", "ID"));
+}
+
+static char *written(void (*put)(FILE *, const char *, int), const char *s, int flags)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	put(f, s, flags);
+	fclose(f);
+	return buf;
+}
+
+static void json_text(FILE *f, const char *s, int flags)
+{
+	fmt_json_text(f, s, flags);
+}
+
+static void csv_text(FILE *f, const char *s, int flags)
+{
+	fmt_csv_text(f, s, flags, ';', 0);
+}
+
+/* The writers of the export: what a cell becomes in JSON and CSV. */
+static void test_export_writers(void **state)
+{
+	(void)state;
+	static const struct {
+		int json;
+		const char *in;
+		int flags;
+		const char *want;
+	} cases[] = {
+		{1, "a\"b\\c", 0, "\"a\\\"b\\\\c\""},
+		{1, "l1\r\nl2\tx", TEXT_KEEP_NEWLINES, "\"l1\\nl2 x\""},
+		{1, "l1\nl2\tx", TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS, "\"l1\\nl2\\tx\""},
+		{1, "l1\nl2", 0, "\"l1 l2\""},
+		{1, "e\x1b[31mx\x7f\x01\b\f\xc2\x85y", 0, "\"exy\""},
+		{1, "caf\xc3\xa9", 0, "\"caf\xc3\xa9\""},
+		{0, "plain", TEXT_KEEP_NEWLINES, ";plain"},
+		{0, "a;b", TEXT_KEEP_NEWLINES, ";\"a;b\""},
+		{0, " pad", TEXT_KEEP_NEWLINES, ";\" pad\""},
+		{0, "say \"hi\"", TEXT_KEEP_NEWLINES, ";\"say \"\"hi\"\"\""},
+		{0, "l1\nl2", TEXT_KEEP_NEWLINES, ";\"l1\nl2\""},
+		{0, "l1\nl2", FMT_CSV_QUOTE_ALL, ";\"l1 l2\""},
+		{0, "plain", FMT_CSV_QUOTE_ALL, ";\"plain\""},
+		{0, "", FMT_CSV_QUOTE_ALL, ";\"\""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = written(cases[i].json ? json_text : csv_text, cases[i].in, cases[i].flags);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("case %zu: got [%s], want [%s]", i, got, cases[i].want);
+		free(got);
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	fmt_json_string(f, "t\tn\n");
+	fmt_csv_field(f, NULL, ',', 1);
+	fmt_csv_field(f, "x,y", ',', 0);
+	fclose(f);
+	assert_string_equal(buf, "\"t\\tn\\n\",\"x,y\"");
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -285,6 +392,9 @@ int main(void)
 		cmocka_unit_test(test_empty_file),
 		cmocka_unit_test(test_normalize),
 		cmocka_unit_test(test_mapping),
+		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_cells_and_headers),
+		cmocka_unit_test(test_export_writers),
 	};
 	/* As ptce itself runs: accents fold only under a UTF-8 locale. */
 	setlocale(LC_ALL, "C.UTF-8");
