@@ -21,12 +21,19 @@ static int parse(const char *text, struct csv_table *t, struct perr *e)
 	return csv_table_parse("t.csv", text, strlen(text), t, e);
 }
 
+/* text must parse; a failure shows the parser's message. */
+static void parsed(const char *text, struct csv_table *t)
+{
+	struct perr e = {0};
+	if (parse(text, t, &e) < 0)
+		fail_msg("%s", e.msg);
+}
+
 static void test_bom_semicolon_crlf(void **state)
 {
 	(void)state;
 	struct csv_table t;
-	struct perr e = {0};
-	assert_int_equal(parse("\xEF\xBB\xBFID;Nom;Ville\r\n1;\"a;b\";Brest\r\n2;c;\r\n", &t, &e), 0);
+	parsed("\xEF\xBB\xBFID;Nom;Ville\r\n1;\"a;b\";Brest\r\n2;c;\r\n", &t);
 	assert_int_equal(t.delim, ';');
 	assert_true(t.had_bom);
 	assert_true(t.crlf);
@@ -45,9 +52,8 @@ static void test_comma_default(void **state)
 {
 	(void)state;
 	struct csv_table t;
-	struct perr e = {0};
 	/* Semicolons inside quotes do not count. */
-	assert_int_equal(parse("\"a;b;c\",d,e\n1,2,3\n", &t, &e), 0);
+	parsed("\"a;b;c\",d,e\n1,2,3\n", &t);
 	assert_int_equal(t.delim, ',');
 	assert_false(t.had_bom);
 	assert_string_equal(t.header.cells[0], "a;b;c");
@@ -58,14 +64,13 @@ static void test_quotes_newlines_lines(void **state)
 {
 	(void)state;
 	struct csv_table t;
-	struct perr e = {0};
 	const char *text = "A,B\n"
 			   "1,\"first\nsecond, with \"\"quotes\"\"\"\n"
 			   "2,plain\n"
 			   "\n"
 			   "3,\"x\r\ny\"\r\n"
 			   "4,last";
-	assert_int_equal(parse(text, &t, &e), 0);
+	parsed(text, &t);
 	assert_int_equal(t.n_rows, 4);
 	assert_string_equal(t.rows[0].cells[1], "first\nsecond, with \"quotes\"");
 	assert_int_equal(t.rows[0].line, 2);
@@ -83,13 +88,13 @@ static void test_encodings(void **state)
 	struct csv_table t;
 	struct perr e = {0};
 	/* Windows-1252 from a French Excel: read, accents kept. */
-	assert_int_equal(parse("ID;R\xe9gion\r\n1;\xcele-de-France\r\n", &t, &e), 0);
+	parsed("ID;R\xe9gion\r\n1;\xcele-de-France\r\n", &t);
 	assert_true(t.cp1252);
 	assert_string_equal(t.header.cells[1], "Région");
 	assert_string_equal(t.rows[0].cells[1], "Île-de-France");
 	csv_table_done(&t);
 	/* UTF-8 is not converted. */
-	assert_int_equal(parse("ID,Région\n1,Île\n", &t, &e), 0);
+	parsed("ID,Région\n1,Île\n", &t);
 	assert_false(t.cp1252);
 	csv_table_done(&t);
 	/* A BOM promises UTF-8: a bad byte after it is an error with its line. */
@@ -97,7 +102,7 @@ static void test_encodings(void **state)
 	assert_non_null(strstr(e.msg, "t.csv:3:"));
 	assert_non_null(strstr(e.msg, "UTF-8"));
 	/* Old Mac line ends (lone CR) still count lines. */
-	assert_int_equal(parse("A,B\r1,2\r3,\"x\ry\"\r5,6\r", &t, &e), 0);
+	parsed("A,B\r1,2\r3,\"x\ry\"\r5,6\r", &t);
 	assert_int_equal(t.n_rows, 3);
 	assert_int_equal(t.rows[2].line, 5);
 	csv_table_done(&t);
@@ -107,41 +112,41 @@ static void test_blank_rows_dropped(void **state)
 {
 	(void)state;
 	struct csv_table t;
-	struct perr e = {0};
-	assert_int_equal(parse("A;B\n1;2\n;\n;\n", &t, &e), 0);
+	parsed("A;B\n1;2\n;\n;\n", &t);
 	assert_int_equal(t.n_rows, 1);
 	csv_table_done(&t);
+}
+
+/* text must be refused as P_INVALID with where ("t.csv:3:2:") and, unless
+ * NULL, what in the message. */
+static void expect_parse_error(const char *text, const char *where, const char *what)
+{
+	struct csv_table t;
+	struct perr e = {0};
+	assert_int_equal(parse(text, &t, &e), -1);
+	assert_int_equal(e.status, P_INVALID);
+	assert_non_null(strstr(e.msg, where));
+	if (what)
+		assert_non_null(strstr(e.msg, what));
 }
 
 static void test_malformed_quote(void **state)
 {
 	(void)state;
-	struct csv_table t;
-	struct perr e = {0};
-	assert_int_equal(parse("A,B\n1,ok\n2,\"bad\"x\n3,z\n", &t, &e), -1);
-	assert_int_equal(e.status, P_INVALID);
-	assert_non_null(strstr(e.msg, "t.csv:3:2:"));
-	assert_non_null(strstr(e.msg, "quot"));
+	expect_parse_error("A,B\n1,ok\n2,\"bad\"x\n3,z\n", "t.csv:3:2:", "quot");
 }
 
 static void test_unclosed_quote(void **state)
 {
 	(void)state;
-	struct csv_table t;
-	struct perr e = {0};
-	assert_int_equal(parse("A,B\n1,ok\n2,\"never closed\n3,z\n", &t, &e), -1);
-	assert_int_equal(e.status, P_INVALID);
-	assert_non_null(strstr(e.msg, "t.csv:3:2:"));
+	expect_parse_error("A,B\n1,ok\n2,\"never closed\n3,z\n", "t.csv:3:2:", NULL);
 }
 
 static void test_empty_file(void **state)
 {
 	(void)state;
-	struct csv_table t;
-	struct perr e = {0};
-	assert_int_equal(parse("", &t, &e), -1);
-	assert_non_null(strstr(e.msg, "t.csv:1:1:"));
-	assert_int_equal(parse("\xEF\xBB\xBF", &t, &e), -1);
+	expect_parse_error("", "t.csv:1:1:", NULL);
+	expect_parse_error("\xEF\xBB\xBF", "t.csv:1:1:", NULL);
 }
 
 static char *norm(int field, const char *raw, const struct map_value *v, size_t n)
