@@ -7,23 +7,29 @@
 #include "base/fmt.h"
 #include "base/text.h"
 
-void fmt_csv_field(FILE *f, const char *s, char sep, int first)
+void fmt_csv_text(FILE *f, const char *s, int flags, char sep, int first)
 {
-	char *c = text_clean(s ? s : "", TEXT_KEEP_NEWLINES);
+	char *c = text_clean(s ? s : "", flags & (TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS));
 	if (!first)
 		fputc(sep, f);
 	/* Quote whenever the field could be misread: separator, quote, newline
-	 * or leading/trailing space. libcsv doubles the quotes. */
-	if (strpbrk(c, "\",;\n\r") || (c[0] == ' ') || (c[0] && c[strlen(c) - 1] == ' '))
+	 * or leading/trailing space. */
+	if ((flags & FMT_CSV_QUOTE_ALL) || strpbrk(c, "\",;\n\r") || (c[0] == ' ') ||
+	    (c[0] && c[strlen(c) - 1] == ' '))
 		csv_fwrite(f, c, strlen(c));
 	else
 		fputs(c, f);
 	free(c);
 }
 
-void fmt_json_string(FILE *f, const char *s)
+void fmt_csv_field(FILE *f, const char *s, char sep, int first)
 {
-	char *c = text_clean(s ? s : "", TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
+	fmt_csv_text(f, s, TEXT_KEEP_NEWLINES, sep, first);
+}
+
+void fmt_json_text(FILE *f, const char *s, int flags)
+{
+	char *c = text_clean(s ? s : "", flags);
 	fputc('"', f);
 	for (const unsigned char *p = (const unsigned char *)c; *p; p++) {
 		switch (*p) {
@@ -32,6 +38,9 @@ void fmt_json_string(FILE *f, const char *s)
 		case '\n': fputs("\\n", f); break;
 		case '\t': fputs("\\t", f); break;
 		default:
+			/* Cleaning leaves no other control character (no CR, DEL
+			 * or C1 either); this keeps the literal valid JSON should
+			 * that ever change. */
 			if (*p < 0x20)
 				fprintf(f, "\\u%04x", *p);
 			else
@@ -40,6 +49,11 @@ void fmt_json_string(FILE *f, const char *s)
 	}
 	fputc('"', f);
 	free(c);
+}
+
+void fmt_json_string(FILE *f, const char *s)
+{
+	fmt_json_text(f, s, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
 }
 
 char *fmt_local_time(const char *utc, char *buf, size_t len)

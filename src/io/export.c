@@ -1,4 +1,4 @@
-/* export.c - write dossiers as CSV (libcsv quoting) or JSON (our escaper), so
+/* export.c - write dossiers as CSV or JSON (the writers of base/fmt.h), so
  * that a spreadsheet or a script can take the queue further. */
 #include <errno.h>
 #include <math.h>
@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <csv.h>
-
+#include "base/fmt.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "io/export.h"
+#include "store/stmt.h"
 
 int export_format_parse(const char *name, enum export_format *out)
 {
@@ -76,17 +76,15 @@ static const char *column_name(int c)
 	return c >= 0 ? dossier_fields[c].column : extra_names[-1 - c];
 }
 
+/* Days since the dossier entered its state; 0 when that cannot be read (the
+ * export goes on: the column is informative). */
 static long long days_in_state(struct store *s, long long id)
 {
-	sqlite3_stmt *st = NULL;
 	long long days = 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT CAST(julianday('now') - julianday(state_since)"
-			       " AS INTEGER) FROM dossiers WHERE id = ?", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			days = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
+	struct perr ignored;
+	stmt_int(s, &days, 0, &ignored, "days_in_state",
+		 "SELECT CAST(julianday('now') - julianday(state_since) AS INTEGER)"
+		 " FROM dossiers WHERE id = ?1", "I", id);
 	return days;
 }
 
@@ -114,11 +112,10 @@ static char *cell_text(struct store *s, const struct dossier *d, int c)
 
 /* ---------------------------------------------------------------- CSV --- */
 
+/* Cells are cleaned by cell_text already; every field is quoted. */
 static void csv_cell(FILE *out, const char *s, int first, char delim)
 {
-	if (!first)
-		fputc(delim, out);
-	csv_fwrite(out, s, strlen(s));
+	fmt_csv_text(out, s, TEXT_KEEP_NEWLINES | FMT_CSV_QUOTE_ALL, delim, first);
 }
 
 /* A spreadsheet runs a cell starting with = + - or @ as a formula: text
@@ -167,28 +164,6 @@ static int write_csv(struct store *s, FILE *out, int excel, const long long *ids
 
 /* --------------------------------------------------------------- JSON --- */
 
-void export_json_string(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\r': fputs("\\r", out); break;
-		case '\t': fputs("\\t", out); break;
-		case '\b': fputs("\\b", out); break;
-		case '\f': fputs("\\f", out); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(out, "\\u%04x", *p);
-			else
-				fputc(*p, out);
-		}
-	}
-	fputc('"', out);
-}
-
 /* A number as JSON wants it, or 0 when v is not a finite number. */
 static int json_number(const char *v)
 {
@@ -229,15 +204,17 @@ static void json_value(FILE *out, struct store *s, const struct dossier *d, int 
 			return;
 		}
 	}
+	/* cell_text cleaned v with fewer kept characters than fmt_json_string
+	 * keeps; cleaning again changes nothing. */
 	char *v = cell_text(s, d, c);
-	export_json_string(out, v);
+	fmt_json_string(out, v);
 	free(v);
 }
 
 static void json_key(FILE *out, const char *indent, const char *key, int first)
 {
 	fprintf(out, "%s\n%s", first ? "" : ",", indent);
-	export_json_string(out, key);
+	fmt_json_string(out, key);
 	fputs(": ", out);
 }
 
@@ -247,9 +224,7 @@ static void json_text_or_null(FILE *out, const char *v)
 		fputs("null", out);
 		return;
 	}
-	char *c = text_clean(v, 0);
-	export_json_string(out, c);
-	free(c);
+	fmt_json_text(out, v, 0);
 }
 
 static int write_json(struct store *s, FILE *out, const long long *ids, size_t n, struct perr *e)

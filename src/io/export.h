@@ -29,7 +29,4 @@ int export_ids(struct store *s, const struct dossier_filter *f,
 int export_rows(struct store *s, FILE *out, enum export_format fmt, int excel,
 		const long long *ids, size_t n_ids, struct perr *e);
 
-/* export_json_string - write s as a JSON string literal, escaped. */
-void export_json_string(FILE *out, const char *s);
-
 #endif

@@ -1,5 +1,6 @@
 /* test_import.c - the CSV layer of ptce import (BOM, separators, quotes,
- * CRLF, line numbers), value normalisation and mapping validation. */
+ * CRLF, line numbers), value normalisation, mapping validation, and the
+ * writers of the export. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -11,6 +12,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "base/fmt.h"
+#include "base/text.h"
 #include "io/import.h"
 
 static int parse(const char *text, struct csv_table *t, struct perr *e)
@@ -18,12 +21,19 @@ static int parse(const char *text, struct csv_table *t, struct perr *e)
 	return csv_table_parse("t.csv", text, strlen(text), t, e);
 }
 
+/* text must parse; a failure shows the parser's message. */
+static void parsed(const char *text, struct csv_table *t)
+{
+	struct perr e = {0};
+	if (parse(text, t, &e) < 0)
+		fail_msg("%s", e.msg);
+}
+
 static void test_bom_semicolon_crlf(void **state)
 {
 	(void)state;
 	struct csv_table t;
-	struct perr e = {0};
-	assert_int_equal(parse("\xEF\xBB\xBFID;Nom;Ville\r\n1;\"a;b\";Brest\r\n2;c;\r\n", &t, &e), 0);
+	parsed("\xEF\xBB\xBFID;Nom;Ville\r\n1;\"a;b\";Brest\r\n2;c;\r\n", &t);
 	assert_int_equal(t.delim, ';');
 	assert_true(t.had_bom);
 	assert_true(t.crlf);
@@ -42,9 +52,8 @@ static void test_comma_default(void **state)
 {
 	(void)state;
 	struct csv_table t;
-	struct perr e = {0};
 	/* Semicolons inside quotes do not count. */
-	assert_int_equal(parse("\"a;b;c\",d,e\n1,2,3\n", &t, &e), 0);
+	parsed("\"a;b;c\",d,e\n1,2,3\n", &t);
 	assert_int_equal(t.delim, ',');
 	assert_false(t.had_bom);
 	assert_string_equal(t.header.cells[0], "a;b;c");
@@ -55,14 +64,13 @@ static void test_quotes_newlines_lines(void **state)
 {
 	(void)state;
 	struct csv_table t;
-	struct perr e = {0};
 	const char *text = "A,B\n"
 			   "1,\"first\nsecond, with \"\"quotes\"\"\"\n"
 			   "2,plain\n"
 			   "\n"
 			   "3,\"x\r\ny\"\r\n"
 			   "4,last";
-	assert_int_equal(parse(text, &t, &e), 0);
+	parsed(text, &t);
 	assert_int_equal(t.n_rows, 4);
 	assert_string_equal(t.rows[0].cells[1], "first\nsecond, with \"quotes\"");
 	assert_int_equal(t.rows[0].line, 2);
@@ -80,13 +88,13 @@ static void test_encodings(void **state)
 	struct csv_table t;
 	struct perr e = {0};
 	/* Windows-1252 from a French Excel: read, accents kept. */
-	assert_int_equal(parse("ID;R\xe9gion\r\n1;\xcele-de-France\r\n", &t, &e), 0);
+	parsed("ID;R\xe9gion\r\n1;\xcele-de-France\r\n", &t);
 	assert_true(t.cp1252);
 	assert_string_equal(t.header.cells[1], "Région");
 	assert_string_equal(t.rows[0].cells[1], "Île-de-France");
 	csv_table_done(&t);
 	/* UTF-8 is not converted. */
-	assert_int_equal(parse("ID,Région\n1,Île\n", &t, &e), 0);
+	parsed("ID,Région\n1,Île\n", &t);
 	assert_false(t.cp1252);
 	csv_table_done(&t);
 	/* A BOM promises UTF-8: a bad byte after it is an error with its line. */
@@ -94,7 +102,7 @@ static void test_encodings(void **state)
 	assert_non_null(strstr(e.msg, "t.csv:3:"));
 	assert_non_null(strstr(e.msg, "UTF-8"));
 	/* Old Mac line ends (lone CR) still count lines. */
-	assert_int_equal(parse("A,B\r1,2\r3,\"x\ry\"\r5,6\r", &t, &e), 0);
+	parsed("A,B\r1,2\r3,\"x\ry\"\r5,6\r", &t);
 	assert_int_equal(t.n_rows, 3);
 	assert_int_equal(t.rows[2].line, 5);
 	csv_table_done(&t);
@@ -104,41 +112,41 @@ static void test_blank_rows_dropped(void **state)
 {
 	(void)state;
 	struct csv_table t;
-	struct perr e = {0};
-	assert_int_equal(parse("A;B\n1;2\n;\n;\n", &t, &e), 0);
+	parsed("A;B\n1;2\n;\n;\n", &t);
 	assert_int_equal(t.n_rows, 1);
 	csv_table_done(&t);
+}
+
+/* text must be refused as P_INVALID with where ("t.csv:3:2:") and, unless
+ * NULL, what in the message. */
+static void expect_parse_error(const char *text, const char *where, const char *what)
+{
+	struct csv_table t;
+	struct perr e = {0};
+	assert_int_equal(parse(text, &t, &e), -1);
+	assert_int_equal(e.status, P_INVALID);
+	assert_non_null(strstr(e.msg, where));
+	if (what)
+		assert_non_null(strstr(e.msg, what));
 }
 
 static void test_malformed_quote(void **state)
 {
 	(void)state;
-	struct csv_table t;
-	struct perr e = {0};
-	assert_int_equal(parse("A,B\n1,ok\n2,\"bad\"x\n3,z\n", &t, &e), -1);
-	assert_int_equal(e.status, P_INVALID);
-	assert_non_null(strstr(e.msg, "t.csv:3:2:"));
-	assert_non_null(strstr(e.msg, "quot"));
+	expect_parse_error("A,B\n1,ok\n2,\"bad\"x\n3,z\n", "t.csv:3:2:", "quot");
 }
 
 static void test_unclosed_quote(void **state)
 {
 	(void)state;
-	struct csv_table t;
-	struct perr e = {0};
-	assert_int_equal(parse("A,B\n1,ok\n2,\"never closed\n3,z\n", &t, &e), -1);
-	assert_int_equal(e.status, P_INVALID);
-	assert_non_null(strstr(e.msg, "t.csv:3:2:"));
+	expect_parse_error("A,B\n1,ok\n2,\"never closed\n3,z\n", "t.csv:3:2:", NULL);
 }
 
 static void test_empty_file(void **state)
 {
 	(void)state;
-	struct csv_table t;
-	struct perr e = {0};
-	assert_int_equal(parse("", &t, &e), -1);
-	assert_non_null(strstr(e.msg, "t.csv:1:1:"));
-	assert_int_equal(parse("\xEF\xBB\xBF", &t, &e), -1);
+	expect_parse_error("", "t.csv:1:1:", NULL);
+	expect_parse_error("\xEF\xBB\xBF", "t.csv:1:1:", NULL);
 }
 
 static char *norm(int field, const char *raw, const struct map_value *v, size_t n)
@@ -272,6 +280,110 @@ static void test_mapping(void **state)
 			     "9:1", "members");
 }
 
+static void test_read_file(void **state)
+{
+	(void)state;
+	char *path = write_tmp("ID,Nom\n1,\"a\nb\"\n2,c\n");
+	struct csv_table t;
+	struct perr e = {0};
+	if (csv_table_read(path, &t, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_string_equal(t.path, path);
+	assert_int_equal(t.n_rows, 2);
+	assert_string_equal(t.rows[0].cells[1], "a\nb");
+	assert_int_equal(t.rows[1].line, 4);
+	csv_table_done(&t);
+	unlink(path);
+	/* A file that does not open is P_IO "cannot open" (exit 6), one that
+	 * opens but cannot be read (a folder) P_IO "read error". */
+	assert_int_equal(csv_table_read(path, &t, &e), -1);
+	assert_int_equal(e.status, P_IO);
+	assert_non_null(strstr(e.msg, ": cannot open: "));
+	assert_int_equal(csv_table_read("/tmp", &t, &e), -1);
+	assert_int_equal(e.status, P_IO);
+	assert_string_equal(e.msg, "/tmp: read error");
+	free(path);
+}
+
+static void test_cells_and_headers(void **state)
+{
+	(void)state;
+	char *c = csv_trimmed(" \t a\r\nb\r \n");
+	assert_string_equal(c, "a\nb");
+	free(c);
+	c = csv_trimmed(" \r\n ");
+	assert_string_equal(c, "");
+	free(c);
+	assert_true(csv_header_is("  ID \t\r\n", "ID"));
+	assert_false(csv_header_is("ID", "I"));
+	assert_false(csv_header_is("IDs", "ID"));
+	/* Only spaces and tabs go before a header: a line end there is kept. */
+	assert_false(csv_header_is("\nID", "ID"));
+}
+
+static char *written(void (*put)(FILE *, const char *, int), const char *s, int flags)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	put(f, s, flags);
+	fclose(f);
+	return buf;
+}
+
+static void json_text(FILE *f, const char *s, int flags)
+{
+	fmt_json_text(f, s, flags);
+}
+
+static void csv_text(FILE *f, const char *s, int flags)
+{
+	fmt_csv_text(f, s, flags, ';', 0);
+}
+
+/* The writers of the export: what a cell becomes in JSON and CSV. */
+static void test_export_writers(void **state)
+{
+	(void)state;
+	static const struct {
+		int json;
+		const char *in;
+		int flags;
+		const char *want;
+	} cases[] = {
+		{1, "a\"b\\c", 0, "\"a\\\"b\\\\c\""},
+		{1, "l1\r\nl2\tx", TEXT_KEEP_NEWLINES, "\"l1\\nl2 x\""},
+		{1, "l1\nl2\tx", TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS, "\"l1\\nl2\\tx\""},
+		{1, "l1\nl2", 0, "\"l1 l2\""},
+		{1, "e\x1b[31mx\x7f\x01\b\f\xc2\x85y", 0, "\"exy\""},
+		{1, "caf\xc3\xa9", 0, "\"caf\xc3\xa9\""},
+		{0, "plain", TEXT_KEEP_NEWLINES, ";plain"},
+		{0, "a;b", TEXT_KEEP_NEWLINES, ";\"a;b\""},
+		{0, " pad", TEXT_KEEP_NEWLINES, ";\" pad\""},
+		{0, "say \"hi\"", TEXT_KEEP_NEWLINES, ";\"say \"\"hi\"\"\""},
+		{0, "l1\nl2", TEXT_KEEP_NEWLINES, ";\"l1\nl2\""},
+		{0, "l1\nl2", FMT_CSV_QUOTE_ALL, ";\"l1 l2\""},
+		{0, "plain", FMT_CSV_QUOTE_ALL, ";\"plain\""},
+		{0, "", FMT_CSV_QUOTE_ALL, ";\"\""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = written(cases[i].json ? json_text : csv_text, cases[i].in, cases[i].flags);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("case %zu: got [%s], want [%s]", i, got, cases[i].want);
+		free(got);
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	fmt_json_string(f, "t\tn\n");
+	fmt_csv_field(f, NULL, ',', 1);
+	fmt_csv_field(f, "x,y", ',', 0);
+	fclose(f);
+	assert_string_equal(buf, "\"t\\tn\\n\",\"x,y\"");
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -285,6 +397,9 @@ int main(void)
 		cmocka_unit_test(test_empty_file),
 		cmocka_unit_test(test_normalize),
 		cmocka_unit_test(test_mapping),
+		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_cells_and_headers),
+		cmocka_unit_test(test_export_writers),
 	};
 	/* As ptce itself runs: accents fold only under a UTF-8 locale. */
 	setlocale(LC_ALL, "C.UTF-8");

@@ -1,0 +1,50 @@
+/* csv.h - reading a CSV file as a people's spreadsheet writes it (libcsv, with
+ * our own line numbers, the separator and the encoding guessed) into records. */
+#ifndef PTCE_CSV_H
+#define PTCE_CSV_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+
+/* One record of a CSV file: its cells and the physical line it starts on. */
+struct csv_record {
+	char **cells;		/* UTF-8, never NULL */
+	size_t n;
+	int line;		/* 1-based line of the record's first byte */
+};
+
+/* A whole CSV file: the header record and the data records. */
+struct csv_table {
+	char *path;		/* name used in messages */
+	char delim;		/* ',' or ';', detected from the header line */
+	int had_bom;		/* the file started with a UTF-8 BOM */
+	int crlf;		/* the header line ended with CRLF */
+	int cp1252;		/* not UTF-8: read as Windows-1252 (French Excel) */
+	struct csv_record header;
+	struct csv_record *rows;	/* rows whose cells are all empty are dropped */
+	size_t n_rows;
+};
+
+/* csv_table_parse - parse a CSV held in memory: BOM stripped, a file that
+ * is not UTF-8 read as Windows-1252 (what a French Excel writes), separator
+ * detected from the header line (outside quotes), CRLF or LF, quoted fields
+ * with separators, doubled quotes and newlines. Malformed quoting is P_INVALID
+ * "name:line: ..." naming the line. */
+int csv_table_parse(const char *name, const char *buf, size_t len,
+		    struct csv_table *t, struct perr *e);
+/* csv_table_read - csv_table_parse on a file (P_IO when unreadable). */
+int csv_table_read(const char *path, struct csv_table *t, struct perr *e);
+/* csv_table_done - free what t holds. */
+void csv_table_done(struct csv_table *t);
+/* csv_table_column - index of a header name (surrounding blanks ignored), or -1. */
+int csv_table_column(const struct csv_table *t, const char *name);
+/* csv_header_is - cell, blanks around it ignored, is the header name. */
+int csv_header_is(const char *cell, const char *name);
+/* csv_trimmed - a copy of a cell without the blanks around it and with
+ * CRLF turned into LF (Excel writes CRLF inside cells). */
+char *csv_trimmed(const char *cell);
+/* csv_is_blank - a space, a tab or a line end (what trimming removes). */
+int csv_is_blank(char c);
+
+#endif
