@@ -1,243 +1,26 @@
-/* detail.c - the dossier panel: every field in sections, members as a
- * table, pièces, assignments, reviews as visibility allows, history; long
- * French texts wrapped at word boundaries by display width. */
-#include <curses.h>
-#include <stdlib.h>
-#include <string.h>
+/* dossier_panel.c - the dossier panel: one dossier laid out as lines
+ * (dossier_text.c) and scrolled, section by section with [ and ]; beside
+ * the queue on wide screens, where it follows the queue's cursor. */
+#include <stdio.h>
 
-#include "base/geo.h"
 #include "base/i18n.h"
 #include "base/text.h"
-#include "procedure/procedure.h"
-#include "ui.h"
+#include "dossier_panel.h"
+#include "dossier_text.h"
+#include "panel.h"
+#include "screen.h"
+#include "tlines.h"
 
-void detail_panel_done(struct ui *u)
+static void dossier_done(struct ui *u)
 {
 	dossier_free(&u->dt.d);
 	tl_clear(&u->dt.lines);
 	u->dt.id = 0;
 }
 
-static const char *field_value(const struct dossier *d, int i, char *buf, size_t len)
+void dossier_panel_show(struct ui *u, long long id)
 {
-	const struct field_def *fd = &dossier_fields[i];
-	const char *v = d->f[i];
-	if (!v || !*v)
-		return "";
-	switch (fd->type) {
-	case FT_REGION: {
-		const char *n = geo_region_name(v);
-		snprintf(buf, len, "%s (%s)", n ? n : v, v);
-		return buf;
-	}
-	case FT_DEPT: {
-		const char *n = geo_dept_name(v);
-		snprintf(buf, len, "%s (%s)", n ? n : v, v);
-		return buf;
-	}
-	case FT_BOOL:
-		return strcmp(v, "1") == 0 || strcmp(v, "yes") == 0 ? _("yes") : _("no");
-	case FT_CHOICE:
-		return choice_label(v);
-	case FT_LIST: {
-		/* Codes separated by commas: show each label. */
-		buf[0] = '\0';
-		char *copy = xstrdup(v), *save = NULL;
-		for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-			while (*t == ' ')
-				t++;
-			size_t l = strlen(buf);
-			snprintf(buf + l, len - l, "%s%s", l ? ", " : "", choice_label(t));
-		}
-		free(copy);
-		return buf;
-	}
-	default:
-		return v;
-	}
-}
-
-static int history_line(const struct history_entry *h, void *arg)
-{
-	struct tlines *t = arg;
-	char line[1024];
-	if (h->to_state)
-		snprintf(line, sizeof line, "%.16s  %s  %s → %s%s", h->at, h->actor,
-			 h->from_state ? state_label(h->from_state) : "", state_label(h->to_state),
-			 h->override ? _(" (override)") : "");
-	else
-		snprintf(line, sizeof line, "%.16s  %s  %s%s%s", h->at, h->actor, h->kind,
-			 h->detail ? "  " : "", h->detail ? h->detail : "");
-	if (strcmp(h->actor, h->real_actor) != 0) {
-		size_t l = strlen(line);
-		snprintf(line + l, sizeof line - l, _(" (by %s)"), h->real_actor);
-	}
-	tl_add(t, UC_NORMAL, 0, "  %s", line);
-	if (h->motivation && *h->motivation) {
-		char *m = xasprintf("« %s »", h->motivation);
-		tl_add_wrapped(t, UC_DIM, m, t->width ? t->width : 78, 6);
-		free(m);
-	}
-	return 0;
-}
-
-static void add_reviews(struct ui *u, struct tlines *t, long long id, int width)
-{
-	struct review **list = NULL;
-	size_t n = 0;
-	int hidden = 0;
-	struct perr e = {0};
-	tl_add(t, UC_SECTION, 1, "%s", _("Reviews"));
-	if (review_list_visible(u->app->store, &u->app->actor, id, NULL, &list, &n, &hidden, &e)) {
-		tl_add_wrapped(t, UC_ERROR, e.msg, width, 2);
-		return;
-	}
-	if (n == 0)
-		tl_add(t, UC_DIM, 0, "  %s", _("No review you may see."));
-	for (size_t i = 0; i < n; i++) {
-		const struct review *r = list[i];
-		char tot[64] = "";
-		if (r->submitted)
-			snprintf(tot, sizeof tot, _("total %.1f"), r->total);
-		tl_add(t, UC_NORMAL, 1, "  %s (%s) · %s · %s %s%s%s", r->reviewer_name, r->reviewer,
-		       r->grid_id, r->submitted ? C_("review", "submitted") : C_("review", "draft"), tot,
-		       r->band ? " · " : "", r->band ? r->band : "");
-		for (size_t k = 0; k < r->n_answers; k++) {
-			const struct answer *a = &r->answers[k];
-			if (!a->value && !a->comment)
-				continue;
-			char *line = xasprintf("%s: %s%s%s", a->criterion, a->value ? a->value : "—",
-					       a->comment ? " — " : "", a->comment ? a->comment : "");
-			tl_add_wrapped(t, UC_NORMAL, line, width, 4);
-			free(line);
-		}
-	}
-	if (hidden > 0)
-		tl_add(t, UC_DIM, 0, "  %s", P_("%d review is hidden from you for now.",
-						"%d reviews are hidden from you for now.", hidden));
-	review_list_free(&list, n);
-}
-
-/* Lay the dossier out for width columns. */
-static void layout(struct ui *u, int width)
-{
-	struct detail_state *dt = &u->dt;
-	tl_clear(&dt->lines);
-	dt->width = width;
-	const struct dossier *d = dt->d;
-	struct tlines *t = &dt->lines;
-	if (!d) {
-		tl_add(t, UC_DIM, 0, "%s", _("No dossier selected."));
-		return;
-	}
-	tl_add(t, UC_TITLE, 1, " %s · %s", d->f[DF_DS_NUMBER] ? d->f[DF_DS_NUMBER] : "",
-	       d->f[DF_PTCE_NAME] ? d->f[DF_PTCE_NAME] : "");
-	char since[32];
-	snprintf(since, sizeof since, "%.10s", d->state_since ? d->state_since : "");
-	tl_add(t, UC_NORMAL, 1, _("State: %s (since %s)%s%s"), state_label(d->state), since,
-	       d->campaign_name ? " · " : "", d->campaign_name ? d->campaign_name : "");
-	char *assignees = NULL;
-	struct perr e = {0};
-	if (queue_assignees(u->app->store, d->id, &assignees, &e) == 0)
-		tl_add(t, UC_NORMAL, 0, _("Assigned to: %s"),
-		       assignees && *assignees ? assignees : _("nobody"));
-	free(assignees);
-	if (d->complements_due)
-		tl_add(t, UC_FLAG, 1, "%s %s%s%s", _("Compléments demandés, due"), d->complements_due,
-		       d->complements_note ? " — " : "", d->complements_note ? d->complements_note : "");
-
-	int label_w = 0;
-	for (int i = 0; i < DF_COUNT; i++) {
-		int w = (int)text_width(_(dossier_fields[i].label));
-		if (w > label_w)
-			label_w = w;
-	}
-	if (label_w > width / 3)
-		label_w = width / 3;
-	for (int s = 0; s < SEC_COUNT; s++) {
-		tl_add(t, UC_NORMAL, 0, "%s", "");
-		tl_add(t, UC_SECTION, 1, "%s", section_label((enum dossier_section)s));
-		for (int i = 0; i < DF_COUNT; i++) {
-			if ((int)dossier_fields[i].section != s)
-				continue;
-			char buf[1024];
-			const char *v = field_value(d, i, buf, sizeof buf);
-			if (!*v)
-				continue;
-			if (dossier_fields[i].type == FT_LONGTEXT) {
-				tl_add(t, UC_LABEL, 0, "%s", _(dossier_fields[i].label));
-				tl_add_wrapped(t, UC_NORMAL, v, width, 2);
-			} else {
-				tl_add_field(t, _(dossier_fields[i].label), label_w, v, width);
-			}
-		}
-	}
-	/* Members as a table: name, category, role, commitment. */
-	tl_add(t, UC_NORMAL, 0, "%s", "");
-	tl_add(t, UC_SECTION, 1, "%s (%zu)", _("Membres"), d->n_members);
-	int nw = width - 2 - 18 - 18 - 14 - 3;
-	if (nw < 12)
-		nw = 12;
-	for (size_t i = 0; i < d->n_members; i++) {
-		const struct member *m = &d->members[i];
-		char *name = text_clean(m->f[MF_NAME] ? m->f[MF_NAME] : "", 0);
-		char *role = text_clean(m->f[MF_ROLE] ? m->f[MF_ROLE] : "", 0);
-		char *com = text_clean(m->f[MF_COMMITMENT] ? choice_label(m->f[MF_COMMITMENT]) : "", 0);
-		const char *cat = m->f[MF_CATEGORY] ? choice_label(m->f[MF_CATEGORY]) : "";
-		char line[2048];
-		size_t o = 0;
-		const char *cells[] = {name, cat, role, com};
-		const int ws[] = {nw, 18, 18, 14};
-		line[o++] = ' ';
-		line[o++] = ' ';
-		for (int c = 0; c < 4; c++) {
-			size_t used = 0, fit = text_fit(cells[c], (size_t)ws[c], &used);
-			memcpy(line + o, cells[c], fit);
-			o += fit;
-			for (size_t k = used; k < (size_t)ws[c] + 1 && o < sizeof line - 8; k++)
-				line[o++] = ' ';
-		}
-		line[o] = '\0';
-		tl_add(t, UC_NORMAL, 0, "%s", line);
-		free(name);
-		free(role);
-		free(com);
-	}
-	tl_add(t, UC_NORMAL, 0, "%s", "");
-	tl_add(t, UC_SECTION, 1, "%s (%zu)", _("Pièces"), d->n_documents);
-	for (size_t i = 0; i < d->n_documents; i++)
-		tl_add(t, UC_NORMAL, 0, "  %-8s %s%s%s", d->documents[i].kind, d->documents[i].title,
-		       d->documents[i].received_on ? "  " : "",
-		       d->documents[i].received_on ? d->documents[i].received_on : "");
-	tl_add(t, UC_NORMAL, 0, "%s", "");
-	add_reviews(u, t, d->id, width);
-	struct opinion *ops = NULL;
-	size_t nops = 0;
-	if (opinion_list(u->app->store, &u->app->actor, d->id, 0, &ops, &nops, &e) == 0 && nops) {
-		tl_add(t, UC_NORMAL, 0, "%s", "");
-		tl_add(t, UC_SECTION, 1, "%s (%zu)", _("Avis d'experts"), nops);
-		for (size_t i = 0; i < nops; i++) {
-			const struct opinion *o = &ops[i];
-			tl_add(t, UC_NORMAL, 1, "  %s (%s) · %s", o->expert_name, o->expert,
-			       !o->answered ? _("awaited") : o->favourable ? _("favourable") : _("unfavourable"));
-			char *q = xasprintf("? %s", o->question);
-			tl_add_wrapped(t, UC_DIM, q, width, 4);
-			free(q);
-			if (o->answered && o->answer)
-				tl_add_wrapped(t, UC_NORMAL, o->answer, width, 4);
-		}
-	}
-	opinion_list_free(&ops, nops);
-	tl_add(t, UC_NORMAL, 0, "%s", "");
-	tl_add(t, UC_SECTION, 1, "%s", _("Historique"));
-	t->width = width;
-	if (history_list(u->app->store, d->id, history_line, t, &e))
-		tl_add_wrapped(t, UC_ERROR, e.msg, width, 2);
-}
-
-void detail_show(struct ui *u, long long id)
-{
-	struct detail_state *dt = &u->dt;
+	struct dossier_state *dt = &u->dt;
 	if (id != dt->id)
 		dt->top = 0;
 	dossier_free(&dt->d);
@@ -250,15 +33,25 @@ void detail_show(struct ui *u, long long id)
 		ui_message(u, UC_ERROR, "%s", e.msg);
 }
 
-void detail_panel_draw(struct ui *u, int y, int x, int h, int w)
+/* Lay the dossier out for width columns. */
+static void layout(struct ui *u, int width)
 {
-	struct detail_state *dt = &u->dt;
-	/* In wide mode the panel follows the queue's cursor. */
-	long long want = u->wide && u->focus == F_QUEUE ? queue_current(u) : dt->id;
-	if (!want)
-		want = queue_current(u);
+	struct dossier_state *dt = &u->dt;
+	tl_clear(&dt->lines);
+	dt->width = width;
+	if (dt->d)
+		dossier_text(u, &dt->lines, dt->d, width);
+	else
+		tl_add(&dt->lines, UC_DIM, 0, "%s", _("No dossier selected."));
+}
+
+static void dossier_draw(struct ui *u, int y, int x, int h, int w)
+{
+	struct dossier_state *dt = &u->dt;
+	/* Beside the queue, the panel follows the queue's cursor. */
+	long long want = panel_dossier(u);
 	if (want != dt->id || dt->stale) {
-		detail_show(u, want);
+		dossier_panel_show(u, want);
 		dt->stale = 0;
 	}
 	if (dt->width != w - 1)
@@ -280,35 +73,60 @@ void detail_panel_draw(struct ui *u, int y, int x, int h, int w)
 	}
 }
 
-int detail_panel_key(struct ui *u, enum key_action a)
+/* The top line for [ (dir -1) or ] (dir 1): the previous or next section. */
+static long long section_from(const struct dossier_state *dt, int dir)
 {
-	struct detail_state *dt = &u->dt;
-	int h = u->rows - 3;
-	switch (a) {
-	case KA_UP: dt->top--; break;
-	case KA_DOWN: dt->top++; break;
-	case KA_PAGE_UP: dt->top -= h - 1; break;
-	case KA_PAGE_DOWN: dt->top += h - 1; break;
-	case KA_FIRST: dt->top = 0; break;
-	case KA_LAST: dt->top = (long long)dt->lines.n; break;
-	case KA_SECTION_NEXT:
-		for (size_t i = (size_t)(dt->top + 1); i < dt->lines.n; i++)
-			if (dt->lines.v[i].section) {
-				dt->top = (long long)i;
-				break;
-			}
-		break;
-	case KA_SECTION_PREV:
-		for (long long i = dt->top - 1; i >= 0; i--)
-			if (dt->lines.v[i].section) {
-				dt->top = i;
-				break;
-			}
-		break;
-	default:
-		return H_UNHANDLED;
-	}
-	if (dt->top < 0)
-		dt->top = 0;
-	return H_REDRAW;
+	for (long long i = dt->top + dir; i >= 0 && (size_t)i < dt->lines.n; i += dir)
+		if (dt->lines.v[i].section)
+			return i;
+	return dt->top;
 }
+
+static int dossier_key(struct ui *u, enum key_action a, int code)
+{
+	(void)code;
+	struct dossier_state *dt = &u->dt;
+	if (a == KA_SECTION_NEXT || a == KA_SECTION_PREV) {
+		dt->top = section_from(dt, a == KA_SECTION_NEXT ? 1 : -1);
+		return H_REDRAW;
+	}
+	return tl_scroll(a, &dt->top, u->rows - 3 - 1, dt->lines.n) ? H_REDRAW : H_UNHANDLED;
+}
+
+static void dossier_reload(struct ui *u)
+{
+	u->dt.stale = 1;
+}
+
+static void dossier_hints(struct ui *u, char *buf, size_t len)
+{
+	static const struct panel_hint hints[] = {
+		{KA_DOWN, N_("scroll")}, {KA_SCORE, N_("score")}, {KA_MOVE, N_("move")},
+		{KA_HISTORY, N_("history")}, {KA_BACK, N_("back")},
+	};
+	panel_hints(u, buf, len, hints, sizeof hints / sizeof hints[0]);
+}
+
+static long long dossier_current(struct ui *u)
+{
+	return u->dt.id;
+}
+
+/* Tab: to the review being written, else back to the queue. */
+static void dossier_next(struct ui *u)
+{
+	u->focus = u->sc.grid ? F_SCORING : F_QUEUE;
+}
+
+static void dossier_back(struct ui *u, int code)
+{
+	(void)code;
+	u->focus = F_QUEUE;
+}
+
+const struct panel_ops dossier_panel = {
+	.keys = KP_DOSSIER, .left = F_QUEUE, .right = F_DOSSIER,
+	.draw = dossier_draw, .key = dossier_key, .reload = dossier_reload,
+	.done = dossier_done, .hints = dossier_hints, .dossier = dossier_current,
+	.next = dossier_next, .back = dossier_back,
+};
