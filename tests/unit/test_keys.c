@@ -49,11 +49,12 @@ static void test_key_table(void **state)
 		assert_true(key_actions[a].help[0] != '\0');
 		assert_true(key_actions[a].panels != 0);
 		assert_int_equal(key_action_find(key_actions[a].name), a);
-		for (int k = 0; k < KEYS_MAX && key_actions[a].keys[k]; k++) {
+		const char *const *keys = key_actions[a].keys;
+		for (int k = 0; k < KEYS_MAX && keys[k]; k++) {
 			int c;
-			assert_int_equal(key_parse(key_actions[a].keys[k], &c), 0);
+			assert_int_equal(key_parse(keys[k], &c), 0);
 			for (int j = 0; j < k; j++)
-				assert_string_not_equal(key_actions[a].keys[j], key_actions[a].keys[k]);
+				assert_string_not_equal(keys[j], keys[k]);
 		}
 		for (int b = 1; b < a; b++)
 			assert_string_not_equal(key_actions[a].name, key_actions[b].name);
