@@ -1,65 +1,94 @@
-/* actions.c - what the interface does to dossiers: move, assign, declare a
- * conflict, request compléments, history, export; on the tagged dossiers
- * when some are tagged in the queue (each still passes its own checks). */
+/* actions.c - what the interface does to dossiers: score, move, assign,
+ * declare a conflict, request compléments, history, export; on the tagged
+ * dossiers when some are tagged in the queue (each still passes its own
+ * checks). One table says what each action needs before it runs. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "actions.h"
 #include "base/i18n.h"
-#include "base/text.h"
 #include "io/export.h"
+#include "pager.h"
+#include "panel.h"
 #include "procedure/actor.h"
 #include "procedure/assignment.h"
 #include "procedure/procedure.h"
-#include "ui.h"
+#include "prompt.h"
+#include "scoring_panel.h"
+#include "screen.h"
+#include "tlines.h"
 #include "workflow/move.h"
 
-void ui_report(struct ui *u, const struct perr *e)
-{
-	if (strchr(e->msg, '\n') || text_width(e->msg) > (size_t)u->cols) {
-		ui_pager_text(u, e->status == P_CONFLICT ? _("Changed meanwhile") : _("Refused"), e->msg);
-		u->msg[0] = '\0';
-	} else {
-		ui_message(u, UC_ERROR, "%s", e->msg);
-	}
-	if (e->status == P_CONFLICT) {
-		/* Someone else was first: show the fresh data. */
-		queue_panel_reload(u);
-		u->dt.stale = 1;
-	}
-}
+/* The dossiers an action is given. */
+struct targets {
+	long long *ids;
+	size_t n;
+	int batch;		/* the tagged ones */
+};
 
-/* The dossiers an action applies to: the tagged ones from the queue, else
- * the one under the cursor or open. *batch says which. */
-static size_t targets(struct ui *u, long long **ids, int *batch)
-{
-	*batch = 0;
-	if (u->focus == F_QUEUE && u->q.n_tags) {
-		*ids = xmalloc(u->q.n_tags * sizeof **ids);
-		memcpy(*ids, u->q.tags, u->q.n_tags * sizeof **ids);
-		*batch = 1;
-		return u->q.n_tags;
-	}
-	long long id = u->focus == F_QUEUE ? queue_current(u) : (u->sc.grid && u->focus == F_SCORING
-								  ? u->sc.dossier_id : u->dt.id);
-	if (!id)
-		id = queue_current(u);
-	if (!id) {
-		*ids = NULL;
-		return 0;
-	}
-	*ids = xmalloc(sizeof **ids);
-	(*ids)[0] = id;
-	return 1;
-}
+/* What an action needs before it runs. */
+enum need {
+	NEED_NOTHING,		/* works on the queue as it is */
+	NEED_CURRENT,		/* the dossier under the cursor or open; tags ignored */
+	NEED_ONE,		/* that dossier; refused while some are tagged */
+	NEED_TAGGED,		/* the tagged dossiers, else that dossier */
+};
 
-static void result_line(struct tlines *t, const char *ds, const char *what, int ok)
+/* A line of results: the dossier's number, what happened to it. */
+static void result_line(struct tlines *t, const char *ds, int ok, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void result_line(struct tlines *t, const char *ds, int ok, const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
+	char *what = tl_vformat(fmt, ap);
+	va_end(ap);
 	char *line = xasprintf("%s  %s", ds, what);
 	tl_add_wrapped(t, ok ? UC_OK : UC_ERROR, line, t->width ? t->width : 78, 0);
 	free(line);
+	free(what);
 }
+
+/* Results are wrapped for the pager's width. */
+static struct tlines results(struct ui *u)
+{
+	struct tlines res = {0};
+	res.width = u->cols - 2;
+	return res;
+}
+
+/* The platform number of a dossier for messages. */
+static char *number_of(struct ui *u, long long id)
+{
+	struct dossier *d = NULL;
+	struct perr e = {0};
+	if (dossier_load(u->app->store, id, &d, &e))
+		return xasprintf("#%lld", id);
+	char *s = xstrdup(d->f[DF_DS_NUMBER] ? d->f[DF_DS_NUMBER] : "");
+	dossier_free(&d);
+	return s;
+}
+
+/* ---- move ---- */
+
+#define MOVE_MAX 16	/* target states offered at most */
+
+/* A move being made: the dossiers, the states open to them, the answers. */
+struct move {
+	const struct targets *t;
+	struct dossier **ds;
+	const char *tos[MOVE_MAX];
+	char *labels[MOVE_MAX];
+	int nt;
+	const char *to;
+	char *reason, *vref, *vdate;
+	struct tlines res;
+	int ok;
+};
 
 /* Who changed a dossier last, for a refusal because it changed meanwhile. */
 static int last_entry(const struct history_entry *h, void *arg)
@@ -79,308 +108,281 @@ static void add_last_change(struct ui *u, long long id, struct perr *e)
 		perr_append(e, " (%s)", buf);
 }
 
-static void after_change(struct ui *u)
+/* Load the dossiers and gather the target states open to me from any of
+ * their states; -1 when one cannot be read (reported). */
+static int move_choices(struct ui *u, struct move *m)
 {
-	queue_panel_reload(u);
-	u->dt.stale = 1;
-}
-
-static void do_move(struct ui *u)
-{
-	long long *ids;
-	int batch;
-	size_t n = targets(u, &ids, &batch);
-	if (!n) {
-		ui_message(u, UC_ERROR, "%s", _("No dossier to move."));
-		return;
-	}
-	struct perr e = {0};
-	struct dossier **ds = xcalloc(n, sizeof *ds);
-	/* The target states open to me from any of the dossiers' states. */
-	const char *tos[16];
-	const char *labels[16];
-	char *label_buf[16] = {0};
-	int nt = 0, need_motivation = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (dossier_load(u->app->store, ids[i], &ds[i], &e)) {
+	const struct targets *t = m->t;
+	for (size_t i = 0; i < t->n; i++) {
+		struct perr e = {0};
+		if (dossier_load(u->app->store, t->ids[i], &m->ds[i], &e)) {
 			ui_report(u, &e);
-			goto out;
+			return -1;
 		}
-		const struct transition_def *al[16];
-		size_t na = procedure_allowed(ds[i]->state, u->app->actor.roles, al, 16);
+		const struct transition_def *al[MOVE_MAX];
+		size_t na = procedure_allowed(m->ds[i]->state, u->app->actor.roles, al, MOVE_MAX);
 		for (size_t k = 0; k < na; k++) {
 			int seen = 0;
-			for (int j = 0; j < nt; j++)
-				if (strcmp(tos[j], al[k]->to) == 0)
+			for (int j = 0; j < m->nt; j++)
+				if (strcmp(m->tos[j], al[k]->to) == 0)
 					seen = 1;
-			if (!seen && nt < 16) {
-				tos[nt] = al[k]->to;
-				label_buf[nt] = batch
-					? xasprintf("→ %s", state_label(al[k]->to))
-					: xasprintf("→ %s: %s", state_label(al[k]->to), _(al[k]->label_en));
-				labels[nt] = label_buf[nt];
-				nt++;
-			}
+			if (seen || m->nt >= MOVE_MAX)
+				continue;
+			m->tos[m->nt] = al[k]->to;
+			m->labels[m->nt++] = t->batch
+				? xasprintf("→ %s", state_label(al[k]->to))
+				: xasprintf("→ %s: %s", state_label(al[k]->to), _(al[k]->label_en));
 		}
 	}
-	if (nt == 0) {
+	return 0;
+}
+
+/* The target state, then the motivation and the national validation when
+ * the move needs them; -1 when there is none or it was cancelled. */
+static int move_ask(struct ui *u, struct move *m)
+{
+	size_t n = m->t->n;
+	if (m->nt == 0) {
 		char roles[128];
 		roles_format(u->app->actor.roles, roles, sizeof roles);
 		ui_message(u, UC_ERROR, _("No move from '%s' is open to you (%s)."),
-			   state_label(ds[0]->state), roles);
-		goto out;
+			   state_label(m->ds[0]->state), roles);
+		return -1;
 	}
 	char title[256];
-	if (batch)
+	if (m->t->batch)
 		snprintf(title, sizeof title, P_("Move %zu tagged dossier to", "Move %zu tagged dossiers to", n), n);
 	else
-		snprintf(title, sizeof title, _("Move %s to"), ds[0]->f[DF_DS_NUMBER]);
-	int c = ui_menu(u, title, labels, nt);
+		snprintf(title, sizeof title, _("Move %s to"), m->ds[0]->f[DF_DS_NUMBER]);
+	int c = ui_menu(u, title, (const char *const *)m->labels, m->nt);
 	if (c < 0)
-		goto out;
-	const char *to = tos[c];
+		return -1;
+	m->to = m->tos[c];
+	int need_motivation = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct transition_def *t = procedure_find(ds[i]->state, to);
+		const struct transition_def *t = procedure_find(m->ds[i]->state, m->to);
 		if (t && t->motivation_required)
 			need_motivation = 1;
 	}
-	char *reason = NULL, *vref = NULL, *vdate = NULL;
-	if (need_motivation) {
-		if (ui_prompt(u, _("Motivation (required): "), "", &reason) || !*reason) {
-			ui_message(u, UC_ERROR, "%s", _("Move cancelled: this move needs a motivation."));
-			free(reason);
-			goto out;
-		}
+	if (need_motivation &&
+	    (ui_prompt(u, _("Motivation (required): "), "", &m->reason) || !*m->reason)) {
+		ui_message(u, UC_ERROR, "%s", _("Move cancelled: this move needs a motivation."));
+		return -1;
 	}
-	if (strcmp(to, "funded") == 0) {
-		if (ui_prompt(u, _("National validation reference: "), "", &vref) ||
-		    ui_prompt(u, _("National validation date (YYYY-MM-DD): "), "", &vdate)) {
-			free(reason);
-			free(vref);
-			goto out;
-		}
-	}
-	struct tlines res = {0};
-	res.width = u->cols - 2;
-	int ok_count = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct move_request req = {0};
-		req.reason = reason && *reason ? reason : NULL;
-		req.validation_ref = vref && *vref ? vref : NULL;
-		req.validation_date = vdate && *vdate ? vdate : NULL;
-		req.expect_revision = ds[i]->revision;
-		perr_clear(&e);
-		const char *num = ds[i]->f[DF_DS_NUMBER];
-		if (!procedure_find(ds[i]->state, to)) {
-			char *m = xasprintf(_("refused: no move from '%s' to '%s'"),
-					    state_label(ds[i]->state), state_label(to));
-			result_line(&res, num, m, 0);
-			free(m);
-			continue;
-		}
-		if (move_apply(u->app->store, &u->app->actor, ds[i]->id, to, &req, &e) == 0) {
-			char *m = xasprintf(_("moved to %s"), state_label(to));
-			result_line(&res, num, m, 1);
-			free(m);
-			ok_count++;
-			continue;
-		}
-		/* A failing guard: a coordinateur may decide against it, motivated. */
-		const struct transition_def *t = procedure_find(ds[i]->state, to);
-		if (!batch && e.status == P_REFUSED && t && t->guard &&
-		    actor_has(&u->app->actor, ROLE_COORDINATEUR)) {
-			char *q = xasprintf(_("%s\n\nDecide against this check (override)? It is "
-					      "recorded in the history with your motivation."), e.msg);
-			int yes = ui_confirm(u, _("Refused"), q);
-			free(q);
-			if (yes) {
-				if (!reason || !*reason) {
-					free(reason);
-					reason = NULL;
-					if (ui_prompt(u, _("Motivation of the override: "), "", &reason) ||
-					    !*reason) {
-						result_line(&res, num, _("cancelled: an override needs a motivation"), 0);
-						continue;
-					}
-				}
-				req.reason = reason;
-				req.override = 1;
-				perr_clear(&e);
-				if (move_apply(u->app->store, &u->app->actor, ds[i]->id, to, &req, &e) == 0) {
-					char *m = xasprintf(_("moved to %s (override)"), state_label(to));
-					result_line(&res, num, m, 1);
-					free(m);
-					ok_count++;
-					continue;
-				}
-			}
-		}
-		if (e.status == P_CONFLICT)
-			add_last_change(u, ds[i]->id, &e);
-		char *m = xasprintf(_("refused: %s"), e.msg);
-		result_line(&res, num, m, 0);
-		free(m);
-	}
-	after_change(u);
-	if (!batch && ok_count) {
-		ui_message(u, UC_OK, "%s", res.v[0].text);
-	} else if (!batch && res.n == 1) {
-		ui_message(u, UC_ERROR, "%s", res.v[0].text);
-	} else if (!batch) {
-		u->msg[0] = '\0';
-		ui_pager(u, _("Move refused"), &res);
-	} else {
-		ui_message(u, UC_NORMAL, _("%d of %zu dossiers moved."), ok_count, n);
-		ui_pager(u, _("Move: results"), &res);
-	}
-	tl_clear(&res);
-	free(reason);
-	free(vref);
-	free(vdate);
-out:
-	for (int j = 0; j < nt; j++)
-		free(label_buf[j]);
-	for (size_t i = 0; i < n; i++)
-		dossier_free(&ds[i]);
-	free(ds);
-	free(ids);
+	if (strcmp(m->to, "funded") == 0 &&
+	    (ui_prompt(u, _("National validation reference: "), "", &m->vref) ||
+	     ui_prompt(u, _("National validation date (YYYY-MM-DD): "), "", &m->vdate)))
+		return -1;
+	return 0;
 }
 
-/* The platform number of a dossier for messages. */
-static char *number_of(struct ui *u, long long id)
+/* A failing guard: a coordinateur may decide against it, motivated. 1 when
+ * moved so, -1 when the override was cancelled (said), 0 otherwise. */
+static int move_override(struct ui *u, struct move *m, size_t i, struct move_request *req,
+			 struct perr *e)
 {
-	struct dossier *d = NULL;
-	struct perr e = {0};
-	if (dossier_load(u->app->store, id, &d, &e))
-		return xasprintf("#%lld", id);
-	char *s = xstrdup(d->f[DF_DS_NUMBER] ? d->f[DF_DS_NUMBER] : "");
-	dossier_free(&d);
-	return s;
+	const struct dossier *d = m->ds[i];
+	const struct transition_def *t = procedure_find(d->state, m->to);
+	if (m->t->batch || e->status != P_REFUSED || !t || !t->guard ||
+	    !actor_has(&u->app->actor, ROLE_COORDINATEUR))
+		return 0;
+	char *q = xasprintf(_("%s\n\nDecide against this check (override)? It is "
+			      "recorded in the history with your motivation."), e->msg);
+	int yes = ui_confirm(u, _("Refused"), q);
+	free(q);
+	if (!yes)
+		return 0;
+	if (!m->reason || !*m->reason) {
+		free(m->reason);
+		m->reason = NULL;
+		if (ui_prompt(u, _("Motivation of the override: "), "", &m->reason) || !*m->reason) {
+			result_line(&m->res, d->f[DF_DS_NUMBER], 0, "%s",
+				    _("cancelled: an override needs a motivation"));
+			return -1;
+		}
+	}
+	req->reason = m->reason;
+	req->override = 1;
+	perr_clear(e);
+	if (move_apply(u->app->store, &u->app->actor, d->id, m->to, req, e))
+		return 0;
+	result_line(&m->res, d->f[DF_DS_NUMBER], 1, _("moved to %s (override)"), state_label(m->to));
+	return 1;
 }
 
-static void do_assign(struct ui *u)
+/* Move dossier i, its result in m->res. */
+static void move_one(struct ui *u, struct move *m, size_t i)
 {
-	long long *ids;
-	int batch;
-	size_t n = targets(u, &ids, &batch);
-	if (!n)
+	const struct dossier *d = m->ds[i];
+	const char *num = d->f[DF_DS_NUMBER];
+	struct move_request req = {0};
+	req.reason = m->reason && *m->reason ? m->reason : NULL;
+	req.validation_ref = m->vref && *m->vref ? m->vref : NULL;
+	req.validation_date = m->vdate && *m->vdate ? m->vdate : NULL;
+	req.expect_revision = d->revision;
+	if (!procedure_find(d->state, m->to)) {
+		result_line(&m->res, num, 0, _("refused: no move from '%s' to '%s'"),
+			    state_label(d->state), state_label(m->to));
 		return;
+	}
+	struct perr e = {0};
+	if (move_apply(u->app->store, &u->app->actor, d->id, m->to, &req, &e) == 0) {
+		result_line(&m->res, num, 1, _("moved to %s"), state_label(m->to));
+		m->ok++;
+		return;
+	}
+	int o = move_override(u, m, i, &req, &e);
+	if (o > 0)
+		m->ok++;
+	if (o)
+		return;
+	if (e.status == P_CONFLICT)
+		add_last_change(u, d->id, &e);
+	result_line(&m->res, num, 0, _("refused: %s"), e.msg);
+}
+
+/* One dossier: its result on the message line (the refusals in the pager
+ * when there are several); tagged ones: a count and the pager. */
+static void move_report(struct ui *u, struct move *m)
+{
+	if (m->t->batch) {
+		ui_message(u, UC_NORMAL, _("%d of %zu dossiers moved."), m->ok, m->t->n);
+		ui_pager(u, _("Move: results"), &m->res);
+	} else if (m->ok) {
+		ui_message(u, UC_OK, "%s", m->res.v[0].text);
+	} else if (m->res.n == 1) {
+		ui_message(u, UC_ERROR, "%s", m->res.v[0].text);
+	} else {
+		u->msg[0] = '\0';
+		ui_pager(u, _("Move refused"), &m->res);
+	}
+}
+
+static void do_move(struct ui *u, const struct targets *t)
+{
+	struct move m = {.t = t, .res = results(u)};
+	m.ds = xcalloc(t->n, sizeof *m.ds);
+	if (move_choices(u, &m) == 0 && move_ask(u, &m) == 0) {
+		for (size_t i = 0; i < t->n; i++)
+			move_one(u, &m, i);
+		panel_reload_all(u);
+		move_report(u, &m);
+	}
+	tl_clear(&m.res);
+	free(m.reason);
+	free(m.vref);
+	free(m.vdate);
+	for (int j = 0; j < m.nt; j++)
+		free(m.labels[j]);
+	for (size_t i = 0; i < t->n; i++)
+		dossier_free(&m.ds[i]);
+	free(m.ds);
+}
+
+/* ---- the other actions ---- */
+
+/* After an action on dossiers: fresh data, then the results in the pager
+ * unless one dossier went through (1: the caller says so on the message
+ * line). */
+static int show_results(struct ui *u, const struct targets *t, struct tlines *res, int bad,
+			const char *title)
+{
+	panel_reload_all(u);
+	int one = !t->batch && !bad;
+	if (!one)
+		ui_pager(u, title, res);
+	return one;
+}
+
+/* Each login of line on dossier id ("-login" removes); the refusals. */
+static int assign_logins(struct ui *u, struct tlines *res, long long id, const char *line)
+{
+	int bad = 0;
+	char *num = number_of(u, id);
+	char *copy = xstrdup(line), *save = NULL;
+	for (char *w = strtok_r(copy, " ,", &save); w; w = strtok_r(NULL, " ,", &save)) {
+		int on = *w != '-';
+		const char *login = on ? w : w + 1;
+		struct perr e = {0};
+		if (assignment_set(u->app->store, &u->app->actor, id, login, on, &e)) {
+			result_line(res, num, 0, _("refused: %s"), e.msg);
+			bad++;
+		} else if (on) {
+			result_line(res, num, 1, _("assigned to %s"), login);
+		} else {
+			result_line(res, num, 1, _("%s unassigned"), login);
+		}
+	}
+	free(copy);
+	free(num);
+	return bad;
+}
+
+static void do_assign(struct ui *u, const struct targets *t)
+{
 	char *line = NULL;
 	if (ui_prompt(u, _("Assign (logins; -login removes): "), "", &line) || !*line) {
 		free(line);
-		free(ids);
 		return;
 	}
-	struct tlines res = {0};
-	res.width = u->cols - 2;
-	int ok = 0, bad = 0;
-	for (size_t i = 0; i < n; i++) {
-		char *num = number_of(u, ids[i]);
-		char *copy = xstrdup(line), *save = NULL;
-		for (char *w = strtok_r(copy, " ,", &save); w; w = strtok_r(NULL, " ,", &save)) {
-			int on = *w != '-';
-			const char *login = on ? w : w + 1;
-			struct perr e = {0};
-			if (assignment_set(u->app->store, &u->app->actor, ids[i], login, on, &e)) {
-				char *m = xasprintf(_("refused: %s"), e.msg);
-				result_line(&res, num, m, 0);
-				free(m);
-				bad++;
-			} else {
-				char *m = on ? xasprintf(_("assigned to %s"), login)
-					     : xasprintf(_("%s unassigned"), login);
-				result_line(&res, num, m, 1);
-				free(m);
-				ok++;
-			}
-		}
-		free(copy);
-		free(num);
-	}
-	after_change(u);
-	if (!batch && !bad) {
-		char *num = number_of(u, ids[0]);
+	struct tlines res = results(u);
+	int bad = 0;
+	for (size_t i = 0; i < t->n; i++)
+		bad += assign_logins(u, &res, t->ids[i], line);
+	if (show_results(u, t, &res, bad, _("Assign: results"))) {
+		char *num = number_of(u, t->ids[0]);
 		ui_message(u, UC_OK, _("%s: assignments saved (%s)"), num, line);
 		free(num);
-	} else {
-		ui_pager(u, _("Assign: results"), &res);
 	}
 	tl_clear(&res);
 	free(line);
-	free(ids);
 }
 
-static void do_conflict(struct ui *u)
+static void do_conflict(struct ui *u, const struct targets *t)
 {
-	long long *ids;
-	int batch;
-	size_t n = targets(u, &ids, &batch);
-	if (!n)
-		return;
-	if (batch) {
-		ui_message(u, UC_ERROR, "%s", _("Declare conflicts one dossier at a time (untag with T)."));
-		free(ids);
-		return;
-	}
 	char *reason = NULL;
 	if (ui_prompt(u, _("Conflict of interest, reason: "), "", &reason) || !*reason) {
 		free(reason);
-		free(ids);
 		return;
 	}
 	struct perr e = {0};
-	if (conflict_declare(u->app->store, &u->app->actor, ids[0], NULL, reason, NULL, &e))
+	if (conflict_declare(u->app->store, &u->app->actor, t->ids[0], NULL, reason, NULL, &e))
 		ui_report(u, &e);
 	else
 		ui_message(u, UC_OK, "%s", _("Conflict of interest recorded; your review of it counts nowhere."));
-	after_change(u);
+	panel_reload_all(u);
 	free(reason);
-	free(ids);
 }
 
-static void do_complements(struct ui *u)
+static void do_complements(struct ui *u, const struct targets *t)
 {
-	long long *ids;
-	int batch;
-	size_t n = targets(u, &ids, &batch);
-	if (!n)
-		return;
 	char *due = NULL, *note = NULL;
-	if (ui_prompt(u, _("Compléments due (YYYY-MM-DD; empty clears the flag): "), "", &due)) {
-		free(ids);
+	if (ui_prompt(u, _("Compléments due (YYYY-MM-DD; empty clears the flag): "), "", &due))
 		return;
-	}
 	if (*due && ui_prompt(u, _("What is missing: "), "", &note)) {
 		free(due);
-		free(ids);
 		return;
 	}
-	struct tlines res = {0};
-	res.width = u->cols - 2;
+	struct tlines res = results(u);
 	int bad = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < t->n; i++) {
 		struct perr e = {0};
-		char *num = number_of(u, ids[i]);
-		if (complements_set(u->app->store, &u->app->actor, ids[i], *due ? due : NULL,
+		char *num = number_of(u, t->ids[i]);
+		if (complements_set(u->app->store, &u->app->actor, t->ids[i], *due ? due : NULL,
 				    note && *note ? note : NULL, &e)) {
-			char *m = xasprintf(_("refused: %s"), e.msg);
-			result_line(&res, num, m, 0);
-			free(m);
+			result_line(&res, num, 0, _("refused: %s"), e.msg);
 			bad++;
 		} else {
-			result_line(&res, num, *due ? _("compléments demandés") : _("compléments flag cleared"), 1);
+			result_line(&res, num, 1, "%s",
+				    *due ? _("compléments demandés") : _("compléments flag cleared"));
 		}
 		free(num);
 	}
-	after_change(u);
-	if (!batch && !bad)
+	if (show_results(u, t, &res, bad, _("Compléments: results")))
 		ui_message(u, UC_OK, "%s", res.v[0].text);
-	else
-		ui_pager(u, _("Compléments: results"), &res);
 	tl_clear(&res);
 	free(due);
 	free(note);
-	free(ids);
 }
 
 static int hist_line(const struct history_entry *h, void *arg)
@@ -400,55 +402,33 @@ static int hist_line(const struct history_entry *h, void *arg)
 	return 0;
 }
 
-static void do_history(struct ui *u)
+static void do_history(struct ui *u, const struct targets *t)
 {
-	long long *ids;
-	int batch;
-	size_t n = targets(u, &ids, &batch);
-	if (!n)
-		return;
-	long long id = u->focus == F_QUEUE ? queue_current(u) : ids[0];
-	struct tlines t = {0};
+	long long id = t->ids[0];
+	struct tlines lines = {0};
 	struct perr e = {0};
-	if (history_list(u->app->store, id, hist_line, &t, &e))
+	if (history_list(u->app->store, id, hist_line, &lines, &e)) {
 		ui_report(u, &e);
-	else {
+	} else {
 		char *num = number_of(u, id);
 		char title[128];
 		snprintf(title, sizeof title, _("History of %s"), num);
 		free(num);
-		ui_pager(u, title, &t);
+		ui_pager(u, title, &lines);
 	}
-	tl_clear(&t);
-	free(ids);
+	tl_clear(&lines);
 }
 
-static void do_export(struct ui *u)
+static void do_score(struct ui *u, const struct targets *t)
 {
-	char *path = NULL;
-	if (ui_prompt(u, _("Export to CSV file: "), "ptce-export.csv", &path) || !*path) {
-		free(path);
-		return;
-	}
-	long long *ids = NULL;
-	size_t n = 0;
+	if (scoring_open(u, t->ids[0]) == 0)
+		u->focus = F_SCORING;
+}
+
+/* Write the dossiers ids to path as CSV; what happened on the message line. */
+static void export_to(struct ui *u, const char *path, const long long *ids, size_t n)
+{
 	struct perr e = {0};
-	if (u->q.n_tags) {
-		/* Tagged dossiers, in the queue's order. */
-		struct queue_spec s = u->q.spec;
-		s.only_ids = u->q.tags;
-		s.n_only = u->q.n_tags;
-		s.search = NULL;
-		if (queue_ids(u->app->store, &s, &ids, &n, &e)) {
-			ui_report(u, &e);
-			free(path);
-			return;
-		}
-	} else if (queue_ids(u->app->store, &u->q.spec, &ids, &n, &e)) {
-		ui_report(u, &e);
-		free(path);
-		return;
-	}
 	FILE *f = fopen(path, "w");
 	if (!f) {
 		ui_message(u, UC_ERROR, _("cannot write %s: %s"), path, strerror(errno));
@@ -464,31 +444,92 @@ static void do_export(struct ui *u)
 		ui_message(u, UC_OK, P_("%zu dossier written to %s", "%zu dossiers written to %s", n),
 			   n, path);
 	}
+}
+
+/* What the queue shows, or the tagged dossiers in the queue's order. */
+static void do_export(struct ui *u, const struct targets *t)
+{
+	(void)t;
+	char *path = NULL;
+	if (ui_prompt(u, _("Export to CSV file: "), "ptce-export.csv", &path) || !*path) {
+		free(path);
+		return;
+	}
+	struct queue_spec s = u->q.spec;
+	if (u->q.n_tags) {
+		s.only_ids = u->q.tags;
+		s.n_only = u->q.n_tags;
+		s.search = NULL;
+	}
+	long long *ids = NULL;
+	size_t n = 0;
+	struct perr e = {0};
+	if (queue_ids(u->app->store, &s, &ids, &n, &e))
+		ui_report(u, &e);
+	else
+		export_to(u, path, ids, n);
 	free(ids);
 	free(path);
 }
 
+/* ---- the table ---- */
+
+static const struct action_def {
+	enum key_action action;
+	void (*run)(struct ui *u, const struct targets *t);
+	enum need need;
+	const char *none;	/* N_(): said when there is no dossier (NULL: nothing) */
+	const char *tagged;	/* N_(): said when NEED_ONE finds tagged dossiers */
+} action_defs[] = {
+	{KA_SCORE, do_score, NEED_CURRENT, NULL, NULL},
+	{KA_MOVE, do_move, NEED_TAGGED, N_("No dossier to move."), NULL},
+	{KA_ASSIGN, do_assign, NEED_TAGGED, NULL, NULL},
+	{KA_CONFLICT, do_conflict, NEED_ONE, NULL,
+	 N_("Declare conflicts one dossier at a time (untag with T).")},
+	{KA_COMPLEMENTS, do_complements, NEED_TAGGED, NULL, NULL},
+	{KA_HISTORY, do_history, NEED_CURRENT, NULL, NULL},
+	{KA_EXPORT, do_export, NEED_NOTHING, NULL, NULL},
+};
+
+/* The dossiers def needs, into t; 0 (said when the table says so) when
+ * they are not there. */
+static int targets_of(struct ui *u, const struct action_def *def, struct targets *t)
+{
+	int tagged = panel_focused(u)->tags && u->q.n_tags;
+	if (tagged && def->need == NEED_ONE) {
+		ui_message(u, UC_ERROR, "%s", _(def->tagged));
+		return 0;
+	}
+	if (tagged && def->need == NEED_TAGGED) {
+		t->n = u->q.n_tags;
+		t->ids = xmalloc(t->n * sizeof *t->ids);
+		memcpy(t->ids, u->q.tags, t->n * sizeof *t->ids);
+		t->batch = 1;
+		return 1;
+	}
+	long long id = panel_dossier(u);
+	if (!id) {
+		if (def->none)
+			ui_message(u, UC_ERROR, "%s", _(def->none));
+		return 0;
+	}
+	t->ids = xmalloc(sizeof *t->ids);
+	t->ids[0] = id;
+	t->n = 1;
+	return 1;
+}
+
 int action_run(struct ui *u, enum key_action a)
 {
-	switch (a) {
-	case KA_MOVE: do_move(u); break;
-	case KA_ASSIGN: do_assign(u); break;
-	case KA_CONFLICT: do_conflict(u); break;
-	case KA_COMPLEMENTS: do_complements(u); break;
-	case KA_HISTORY: do_history(u); break;
-	case KA_EXPORT: do_export(u); break;
-	case KA_SCORE: {
-		long long id = u->focus == F_QUEUE ? queue_current(u) : u->dt.id;
-		if (!id)
-			id = queue_current(u);
-		if (id && scoring_open(u, id) == 0) {
-			u->focus = F_SCORING;
-			u->right_open = 1;
-		}
-		break;
+	for (size_t i = 0; i < sizeof action_defs / sizeof action_defs[0]; i++) {
+		const struct action_def *def = &action_defs[i];
+		if (def->action != a)
+			continue;
+		struct targets t = {0};
+		if (def->need == NEED_NOTHING || targets_of(u, def, &t))
+			def->run(u, &t);
+		free(t.ids);
+		return H_REDRAW;
 	}
-	default:
-		return H_UNHANDLED;
-	}
-	return H_REDRAW;
+	return H_UNHANDLED;
 }

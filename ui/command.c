@@ -7,7 +7,13 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
-#include "ui.h"
+#include "cli/commands.h"
+#include "command.h"
+#include "frame.h"
+#include "help.h"
+#include "pager.h"
+#include "panel.h"
+#include "screen.h"
 
 /* Split a line into words: blanks separate, '...' and "..." quote,
  * backslash escapes the next character. */
@@ -63,22 +69,9 @@ static int split(const char *line, char ***argv_out, int *argc_out, struct perr 
 	return 0;
 }
 
-void ui_command(struct ui *u, const char *line)
+/* The interface's own commands; 1 when av[0] was one of them. */
+static int builtin(struct ui *u, int argc, char **av)
 {
-	struct perr e = {0};
-	char **argv = NULL;
-	int argc = 0;
-	if (split(line, &argv, &argc, &e)) {
-		ui_message(u, UC_ERROR, "%s", e.msg);
-		return;
-	}
-	char **av = argv;
-	if (argc > 0 && strcmp(av[0], "ptce") == 0) {
-		av++;
-		argc--;
-	}
-	if (argc == 0)
-		goto out;
 	if (strcmp(av[0], "save-screen") == 0) {
 		/* The screen as it is once the command line has gone. */
 		ui_draw(u);
@@ -86,42 +79,36 @@ void ui_command(struct ui *u, const char *line)
 			ui_message(u, UC_ERROR, "%s", _("usage: :save-screen FILE"));
 		else if (ui_save_screen(av[1]))
 			ui_message(u, UC_ERROR, _("cannot write %s"), av[1]);
-		goto out;
+		return 1;
 	}
 	if (strcmp(av[0], "quit") == 0 || strcmp(av[0], "q") == 0) {
 		u->quit = 1;
-		goto out;
+		return 1;
 	}
 	if (strcmp(av[0], "help") == 0 && argc == 1) {
 		ui_help(u);
-		goto out;
+		return 1;
 	}
-	/* The subcommand writes to memory; the pager shows it. */
-	char *obuf = NULL, *ebuf = NULL;
-	size_t olen = 0, elen = 0;
-	FILE *o = open_memstream(&obuf, &olen), *er = open_memstream(&ebuf, &elen);
-	if (!o || !er) {
-		if (o)
-			fclose(o);
-		if (er)
-			fclose(er);
-		ui_message(u, UC_ERROR, "%s", _("out of memory"));
-		goto out;
-	}
-	FILE *save_out = u->app->out, *save_err = u->app->err;
-	u->app->out = o;
-	u->app->err = er;
-	int rc = cli_dispatch(u->app, argc, av);
-	u->app->out = save_out;
-	u->app->err = save_err;
-	fclose(o);
-	fclose(er);
-	size_t total = olen + elen;
+	return 0;
+}
+
+/* What a subcommand printed on its output and its error streams. */
+struct output {
+	char *obuf, *ebuf;
+	size_t olen, elen;
+};
+
+/* Nothing, one short line (the message line) or more (the pager). */
+static void show_output(struct ui *u, const char *line, const char *name, int rc,
+			struct output *out)
+{
+	char *obuf = out->obuf, *ebuf = out->ebuf;
+	size_t olen = out->olen, elen = out->elen, total = olen + elen;
 	if (total == 0) {
 		if (rc)
-			ui_message(u, UC_ERROR, _("%s: failed (exit %d)"), av[0], rc);
+			ui_message(u, UC_ERROR, _("%s: failed (exit %d)"), name, rc);
 		else
-			ui_message(u, UC_OK, _("%s: done"), av[0]);
+			ui_message(u, UC_OK, _("%s: done"), name);
 	} else if (!memchr(obuf, '\n', olen ? olen - 1 : 0) && !memchr(ebuf, '\n', elen ? elen - 1 : 0) &&
 		   (olen == 0 || elen == 0) && total < (size_t)u->cols) {
 		char *one = olen ? obuf : ebuf;
@@ -139,14 +126,53 @@ void ui_command(struct ui *u, const char *line)
 		ui_pager_lines(u, title, all);
 		free(all);
 	}
-	free(obuf);
-	free(ebuf);
+}
+
+/* A ptce subcommand with its output written to memory, then shown. */
+static void run_captured(struct ui *u, const char *line, int argc, char **av)
+{
+	struct output out = {0};
+	FILE *o = open_memstream(&out.obuf, &out.olen), *er = open_memstream(&out.ebuf, &out.elen);
+	if (!o || !er) {
+		if (o)
+			fclose(o);
+		if (er)
+			fclose(er);
+		ui_message(u, UC_ERROR, "%s", _("out of memory"));
+		return;
+	}
+	FILE *save_out = u->app->out, *save_err = u->app->err;
+	u->app->out = o;
+	u->app->err = er;
+	int rc = cli_dispatch(u->app, argc, av);
+	u->app->out = save_out;
+	u->app->err = save_err;
+	fclose(o);
+	fclose(er);
+	show_output(u, line, av[0], rc, &out);
+	free(out.obuf);
+	free(out.ebuf);
 	/* Whatever it did, show fresh data. */
-	queue_panel_reload(u);
-	u->dt.stale = 1;
-	scoring_reload(u);
-out:
-	for (int i = 0; argv && argv[i]; i++)
+	panel_reload_all(u);
+}
+
+void ui_command(struct ui *u, const char *line)
+{
+	struct perr e = {0};
+	char **argv = NULL;
+	int argc = 0;
+	if (split(line, &argv, &argc, &e)) {
+		ui_message(u, UC_ERROR, "%s", e.msg);
+		return;
+	}
+	char **av = argv;
+	if (argc > 0 && strcmp(av[0], "ptce") == 0) {
+		av++;
+		argc--;
+	}
+	if (argc > 0 && !builtin(u, argc, av))
+		run_captured(u, line, argc, av);
+	for (int i = 0; argv[i]; i++)
 		free(argv[i]);
 	free(argv);
 }

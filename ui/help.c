@@ -5,7 +5,9 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
-#include "ui.h"
+#include "help.h"
+#include "pager.h"
+#include "tlines.h"
 
 void ui_help(struct ui *u)
 {

@@ -1,95 +1,101 @@
 /* main_ui.c - the interface's main loop: draw, wait for a key (or, when
  * idle, for another session's change), hand the key's action to the panel
- * that has the focus. Only this loop redraws. */
+ * that has the focus through the panel table. Only this loop redraws. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "actions.h"
 #include "base/i18n.h"
-#include "ui.h"
+#include "cli/cli.h"
+#include "command.h"
+#include "dossier_panel.h"
+#include "frame.h"
+#include "help.h"
+#include "main_ui.h"
+#include "panel.h"
+#include "prompt.h"
+#include "queue_panel.h"
+#include "queue_rows.h"
+#include "scoring_panel.h"
+#include "screen.h"
 
-static unsigned focus_panel(const struct ui *u)
-{
-	switch (u->focus) {
-	case F_QUEUE: return KP_QUEUE;
-	case F_DOSSIER: return KP_DOSSIER;
-	case F_SCORING: return KP_SCORING;
-	}
-	return KP_QUEUE;
-}
+/* The panels, indexed by enum ui_focus: a new panel is one line here. */
+static const struct panel_ops *const panels[F_COUNT] = {
+	[F_QUEUE] = &queue_panel,
+	[F_DOSSIER] = &dossier_panel,
+	[F_SCORING] = &scoring_panel,
+};
 
 /* Another session committed: show fresh data without a key press. */
 static void idle(struct ui *u)
 {
-	if (u->sc.editing)
-		scoring_flush(u);
+	scoring_flush(u);
 	long long v = store_data_version(u->app->store);
 	if (v == u->data_version)
 		return;
 	u->data_version = v;
-	queue_panel_reload(u);
-	u->dt.stale = 1;
-	if (u->sc.grid && !u->sc.editing)
-		scoring_reload(u);
+	panel_reload_all(u);
 }
 
-static void open_dossier(struct ui *u)
+static void help(struct ui *u, int code)
 {
-	long long id = queue_current(u);
-	if (!id)
-		return;
-	detail_show(u, id);
-	u->focus = F_DOSSIER;
-	u->right_open = 1;
+	(void)code;
+	ui_help(u);
 }
 
-static void go_back(struct ui *u, int key)
+static void quit(struct ui *u, int code)
 {
-	switch (u->focus) {
-	case F_QUEUE:
-		if (key != K_ESC && key != K_LEFT)
-			u->quit = 1;	/* q quits from the queue; Esc never does */
-		break;
-	case F_DOSSIER:
-		u->focus = F_QUEUE;
-		u->right_open = 0;
-		break;
-	case F_SCORING:
-		scoring_close(u);
-		u->focus = F_DOSSIER;
-		u->dt.stale = 1;
-		queue_panel_reload(u);
-		break;
+	(void)code;
+	u->quit = 1;
+}
+
+static void command(struct ui *u, int code)
+{
+	(void)code;
+	char *line = NULL;
+	if (ui_prompt(u, ":", "", &line) == 0) {
+		ui_command(u, line);
+		free(line);
 	}
 }
 
-static void next_panel(struct ui *u)
+static void refresh_all(struct ui *u, int code)
 {
-	switch (u->focus) {
-	case F_QUEUE:
-		if (u->sc.grid) {
-			u->focus = F_SCORING;
-		} else {
-			open_dossier(u);
-		}
-		break;
-	case F_DOSSIER:
-		u->focus = u->sc.grid ? F_SCORING : F_QUEUE;
-		break;
-	case F_SCORING:
-		u->focus = F_QUEUE;
-		break;
-	}
+	(void)code;
+	u->data_version = -1;
+	idle(u);
+	clearok(curscr, TRUE);
 }
+
+static void next_panel(struct ui *u, int code)
+{
+	(void)code;
+	panel_focused(u)->next(u);
+}
+
+static void back(struct ui *u, int code)
+{
+	panel_focused(u)->back(u, code);
+}
+
+/* The actions every panel answers the same way (or through its own
+ * next and back operations). */
+static const struct {
+	enum key_action action;
+	void (*run)(struct ui *u, int code);
+} global_keys[] = {
+	{KA_HELP, help}, {KA_QUIT, quit}, {KA_COMMAND, command},
+	{KA_REFRESH, refresh_all}, {KA_NEXT_PANEL, next_panel}, {KA_BACK, back},
+};
 
 static void handle_key(struct ui *u, int k)
 {
-	if (u->focus == F_SCORING && u->sc.editing) {
-		scoring_key(u, KA_NONE, k);
+	const struct panel_ops *p = panel_focused(u);
+	if (p->grab && !(p->grab(u, k) & H_UNHANDLED))
 		return;
-	}
-	enum key_action a = keymap_lookup(&u->km, focus_panel(u), k);
+	enum key_action a = keymap_lookup(&u->km, p->keys, k);
 	if (a == KA_NONE) {
 		char name[32];
 		ui_message(u, UC_ERROR, _("%s does nothing here; press ? for the keys"),
@@ -98,56 +104,20 @@ static void handle_key(struct ui *u, int k)
 	}
 	if (a != KA_COMMAND)
 		u->msg[0] = '\0';
-	switch (a) {
-	case KA_HELP:
-		ui_help(u);
-		return;
-	case KA_QUIT:
-		u->quit = 1;
-		return;
-	case KA_COMMAND: {
-		char *line = NULL;
-		if (ui_prompt(u, ":", "", &line) == 0) {
-			ui_command(u, line);
-			free(line);
+	for (size_t i = 0; i < sizeof global_keys / sizeof global_keys[0]; i++)
+		if (global_keys[i].action == a) {
+			global_keys[i].run(u, k);
+			return;
 		}
-		return;
-	}
-	case KA_REFRESH:
-		u->data_version = -1;
-		idle(u);
-		clearok(curscr, TRUE);
-		return;
-	case KA_NEXT_PANEL:
-		next_panel(u);
-		return;
-	case KA_BACK:
-		go_back(u, k);
-		return;
-	case KA_OPEN:
-		open_dossier(u);
-		return;
-	default:
-		break;
-	}
-	int r = H_UNHANDLED;
-	switch (u->focus) {
-	case F_QUEUE: r = queue_panel_key(u, a); break;
-	case F_DOSSIER: r = detail_panel_key(u, a); break;
-	case F_SCORING: r = scoring_key(u, a, k); break;
-	}
-	if (r & H_UNHANDLED)
+	if (p->key(u, a, k) & H_UNHANDLED)
 		action_run(u, a);
 }
 
-int ui_main(struct app *app)
+/* Key bindings: the configuration's 'keys' file, else
+ * $XDG_CONFIG_HOME/ptce/keys.yaml when there is one; 0 or an exit code. */
+static int load_keys(struct ui *u)
 {
-	struct ui u;
-	memset(&u, 0, sizeof u);
-	u.app = app;
-	keymap_defaults(&u.km);
-	/* Key bindings: the configuration's 'keys' file, else
-	 * $XDG_CONFIG_HOME/ptce/keys.yaml when there is one. */
+	struct app *app = u->app;
 	char *keys = app->cfg.keys ? xstrdup(app->cfg.keys) : NULL;
 	if (!keys) {
 		const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
@@ -158,46 +128,61 @@ int ui_main(struct app *app)
 		else
 			free(p);
 	}
-	if (keys) {
-		struct perr e = {0};
-		int rc = keymap_load_file(&u.km, keys, &e);
-		free(keys);
-		if (rc)
-			return cli_report(app, &e);
-	}
-	if (screen_init(&u))
-		return 1;
-	ui_layout(&u);
-	queue_panel_init(&u);
-	u.data_version = store_data_version(app->store);
-	int refresh_ms = app->cfg.refresh_seconds > 0 ? app->cfg.refresh_seconds * 1000 : 1000;
+	if (!keys)
+		return 0;
+	struct perr e = {0};
+	int rc = keymap_load_file(&u->km, keys, &e);
+	free(keys);
+	return rc ? cli_report(app, &e) : 0;
+}
+
+static void run(struct ui *u)
+{
+	int seconds = u->app->cfg.refresh_seconds;
+	int refresh_ms = seconds > 0 ? seconds * 1000 : 1000;
 	if (refresh_ms > 2000)
 		refresh_ms = 2000;	/* others' changes show within two seconds */
-	while (!u.quit) {
-		ui_draw(&u);
-		int k = ui_getkey(&u, u.script ? -1 : refresh_ms);
-		if (u.quit)
+	while (!u->quit) {
+		ui_draw(u);
+		int k = ui_getkey(u, u->script ? -1 : refresh_ms);
+		if (u->quit)
 			break;
 		if (k == K_NONE) {
-			idle(&u);
+			idle(u);
 			continue;
 		}
 		if (k == K_RESIZE) {
-			u.dt.width = 0;	/* lay the dossier out again */
+			u->dt.width = 0;	/* lay the dossier out again */
 			continue;
 		}
-		if (u.too_small) {
+		if (u->too_small) {
 			if (k == 'Q' || k == 'q')
-				u.quit = 1;
+				u->quit = 1;
 			continue;
 		}
-		handle_key(&u, k);
+		handle_key(u, k);
 	}
+}
+
+int ui_main(struct app *app)
+{
+	struct ui u;
+	memset(&u, 0, sizeof u);
+	u.app = app;
+	u.panels = panels;
+	keymap_defaults(&u.km);
+	int rc = load_keys(&u);
+	if (rc)
+		return rc;
+	if (screen_init(&u))
+		return 1;
+	ui_layout(&u);
+	queue_rows_init(&u);
+	u.data_version = store_data_version(app->store);
+	run(&u);
 	/* Whatever is being written is saved before the terminal goes back. */
-	scoring_flush(&u);
-	scoring_close(&u);
-	detail_panel_done(&u);
-	queue_panel_done(&u);
+	for (int i = F_COUNT - 1; i >= 0; i--)
+		panels[i]->done(&u);
 	screen_done();
 	return 0;
 }

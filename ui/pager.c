@@ -1,12 +1,17 @@
 /* pager.c - an overlay that shows lines of text (help, history, command
- * output, refusals) and scrolls them until q or Esc. */
+ * output, refusals) and scrolls them until q or Esc; the report of a
+ * refusal, there or on the message line. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
-#include "ui.h"
+#include "frame.h"
+#include "pager.h"
+#include "panel.h"
+#include "screen.h"
+#include "tlines.h"
 
 void ui_pager(struct ui *u, const char *title, struct tlines *t)
 {
@@ -36,22 +41,12 @@ void ui_pager(struct ui *u, const char *title, struct tlines *t)
 			return;
 		int body = u->rows - 4;
 		enum key_action a = keymap_lookup(&u->km, KP_PAGER, k);
-		switch (a) {
-		case KA_BACK: return;
-		case KA_QUIT: u->quit = 1; return;
-		case KA_UP: top--; break;
-		case KA_DOWN: top++; break;
-		case KA_PAGE_UP: top -= body; break;
-		case KA_PAGE_DOWN: top += body; break;
-		case KA_FIRST: top = 0; break;
-		case KA_LAST: top = (long long)t->n; break;
-		default:
-			if (k == K_ENTER)
-				return;
-			break;
-		}
-		if (top < 0)
-			top = 0;
+		if (a == KA_QUIT)
+			u->quit = 1;
+		if (a == KA_BACK || a == KA_QUIT)
+			return;
+		if (!tl_scroll(a, &top, body, t->n) && k == K_ENTER)
+			return;
 	}
 }
 
@@ -84,4 +79,16 @@ void ui_pager_lines(struct ui *u, const char *title, const char *text)
 	}
 	ui_pager(u, title, &t);
 	tl_clear(&t);
+}
+
+void ui_report(struct ui *u, const struct perr *e)
+{
+	if (strchr(e->msg, '\n') || text_width(e->msg) > (size_t)u->cols) {
+		ui_pager_text(u, e->status == P_CONFLICT ? _("Changed meanwhile") : _("Refused"), e->msg);
+		u->msg[0] = '\0';
+	} else {
+		ui_message(u, UC_ERROR, "%s", e->msg);
+	}
+	if (e->status == P_CONFLICT)
+		panel_reload_all(u);	/* someone else was first: show the fresh data */
 }

@@ -6,120 +6,71 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
-#include "ui.h"
+#include "editor.h"
+#include "frame.h"
+#include "prompt.h"
+#include "screen.h"
 
-static void encode(int code, char *b, size_t *n)
+/* The prompt line: label, then the text with the end kept in view. */
+static void prompt_draw(struct ui *u, const char *label, const struct editor *ed)
 {
-	if (code < 0x80) {
-		b[0] = (char)code;
-		*n = 1;
-	} else if (code < 0x800) {
-		b[0] = (char)(0xc0 | (code >> 6));
-		b[1] = (char)(0x80 | (code & 0x3f));
-		*n = 2;
-	} else if (code < 0x10000) {
-		b[0] = (char)(0xe0 | (code >> 12));
-		b[1] = (char)(0x80 | ((code >> 6) & 0x3f));
-		b[2] = (char)(0x80 | (code & 0x3f));
-		*n = 3;
-	} else {
-		b[0] = (char)(0xf0 | (code >> 18));
-		b[1] = (char)(0x80 | ((code >> 12) & 0x3f));
-		b[2] = (char)(0x80 | ((code >> 6) & 0x3f));
-		b[3] = (char)(0x80 | (code & 0x3f));
-		*n = 4;
+	int lw = (int)text_width(label);
+	ui_put(u->rows - 1, 0, u->cols, label, ui_attr(u, UC_HEADER));
+	int room = u->cols - lw - 1;
+	size_t from = 0;
+	while (text_nwidth(ed->buf + from, ed->cur - from) >= (size_t)room && from < ed->cur)
+		from++;
+	while (from < ed->len && ((unsigned char)ed->buf[from] & 0xc0) == 0x80)
+		from++;
+	char *c = text_clean(ed->buf + from, 0);
+	ui_put_raw(u->rows - 1, lw, room, c, A_NORMAL);
+	free(c);
+	int col = lw + (int)text_nwidth(ed->buf + from, ed->cur - from);
+	if (col < u->cols)
+		mvchgat(u->rows - 1, col, 1, A_REVERSE, 0, NULL);
+	refresh();
+}
+
+/* One key of the prompt line (one line: no up, down or Enter). */
+static void prompt_key(struct editor *ed, int k)
+{
+	switch (k) {
+	case K_BACKSPACE: editor_delete(ed, editor_prev(ed), ed->cur); break;
+	case K_LEFT: ed->cur = editor_prev(ed); break;
+	case K_RIGHT: ed->cur = editor_next(ed); break;
+	case K_HOME: case 1: ed->cur = 0; break;
+	case K_END: case 5: ed->cur = ed->len; break;
+	case 21: /* C-u */ editor_delete(ed, 0, ed->cur); break;
+	default: {
+		if (k == K_SPACE)
+			k = ' ';
+		char b[5];
+		size_t n = k >= 0x20 ? key_utf8(k, b) : 0;
+		if (n)
+			editor_insert(ed, b, n);
+	}
 	}
 }
 
 int ui_prompt(struct ui *u, const char *label, const char *initial, char **out)
 {
-	size_t cap = 256, len = initial ? strlen(initial) : 0;
-	if (len + 1 > cap)
-		cap = len + 64;
-	char *buf = xmalloc(cap);
-	memcpy(buf, initial ? initial : "", len + 1);
-	size_t cur = len;
+	struct editor ed = {0};
+	editor_set(&ed, initial);
 	*out = NULL;
 	for (;;) {
 		ui_draw(u);
-		if (!u->too_small) {
-			int lw = (int)text_width(label);
-			ui_put(u->rows - 1, 0, u->cols, label, ui_attr(u, UC_HEADER));
-			/* Keep the end in view on long input. */
-			int room = u->cols - lw - 1;
-			size_t from = 0;
-			while (text_nwidth(buf + from, cur - from) >= (size_t)room && from < cur)
-				from++;
-			while (from < len && ((unsigned char)buf[from] & 0xc0) == 0x80)
-				from++;
-			char *c = text_clean(buf + from, 0);
-			ui_put_raw(u->rows - 1, lw, room, c, A_NORMAL);
-			free(c);
-			int col = lw + (int)text_nwidth(buf + from, cur - from);
-			if (col < u->cols)
-				mvchgat(u->rows - 1, col, 1, A_REVERSE, 0, NULL);
-			refresh();
-		}
+		if (!u->too_small)
+			prompt_draw(u, label, &ed);
 		int k = ui_getkey(u, -1);
 		if (u->quit || k == K_ESC) {
-			free(buf);
+			editor_clear(&ed);
 			return -1;
 		}
-		switch (k) {
-		case K_ENTER:
-			*out = buf;
+		if (k == K_ENTER) {
+			*out = ed.buf;
 			return 0;
-		case K_BACKSPACE:
-			if (cur > 0) {
-				size_t p = cur - 1;
-				while (p > 0 && ((unsigned char)buf[p] & 0xc0) == 0x80)
-					p--;
-				memmove(buf + p, buf + cur, len - cur + 1);
-				len -= cur - p;
-				cur = p;
-			}
-			break;
-		case K_LEFT:
-			while (cur > 0) {
-				cur--;
-				if (((unsigned char)buf[cur] & 0xc0) != 0x80)
-					break;
-			}
-			break;
-		case K_RIGHT:
-			while (cur < len) {
-				cur++;
-				if (((unsigned char)buf[cur] & 0xc0) != 0x80)
-					break;
-			}
-			break;
-		case K_HOME: case 1: cur = 0; break;
-		case K_END: case 5: cur = len; break;
-		case 21: /* C-u */
-			memmove(buf, buf + cur, len - cur + 1);
-			len -= cur;
-			cur = 0;
-			break;
-		case K_NONE: case K_RESIZE:
-			break;
-		default: {
-			if (k == K_SPACE)
-				k = ' ';
-			if (k < 0x20 || k >= 0x110000)
-				break;
-			char b[4];
-			size_t n;
-			encode(k, b, &n);
-			if (len + n + 1 > cap) {
-				cap = (len + n + 1) * 2;
-				buf = xrealloc(buf, cap);
-			}
-			memmove(buf + cur + n, buf + cur, len - cur + 1);
-			memcpy(buf + cur, b, n);
-			len += n;
-			cur += n;
 		}
-		}
+		prompt_key(&ed, k);
 	}
 }
 

@@ -1,6 +1,6 @@
 /* screen.c - the terminal: curses set-up and teardown, colours, keys read
- * from the terminal or a script, signals, the frame (title, status, message)
- * and the screen dump of script mode. */
+ * from the terminal or a script, signals, drawing text and lines, and the
+ * screen dump of script mode. */
 #include <curses.h>
 #include <errno.h>
 #include <signal.h>
@@ -12,8 +12,8 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
-#include "procedure/procedure.h"
-#include "ui.h"
+#include "screen.h"
+#include "script.h"
 
 static volatile sig_atomic_t got_signal;
 static SCREEN *script_screen;
@@ -24,11 +24,6 @@ static int attrs[UC_COUNT];
 static void on_signal(int sig)
 {
 	got_signal = sig;
-}
-
-int ui_signalled(void)
-{
-	return got_signal != 0;
 }
 
 /* die_hook: put the terminal back before a fatal message. */
@@ -333,125 +328,6 @@ void ui_layout(struct ui *u)
 	getmaxyx(stdscr, u->rows, u->cols);
 	u->too_small = u->rows < UI_MIN_ROWS || u->cols < UI_MIN_COLS;
 	u->wide = u->cols >= UI_WIDE_COLS;
-}
-
-static void draw_too_small(struct ui *u)
-{
-	erase();
-	char line[160];
-	snprintf(line, sizeof line, _("terminal too small (need %d×%d, have %d×%d)"),
-		 UI_MIN_COLS, UI_MIN_ROWS, u->cols, u->rows);
-	int y = u->rows / 2 - 1;
-	if (y < 0)
-		y = 0;
-	int w = (int)text_width(line);
-	ui_put(y, w < u->cols ? (u->cols - w) / 2 : 0, u->cols < w ? u->cols : w, line,
-	       ui_attr(u, UC_ERROR));
-	const char *hint = _("enlarge the window, or press Q to quit");
-	w = (int)text_width(hint);
-	if (y + 1 < u->rows)
-		ui_put(y + 1, w < u->cols ? (u->cols - w) / 2 : 0, u->cols < w ? u->cols : w, hint, 0);
-	refresh();
-}
-
-/* The main keys of the panel in focus, from the keys in effect, for the
- * message line when there is no message: a new user needs no manual. */
-static void hint_line(struct ui *u, char *buf, size_t len)
-{
-	static const struct { int focus; enum key_action a; const char *label; } hints[] = {
-		{F_QUEUE, KA_OPEN, N_("open")}, {F_QUEUE, KA_SCORE, N_("score")},
-		{F_QUEUE, KA_MOVE, N_("move")}, {F_QUEUE, KA_SEARCH, N_("search")},
-		{F_QUEUE, KA_TAG, N_("tag")},
-		{F_QUEUE, KA_COMMAND, N_("command")},
-		{F_DOSSIER, KA_DOWN, N_("scroll")}, {F_DOSSIER, KA_SCORE, N_("score")},
-		{F_DOSSIER, KA_MOVE, N_("move")}, {F_DOSSIER, KA_HISTORY, N_("history")},
-		{F_DOSSIER, KA_BACK, N_("back")},
-		{F_SCORING, KA_COMMENT, N_("comment")}, {F_SCORING, KA_SUBMIT, N_("submit")},
-		{F_SCORING, KA_OTHERS, N_("others")}, {F_SCORING, KA_BACK, N_("back")},
-	};
-	size_t l = 0;
-	buf[0] = '\0';
-	if (u->focus == F_SCORING && !u->sc.editing)
-		l += (size_t)snprintf(buf, len, "%s", _("0-9 y n ?: answer"));
-	for (size_t i = 0; i < sizeof hints / sizeof hints[0] && l < len; i++) {
-		if (hints[i].focus != (int)u->focus || !u->km.codes[hints[i].a][0])
-			continue;
-		char k[16];
-		key_format(u->km.codes[hints[i].a][0], k, sizeof k);
-		l += (size_t)snprintf(buf + l, len - l, "%s%s %s", l ? " · " : "", k, _(hints[i].label));
-		if (hints[i].a == KA_SEARCH && u->km.codes[KA_VIEW_TODO][0] == '1' && l < len)
-			l += (size_t)snprintf(buf + l, len - l, " · 1-5 %s", _("views"));
-	}
-	if (u->focus == F_SCORING && u->sc.editing)
-		snprintf(buf, len, "%s", _("Type the comment; arrows move; Esc when done (saved as you type)"));
-}
-
-static void draw_status(struct ui *u)
-{
-	char roles[128], line[512];
-	roles_format(u->app->actor.roles, roles, sizeof roles);
-	const char *name = u->app->actor.display_name[0] ? u->app->actor.display_name
-							: u->app->actor.login;
-	if (u->app->actor.impersonated)
-		snprintf(line, sizeof line, " %s (%s, %s %s) · %s · %s", name, u->app->actor.login,
-			 _("as"), u->app->actor.real_login, roles, u->app->db_path ? u->app->db_path : "");
-	else
-		snprintf(line, sizeof line, " %s (%s) · %s · %s", name, u->app->actor.login, roles,
-			 u->app->db_path ? u->app->db_path : "");
-	char right[64];
-	snprintf(right, sizeof right, _("? help  Q quit "));
-	int rw = (int)text_width(right);
-	int lw = u->cols - rw;
-	ui_put(u->rows - 2, 0, lw, line, ui_attr(u, UC_STATUS));
-	ui_put(u->rows - 2, lw, rw, right, ui_attr(u, UC_STATUS));
-	if (u->msg[0]) {
-		ui_put(u->rows - 1, 0, u->cols, u->msg, ui_attr(u, u->msg_color));
-	} else {
-		char hint[512];
-		hint_line(u, hint, sizeof hint);
-		ui_put(u->rows - 1, 0, u->cols, hint, ui_attr(u, UC_DIM));
-	}
-}
-
-void ui_draw(struct ui *u)
-{
-	ui_layout(u);
-	if (u->too_small) {
-		draw_too_small(u);
-		return;
-	}
-	erase();
-	/* Title: what the queue shows. */
-	char *desc = queue_describe(&u->q.spec);
-	char title[512];
-	char count[64];
-	snprintf(count, sizeof count, P_("%lld dossier", "%lld dossiers", u->q.count), u->q.count);
-	snprintf(title, sizeof title, " ptce · %s · %s", desc, count);
-	if (u->q.n_tags) {
-		size_t l = strlen(title);
-		snprintf(title + l, sizeof title - l, " · %zu %s", u->q.n_tags, _("tagged"));
-	}
-	free(desc);
-	ui_put(0, 0, u->cols, title, ui_attr(u, UC_TITLE));
-
-	int h = u->rows - 3, y = 1;
-	if (u->wide) {
-		int qw = u->cols / 2;
-		queue_panel_draw(u, y, 0, h, qw);
-		ui_vline(y, qw, h, ui_attr(u, UC_DIM));
-		if (u->focus == F_SCORING)
-			scoring_draw(u, y, qw + 1, h, u->cols - qw - 1);
-		else
-			detail_panel_draw(u, y, qw + 1, h, u->cols - qw - 1);
-	} else if (u->focus == F_QUEUE) {
-		queue_panel_draw(u, y, 0, h, u->cols);
-	} else if (u->focus == F_DOSSIER) {
-		detail_panel_draw(u, y, 0, h, u->cols);
-	} else {
-		scoring_draw(u, y, 0, h, u->cols);
-	}
-	draw_status(u);
-	refresh();
 }
 
 int ui_save_screen(const char *path)

@@ -11,7 +11,7 @@
 
 #include "base/i18n.h"
 #include "keys/keys.h"
-#include "ui.h"
+#include "script.h"
 
 static int *keys;
 static size_t n_keys, pos;

@@ -1,12 +1,14 @@
 /* tlines.c - lines of text laid out for a width (dossier panel, pager):
- * cleaned, wrapped at word boundaries by display width, then drawn. */
+ * cleaned, wrapped at word boundaries by display width, then drawn and
+ * scrolled. */
 #include <curses.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
-#include "ui.h"
+#include "screen.h"
+#include "tlines.h"
 
 void tl_clear(struct tlines *t)
 {
@@ -29,13 +31,19 @@ static void tl_push(struct tlines *t, char *text, int color, int bold)
 	t->n++;
 }
 
+char *tl_vformat(const char *fmt, va_list ap)
+{
+	char *s = NULL;
+	if (vasprintf(&s, fmt, ap) < 0)
+		die("out of memory");
+	return s;
+}
+
 void tl_add(struct tlines *t, int color, int bold, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *s = NULL;
-	if (vasprintf(&s, fmt, ap) < 0)
-		die("out of memory");
+	char *s = tl_vformat(fmt, ap);
 	va_end(ap);
 	char *c = text_clean(s, 0);
 	free(s);
@@ -116,4 +124,29 @@ void tl_draw(struct ui *u, const struct tlines *t, long long top, int y, int x, 
 		int attr = ui_attr(u, l->color) | (l->bold ? A_BOLD : 0);
 		ui_put_raw(y + i, x, w, l->text, attr);
 	}
+}
+
+int tl_scroll(enum key_action a, long long *top, long long page, size_t n)
+{
+	switch (a) {
+	case KA_UP: (*top)--; break;
+	case KA_DOWN: (*top)++; break;
+	case KA_PAGE_UP: *top -= page; break;
+	case KA_PAGE_DOWN: *top += page; break;
+	case KA_FIRST: *top = 0; break;
+	case KA_LAST: *top = (long long)n; break;
+	default:
+		return 0;
+	}
+	if (*top < 0)
+		*top = 0;
+	return 1;
+}
+
+void tl_follow(long long *top, long long cur, int h, int margin)
+{
+	if (cur < *top + margin)
+		*top = cur > margin ? cur - margin : 0;
+	if (cur >= *top + h)
+		*top = cur - h + 1;
 }

@@ -1,12 +1,11 @@
-/* ui.h - what the interface's files share: the state of a session, the
- * screen helpers, and one small set of functions per panel. */
+/* ui.h - what every file of the interface shares: the state of a session
+ * (struct ui) with the state of each panel, and the operations of a panel. */
 #ifndef PTCE_UI_H
 #define PTCE_UI_H
 
 #include <stddef.h>
-#include <stdio.h>
 
-#include "cli/commands.h"
+#include "cli/app.h"
 #include "keys/keys.h"
 #include "procedure/dossier.h"
 #include "review/checklist.h"
@@ -23,11 +22,11 @@ enum ui_color {
 	UC_OVERDUE, UC_ERROR, UC_OK, UC_FLAG, UC_TAGGED, UC_DIM, UC_COUNT
 };
 
-/* Which panel has the keyboard. */
-enum ui_focus { F_QUEUE, F_DOSSIER, F_SCORING };
+/* The panels, as indexes of the panel table (struct ui's panels). */
+enum ui_focus { F_QUEUE, F_DOSSIER, F_SCORING, F_COUNT };
 
 /* Handler results, as htop does: only the main loop redraws. */
-enum { H_DONE = 0, H_REDRAW = 1, H_RELOAD = 2, H_UNHANDLED = 4 };
+enum { H_REDRAW = 1, H_UNHANDLED = 4 };
 
 /* One line of a text panel (dossier, pager). */
 struct tline {
@@ -58,7 +57,7 @@ struct queue_state {
 	long long hits;		/* its number of hits */
 };
 
-struct detail_state {
+struct dossier_state {
 	long long id;		/* 0: none loaded */
 	struct dossier *d;
 	struct tlines lines;
@@ -67,6 +66,7 @@ struct detail_state {
 	int stale;
 };
 
+/* A text being typed: the comment editor, the prompt line. */
 struct editor {
 	char *buf;		/* UTF-8 */
 	size_t len, cap, cur;	/* cur: byte offset */
@@ -86,6 +86,36 @@ struct scoring_state {
 	char *ds_number, *ptce_name;
 };
 
+struct ui;
+
+/* What a panel does; the main loop and the frame call the focused panel's
+ * operations through the table, never asking which panel it is. */
+struct panel_ops {
+	unsigned keys;			/* KP_* bit: the key actions it answers */
+	int tags;			/* dossier actions take the tagged dossiers */
+	enum ui_focus left, right;	/* wide screens: the two panels shown */
+	/* draw - fill the rectangle y, x, h rows, w columns. */
+	void (*draw)(struct ui *u, int y, int x, int h, int w);
+	/* key - a key action (and the key itself); H_UNHANDLED for the
+	 * dossier actions of ui/actions.c. */
+	int (*key)(struct ui *u, enum key_action a, int code);
+	/* grab - keys before the keymap (a text being typed); NULL or
+	 * H_UNHANDLED when it takes none. */
+	int (*grab)(struct ui *u, int code);
+	/* reload - the data changed (another session, a command): read again. */
+	void (*reload)(struct ui *u);
+	/* done - free what it holds (leaving the interface). */
+	void (*done)(struct ui *u);
+	/* hints - its main keys, for the message line when there is no message. */
+	void (*hints)(struct ui *u, char *buf, size_t len);
+	/* dossier - the dossier it is about; 0 for none. */
+	long long (*dossier)(struct ui *u);
+	/* next - the next-panel key (Tab). */
+	void (*next)(struct ui *u);
+	/* back - the back key (q, Esc, Left: code says which). */
+	void (*back)(struct ui *u, int code);
+};
+
 struct ui {
 	struct app *app;
 	struct keymap km;
@@ -93,10 +123,10 @@ struct ui {
 	int colors;
 	int wide;
 	int too_small;
+	const struct panel_ops *const *panels;	/* indexed by enum ui_focus */
 	enum ui_focus focus;
-	int right_open;		/* narrow screens: the dossier/scoring panel is shown */
 	struct queue_state q;
-	struct detail_state dt;
+	struct dossier_state dt;
 	struct scoring_state sc;
 	char msg[1024];
 	int msg_color;
@@ -104,115 +134,5 @@ struct ui {
 	int quit;
 	int script;		/* keys come from PTCE_SCRIPT */
 };
-
-/* ui_main - run the interface on an open app; the exit code. */
-int ui_main(struct app *app);
-
-/* ---- screen.c ---- */
-int screen_init(struct ui *u);
-void screen_done(void);
-/* ui_getkey - the next key (enum key_code space): from the script when
- * scripting, else the terminal; K_NONE on an idle timeout. Sets u->quit on
- * SIGHUP/SIGTERM or at the end of the script. */
-int ui_getkey(struct ui *u, int timeout_ms);
-/* ui_attr - the curses attribute of a colour role. */
-int ui_attr(struct ui *u, int color);
-/* ui_put - draw s (cleaned) at y,x in exactly w columns (cut with …, padded). */
-void ui_put(int y, int x, int w, const char *s, int attr);
-/* ui_put_raw - draw a string already clean, cut to w columns, no padding. */
-int ui_put_raw(int y, int x, int w, const char *s, int attr);
-/* ui_hline, ui_vline, ui_box - lines drawn with box characters as text. */
-void ui_hline(int y, int x, int w, int attr);
-void ui_vline(int y, int x, int h, int attr);
-void ui_box(int top, int left, int h, int w, int attr);
-/* ui_message - set the message line (color UC_ERROR for errors). */
-void ui_message(struct ui *u, int color, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-void ui_draw(struct ui *u);
-void ui_layout(struct ui *u);
-/* ui_save_screen - dump the screen text to path (one line per row, trailing
- * blanks trimmed). */
-int ui_save_screen(const char *path);
-/* ui_check_signals - true when SIGHUP/SIGTERM arrived. */
-int ui_signalled(void);
-
-/* ---- script.c ---- */
-int script_open(const char *path, struct perr *e);
-/* script_next - next key of the script, or -1 at its end; K_SCRIPT_SAVE
- * asks for a screen dump to script_save_path(). */
-int script_next(void);
-const char *script_save_path(void);
-#define K_SCRIPT_SAVE (K_NONE + 1)
-void script_close(void);
-
-/* ---- tlines (text.c of the interface) ---- */
-void tl_clear(struct tlines *t);
-void tl_add(struct tlines *t, int color, int bold, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-/* tl_add_wrapped - add text cleaned and wrapped at width, each line
- * prefixed by indent spaces. */
-void tl_add_wrapped(struct tlines *t, int color, const char *text, int width, int indent);
-/* tl_add_field - "label: value" with the value wrapped under itself. */
-void tl_add_field(struct tlines *t, const char *label, int label_w, const char *value, int width);
-void tl_draw(struct ui *u, const struct tlines *t, long long top, int y, int x, int h, int w);
-
-/* ---- queue panel ---- */
-void queue_panel_init(struct ui *u);
-void queue_panel_done(struct ui *u);
-void queue_panel_draw(struct ui *u, int y, int x, int h, int w);
-int queue_panel_key(struct ui *u, enum key_action a);
-/* queue_panel_reload - recount and keep the cursor on the same dossier. */
-void queue_panel_reload(struct ui *u);
-/* queue_current - dossier id under the cursor, 0 when the queue is empty. */
-long long queue_current(struct ui *u);
-const struct queue_row *queue_current_row(struct ui *u);
-int queue_is_tagged(struct ui *u, long long id);
-int queue_height(struct ui *u);
-
-/* ---- dossier panel ---- */
-void detail_panel_done(struct ui *u);
-void detail_panel_draw(struct ui *u, int y, int x, int h, int w);
-int detail_panel_key(struct ui *u, enum key_action a);
-/* detail_show - load dossier id (again); keeps the scroll when same id. */
-void detail_show(struct ui *u, long long id);
-
-/* ---- scoring panel ---- */
-/* scoring_open - open (or create) my review of dossier id; 0 on success. */
-int scoring_open(struct ui *u, long long id);
-void scoring_close(struct ui *u);
-void scoring_draw(struct ui *u, int y, int x, int h, int w);
-int scoring_key(struct ui *u, enum key_action a, int code);
-/* scoring_flush - save the comment being written (SIGHUP, idle, leaving). */
-void scoring_flush(struct ui *u);
-void scoring_reload(struct ui *u);
-
-/* ---- prompt.c ---- */
-/* ui_prompt - read one line at the bottom; 0 with *out (fresh), -1 when
- * cancelled with Esc. */
-int ui_prompt(struct ui *u, const char *label, const char *initial, char **out);
-/* ui_menu - choose one of n items (letters or digits pick); -1 cancelled. */
-int ui_menu(struct ui *u, const char *title, const char *const *items, int n);
-/* ui_confirm - y / n question; 1 for yes. text may hold several lines. */
-int ui_confirm(struct ui *u, const char *title, const char *text);
-
-/* ---- pager.c ---- */
-/* ui_pager - show lines in an overlay until q / Esc. */
-void ui_pager(struct ui *u, const char *title, struct tlines *t);
-/* ui_pager_text - the same for a block of (untrusted) text, wrapped. */
-void ui_pager_text(struct ui *u, const char *title, const char *text);
-/* ui_pager_lines - command output: one screen line per line, cut, not wrapped. */
-void ui_pager_lines(struct ui *u, const char *title, const char *text);
-
-/* ---- help.c ---- */
-void ui_help(struct ui *u);
-
-/* ---- command.c ---- */
-/* ui_command - the ':' line: ui-internal commands or a ptce subcommand. */
-void ui_command(struct ui *u, const char *line);
-
-/* ---- actions.c ---- */
-int action_run(struct ui *u, enum key_action a);
-/* ui_report - show e (a refusal, a conflict) and reload for P_CONFLICT. */
-void ui_report(struct ui *u, const struct perr *e);
 
 #endif

@@ -1,5 +1,6 @@
-/* keys.c - the key binding table, key names, and the loader of a YAML file
- * that rebinds actions by name. Pure data and strings: no curses. */
+/* keys.c - the key binding table (made from the list in keys.h), key names,
+ * and the loader of a YAML file that rebinds actions by name. Pure data and
+ * strings: no curses. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,98 +9,16 @@
 #include "base/ydoc.h"
 #include "keys/keys.h"
 
-#define Q KP_QUEUE
-#define D KP_DOSSIER
-#define S KP_SCORING
-#define P KP_PAGER
-#define E KP_EDITOR
-
+/* The table, made from the list: indexed by enum key_action, so the two
+ * cannot fall out of step. */
+#define KEY_LIST_(...) __VA_ARGS__
+#define KEY_DEF_(id, name, keys, help, panels) [KA_##id] = {name, {KEY_LIST_ keys}, help, panels},
 const struct key_action_def key_actions[KA_COUNT] = {
-	[KA_NONE] = {KA_NONE, "none", {0}, "", 0},
-	[KA_UP] = {KA_UP, "up", {"k", "<Up>"}, N_("Move up one line"), Q | D | S | P},
-	[KA_DOWN] = {KA_DOWN, "down", {"j", "<Down>"}, N_("Move down one line"), Q | D | S | P},
-	[KA_PAGE_UP] = {KA_PAGE_UP, "page-up", {"<PgUp>", "<C-b>"}, N_("Move up one page"), Q | D | S | P},
-	[KA_PAGE_DOWN] = {KA_PAGE_DOWN, "page-down", {"<PgDn>", "<C-f>", "<Space>"},
-			  N_("Move down one page"), Q | D | S | P},
-	[KA_FIRST] = {KA_FIRST, "first", {"g", "<Home>"}, N_("Go to the first line"), Q | D | S | P},
-	[KA_LAST] = {KA_LAST, "last", {"G", "<End>"}, N_("Go to the last line"), Q | D | S | P},
-	[KA_OPEN] = {KA_OPEN, "open", {"<Enter>", "l", "<Right>"}, N_("Open the selected dossier"), Q},
-	[KA_NEXT_PANEL] = {KA_NEXT_PANEL, "next-panel", {"<Tab>"},
-			   N_("Switch between the queue and the dossier"), Q | D | S},
-	[KA_BACK] = {KA_BACK, "back", {"q", "<Esc>", "<Left>"},
-		     N_("Close this panel (from the queue: quit)"), Q | D | S | P},
-	[KA_QUIT] = {KA_QUIT, "quit", {"Q"}, N_("Quit ptce"), Q | D | S | P},
-	[KA_HELP] = {KA_HELP, "help", {"?", "<F1>"}, N_("Show the keys (this help)"), Q | D | S | P},
-	[KA_COMMAND] = {KA_COMMAND, "command", {":"},
-			N_("Run a ptce command (as on the command line)"), Q | D | S},
-	[KA_REFRESH] = {KA_REFRESH, "refresh", {"<C-l>"}, N_("Reload the data and redraw"), Q | D | S | P},
-	[KA_SECTION_NEXT] = {KA_SECTION_NEXT, "section-next", {"]"}, N_("Jump to the next section"), D},
-	[KA_SECTION_PREV] = {KA_SECTION_PREV, "section-prev", {"["}, N_("Jump to the previous section"), D},
-
-	[KA_SEARCH] = {KA_SEARCH, "search", {"/"},
-		       N_("Search names, members and texts (full text)"), Q},
-	[KA_SEARCH_NEXT] = {KA_SEARCH_NEXT, "search-next", {"n"}, N_("Go to the next search hit"), Q},
-	[KA_SEARCH_PREV] = {KA_SEARCH_PREV, "search-prev", {"N"}, N_("Go to the previous search hit"), Q},
-	[KA_SORT] = {KA_SORT, "sort", {"o"}, N_("Sort the queue by a column"), Q},
-	[KA_SORT_REVERSE] = {KA_SORT_REVERSE, "sort-reverse", {"O"}, N_("Reverse the sort order"), Q},
-	[KA_VIEW_TODO] = {KA_VIEW_TODO, "view-todo", {"1"},
-			  N_("Quick view: à instruire (submitted and phase 1)"), Q},
-	[KA_VIEW_MINE] = {KA_VIEW_MINE, "view-mine", {"2"},
-			  N_("Quick view: mes dossiers (assigned to me)"), Q},
-	[KA_VIEW_REVIEW] = {KA_VIEW_REVIEW, "view-review", {"3"},
-			    N_("Quick view: à revoir par moi (my review not submitted)"), Q},
-	[KA_VIEW_PHASE2] = {KA_VIEW_PHASE2, "view-phase2", {"4"}, N_("Quick view: phase 2"), Q},
-	[KA_VIEW_ALL] = {KA_VIEW_ALL, "view-all", {"5"}, N_("Quick view: tous (every dossier)"), Q},
-	[KA_FILTER] = {KA_FILTER, "filter", {"f"},
-		       N_("Filter by state, region or assignee (state=phase1 region=76 ...)"), Q},
-	[KA_FILTER_CLEAR] = {KA_FILTER_CLEAR, "filter-clear", {"F"},
-			     N_("Clear the filters and the search"), Q},
-	[KA_TAG] = {KA_TAG, "tag", {"t"}, N_("Tag or untag the dossier (for batch actions)"), Q},
-	[KA_TAG_CLEAR] = {KA_TAG_CLEAR, "tag-clear", {"T"}, N_("Untag every dossier"), Q},
-	[KA_EXPORT] = {KA_EXPORT, "export", {"x"},
-		       N_("Export what the queue shows (or the tagged dossiers) to CSV"), Q},
-
-	[KA_SCORE] = {KA_SCORE, "score", {"s"}, N_("Score the dossier (open my review)"), Q | D},
-	[KA_MOVE] = {KA_MOVE, "move", {"m"},
-		     N_("Move the dossier (or the tagged ones) to another state"), Q | D},
-	[KA_ASSIGN] = {KA_ASSIGN, "assign", {"a"},
-		       N_("Assign reviewers (coordinateur; tagged dossiers too)"), Q | D},
-	[KA_CONFLICT] = {KA_CONFLICT, "conflict", {"c"},
-			 N_("Declare a conflict of interest on the dossier"), Q | D},
-	[KA_COMPLEMENTS] = {KA_COMPLEMENTS, "complements", {"C"},
-			    N_("Request compléments (with a deadline)"), Q | D},
-	[KA_HISTORY] = {KA_HISTORY, "history", {"H"}, N_("Show the dossier's history"), Q | D},
-
-	[KA_VALUE_0] = {KA_VALUE_0, "value-0", {"0"}, N_("Set the value 0 on a scale"), S},
-	[KA_VALUE_1] = {KA_VALUE_1, "value-1", {"1"}, N_("Set the value 1 on a scale"), S},
-	[KA_VALUE_2] = {KA_VALUE_2, "value-2", {"2"}, N_("Set the value 2 on a scale"), S},
-	[KA_VALUE_3] = {KA_VALUE_3, "value-3", {"3"}, N_("Set the value 3 on a scale"), S},
-	[KA_VALUE_4] = {KA_VALUE_4, "value-4", {"4"}, N_("Set the value 4 on a scale"), S},
-	[KA_VALUE_5] = {KA_VALUE_5, "value-5", {"5"}, N_("Set the value 5 on a scale"), S},
-	[KA_VALUE_6] = {KA_VALUE_6, "value-6", {"6"}, N_("Set the value 6 on a scale"), S},
-	[KA_VALUE_7] = {KA_VALUE_7, "value-7", {"7"}, N_("Set the value 7 on a scale"), S},
-	[KA_VALUE_8] = {KA_VALUE_8, "value-8", {"8"}, N_("Set the value 8 on a scale"), S},
-	[KA_VALUE_9] = {KA_VALUE_9, "value-9", {"9"}, N_("Set the value 9 on a scale"), S},
-	[KA_GATE_YES] = {KA_GATE_YES, "gate-yes", {"y"}, N_("Answer yes on a gate"), S},
-	[KA_GATE_NO] = {KA_GATE_NO, "gate-no", {"n"}, N_("Answer no on a gate"), S},
-	[KA_GATE_CHECK] = {KA_GATE_CHECK, "gate-check", {"?"}, N_("Answer \"to check\" on a gate"), S},
-	[KA_VALUE_CLEAR] = {KA_VALUE_CLEAR, "value-clear", {"x", "<Delete>", "<Backspace>"},
-			    N_("Clear the answer"), S},
-	[KA_COMMENT] = {KA_COMMENT, "comment", {"<Enter>", "e"},
-			N_("Write the comment of the criterion (Esc when done)"), S},
-	[KA_SUBMIT] = {KA_SUBMIT, "submit", {"S"}, N_("Submit the review (asks to confirm)"), S},
-	[KA_OTHERS] = {KA_OTHERS, "others", {"r"},
-		       N_("Show the other reviews and the divergence"), S},
-
-	[KA_EDITOR_DONE] = {KA_EDITOR_DONE, "editor-done", {"<Esc>", "<C-x>"},
-			    N_("Leave the comment editor (it is saved as you type)"), E},
+	[KA_NONE] = {"none", {0}, "", 0},
+	KEY_ACTIONS(KEY_DEF_)
 };
-
-#undef Q
-#undef D
-#undef S
-#undef P
-#undef E
+#undef KEY_DEF_
+#undef KEY_LIST_
 
 void keys_foreach(void (*fn)(const struct key_action_def *a, void *arg), void *arg)
 {
@@ -227,8 +146,35 @@ int key_parse(const char *s, int *code)
 	return 0;
 }
 
+size_t key_utf8(int code, char buf[5])
+{
+	size_t n = 0;
+	if (code < 0 || code >= 0x110000) {
+		buf[0] = '\0';
+		return 0;
+	}
+	if (code < 0x80) {
+		buf[n++] = (char)code;
+	} else if (code < 0x800) {
+		buf[n++] = (char)(0xc0 | (code >> 6));
+		buf[n++] = (char)(0x80 | (code & 0x3f));
+	} else if (code < 0x10000) {
+		buf[n++] = (char)(0xe0 | (code >> 12));
+		buf[n++] = (char)(0x80 | ((code >> 6) & 0x3f));
+		buf[n++] = (char)(0x80 | (code & 0x3f));
+	} else {
+		buf[n++] = (char)(0xf0 | (code >> 18));
+		buf[n++] = (char)(0x80 | ((code >> 12) & 0x3f));
+		buf[n++] = (char)(0x80 | ((code >> 6) & 0x3f));
+		buf[n++] = (char)(0x80 | (code & 0x3f));
+	}
+	buf[n] = '\0';
+	return n;
+}
+
 const char *key_format(int code, char *buf, size_t len)
 {
+	char u[5];
 	if (code >= K_UP && code < K_UP + (int)N_SPECIAL)
 		snprintf(buf, len, "<%s>", special_names[code - K_UP]);
 	else if (code >= 1 && code < 0x20) {
@@ -238,25 +184,9 @@ const char *key_format(int code, char *buf, size_t len)
 		snprintf(buf, len, "<C-%c>", (char)c);
 	} else if (code == ' ')
 		snprintf(buf, len, "<Space>");
-	else if (code >= 0x20 && code < 0x110000) {
-		char u[5] = {0};
-		if (code < 0x80) {
-			u[0] = (char)code;
-		} else if (code < 0x800) {
-			u[0] = (char)(0xc0 | (code >> 6));
-			u[1] = (char)(0x80 | (code & 0x3f));
-		} else if (code < 0x10000) {
-			u[0] = (char)(0xe0 | (code >> 12));
-			u[1] = (char)(0x80 | ((code >> 6) & 0x3f));
-			u[2] = (char)(0x80 | (code & 0x3f));
-		} else {
-			u[0] = (char)(0xf0 | (code >> 18));
-			u[1] = (char)(0x80 | ((code >> 12) & 0x3f));
-			u[2] = (char)(0x80 | ((code >> 6) & 0x3f));
-			u[3] = (char)(0x80 | (code & 0x3f));
-		}
+	else if (code >= 0x20 && key_utf8(code, u))
 		snprintf(buf, len, "%s", u);
-	} else
+	else
 		snprintf(buf, len, "?");
 	return buf;
 }

@@ -1,11 +1,13 @@
-/* keys.h - the interface's actions and their default keys, as one table of
- * data (no curses here): the help overlay and the man page are made from it. */
+/* keys.h - the interface's actions and their default keys, as one X-macro
+ * list (no curses here): the enum, the table, the help overlay and the man
+ * page are all made from it, so they cannot drift apart. */
 #ifndef PTCE_KEYS_H
 #define PTCE_KEYS_H
 
 #include <stddef.h>
 
 #include "base/err.h"
+#include "base/i18n.h"
 
 /* Key codes: a Unicode code point for a printable character, 1..31 for
  * <C-a>..<C-_>, or one of these named keys (above the Unicode range). The
@@ -29,34 +31,100 @@ enum key_panel {
 #define KP_ALL (KP_LISTS | KP_EDITOR)
 #define KEY_PANEL_COUNT 5
 
-/* Every action the interface knows. The names (key_actions[].name) are what
- * a key-bindings file uses. */
+#define KP_MAIN (KP_QUEUE | KP_DOSSIER | KP_SCORING)	/* the panels of the main screen */
+
+/* Every action the interface knows, in the order of the help screen and of
+ * ptce(1)'s key table: X(id, name, (default keys), help, panels). The name is
+ * what a key-bindings file uses; the help is N_() (translate with _() when
+ * shown); at most KEYS_MAX keys. Adding an action is one line here and its
+ * handler in the interface. */
+#define KEY_ACTIONS(X) \
+	/* moving around */                                                                       \
+	X(UP, "up", ("k", "<Up>"), N_("Move up one line"), KP_LISTS)                              \
+	X(DOWN, "down", ("j", "<Down>"), N_("Move down one line"), KP_LISTS)                      \
+	X(PAGE_UP, "page-up", ("<PgUp>", "<C-b>"), N_("Move up one page"), KP_LISTS)              \
+	X(PAGE_DOWN, "page-down", ("<PgDn>", "<C-f>", "<Space>"),                                 \
+	  N_("Move down one page"), KP_LISTS)                                                     \
+	X(FIRST, "first", ("g", "<Home>"), N_("Go to the first line"), KP_LISTS)                  \
+	X(LAST, "last", ("G", "<End>"), N_("Go to the last line"), KP_LISTS)                      \
+	X(OPEN, "open", ("<Enter>", "l", "<Right>"), N_("Open the selected dossier"), KP_QUEUE)   \
+	X(NEXT_PANEL, "next-panel", ("<Tab>"),                                                    \
+	  N_("Switch between the queue and the dossier"), KP_MAIN)                                \
+	X(BACK, "back", ("q", "<Esc>", "<Left>"),                                                 \
+	  N_("Close this panel (from the queue: quit)"), KP_LISTS)                                \
+	X(QUIT, "quit", ("Q"), N_("Quit ptce"), KP_LISTS)                                         \
+	X(HELP, "help", ("?", "<F1>"), N_("Show the keys (this help)"), KP_LISTS)                 \
+	X(COMMAND, "command", (":"), N_("Run a ptce command (as on the command line)"), KP_MAIN)  \
+	X(REFRESH, "refresh", ("<C-l>"), N_("Reload the data and redraw"), KP_LISTS)              \
+	X(SECTION_NEXT, "section-next", ("]"), N_("Jump to the next section"), KP_DOSSIER)        \
+	X(SECTION_PREV, "section-prev", ("["), N_("Jump to the previous section"), KP_DOSSIER)    \
+	/* the queue */                                                                           \
+	X(SEARCH, "search", ("/"), N_("Search names, members and texts (full text)"), KP_QUEUE)   \
+	X(SEARCH_NEXT, "search-next", ("n"), N_("Go to the next search hit"), KP_QUEUE)           \
+	X(SEARCH_PREV, "search-prev", ("N"), N_("Go to the previous search hit"), KP_QUEUE)       \
+	X(SORT, "sort", ("o"), N_("Sort the queue by a column"), KP_QUEUE)                        \
+	X(SORT_REVERSE, "sort-reverse", ("O"), N_("Reverse the sort order"), KP_QUEUE)            \
+	X(VIEW_TODO, "view-todo", ("1"),                                                          \
+	  N_("Quick view: à instruire (submitted and phase 1)"), KP_QUEUE)                        \
+	X(VIEW_MINE, "view-mine", ("2"),                                                          \
+	  N_("Quick view: mes dossiers (assigned to me)"), KP_QUEUE)                              \
+	X(VIEW_REVIEW, "view-review", ("3"),                                                      \
+	  N_("Quick view: à revoir par moi (my review not submitted)"), KP_QUEUE)                 \
+	X(VIEW_PHASE2, "view-phase2", ("4"), N_("Quick view: phase 2"), KP_QUEUE)                 \
+	X(VIEW_ALL, "view-all", ("5"), N_("Quick view: tous (every dossier)"), KP_QUEUE)          \
+	X(FILTER, "filter", ("f"),                                                                \
+	  N_("Filter by state, region or assignee (state=phase1 region=76 ...)"), KP_QUEUE)       \
+	X(FILTER_CLEAR, "filter-clear", ("F"), N_("Clear the filters and the search"), KP_QUEUE)  \
+	X(TAG, "tag", ("t"), N_("Tag or untag the dossier (for batch actions)"), KP_QUEUE)        \
+	X(TAG_CLEAR, "tag-clear", ("T"), N_("Untag every dossier"), KP_QUEUE)                     \
+	X(EXPORT, "export", ("x"),                                                                \
+	  N_("Export what the queue shows (or the tagged dossiers) to CSV"), KP_QUEUE)            \
+	/* acting on a dossier (or the tagged ones) */                                            \
+	X(SCORE, "score", ("s"), N_("Score the dossier (open my review)"), KP_QUEUE | KP_DOSSIER) \
+	X(MOVE, "move", ("m"),                                                                    \
+	  N_("Move the dossier (or the tagged ones) to another state"), KP_QUEUE | KP_DOSSIER)    \
+	X(ASSIGN, "assign", ("a"),                                                                \
+	  N_("Assign reviewers (coordinateur; tagged dossiers too)"), KP_QUEUE | KP_DOSSIER)      \
+	X(CONFLICT, "conflict", ("c"),                                                            \
+	  N_("Declare a conflict of interest on the dossier"), KP_QUEUE | KP_DOSSIER)             \
+	X(COMPLEMENTS, "complements", ("C"),                                                      \
+	  N_("Request compléments (with a deadline)"), KP_QUEUE | KP_DOSSIER)                     \
+	X(HISTORY, "history", ("H"), N_("Show the dossier's history"), KP_QUEUE | KP_DOSSIER)     \
+	/* the scoring form */                                                                    \
+	X(VALUE_0, "value-0", ("0"), N_("Set the value 0 on a scale"), KP_SCORING)                \
+	X(VALUE_1, "value-1", ("1"), N_("Set the value 1 on a scale"), KP_SCORING)                \
+	X(VALUE_2, "value-2", ("2"), N_("Set the value 2 on a scale"), KP_SCORING)                \
+	X(VALUE_3, "value-3", ("3"), N_("Set the value 3 on a scale"), KP_SCORING)                \
+	X(VALUE_4, "value-4", ("4"), N_("Set the value 4 on a scale"), KP_SCORING)                \
+	X(VALUE_5, "value-5", ("5"), N_("Set the value 5 on a scale"), KP_SCORING)                \
+	X(VALUE_6, "value-6", ("6"), N_("Set the value 6 on a scale"), KP_SCORING)                \
+	X(VALUE_7, "value-7", ("7"), N_("Set the value 7 on a scale"), KP_SCORING)                \
+	X(VALUE_8, "value-8", ("8"), N_("Set the value 8 on a scale"), KP_SCORING)                \
+	X(VALUE_9, "value-9", ("9"), N_("Set the value 9 on a scale"), KP_SCORING)                \
+	X(GATE_YES, "gate-yes", ("y"), N_("Answer yes on a gate"), KP_SCORING)                    \
+	X(GATE_NO, "gate-no", ("n"), N_("Answer no on a gate"), KP_SCORING)                       \
+	X(GATE_CHECK, "gate-check", ("?"), N_("Answer \"to check\" on a gate"), KP_SCORING)       \
+	X(VALUE_CLEAR, "value-clear", ("x", "<Delete>", "<Backspace>"),                           \
+	  N_("Clear the answer"), KP_SCORING)                                                     \
+	X(COMMENT, "comment", ("<Enter>", "e"),                                                   \
+	  N_("Write the comment of the criterion (Esc when done)"), KP_SCORING)                   \
+	X(SUBMIT, "submit", ("S"), N_("Submit the review (asks to confirm)"), KP_SCORING)         \
+	X(OTHERS, "others", ("r"), N_("Show the other reviews and the divergence"), KP_SCORING)   \
+	/* the comment editor */                                                                  \
+	X(EDITOR_DONE, "editor-done", ("<Esc>", "<C-x>"),                                         \
+	  N_("Leave the comment editor (it is saved as you type)"), KP_EDITOR)
+
+#define KEY_ENUM_(id, name, keys, help, panels) KA_##id,
 enum key_action {
 	KA_NONE = 0,
-	/* moving around */
-	KA_UP, KA_DOWN, KA_PAGE_UP, KA_PAGE_DOWN, KA_FIRST, KA_LAST,
-	KA_OPEN, KA_NEXT_PANEL, KA_BACK, KA_QUIT, KA_HELP, KA_COMMAND, KA_REFRESH,
-	KA_SECTION_NEXT, KA_SECTION_PREV,
-	/* the queue */
-	KA_SEARCH, KA_SEARCH_NEXT, KA_SEARCH_PREV, KA_SORT, KA_SORT_REVERSE,
-	KA_VIEW_TODO, KA_VIEW_MINE, KA_VIEW_REVIEW, KA_VIEW_PHASE2, KA_VIEW_ALL,
-	KA_FILTER, KA_FILTER_CLEAR, KA_TAG, KA_TAG_CLEAR, KA_EXPORT,
-	/* acting on a dossier (or the tagged ones) */
-	KA_SCORE, KA_MOVE, KA_ASSIGN, KA_CONFLICT, KA_COMPLEMENTS, KA_HISTORY,
-	/* the scoring form */
-	KA_VALUE_0, KA_VALUE_1, KA_VALUE_2, KA_VALUE_3, KA_VALUE_4,
-	KA_VALUE_5, KA_VALUE_6, KA_VALUE_7, KA_VALUE_8, KA_VALUE_9,
-	KA_GATE_YES, KA_GATE_NO, KA_GATE_CHECK, KA_VALUE_CLEAR, KA_COMMENT,
-	KA_SUBMIT, KA_OTHERS,
-	/* the comment editor */
-	KA_EDITOR_DONE,
+	KEY_ACTIONS(KEY_ENUM_)
 	KA_COUNT
 };
+#undef KEY_ENUM_
 
 #define KEYS_MAX 4	/* keys per action */
 
 struct key_action_def {
-	enum key_action id;
 	const char *name;		/* "page-down": used in key-binding files */
 	const char *keys[KEYS_MAX];	/* defaults: "j", "<Down>", "<C-l>" */
 	const char *help;		/* N_(): translate with _() when shown */
@@ -81,6 +149,9 @@ enum key_action key_action_find(const char *name);
 int key_parse(const char *s, int *code);
 /* key_format - the display form of a code ("<Down>", "j", "<C-l>"). */
 const char *key_format(int code, char *buf, size_t len);
+/* key_utf8 - the UTF-8 bytes of a character code into buf (NUL-terminated);
+ * their number, 0 for a code that is no character (a named key). */
+size_t key_utf8(int code, char buf[5]);
 
 /* The keys in effect: defaults, possibly rebound by a file. */
 struct keymap {

@@ -1,5 +1,5 @@
 /* test_queue.c - the queue model (paging, sort, views, filters, full-text
- * search kept in sync by triggers) and the key binding table and its loader. */
+ * search kept in sync by triggers). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,7 +10,6 @@
 
 #include <cmocka.h>
 
-#include "keys/keys.h"
 #include "procedure/actor.h"
 #include "procedure/procedure.h"
 #include "store/open.h"
@@ -298,113 +297,6 @@ static void test_bench_fill(void **state)
 	queue_spec_done(&q);
 }
 
-/* ---- keys ---- */
-
-static void test_key_names(void **state)
-{
-	(void)state;
-	int c;
-	char buf[32];
-	assert_int_equal(key_parse("j", &c), 0);
-	assert_int_equal(c, 'j');
-	assert_int_equal(key_parse("é", &c), 0);
-	assert_int_equal(c, 0xe9);
-	assert_string_equal(key_format(c, buf, sizeof buf), "é");
-	assert_int_equal(key_parse("<Down>", &c), 0);
-	assert_int_equal(c, K_DOWN);
-	assert_string_equal(key_format(c, buf, sizeof buf), "<Down>");
-	assert_int_equal(key_parse("<C-l>", &c), 0);
-	assert_int_equal(c, 12);
-	assert_string_equal(key_format(c, buf, sizeof buf), "<C-l>");
-	assert_int_equal(key_parse("<pagedown>", &c), 0);
-	assert_int_equal(c, K_PGDN);
-	assert_int_equal(key_parse(" ", &c), 0);
-	assert_int_equal(c, K_SPACE);
-	assert_int_equal(key_parse("<Dwn>", &c), -1);
-	assert_int_equal(key_parse("jk", &c), -1);
-	assert_int_equal(key_parse("", &c), -1);
-	assert_int_equal(key_parse("\x1b", &c), -1);
-}
-
-static void test_key_table(void **state)
-{
-	(void)state;
-	/* Every action has a unique name, help and at least one panel; each
-	 * default key parses; the table is indexed by its ids. */
-	for (int a = 1; a < KA_COUNT; a++) {
-		assert_int_equal(key_actions[a].id, a);
-		assert_true(key_actions[a].help[0] != '\0');
-		assert_true(key_actions[a].panels != 0);
-		assert_int_equal(key_action_find(key_actions[a].name), a);
-		for (int k = 0; k < KEYS_MAX && key_actions[a].keys[k]; k++) {
-			int c;
-			assert_int_equal(key_parse(key_actions[a].keys[k], &c), 0);
-		}
-	}
-	struct keymap km;
-	keymap_defaults(&km);
-	/* No key means two things in one panel, except where the narrower
-	 * action wins on purpose. */
-	assert_int_equal(keymap_lookup(&km, KP_SCORING, '?'), KA_GATE_CHECK);
-	assert_int_equal(keymap_lookup(&km, KP_QUEUE, '?'), KA_HELP);
-	assert_int_equal(keymap_lookup(&km, KP_QUEUE, 'n'), KA_SEARCH_NEXT);
-	assert_int_equal(keymap_lookup(&km, KP_SCORING, 'n'), KA_GATE_NO);
-	assert_int_equal(keymap_lookup(&km, KP_QUEUE, '1'), KA_VIEW_TODO);
-	assert_int_equal(keymap_lookup(&km, KP_SCORING, '1'), KA_VALUE_1);
-	assert_int_equal(keymap_lookup(&km, KP_QUEUE, K_DOWN), KA_DOWN);
-	assert_int_equal(keymap_lookup(&km, KP_EDITOR, K_ESC), KA_EDITOR_DONE);
-	assert_int_equal(keymap_lookup(&km, KP_QUEUE, 'Z'), KA_NONE);
-	char buf[64];
-	assert_string_equal(keymap_describe(&km, KA_DOWN, buf, sizeof buf), "j, <Down>");
-	assert_string_equal(key_panel_name(KP_SCORING), "scoring");
-	assert_null(key_panel_name(3));
-}
-
-static int count_cb;
-static void count_action(const struct key_action_def *a, void *arg)
-{
-	(void)a;
-	(void)arg;
-	count_cb++;
-}
-
-static void test_keys_file(void **state)
-{
-	(void)state;
-	struct keymap km;
-	struct perr e = {0};
-	keymap_defaults(&km);
-	assert_int_equal(keymap_load_string(&km, "k.yaml", "move: M\ndown: [j, <Down>, J]\nexport: []\n", &e), 0);
-	assert_int_equal(keymap_lookup(&km, KP_QUEUE, 'M'), KA_MOVE);
-	assert_int_equal(keymap_lookup(&km, KP_QUEUE, 'm'), KA_NONE);
-	assert_int_equal(keymap_lookup(&km, KP_QUEUE, 'J'), KA_DOWN);
-	assert_int_equal(keymap_lookup(&km, KP_QUEUE, 'x'), KA_NONE);
-	/* Taking a key from another action of the same panel. */
-	assert_int_equal(keymap_load_string(&km, "k.yaml", "history: s\n", &e), 0);
-	assert_int_equal(keymap_lookup(&km, KP_QUEUE, 's'), KA_HISTORY);
-	char buf[64];
-	assert_string_equal(keymap_describe(&km, KA_SCORE, buf, sizeof buf), "");
-
-	keymap_defaults(&km);
-	assert_int_equal(keymap_load_string(&km, "k.yaml", "move: M\ndwon: j\n", &e), -1);
-	assert_non_null(strstr(e.msg, "k.yaml:2:1"));
-	assert_non_null(strstr(e.msg, "did you mean 'down'"));
-	assert_int_equal(keymap_load_string(&km, "k.yaml", "move: <Dwn>\n", &e), -1);
-	assert_non_null(strstr(e.msg, "k.yaml:1:7"));
-	assert_non_null(strstr(e.msg, "<Dwn>"));
-	assert_int_equal(keymap_load_string(&km, "k.yaml", "- move\n", &e), -1);
-	assert_non_null(strstr(e.msg, "k.yaml:1:1"));
-	assert_int_equal(keymap_load_string(&km, "k.yaml", "move: {a: b}\n", &e), -1);
-	assert_non_null(strstr(e.msg, "k.yaml:1:7"));
-	assert_int_equal(keymap_load_string(&km, "k.yaml", "move: [a, b, c, d, e]\n", &e), -1);
-	assert_non_null(strstr(e.msg, "at most"));
-	assert_int_equal(keymap_load_string(&km, "k.yaml", "", &e), 0);
-
-	count_cb = 0;
-	keys_foreach(count_action, NULL);
-	assert_int_equal(count_cb, KA_COUNT - 1);
-}
-
 int main(void)
 {
 	cmocka_set_message_output(CM_OUTPUT_TAP);
@@ -420,9 +312,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_filtered_positions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_expert_sees_assigned_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bench_fill, setup, teardown),
-		cmocka_unit_test(test_key_names),
-		cmocka_unit_test(test_key_table),
-		cmocka_unit_test(test_keys_file),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	rmdir(dbdir);

@@ -1,21 +1,25 @@
-/* detail.c - the dossier panel: every field in sections, members as a
- * table, pièces, assignments, reviews as visibility allows, history; long
- * French texts wrapped at word boundaries by display width. */
-#include <curses.h>
+/* dossier_text.c - a dossier laid out as lines for a width: every field in
+ * sections, members as a table, pièces, reviews as visibility allows, expert
+ * opinions, history; long French texts wrapped at word boundaries. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/geo.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "dossier_text.h"
 #include "procedure/procedure.h"
-#include "ui.h"
+#include "tlines.h"
 
-void detail_panel_done(struct ui *u)
+/* A blank line, then a section title, with a count when n >= 0. */
+static void section(struct tlines *t, const char *title, long long n)
 {
-	dossier_free(&u->dt.d);
-	tl_clear(&u->dt.lines);
-	u->dt.id = 0;
+	tl_add(t, UC_NORMAL, 0, "%s", "");
+	if (n < 0)
+		tl_add(t, UC_SECTION, 1, "%s", title);
+	else
+		tl_add(t, UC_SECTION, 1, "%s (%lld)", title, n);
 }
 
 static const char *field_value(const struct dossier *d, int i, char *buf, size_t len)
@@ -87,7 +91,7 @@ static void add_reviews(struct ui *u, struct tlines *t, long long id, int width)
 	size_t n = 0;
 	int hidden = 0;
 	struct perr e = {0};
-	tl_add(t, UC_SECTION, 1, "%s", _("Reviews"));
+	section(t, _("Reviews"), -1);
 	if (review_list_visible(u->app->store, &u->app->actor, id, NULL, &list, &n, &hidden, &e)) {
 		tl_add_wrapped(t, UC_ERROR, e.msg, width, 2);
 		return;
@@ -118,18 +122,9 @@ static void add_reviews(struct ui *u, struct tlines *t, long long id, int width)
 	review_list_free(&list, n);
 }
 
-/* Lay the dossier out for width columns. */
-static void layout(struct ui *u, int width)
+/* The title, the state, who is assigned, the compléments asked for. */
+static void add_head(struct ui *u, struct tlines *t, const struct dossier *d)
 {
-	struct detail_state *dt = &u->dt;
-	tl_clear(&dt->lines);
-	dt->width = width;
-	const struct dossier *d = dt->d;
-	struct tlines *t = &dt->lines;
-	if (!d) {
-		tl_add(t, UC_DIM, 0, "%s", _("No dossier selected."));
-		return;
-	}
 	tl_add(t, UC_TITLE, 1, " %s · %s", d->f[DF_DS_NUMBER] ? d->f[DF_DS_NUMBER] : "",
 	       d->f[DF_PTCE_NAME] ? d->f[DF_PTCE_NAME] : "");
 	char since[32];
@@ -145,7 +140,11 @@ static void layout(struct ui *u, int width)
 	if (d->complements_due)
 		tl_add(t, UC_FLAG, 1, "%s %s%s%s", _("Compléments demandés, due"), d->complements_due,
 		       d->complements_note ? " — " : "", d->complements_note ? d->complements_note : "");
+}
 
+/* Every field with a value, section by section, labels in one column. */
+static void add_fields(struct tlines *t, const struct dossier *d, int width)
+{
 	int label_w = 0;
 	for (int i = 0; i < DF_COUNT; i++) {
 		int w = (int)text_width(_(dossier_fields[i].label));
@@ -155,8 +154,7 @@ static void layout(struct ui *u, int width)
 	if (label_w > width / 3)
 		label_w = width / 3;
 	for (int s = 0; s < SEC_COUNT; s++) {
-		tl_add(t, UC_NORMAL, 0, "%s", "");
-		tl_add(t, UC_SECTION, 1, "%s", section_label((enum dossier_section)s));
+		section(t, section_label((enum dossier_section)s), -1);
 		for (int i = 0; i < DF_COUNT; i++) {
 			if ((int)dossier_fields[i].section != s)
 				continue;
@@ -172,50 +170,59 @@ static void layout(struct ui *u, int width)
 			}
 		}
 	}
-	/* Members as a table: name, category, role, commitment. */
-	tl_add(t, UC_NORMAL, 0, "%s", "");
-	tl_add(t, UC_SECTION, 1, "%s (%zu)", _("Membres"), d->n_members);
+}
+
+/* One member as a row of cells: name, category, role, commitment. */
+static void add_member(struct tlines *t, const struct member *m, int nw)
+{
+	char *name = text_clean(m->f[MF_NAME] ? m->f[MF_NAME] : "", 0);
+	char *role = text_clean(m->f[MF_ROLE] ? m->f[MF_ROLE] : "", 0);
+	char *com = text_clean(m->f[MF_COMMITMENT] ? choice_label(m->f[MF_COMMITMENT]) : "", 0);
+	const char *cat = m->f[MF_CATEGORY] ? choice_label(m->f[MF_CATEGORY]) : "";
+	char line[2048];
+	size_t o = 0;
+	const char *cells[] = {name, cat, role, com};
+	const int ws[] = {nw, 18, 18, 14};
+	line[o++] = ' ';
+	line[o++] = ' ';
+	for (int c = 0; c < 4; c++) {
+		size_t used = 0, fit = text_fit(cells[c], (size_t)ws[c], &used);
+		memcpy(line + o, cells[c], fit);
+		o += fit;
+		for (size_t k = used; k < (size_t)ws[c] + 1 && o < sizeof line - 8; k++)
+			line[o++] = ' ';
+	}
+	line[o] = '\0';
+	tl_add(t, UC_NORMAL, 0, "%s", line);
+	free(name);
+	free(role);
+	free(com);
+}
+
+/* Members as a table, then the pièces. */
+static void add_members_documents(struct tlines *t, const struct dossier *d, int width)
+{
+	section(t, _("Membres"), (long long)d->n_members);
 	int nw = width - 2 - 18 - 18 - 14 - 3;
 	if (nw < 12)
 		nw = 12;
-	for (size_t i = 0; i < d->n_members; i++) {
-		const struct member *m = &d->members[i];
-		char *name = text_clean(m->f[MF_NAME] ? m->f[MF_NAME] : "", 0);
-		char *role = text_clean(m->f[MF_ROLE] ? m->f[MF_ROLE] : "", 0);
-		char *com = text_clean(m->f[MF_COMMITMENT] ? choice_label(m->f[MF_COMMITMENT]) : "", 0);
-		const char *cat = m->f[MF_CATEGORY] ? choice_label(m->f[MF_CATEGORY]) : "";
-		char line[2048];
-		size_t o = 0;
-		const char *cells[] = {name, cat, role, com};
-		const int ws[] = {nw, 18, 18, 14};
-		line[o++] = ' ';
-		line[o++] = ' ';
-		for (int c = 0; c < 4; c++) {
-			size_t used = 0, fit = text_fit(cells[c], (size_t)ws[c], &used);
-			memcpy(line + o, cells[c], fit);
-			o += fit;
-			for (size_t k = used; k < (size_t)ws[c] + 1 && o < sizeof line - 8; k++)
-				line[o++] = ' ';
-		}
-		line[o] = '\0';
-		tl_add(t, UC_NORMAL, 0, "%s", line);
-		free(name);
-		free(role);
-		free(com);
-	}
-	tl_add(t, UC_NORMAL, 0, "%s", "");
-	tl_add(t, UC_SECTION, 1, "%s (%zu)", _("Pièces"), d->n_documents);
+	for (size_t i = 0; i < d->n_members; i++)
+		add_member(t, &d->members[i], nw);
+	section(t, _("Pièces"), (long long)d->n_documents);
 	for (size_t i = 0; i < d->n_documents; i++)
 		tl_add(t, UC_NORMAL, 0, "  %-8s %s%s%s", d->documents[i].kind, d->documents[i].title,
 		       d->documents[i].received_on ? "  " : "",
 		       d->documents[i].received_on ? d->documents[i].received_on : "");
-	tl_add(t, UC_NORMAL, 0, "%s", "");
-	add_reviews(u, t, d->id, width);
+}
+
+/* The experts' opinions I may see, when there are some. */
+static void add_opinions(struct ui *u, struct tlines *t, long long id, int width)
+{
 	struct opinion *ops = NULL;
 	size_t nops = 0;
-	if (opinion_list(u->app->store, &u->app->actor, d->id, 0, &ops, &nops, &e) == 0 && nops) {
-		tl_add(t, UC_NORMAL, 0, "%s", "");
-		tl_add(t, UC_SECTION, 1, "%s (%zu)", _("Avis d'experts"), nops);
+	struct perr e = {0};
+	if (opinion_list(u->app->store, &u->app->actor, id, 0, &ops, &nops, &e) == 0 && nops) {
+		section(t, _("Avis d'experts"), (long long)nops);
 		for (size_t i = 0; i < nops; i++) {
 			const struct opinion *o = &ops[i];
 			tl_add(t, UC_NORMAL, 1, "  %s (%s) · %s", o->expert_name, o->expert,
@@ -228,87 +235,18 @@ static void layout(struct ui *u, int width)
 		}
 	}
 	opinion_list_free(&ops, nops);
-	tl_add(t, UC_NORMAL, 0, "%s", "");
-	tl_add(t, UC_SECTION, 1, "%s", _("Historique"));
+}
+
+void dossier_text(struct ui *u, struct tlines *t, const struct dossier *d, int width)
+{
+	add_head(u, t, d);
+	add_fields(t, d, width);
+	add_members_documents(t, d, width);
+	add_reviews(u, t, d->id, width);
+	add_opinions(u, t, d->id, width);
+	section(t, _("Historique"), -1);
 	t->width = width;
+	struct perr e = {0};
 	if (history_list(u->app->store, d->id, history_line, t, &e))
 		tl_add_wrapped(t, UC_ERROR, e.msg, width, 2);
-}
-
-void detail_show(struct ui *u, long long id)
-{
-	struct detail_state *dt = &u->dt;
-	if (id != dt->id)
-		dt->top = 0;
-	dossier_free(&dt->d);
-	dt->id = id;
-	dt->width = 0;
-	if (!id)
-		return;
-	struct perr e = {0};
-	if (dossier_load(u->app->store, id, &dt->d, &e))
-		ui_message(u, UC_ERROR, "%s", e.msg);
-}
-
-void detail_panel_draw(struct ui *u, int y, int x, int h, int w)
-{
-	struct detail_state *dt = &u->dt;
-	/* In wide mode the panel follows the queue's cursor. */
-	long long want = u->wide && u->focus == F_QUEUE ? queue_current(u) : dt->id;
-	if (!want)
-		want = queue_current(u);
-	if (want != dt->id || dt->stale) {
-		detail_show(u, want);
-		dt->stale = 0;
-	}
-	if (dt->width != w - 1)
-		layout(u, w - 1);
-	/* A long dossier keeps its last row for where we are in it. */
-	int body = dt->lines.n > (size_t)h ? h - 1 : h;
-	if (dt->top > (long long)dt->lines.n - body)
-		dt->top = (long long)dt->lines.n - body;
-	if (dt->top < 0)
-		dt->top = 0;
-	tl_draw(u, &dt->lines, dt->top, y, x + 1, body, w - 1);
-	if (body < h) {
-		char pos[64];
-		long long pct = (dt->top + body) * 100 / (long long)dt->lines.n;
-		snprintf(pos, sizeof pos, _(" %lld%% · ] next section "), pct);
-		int pw = (int)text_width(pos) + 1;
-		ui_hline(y + h - 1, x + 1, w - 1 - pw, ui_attr(u, UC_DIM));
-		ui_put(y + h - 1, x + w - pw, pw, pos, ui_attr(u, UC_DIM));
-	}
-}
-
-int detail_panel_key(struct ui *u, enum key_action a)
-{
-	struct detail_state *dt = &u->dt;
-	int h = u->rows - 3;
-	switch (a) {
-	case KA_UP: dt->top--; break;
-	case KA_DOWN: dt->top++; break;
-	case KA_PAGE_UP: dt->top -= h - 1; break;
-	case KA_PAGE_DOWN: dt->top += h - 1; break;
-	case KA_FIRST: dt->top = 0; break;
-	case KA_LAST: dt->top = (long long)dt->lines.n; break;
-	case KA_SECTION_NEXT:
-		for (size_t i = (size_t)(dt->top + 1); i < dt->lines.n; i++)
-			if (dt->lines.v[i].section) {
-				dt->top = (long long)i;
-				break;
-			}
-		break;
-	case KA_SECTION_PREV:
-		for (long long i = dt->top - 1; i >= 0; i--)
-			if (dt->lines.v[i].section) {
-				dt->top = i;
-				break;
-			}
-		break;
-	default:
-		return H_UNHANDLED;
-	}
-	if (dt->top < 0)
-		dt->top = 0;
-	return H_REDRAW;
 }

@@ -1,5 +1,6 @@
-/* queue.c (interface) - the queue panel: one row per dossier, only the
- * visible rows fetched from the core's queue model, cursor kept on its dossier. */
+/* queue_panel.c - the queue panel: one row per dossier (number, PTCE,
+ * région, state, days, my review, mean total, flags), views, sort, filters,
+ * search and tags. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,131 +8,13 @@
 #include "base/geo.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "dossier_panel.h"
+#include "panel.h"
 #include "procedure/procedure.h"
-#include "ui.h"
-
-void queue_panel_init(struct ui *u)
-{
-	queue_spec_init(&u->q.spec, u->app->actor.login);
-	u->q.spec.actor = &u->app->actor;
-	u->q.stale = 1;
-	queue_panel_reload(u);
-}
-
-void queue_panel_done(struct ui *u)
-{
-	queue_rows_free(&u->q.rows, u->q.n_rows);
-	queue_spec_done(&u->q.spec);
-	free(u->q.tags);
-	free(u->q.search);
-	u->q.tags = NULL;
-	u->q.search = NULL;
-}
-
-int queue_height(struct ui *u)
-{
-	int h = u->rows - 3 - 1;	/* frame, then the column titles */
-	return h > 1 ? h : 1;
-}
-
-static void clamp(struct ui *u)
-{
-	struct queue_state *q = &u->q;
-	int h = queue_height(u);
-	if (q->cur >= q->count)
-		q->cur = q->count - 1;
-	if (q->cur < 0)
-		q->cur = 0;
-	if (q->top > q->cur)
-		q->top = q->cur;
-	if (q->cur >= q->top + h)
-		q->top = q->cur - h + 1;
-	if (q->top < 0)
-		q->top = 0;
-}
-
-void queue_panel_reload(struct ui *u)
-{
-	struct queue_state *q = &u->q;
-	struct perr e = {0};
-	if (queue_count(u->app->store, &q->spec, &q->count, &e)) {
-		ui_message(u, UC_ERROR, "%s", e.msg);
-		q->count = 0;
-	}
-	if (q->cur_id) {
-		long long pos = -1;
-		if (queue_position(u->app->store, &q->spec, q->cur_id, &pos, &e) == 0 && pos >= 0)
-			q->cur = pos;
-	}
-	q->stale = 1;
-	clamp(u);
-}
-
-/* Make sure rows [top, top + h) are in the cache. */
-static void fetch(struct ui *u, int h)
-{
-	struct queue_state *q = &u->q;
-	if (!q->stale && q->rows_off == q->top && q->n_rows >= (size_t)h)
-		return;
-	if (!q->stale && q->rows_off == q->top && q->rows_off + (long long)q->n_rows >= q->count)
-		return;
-	queue_rows_free(&q->rows, q->n_rows);
-	q->n_rows = 0;
-	struct perr e = {0};
-	if (queue_fetch(u->app->store, &q->spec, q->top, h, &q->rows, &q->n_rows, &e))
-		ui_message(u, UC_ERROR, "%s", e.msg);
-	q->rows_off = q->top;
-	q->stale = 0;
-}
-
-const struct queue_row *queue_current_row(struct ui *u)
-{
-	struct queue_state *q = &u->q;
-	if (q->count == 0)
-		return NULL;
-	fetch(u, queue_height(u));
-	long long i = q->cur - q->rows_off;
-	if (i < 0 || (size_t)i >= q->n_rows) {
-		/* The cursor left the cached page (moved without a draw). */
-		q->top = q->cur;
-		q->stale = 1;
-		clamp(u);
-		fetch(u, queue_height(u));
-		i = q->cur - q->rows_off;
-		if (i < 0 || (size_t)i >= q->n_rows)
-			return NULL;
-	}
-	return &q->rows[i];
-}
-
-long long queue_current(struct ui *u)
-{
-	const struct queue_row *r = queue_current_row(u);
-	return r ? r->id : 0;
-}
-
-int queue_is_tagged(struct ui *u, long long id)
-{
-	for (size_t i = 0; i < u->q.n_tags; i++)
-		if (u->q.tags[i] == id)
-			return 1;
-	return 0;
-}
-
-static void tag_toggle(struct ui *u, long long id)
-{
-	struct queue_state *q = &u->q;
-	for (size_t i = 0; i < q->n_tags; i++)
-		if (q->tags[i] == id) {
-			q->tags[i] = q->tags[--q->n_tags];
-			return;
-		}
-	if (q->n_tags == q->cap_tags) {
-		q->cap_tags = q->cap_tags ? q->cap_tags * 2 : 16;
-		q->tags = xrealloc(q->tags, q->cap_tags * sizeof *q->tags);
-	}
-	q->tags[q->n_tags++] = id;
-}
+#include "prompt.h"
+#include "queue_panel.h"
+#include "queue_rows.h"
+#include "screen.h"
 
 /* Column widths for a panel width. */
 struct cols {
@@ -245,15 +128,15 @@ static void draw_row(struct ui *u, int y, int x, int w, const struct cols *c,
 	ui_put(y, cx, x + w - cx, flags, selected ? base : ui_attr(u, UC_FLAG));
 }
 
-void queue_panel_draw(struct ui *u, int y, int x, int h, int w)
+static void queue_draw(struct ui *u, int y, int x, int h, int w)
 {
 	struct queue_state *q = &u->q;
 	struct cols c;
 	layout(w, &c);
 	header(u, y, x, &c);
 	int rows = h - 1;
-	clamp(u);
-	fetch(u, rows);
+	queue_clamp(u);
+	queue_rows_fetch(u, rows);
 	if (q->count == 0) {
 		ui_put(y + 2, x + 2, w - 4, _("No dossier here. Press 5 for every dossier, F to clear "
 					      "the filters, : to run a command (e.g. :import)."), 0);
@@ -265,7 +148,7 @@ void queue_panel_draw(struct ui *u, int y, int x, int h, int w)
 		if (sel)
 			q->cur_id = r->id;
 		draw_row(u, y + 1 + i, x, w, &c, r, sel);
-		if (sel && u->focus != F_QUEUE)
+		if (sel && panel_focused(u) != &queue_panel)
 			mvchgat(y + 1 + i, x + c.tag + 1, w - c.tag - 1, A_BOLD | A_UNDERLINE, 0, NULL);
 	}
 }
@@ -275,7 +158,7 @@ static void set_view(struct ui *u, enum queue_view v)
 	u->q.spec.view = v;
 	u->q.cur = 0;
 	u->q.top = 0;
-	queue_panel_reload(u);
+	queue_rows_reload(u);
 	ui_message(u, UC_NORMAL, _("View: %s (%lld)"), queue_view_label(v), u->q.count);
 }
 
@@ -300,10 +183,30 @@ static void search_step(struct ui *u, int dir, int fresh)
 	}
 	q->cur = pos;
 	q->stale = 1;
-	clamp(u);
+	queue_clamp(u);
 	ui_message(u, UC_NORMAL, P_("%s: %lld dossier matches (n next, N previous)",
 				    "%s: %lld dossiers match (n next, N previous)", q->hits),
 		   q->search, q->hits);
+}
+
+static void search(struct ui *u)
+{
+	char *s = NULL;
+	if (ui_prompt(u, _("Search: "), u->q.search, &s) == 0) {
+		free(u->q.search);
+		u->q.search = s;
+		search_step(u, 1, 1);
+	}
+}
+
+static void search_next(struct ui *u)
+{
+	search_step(u, 1, 0);
+}
+
+static void search_prev(struct ui *u)
+{
+	search_step(u, -1, 0);
 }
 
 static void choose_sort(struct ui *u)
@@ -319,10 +222,63 @@ static void choose_sort(struct ui *u)
 	else
 		u->q.spec.desc = c == QC_DAYS || c == QC_TOTAL;
 	u->q.spec.sort = (enum queue_col)c;
-	queue_panel_reload(u);
+	queue_rows_reload(u);
 }
 
-int queue_panel_key(struct ui *u, enum key_action a)
+static void sort_reverse(struct ui *u)
+{
+	u->q.spec.desc = !u->q.spec.desc;
+	queue_rows_reload(u);
+}
+
+static void set_filter(struct ui *u)
+{
+	struct queue_state *q = &u->q;
+	char *s = NULL;
+	if (ui_prompt(u, _("Filter (state=… region=… assignee=…, empty clears): "), "", &s))
+		return;
+	struct perr e = {0};
+	if (queue_set_filter(&q->spec, s, &e)) {
+		ui_message(u, UC_ERROR, "%s", e.msg);
+	} else {
+		q->cur = q->top = 0;
+		queue_rows_reload(u);
+		ui_message(u, UC_NORMAL, _("%lld dossiers"), q->count);
+	}
+	free(s);
+}
+
+static void filter_clear(struct ui *u)
+{
+	struct queue_state *q = &u->q;
+	free(q->spec.state);
+	free(q->spec.region);
+	free(q->spec.assignee);
+	q->spec.state = q->spec.region = q->spec.assignee = NULL;
+	free(q->search);
+	q->search = NULL;
+	q->spec.view = QV_ALL;
+	queue_rows_reload(u);
+	ui_message(u, UC_NORMAL, "%s", _("Filters cleared."));
+}
+
+static void tag(struct ui *u)
+{
+	long long id = queue_current(u);
+	if (id) {
+		queue_tag_toggle(u, id);
+		u->q.cur++;
+	}
+}
+
+static void tag_clear(struct ui *u)
+{
+	u->q.n_tags = 0;
+	ui_message(u, UC_NORMAL, "%s", _("No dossier tagged."));
+}
+
+/* The cursor keys; 0 when a is none of them. */
+static int move_cursor(struct ui *u, enum key_action a)
 {
 	struct queue_state *q = &u->q;
 	int h = queue_height(u);
@@ -338,70 +294,102 @@ int queue_panel_key(struct ui *u, enum key_action a)
 		break;
 	case KA_FIRST: q->cur = 0; break;
 	case KA_LAST: q->cur = q->count - 1; break;
-	case KA_VIEW_TODO: set_view(u, QV_TODO); break;
-	case KA_VIEW_MINE: set_view(u, QV_MINE); break;
-	case KA_VIEW_REVIEW: set_view(u, QV_REVIEW); break;
-	case KA_VIEW_PHASE2: set_view(u, QV_PHASE2); break;
-	case KA_VIEW_ALL: set_view(u, QV_ALL); break;
-	case KA_SORT: choose_sort(u); break;
-	case KA_SORT_REVERSE:
-		q->spec.desc = !q->spec.desc;
-		queue_panel_reload(u);
-		break;
-	case KA_SEARCH: {
-		char *s = NULL;
-		if (ui_prompt(u, _("Search: "), q->search, &s) == 0) {
-			free(q->search);
-			q->search = s;
-			search_step(u, 1, 1);
-		}
-		break;
-	}
-	case KA_SEARCH_NEXT: search_step(u, 1, 0); break;
-	case KA_SEARCH_PREV: search_step(u, -1, 0); break;
-	case KA_FILTER: {
-		char *s = NULL;
-		if (ui_prompt(u, _("Filter (state=… region=… assignee=…, empty clears): "), "", &s) == 0) {
-			struct perr e = {0};
-			if (queue_set_filter(&q->spec, s, &e))
-				ui_message(u, UC_ERROR, "%s", e.msg);
-			else {
-				q->cur = q->top = 0;
-				queue_panel_reload(u);
-				ui_message(u, UC_NORMAL, _("%lld dossiers"), q->count);
-			}
-			free(s);
-		}
-		break;
-	}
-	case KA_FILTER_CLEAR:
-		free(q->spec.state);
-		free(q->spec.region);
-		free(q->spec.assignee);
-		q->spec.state = q->spec.region = q->spec.assignee = NULL;
-		free(q->search);
-		q->search = NULL;
-		q->spec.view = QV_ALL;
-		queue_panel_reload(u);
-		ui_message(u, UC_NORMAL, "%s", _("Filters cleared."));
-		break;
-	case KA_TAG: {
-		long long id = queue_current(u);
-		if (id) {
-			tag_toggle(u, id);
-			q->cur++;
-		}
-		break;
-	}
-	case KA_TAG_CLEAR:
-		q->n_tags = 0;
-		ui_message(u, UC_NORMAL, "%s", _("No dossier tagged."));
-		break;
 	default:
-		return H_UNHANDLED;
+		return 0;
 	}
-	clamp(u);
-	if (q->top != q->rows_off)
-		q->stale = 1;
+	return 1;
+}
+
+static const struct {
+	enum key_action action;
+	enum queue_view view;
+} view_keys[] = {
+	{KA_VIEW_TODO, QV_TODO}, {KA_VIEW_MINE, QV_MINE}, {KA_VIEW_REVIEW, QV_REVIEW},
+	{KA_VIEW_PHASE2, QV_PHASE2}, {KA_VIEW_ALL, QV_ALL},
+};
+
+static const struct {
+	enum key_action action;
+	void (*run)(struct ui *u);
+} queue_keys[] = {
+	{KA_SORT, choose_sort}, {KA_SORT_REVERSE, sort_reverse}, {KA_SEARCH, search},
+	{KA_SEARCH_NEXT, search_next}, {KA_SEARCH_PREV, search_prev}, {KA_FILTER, set_filter},
+	{KA_FILTER_CLEAR, filter_clear}, {KA_TAG, tag}, {KA_TAG_CLEAR, tag_clear},
+};
+
+/* The queue's own keys; 0 when a is none of them. */
+static int queue_key_run(struct ui *u, enum key_action a)
+{
+	for (size_t i = 0; i < sizeof view_keys / sizeof view_keys[0]; i++)
+		if (view_keys[i].action == a) {
+			set_view(u, view_keys[i].view);
+			return 1;
+		}
+	for (size_t i = 0; i < sizeof queue_keys / sizeof queue_keys[0]; i++)
+		if (queue_keys[i].action == a) {
+			queue_keys[i].run(u);
+			return 1;
+		}
+	return move_cursor(u, a);
+}
+
+/* Open the dossier under the cursor in the dossier panel. */
+static void queue_open(struct ui *u)
+{
+	long long id = queue_current(u);
+	if (!id)
+		return;
+	dossier_panel_show(u, id);
+	u->focus = F_DOSSIER;
+}
+
+static int queue_key(struct ui *u, enum key_action a, int code)
+{
+	(void)code;
+	if (a == KA_OPEN) {
+		queue_open(u);
+		return H_REDRAW;
+	}
+	if (!queue_key_run(u, a))
+		return H_UNHANDLED;
+	queue_clamp(u);
+	if (u->q.top != u->q.rows_off)
+		u->q.stale = 1;
 	return H_REDRAW;
 }
+
+static void queue_hints(struct ui *u, char *buf, size_t len)
+{
+	static const struct panel_hint first[] = {
+		{KA_OPEN, N_("open")}, {KA_SCORE, N_("score")}, {KA_MOVE, N_("move")},
+		{KA_SEARCH, N_("search")},
+	};
+	static const struct panel_hint then[] = {{KA_TAG, N_("tag")}, {KA_COMMAND, N_("command")}};
+	panel_hints(u, buf, len, first, sizeof first / sizeof first[0]);
+	size_t l = strlen(buf);
+	if (u->km.codes[KA_SEARCH][0] && u->km.codes[KA_VIEW_TODO][0] == '1' && l < len)
+		snprintf(buf + l, len - l, " · 1-5 %s", _("views"));
+	panel_hints(u, buf, len, then, sizeof then / sizeof then[0]);
+}
+
+/* Tab: to the review being written, else into the dossier. */
+static void queue_next(struct ui *u)
+{
+	if (u->sc.grid)
+		u->focus = F_SCORING;
+	else
+		queue_open(u);
+}
+
+/* q quits from the queue; Esc and Left never do. */
+static void queue_back(struct ui *u, int code)
+{
+	if (code != K_ESC && code != K_LEFT)
+		u->quit = 1;
+}
+
+const struct panel_ops queue_panel = {
+	.keys = KP_QUEUE, .tags = 1, .left = F_QUEUE, .right = F_DOSSIER,
+	.draw = queue_draw, .key = queue_key, .reload = queue_rows_reload, .done = queue_rows_done,
+	.hints = queue_hints, .dossier = queue_current, .next = queue_next, .back = queue_back,
+};

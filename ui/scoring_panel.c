@@ -1,44 +1,24 @@
-/* scoring.c - the scoring panel: my review of a dossier as a form on its
- * grid. One key sets a value and saves it at once; comments are written in a
- * small multi-line editor saved while typing; submit names what is missing. */
+/* scoring_panel.c - the scoring panel: my review of a dossier as a form on
+ * its grid. One key sets a value and saves it at once; comments are written
+ * in a small multi-line editor (editor.c) saved while typing; submit names
+ * what is missing. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "editor.h"
+#include "pager.h"
+#include "panel.h"
 #include "procedure/procedure.h"
+#include "prompt.h"
 #include "review/aggregate.h"
-#include "ui.h"
+#include "scoring_panel.h"
+#include "screen.h"
+#include "tlines.h"
 
-static int grid_phase_of(const char *state)
-{
-	if (strcmp(state, "submitted") == 0 || strcmp(state, "phase1") == 0)
-		return 1;
-	if (strcmp(state, "phase2") == 0)
-		return 2;
-	return 0;
-}
-
-static void editor_clear(struct editor *ed)
-{
-	free(ed->buf);
-	memset(ed, 0, sizeof *ed);
-}
-
-static void editor_set(struct editor *ed, const char *text)
-{
-	editor_clear(ed);
-	ed->len = text ? strlen(text) : 0;
-	ed->cap = ed->len + 64;
-	ed->buf = xmalloc(ed->cap);
-	if (ed->len)
-		memcpy(ed->buf, text, ed->len);
-	ed->buf[ed->len] = '\0';
-	ed->cur = ed->len;
-}
-
-void scoring_close(struct ui *u)
+static void scoring_close(struct ui *u)
 {
 	struct scoring_state *sc = &u->sc;
 	scoring_flush(u);
@@ -59,7 +39,7 @@ static const struct criterion *cur_crit(struct ui *u)
 }
 
 /* Reload my review after a change (mine or another session's). */
-void scoring_reload(struct ui *u)
+static void scoring_reload(struct ui *u)
 {
 	struct scoring_state *sc = &u->sc;
 	if (!sc->rev)
@@ -84,7 +64,7 @@ int scoring_open(struct ui *u, long long id)
 		ui_report(u, &e);
 		return -1;
 	}
-	int phase = grid_phase_of(d->state);
+	int phase = state_review_phase(d->state);
 	if (!phase) {
 		ui_message(u, UC_ERROR, _("%s is in state '%s': there is no review to write "
 					  "(reviews are written in submitted, phase 1 and phase 2)."),
@@ -222,62 +202,24 @@ static void value_box(const struct criterion *c, const struct answer *a, char *b
 	}
 }
 
-static const char *crit_label(const struct criterion *c)
+/* A grid's text: French labels and help are the grid's own; the English
+ * ones when the interface is not in French and the grid gives them. */
+static const char *grid_text(const char *fr_text, const char *en_text)
 {
-	/* French labels are the grid's own; English ones when the interface is
-	 * not in French and the grid gives them. */
 	const char *lang = getenv("LANGUAGE");
 	int fr = lang && strncmp(lang, "fr", 2) == 0;
-	if (!fr && c->label_en)
-		return c->label_en;
-	return c->label;
+	return !fr && en_text ? en_text : fr_text;
 }
 
-static void draw_editor(struct ui *u, int y, int x, int h, int w)
-{
-	struct editor *ed = &u->sc.ed;
-	size_t *starts = NULL, *lens = NULL;
-	size_t n = text_wrap(ed->buf, (size_t)(w > 2 ? w - 1 : 1), &starts, &lens);
-	size_t cl = 0;
-	for (size_t i = 0; i < n; i++)
-		if (ed->cur >= starts[i] && ed->cur <= starts[i] + lens[i])
-			cl = i;
-	if ((long long)cl < ed->top)
-		ed->top = (long long)cl;
-	if ((long long)cl >= ed->top + h)
-		ed->top = (long long)cl - h + 1;
-	for (int i = 0; i < h; i++) {
-		size_t k = (size_t)(ed->top + i);
-		if (k >= n)
-			break;
-		char *line = xstrndup(ed->buf + starts[k], lens[k]);
-		ui_put_raw(y + i, x, w, line, A_NORMAL);
-		if (k == cl) {
-			int col = (int)text_nwidth(ed->buf + starts[k], ed->cur - starts[k]);
-			if (col < w)
-				mvchgat(y + i, x + col, 1, A_REVERSE, 0, NULL);
-		}
-		free(line);
-	}
-	if (n == 0)
-		mvchgat(y, x, 1, A_REVERSE, 0, NULL);
-	free(starts);
-	free(lens);
-}
-
-void scoring_draw(struct ui *u, int y, int x, int h, int w)
+/* The title, then the state of the review: total, band, what is missing. */
+static void draw_head(struct ui *u, int y, int x, int w)
 {
 	struct scoring_state *sc = &u->sc;
-	if (!sc->grid || !sc->rev) {
-		ui_put(y + 1, x + 1, w - 2, _("No review open."), 0);
-		return;
-	}
 	const struct checklist *g = sc->grid;
 	char line[1024];
 	snprintf(line, sizeof line, " %s · %s · %s", sc->ds_number, sc->ptce_name,
 		 g->title ? g->title : g->id);
 	ui_put(y, x, w, line, ui_attr(u, UC_TITLE));
-
 	struct review_score score;
 	review_compute(g, sc->rev, &score);
 	char **missing = review_missing(g, sc->rev);
@@ -306,65 +248,81 @@ void scoring_draw(struct ui *u, int y, int x, int h, int w)
 	}
 	ui_put(y + 1, x, w, line, ui_attr(u, score.eliminated ? UC_ERROR : UC_HEADER));
 	review_strv_free(&missing);
+}
 
-	int idw = 4;	/* ids in one column; a longer one pushes its own line only */
-	int detail_h = h / 3;
-	if (detail_h < 6)
-		detail_h = 6;
-	int list_h = h - 2 - detail_h - 1;
-	/* Rows: a section title before its first criterion. */
-	struct row { int crit; int section; } *rows = xcalloc(g->n_crit * 2 + 1, sizeof *rows);
-	size_t nr = 0, cur_row = 0;
+/* A row of the form: a section title (crit < 0) or a criterion. */
+struct form_row {
+	int crit;
+	int section;
+};
+
+/* The rows, a section title before its first criterion; *cur_row gets the
+ * current criterion's. */
+static struct form_row *form_rows(const struct checklist *g, size_t cur, size_t *nr,
+				  size_t *cur_row)
+{
+	struct form_row *rows = xcalloc(g->n_crit * 2 + 1, sizeof *rows);
 	int last_sec = -1;
+	*nr = *cur_row = 0;
 	for (size_t i = 0; i < g->n_crit; i++) {
 		if (g->crit[i].section != last_sec && g->n_sections) {
-			rows[nr].crit = -1;
-			rows[nr++].section = g->crit[i].section;
+			rows[*nr].crit = -1;
+			rows[(*nr)++].section = g->crit[i].section;
 			last_sec = g->crit[i].section;
 		}
-		if (i == sc->cur)
-			cur_row = nr;
-		rows[nr].crit = (int)i;
-		rows[nr++].section = g->crit[i].section;
+		if (i == cur)
+			*cur_row = *nr;
+		rows[*nr].crit = (int)i;
+		rows[(*nr)++].section = g->crit[i].section;
 	}
-	if ((long long)cur_row < sc->top + 1)
-		sc->top = cur_row > 0 ? (long long)cur_row - 1 : 0;
-	if ((long long)cur_row >= sc->top + list_h)
-		sc->top = (long long)cur_row - list_h + 1;
-	for (int i = 0; i < list_h; i++) {
+	return rows;
+}
+
+/* One criterion's row: cursor, required mark, id, answer, label, points. */
+static void draw_criterion(struct ui *u, int y, int x, int w, const struct criterion *c, int here)
+{
+	int idw = 4;	/* ids in one column; a longer one pushes its own line only */
+	const struct answer *a = review_answer(u->sc.rev, c->id);
+	char line[1024], box[64], pts[32] = "";
+	value_box(c, a, box, sizeof box);
+	if (c->type == CRIT_SCALE && c->points > 0 && a && a->value)
+		snprintf(pts, sizeof pts, "%5.1f", criterion_points(c, a->value));
+	int need = a && a->value && criterion_needs_comment(c, a->value) &&
+		   !(a->comment && *a->comment);
+	snprintf(line, sizeof line, "%s%s%-*s %-8s %s%s", here ? ">" : " ",
+		 c->required ? "*" : " ", idw, c->id, box, grid_text(c->label, c->label_en),
+		 need ? _("  (comment needed)") : (a && a->comment ? "  ✎" : ""));
+	int attr = here ? ui_attr(u, UC_CURSOR) : 0;
+	ui_put(y, x, w - 6, line, attr);
+	ui_put(y, x + w - 6, 6, pts, attr);
+}
+
+/* The criteria in h rows, scrolled to keep the current one in view. */
+static void draw_criteria(struct ui *u, int y, int x, int h, int w)
+{
+	struct scoring_state *sc = &u->sc;
+	const struct checklist *g = sc->grid;
+	size_t nr, cur_row;
+	struct form_row *rows = form_rows(g, sc->cur, &nr, &cur_row);
+	tl_follow(&sc->top, (long long)cur_row, h, 1);	/* its section title above it */
+	for (int i = 0; i < h; i++) {
 		size_t k = (size_t)(sc->top + i);
 		if (k >= nr)
 			break;
-		int yy = y + 2 + i;
 		if (rows[k].crit < 0) {
 			const struct section *s = &g->sections[rows[k].section];
-			ui_put(yy, x + 1, w - 1, s->title ? s->title : s->id, ui_attr(u, UC_SECTION));
+			ui_put(y + i, x + 1, w - 1, s->title ? s->title : s->id, ui_attr(u, UC_SECTION));
 			continue;
 		}
-		const struct criterion *c = &g->crit[rows[k].crit];
-		const struct answer *a = review_answer(sc->rev, c->id);
-		char box[64], pts[32] = "";
-		value_box(c, a, box, sizeof box);
-		if (c->type == CRIT_SCALE && c->points > 0 && a && a->value)
-			snprintf(pts, sizeof pts, "%5.1f", criterion_points(c, a->value));
-		int need = a && a->value && criterion_needs_comment(c, a->value) &&
-			   !(a->comment && *a->comment);
-		int here = (size_t)rows[k].crit == sc->cur;
-		snprintf(line, sizeof line, "%s%s%-*s %-8s %s%s", here ? ">" : " ",
-			 c->required ? "*" : " ", idw, c->id, box,
-			 crit_label(c), need ? _("  (comment needed)") : (a && a->comment ? "  ✎" : ""));
-		int attr = here ? ui_attr(u, UC_CURSOR) : 0;
-		ui_put(yy, x, w - 6, line, attr);
-		ui_put(yy, x + w - 6, 6, pts, attr);
+		draw_criterion(u, y + i, x, w, &g->crit[rows[k].crit], (size_t)rows[k].crit == sc->cur);
 	}
 	free(rows);
+}
 
-	/* The current criterion: what it accepts, its help, its comment. */
-	int dy = y + 2 + list_h;
-	ui_hline(dy, x, w, ui_attr(u, UC_DIM));
-	const struct criterion *c = cur_crit(u);
-	if (!c)
-		return;
+/* What the current criterion accepts, and the keys that give it. */
+static void draw_accepts(struct ui *u, int y, int x, int w, const struct criterion *c)
+{
+	char line[1024];
 	char *acc = criterion_accepts(c);
 	if (c->type == CRIT_CHOICE) {
 		/* Digits pick the options: say which. */
@@ -377,19 +335,28 @@ void scoring_draw(struct ui *u, int y, int x, int h, int w)
 			 : _(" (Enter to write)"));
 	}
 	free(acc);
-	ui_put(dy + 1, x + 1, w - 1, line, ui_attr(u, UC_LABEL));
-	const struct answer *a = review_answer(sc->rev, c->id);
+	ui_put(y, x, w, line, ui_attr(u, UC_LABEL));
+}
+
+/* Below the form: the current criterion, its help and comment, or the
+ * comment being written. */
+static void draw_current(struct ui *u, int y, int x, int h, int w)
+{
+	struct scoring_state *sc = &u->sc;
+	ui_hline(y, x, w, ui_attr(u, UC_DIM));
+	const struct criterion *c = cur_crit(u);
+	if (!c)
+		return;
+	draw_accepts(u, y + 1, x + 1, w - 1, c);
 	if (sc->editing) {
-		ui_put(dy + 2, x + 1, w - 1, c->type == CRIT_TEXT ? _("Text (Esc when done, saved as you type):")
+		ui_put(y + 2, x + 1, w - 1, c->type == CRIT_TEXT ? _("Text (Esc when done, saved as you type):")
 				  : _("Comment (Esc when done, saved as you type):"), ui_attr(u, UC_HEADER));
-		draw_editor(u, dy + 3, x + 1, detail_h - 3, w - 2);
+		editor_draw(&sc->ed, y + 3, x + 1, h - 3, w - 2);
 		return;
 	}
+	const struct answer *a = review_answer(sc->rev, c->id);
 	struct tlines t = {0};
-	const char *help = c->help;
-	const char *lang = getenv("LANGUAGE");
-	if (!(lang && strncmp(lang, "fr", 2) == 0) && c->help_en)
-		help = c->help_en;
+	const char *help = grid_text(c->help, c->help_en);
 	if (help)
 		tl_add_wrapped(&t, UC_DIM, help, w - 2, 0);
 	if (a && a->comment && *a->comment) {
@@ -400,170 +367,53 @@ void scoring_draw(struct ui *u, int y, int x, int h, int w)
 		       ? _("Enter: write the text · S: submit · r: other reviews")
 		       : _("Enter: write a comment · S: submit · r: other reviews"));
 	}
-	tl_draw(u, &t, 0, dy + 2, x + 1, detail_h - 2, w - 2);
+	tl_draw(u, &t, 0, y + 2, x + 1, h - 2, w - 2);
 	tl_clear(&t);
 }
 
-/* ---- editor keys ---- */
-
-static size_t prev_char(const char *s, size_t i)
+static void scoring_draw(struct ui *u, int y, int x, int h, int w)
 {
-	if (i == 0)
-		return 0;
-	i--;
-	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
-		i--;
-	return i;
-}
-
-static size_t next_char(const char *s, size_t len, size_t i)
-{
-	if (i >= len)
-		return len;
-	i++;
-	while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
-		i++;
-	return i;
-}
-
-static void ed_insert(struct editor *ed, const char *bytes, size_t n)
-{
-	if (ed->len + n + 1 > ed->cap) {
-		ed->cap = (ed->len + n + 1) * 2;
-		ed->buf = xrealloc(ed->buf, ed->cap);
-	}
-	memmove(ed->buf + ed->cur + n, ed->buf + ed->cur, ed->len - ed->cur + 1);
-	memcpy(ed->buf + ed->cur, bytes, n);
-	ed->len += n;
-	ed->cur += n;
-	ed->dirty = 1;
-}
-
-static void ed_delete(struct editor *ed, size_t from, size_t to)
-{
-	if (to <= from)
+	struct scoring_state *sc = &u->sc;
+	if (!sc->grid || !sc->rev) {
+		ui_put(y + 1, x + 1, w - 2, _("No review open."), 0);
 		return;
-	memmove(ed->buf + from, ed->buf + to, ed->len - to + 1);
-	ed->len -= to - from;
-	ed->cur = from;
-	ed->dirty = 1;
-}
-
-static size_t line_start(const struct editor *ed, size_t i)
-{
-	while (i > 0 && ed->buf[i - 1] != '\n')
-		i--;
-	return i;
-}
-
-static size_t line_end(const struct editor *ed, size_t i)
-{
-	while (i < ed->len && ed->buf[i] != '\n')
-		i++;
-	return i;
-}
-
-/* Move to the same display column on the previous/next logical line. */
-static void ed_vertical(struct editor *ed, int dir)
-{
-	size_t ls = line_start(ed, ed->cur);
-	size_t col = text_nwidth(ed->buf + ls, ed->cur - ls);
-	size_t target;
-	if (dir < 0) {
-		if (ls == 0)
-			return;
-		target = line_start(ed, ls - 1);
-	} else {
-		size_t le = line_end(ed, ed->cur);
-		if (le >= ed->len)
-			return;
-		target = le + 1;
 	}
-	size_t te = line_end(ed, target);
-	char *tmp = xstrndup(ed->buf + target, te - target);
-	size_t fit = text_fit(tmp, col, NULL);
-	free(tmp);
-	ed->cur = target + fit;
+	draw_head(u, y, x, w);
+	int detail_h = h / 3;
+	if (detail_h < 6)
+		detail_h = 6;
+	int list_h = h - 2 - detail_h - 1;
+	draw_criteria(u, y + 2, x, list_h, w);
+	draw_current(u, y + 2 + list_h, x, detail_h, w);
 }
 
-static int editor_key(struct ui *u, int code)
+/* ---- keys ---- */
+
+/* The comment editor has the keyboard: its done key saves, the others edit. */
+static int scoring_grab(struct ui *u, int code)
 {
-	struct editor *ed = &u->sc.ed;
-	enum key_action a = keymap_lookup(&u->km, KP_EDITOR, code);
-	if (a == KA_EDITOR_DONE) {
-		struct perr e = {0};
-		if (save_text(u, &e) < 0) {
-			/* Refused (the dossier moved on, or someone changed the
-			 * review): show the text so it can be copied, never lose it
-			 * silently. */
-			char *text = text_clean(ed->buf, TEXT_KEEP_NEWLINES);
-			perr_append(&e, _("\n\nYour text was NOT saved; copy it from here:\n\n%s"), text);
-			free(text);
-			u->sc.editing = 0;
-			ui_report(u, &e);
-			scoring_reload(u);
-			return H_REDRAW;
-		}
-		u->sc.editing = 0;
-		scoring_reload(u);
-		ui_message(u, UC_OK, "%s", _("Comment saved."));
+	struct scoring_state *sc = &u->sc;
+	if (!sc->editing)
+		return H_UNHANDLED;
+	if (keymap_lookup(&u->km, KP_EDITOR, code) != KA_EDITOR_DONE) {
+		editor_key(&sc->ed, code);
 		return H_REDRAW;
 	}
-	switch (code) {
-	case K_LEFT: ed->cur = prev_char(ed->buf, ed->cur); break;
-	case K_RIGHT: ed->cur = next_char(ed->buf, ed->len, ed->cur); break;
-	case K_UP: ed_vertical(ed, -1); break;
-	case K_DOWN: ed_vertical(ed, 1); break;
-	case K_HOME: case 1: ed->cur = line_start(ed, ed->cur); break;
-	case K_END: case 5: ed->cur = line_end(ed, ed->cur); break;
-	case K_BACKSPACE: ed_delete(ed, prev_char(ed->buf, ed->cur), ed->cur); break;
-	case K_DELETE: case 4: ed_delete(ed, ed->cur, next_char(ed->buf, ed->len, ed->cur)); break;
-	case 11: /* C-k */ {
-		size_t le = line_end(ed, ed->cur);
-		ed_delete(ed, ed->cur, le == ed->cur && le < ed->len ? le + 1 : le);
-		break;
+	struct perr e = {0};
+	if (save_text(u, &e) < 0) {
+		/* Refused (the dossier moved on, or someone changed the review):
+		 * show the text so it can be copied, never lose it silently. */
+		char *text = text_clean(sc->ed.buf, TEXT_KEEP_NEWLINES);
+		perr_append(&e, _("\n\nYour text was NOT saved; copy it from here:\n\n%s"), text);
+		free(text);
+		sc->editing = 0;
+		ui_report(u, &e);
+		scoring_reload(u);
+		return H_REDRAW;
 	}
-	case 21: /* C-u */ {
-		size_t ls = line_start(ed, ed->cur);
-		ed_delete(ed, ls, ed->cur);
-		break;
-	}
-	case K_ENTER: ed_insert(ed, "\n", 1); break;
-	case K_SPACE: ed_insert(ed, " ", 1); break;
-	case K_TAB: ed_insert(ed, " ", 1); break;
-	default:
-		if (code >= 0x20 && code < 0x110000 && code != 0x7f) {
-			char b[4];
-			size_t n;
-			if (code < 0x80) {
-				b[0] = (char)code;
-				n = 1;
-			} else if (code < 0x800) {
-				b[0] = (char)(0xc0 | (code >> 6));
-				b[1] = (char)(0x80 | (code & 0x3f));
-				n = 2;
-			} else if (code < 0x10000) {
-				b[0] = (char)(0xe0 | (code >> 12));
-				b[1] = (char)(0x80 | ((code >> 6) & 0x3f));
-				b[2] = (char)(0x80 | (code & 0x3f));
-				n = 3;
-			} else {
-				b[0] = (char)(0xf0 | (code >> 18));
-				b[1] = (char)(0x80 | ((code >> 12) & 0x3f));
-				b[2] = (char)(0x80 | ((code >> 6) & 0x3f));
-				b[3] = (char)(0x80 | (code & 0x3f));
-				n = 4;
-			}
-			/* C1 controls and bidi overrides would reach the terminal
-			 * through the editor's own drawing: not inserted. */
-			char one[5];
-			memcpy(one, b, n);
-			one[n] = '\0';
-			if (text_is_clean(one, 0))
-				ed_insert(ed, b, n);
-		}
-		break;
-	}
+	sc->editing = 0;
+	scoring_reload(u);
+	ui_message(u, UC_OK, "%s", _("Comment saved."));
 	return H_REDRAW;
 }
 
@@ -660,92 +510,85 @@ static void submit(struct ui *u)
 	ui_message(u, UC_OK, _("Review of %s submitted."), sc->ds_number);
 }
 
-int scoring_key(struct ui *u, enum key_action a, int code)
+/* The cursor keys over the criteria; 0 when a is none of them. */
+static int move_criterion(struct scoring_state *sc, enum key_action a)
 {
-	struct scoring_state *sc = &u->sc;
-	if (!sc->grid)
-		return H_UNHANDLED;
-	if (sc->editing)
-		return editor_key(u, code);
-	const struct criterion *c = cur_crit(u);
-	int submitted = sc->rev && sc->rev->submitted;
+	size_t n = sc->grid->n_crit;
 	switch (a) {
 	case KA_UP:
 		if (sc->cur > 0)
 			sc->cur--;
-		return H_REDRAW;
-	case KA_DOWN:
-		if (sc->cur + 1 < sc->grid->n_crit)
-			sc->cur++;
-		return H_REDRAW;
-	case KA_PAGE_UP:
-		sc->cur = sc->cur > 10 ? sc->cur - 10 : 0;
-		return H_REDRAW;
-	case KA_PAGE_DOWN:
-		sc->cur = sc->cur + 10 < sc->grid->n_crit ? sc->cur + 10 : sc->grid->n_crit - 1;
-		return H_REDRAW;
-	case KA_FIRST: sc->cur = 0; return H_REDRAW;
-	case KA_LAST: sc->cur = sc->grid->n_crit - 1; return H_REDRAW;
-	case KA_OTHERS: show_others(u); return H_REDRAW;
-	case KA_SUBMIT:
-		if (submitted) {
-			ui_message(u, UC_ERROR, "%s", _("This review is already submitted (reopen it with "
-							":score --reopen if the grid allows)."));
-			return H_REDRAW;
-		}
-		submit(u);
-		return H_REDRAW;
-	default:
 		break;
+	case KA_DOWN:
+		if (sc->cur + 1 < n)
+			sc->cur++;
+		break;
+	case KA_PAGE_UP: sc->cur = sc->cur > 10 ? sc->cur - 10 : 0; break;
+	case KA_PAGE_DOWN: sc->cur = sc->cur + 10 < n ? sc->cur + 10 : n - 1; break;
+	case KA_FIRST: sc->cur = 0; break;
+	case KA_LAST: sc->cur = n - 1; break;
+	default:
+		return 0;
 	}
-	if (!c)
-		return H_UNHANDLED;
-	if (c->type == CRIT_TEXT && a != KA_COMMENT && a != KA_VALUE_CLEAR &&
-	    ((a >= KA_VALUE_0 && a <= KA_VALUE_9) || a == KA_GATE_YES || a == KA_GATE_NO ||
-	     a == KA_GATE_CHECK)) {
+	return 1;
+}
+
+static int is_value_key(enum key_action a)
+{
+	return (a >= KA_VALUE_0 && a <= KA_VALUE_9) || a == KA_GATE_YES || a == KA_GATE_NO ||
+	       a == KA_GATE_CHECK;
+}
+
+/* The value a key gives the criterion c ("" clears) into *value (digit
+ * holds a digit's text); 0 when a gives none, -1 refused with a message. */
+static int value_of(struct ui *u, const struct criterion *c, enum key_action a, char digit[4],
+		    const char **value)
+{
+	static const struct {
+		enum key_action action;
+		const char *value;
+	} fixed[] = {
+		{KA_GATE_YES, "yes"}, {KA_GATE_NO, "no"}, {KA_GATE_CHECK, "check"},
+		{KA_VALUE_CLEAR, ""},
+	};
+	if (c->type == CRIT_TEXT && is_value_key(a)) {
 		ui_message(u, UC_ERROR, _("%s is free text: press Enter to write it."), c->id);
-		return H_REDRAW;
+		return -1;
 	}
+	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+		if (fixed[i].action == a) {
+			*value = fixed[i].value;
+			return 1;
+		}
+	if (a < KA_VALUE_0 || a > KA_VALUE_9)
+		return 0;
+	int dgt = (int)(a - KA_VALUE_0);
+	if (c->type != CRIT_CHOICE) {
+		snprintf(digit, 4, "%d", dgt);
+		*value = digit;
+		return 1;
+	}
+	if (dgt < 1 || (size_t)dgt > c->n_options) {
+		ui_message(u, UC_ERROR, _("%s: choose 1 to %zu"), c->id, c->n_options);
+		return -1;
+	}
+	*value = c->options[dgt - 1].id;
+	return 1;
+}
+
+/* A value key on the current criterion: checked here so a wrong key says
+ * what is accepted, then saved. */
+static int answer_key(struct ui *u, const struct criterion *c, enum key_action a)
+{
 	const char *value = NULL;
 	char digit[4];
-	if (a >= KA_VALUE_0 && a <= KA_VALUE_9) {
-		int dgt = (int)(a - KA_VALUE_0);
-		if (c->type == CRIT_CHOICE) {
-			if (dgt < 1 || (size_t)dgt > c->n_options) {
-				ui_message(u, UC_ERROR, _("%s: choose 1 to %zu"), c->id, c->n_options);
-				return H_REDRAW;
-			}
-			value = c->options[dgt - 1].id;
-		} else {
-			snprintf(digit, sizeof digit, "%d", dgt);
-			value = digit;
-		}
-	} else if (a == KA_GATE_YES) {
-		value = "yes";
-	} else if (a == KA_GATE_NO) {
-		value = "no";
-	} else if (a == KA_GATE_CHECK) {
-		value = "check";
-	} else if (a == KA_VALUE_CLEAR) {
-		value = "";
-	} else if (a == KA_COMMENT) {
-		if (submitted) {
-			ui_message(u, UC_ERROR, "%s", _("This review is submitted: it cannot change."));
-			return H_REDRAW;
-		}
-		const struct answer *ans = review_answer(sc->rev, c->id);
-		editor_set(&sc->ed, c->type == CRIT_TEXT ? (ans ? ans->value : NULL)
-							 : (ans ? ans->comment : NULL));
-		sc->editing = 1;
-		return H_REDRAW;
-	} else {
-		return H_UNHANDLED;
-	}
-	if (submitted) {
+	int r = value_of(u, c, a, digit, &value);
+	if (r <= 0)
+		return r < 0 ? H_REDRAW : H_UNHANDLED;
+	if (u->sc.rev->submitted) {
 		ui_message(u, UC_ERROR, "%s", _("This review is submitted: it cannot change."));
 		return H_REDRAW;
 	}
-	/* Check the value here so a wrong key says what is accepted. */
 	if (*value) {
 		struct perr e = {0};
 		char *norm = NULL;
@@ -758,3 +601,93 @@ int scoring_key(struct ui *u, enum key_action a, int code)
 	save_answer(u, value);
 	return H_REDRAW;
 }
+
+/* Enter: write the comment (the text of a free-text criterion). */
+static void start_comment(struct ui *u, const struct criterion *c)
+{
+	struct scoring_state *sc = &u->sc;
+	if (sc->rev->submitted) {
+		ui_message(u, UC_ERROR, "%s", _("This review is submitted: it cannot change."));
+		return;
+	}
+	const struct answer *ans = review_answer(sc->rev, c->id);
+	editor_set(&sc->ed, c->type == CRIT_TEXT ? (ans ? ans->value : NULL)
+						 : (ans ? ans->comment : NULL));
+	sc->editing = 1;
+}
+
+static int scoring_key(struct ui *u, enum key_action a, int code)
+{
+	(void)code;
+	struct scoring_state *sc = &u->sc;
+	if (!sc->grid)
+		return H_UNHANDLED;
+	if (move_criterion(sc, a))
+		return H_REDRAW;
+	if (a == KA_OTHERS) {
+		show_others(u);
+		return H_REDRAW;
+	}
+	if (a == KA_SUBMIT) {
+		if (sc->rev->submitted)
+			ui_message(u, UC_ERROR, "%s", _("This review is already submitted (reopen it with "
+							":score --reopen if the grid allows)."));
+		else
+			submit(u);
+		return H_REDRAW;
+	}
+	const struct criterion *c = cur_crit(u);
+	if (!c)
+		return H_UNHANDLED;
+	if (a == KA_COMMENT) {
+		start_comment(u, c);
+		return H_REDRAW;
+	}
+	return answer_key(u, c, a);
+}
+
+static void scoring_panel_reload(struct ui *u)
+{
+	if (!u->sc.editing)
+		scoring_reload(u);
+}
+
+static void scoring_hints(struct ui *u, char *buf, size_t len)
+{
+	static const struct panel_hint hints[] = {
+		{KA_COMMENT, N_("comment")}, {KA_SUBMIT, N_("submit")},
+		{KA_OTHERS, N_("others")}, {KA_BACK, N_("back")},
+	};
+	if (u->sc.editing) {
+		snprintf(buf, len, "%s", _("Type the comment; arrows move; Esc when done (saved as you type)"));
+		return;
+	}
+	snprintf(buf, len, "%s", _("0-9 y n ?: answer"));
+	panel_hints(u, buf, len, hints, sizeof hints / sizeof hints[0]);
+}
+
+static long long scoring_dossier(struct ui *u)
+{
+	return u->sc.dossier_id;
+}
+
+static void scoring_next(struct ui *u)
+{
+	u->focus = F_QUEUE;
+}
+
+/* Back to the dossier: the review is closed, what it changed shown. */
+static void scoring_back(struct ui *u, int code)
+{
+	(void)code;
+	scoring_close(u);
+	u->focus = F_DOSSIER;
+	panel_reload_all(u);
+}
+
+const struct panel_ops scoring_panel = {
+	.keys = KP_SCORING, .left = F_QUEUE, .right = F_SCORING,
+	.draw = scoring_draw, .key = scoring_key, .grab = scoring_grab,
+	.reload = scoring_panel_reload, .done = scoring_close, .hints = scoring_hints,
+	.dossier = scoring_dossier, .next = scoring_next, .back = scoring_back,
+};

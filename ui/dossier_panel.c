@@ -1,0 +1,132 @@
+/* dossier_panel.c - the dossier panel: one dossier laid out as lines
+ * (dossier_text.c) and scrolled, section by section with [ and ]; beside
+ * the queue on wide screens, where it follows the queue's cursor. */
+#include <stdio.h>
+
+#include "base/i18n.h"
+#include "base/text.h"
+#include "dossier_panel.h"
+#include "dossier_text.h"
+#include "panel.h"
+#include "screen.h"
+#include "tlines.h"
+
+static void dossier_done(struct ui *u)
+{
+	dossier_free(&u->dt.d);
+	tl_clear(&u->dt.lines);
+	u->dt.id = 0;
+}
+
+void dossier_panel_show(struct ui *u, long long id)
+{
+	struct dossier_state *dt = &u->dt;
+	if (id != dt->id)
+		dt->top = 0;
+	dossier_free(&dt->d);
+	dt->id = id;
+	dt->width = 0;
+	if (!id)
+		return;
+	struct perr e = {0};
+	if (dossier_load(u->app->store, id, &dt->d, &e))
+		ui_message(u, UC_ERROR, "%s", e.msg);
+}
+
+/* Lay the dossier out for width columns. */
+static void layout(struct ui *u, int width)
+{
+	struct dossier_state *dt = &u->dt;
+	tl_clear(&dt->lines);
+	dt->width = width;
+	if (dt->d)
+		dossier_text(u, &dt->lines, dt->d, width);
+	else
+		tl_add(&dt->lines, UC_DIM, 0, "%s", _("No dossier selected."));
+}
+
+static void dossier_draw(struct ui *u, int y, int x, int h, int w)
+{
+	struct dossier_state *dt = &u->dt;
+	/* Beside the queue, the panel follows the queue's cursor. */
+	long long want = panel_dossier(u);
+	if (want != dt->id || dt->stale) {
+		dossier_panel_show(u, want);
+		dt->stale = 0;
+	}
+	if (dt->width != w - 1)
+		layout(u, w - 1);
+	/* A long dossier keeps its last row for where we are in it. */
+	int body = dt->lines.n > (size_t)h ? h - 1 : h;
+	if (dt->top > (long long)dt->lines.n - body)
+		dt->top = (long long)dt->lines.n - body;
+	if (dt->top < 0)
+		dt->top = 0;
+	tl_draw(u, &dt->lines, dt->top, y, x + 1, body, w - 1);
+	if (body < h) {
+		char pos[64];
+		long long pct = (dt->top + body) * 100 / (long long)dt->lines.n;
+		snprintf(pos, sizeof pos, _(" %lld%% · ] next section "), pct);
+		int pw = (int)text_width(pos) + 1;
+		ui_hline(y + h - 1, x + 1, w - 1 - pw, ui_attr(u, UC_DIM));
+		ui_put(y + h - 1, x + w - pw, pw, pos, ui_attr(u, UC_DIM));
+	}
+}
+
+/* The top line for [ (dir -1) or ] (dir 1): the previous or next section. */
+static long long section_from(const struct dossier_state *dt, int dir)
+{
+	for (long long i = dt->top + dir; i >= 0 && (size_t)i < dt->lines.n; i += dir)
+		if (dt->lines.v[i].section)
+			return i;
+	return dt->top;
+}
+
+static int dossier_key(struct ui *u, enum key_action a, int code)
+{
+	(void)code;
+	struct dossier_state *dt = &u->dt;
+	if (a == KA_SECTION_NEXT || a == KA_SECTION_PREV) {
+		dt->top = section_from(dt, a == KA_SECTION_NEXT ? 1 : -1);
+		return H_REDRAW;
+	}
+	return tl_scroll(a, &dt->top, u->rows - 3 - 1, dt->lines.n) ? H_REDRAW : H_UNHANDLED;
+}
+
+static void dossier_reload(struct ui *u)
+{
+	u->dt.stale = 1;
+}
+
+static void dossier_hints(struct ui *u, char *buf, size_t len)
+{
+	static const struct panel_hint hints[] = {
+		{KA_DOWN, N_("scroll")}, {KA_SCORE, N_("score")}, {KA_MOVE, N_("move")},
+		{KA_HISTORY, N_("history")}, {KA_BACK, N_("back")},
+	};
+	panel_hints(u, buf, len, hints, sizeof hints / sizeof hints[0]);
+}
+
+static long long dossier_current(struct ui *u)
+{
+	return u->dt.id;
+}
+
+/* Tab: to the review being written, else back to the queue. */
+static void dossier_next(struct ui *u)
+{
+	u->focus = u->sc.grid ? F_SCORING : F_QUEUE;
+}
+
+static void dossier_back(struct ui *u, int code)
+{
+	(void)code;
+	u->focus = F_QUEUE;
+}
+
+const struct panel_ops dossier_panel = {
+	.keys = KP_DOSSIER, .left = F_QUEUE, .right = F_DOSSIER,
+	.draw = dossier_draw, .key = dossier_key, .reload = dossier_reload,
+	.done = dossier_done, .hints = dossier_hints, .dossier = dossier_current,
+	.next = dossier_next, .back = dossier_back,
+};

@@ -1,0 +1,129 @@
+/* queue_rows.c - the queue as the interface holds it: the cursor kept on
+ * its dossier across reloads, only the rows in view fetched from the core's
+ * queue model, and the tagged dossiers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "queue_rows.h"
+#include "screen.h"
+#include "tlines.h"
+
+void queue_rows_init(struct ui *u)
+{
+	queue_spec_init(&u->q.spec, u->app->actor.login);
+	u->q.spec.actor = &u->app->actor;
+	u->q.stale = 1;
+	queue_rows_reload(u);
+}
+
+void queue_rows_done(struct ui *u)
+{
+	queue_rows_free(&u->q.rows, u->q.n_rows);
+	queue_spec_done(&u->q.spec);
+	free(u->q.tags);
+	free(u->q.search);
+	u->q.tags = NULL;
+	u->q.search = NULL;
+}
+
+int queue_height(struct ui *u)
+{
+	int h = u->rows - 3 - 1;	/* frame, then the column titles */
+	return h > 1 ? h : 1;
+}
+
+void queue_clamp(struct ui *u)
+{
+	struct queue_state *q = &u->q;
+	int h = queue_height(u);
+	if (q->cur >= q->count)
+		q->cur = q->count - 1;
+	if (q->cur < 0)
+		q->cur = 0;
+	tl_follow(&q->top, q->cur, h, 0);
+	if (q->top < 0)
+		q->top = 0;
+}
+
+void queue_rows_reload(struct ui *u)
+{
+	struct queue_state *q = &u->q;
+	struct perr e = {0};
+	if (queue_count(u->app->store, &q->spec, &q->count, &e)) {
+		ui_message(u, UC_ERROR, "%s", e.msg);
+		q->count = 0;
+	}
+	if (q->cur_id) {
+		long long pos = -1;
+		if (queue_position(u->app->store, &q->spec, q->cur_id, &pos, &e) == 0 && pos >= 0)
+			q->cur = pos;
+	}
+	q->stale = 1;
+	queue_clamp(u);
+}
+
+void queue_rows_fetch(struct ui *u, int h)
+{
+	struct queue_state *q = &u->q;
+	if (!q->stale && q->rows_off == q->top && q->n_rows >= (size_t)h)
+		return;
+	if (!q->stale && q->rows_off == q->top && q->rows_off + (long long)q->n_rows >= q->count)
+		return;
+	queue_rows_free(&q->rows, q->n_rows);
+	q->n_rows = 0;
+	struct perr e = {0};
+	if (queue_fetch(u->app->store, &q->spec, q->top, h, &q->rows, &q->n_rows, &e))
+		ui_message(u, UC_ERROR, "%s", e.msg);
+	q->rows_off = q->top;
+	q->stale = 0;
+}
+
+/* The row under the cursor, NULL when the queue is empty. */
+static const struct queue_row *current_row(struct ui *u)
+{
+	struct queue_state *q = &u->q;
+	if (q->count == 0)
+		return NULL;
+	queue_rows_fetch(u, queue_height(u));
+	long long i = q->cur - q->rows_off;
+	if (i < 0 || (size_t)i >= q->n_rows) {
+		/* The cursor left the cached page (moved without a draw). */
+		q->top = q->cur;
+		q->stale = 1;
+		queue_clamp(u);
+		queue_rows_fetch(u, queue_height(u));
+		i = q->cur - q->rows_off;
+		if (i < 0 || (size_t)i >= q->n_rows)
+			return NULL;
+	}
+	return &q->rows[i];
+}
+
+long long queue_current(struct ui *u)
+{
+	const struct queue_row *r = current_row(u);
+	return r ? r->id : 0;
+}
+
+int queue_is_tagged(struct ui *u, long long id)
+{
+	for (size_t i = 0; i < u->q.n_tags; i++)
+		if (u->q.tags[i] == id)
+			return 1;
+	return 0;
+}
+
+void queue_tag_toggle(struct ui *u, long long id)
+{
+	struct queue_state *q = &u->q;
+	for (size_t i = 0; i < q->n_tags; i++)
+		if (q->tags[i] == id) {
+			q->tags[i] = q->tags[--q->n_tags];
+			return;
+		}
+	if (q->n_tags == q->cap_tags) {
+		q->cap_tags = q->cap_tags ? q->cap_tags * 2 : 16;
+		q->tags = xrealloc(q->tags, q->cap_tags * sizeof *q->tags);
+	}
+	q->tags[q->n_tags++] = id;
+}
