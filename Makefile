@@ -154,7 +154,7 @@ bench: all
 # ---- translations -----------------------------------------------------------
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -kC_:1c,2 --add-comments=TRANSLATORS: --package-name=ptce --package-version=$(VERSION) \
-	  -o po/ptce.pot $(sort $(CORE_SRC) $(DEMO_SRC) $(CLI_SRC) src/main.c $(UI_SRC))
+	  -o po/ptce.pot $(sort $(wildcard src/*/*.[ch] ui/*.[ch]) src/main.c)
 
 # ---- installation ---------------------------------------------------------
 install: all

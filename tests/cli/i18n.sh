@@ -25,7 +25,7 @@ t_eq "po/fr.po header: UTF-8 and French plural rule" \
 # after the last catalogue pass: run make pot, msgmerge, translate).
 if command -v xgettext >/dev/null 2>&1; then
 	(cd "$T_TOP" && xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 -kC_:1c,2 --package-name=ptce \
-		-o "$T_DIR/ptce.pot" $(find src ui -name "*.c" | sort)) 2>"$T_DIR/xg.err"
+		-o "$T_DIR/ptce.pot" $(find src ui -name "*.[ch]" | sort)) 2>"$T_DIR/xg.err"
 	t_run "po/fr.po translates every msgid of the current sources" 0 env LC_ALL=C msgcmp "$PO" "$T_DIR/ptce.pot"
 else
 	t_skip "xgettext is not installed (apt-get install gettext)"
