@@ -12,6 +12,7 @@
 
 #include "cli/app.h"
 #include "demo/demo.h"
+#include "demo/dossiers_data.h"
 #include "procedure/procedure.h"
 #include "store/open.h"
 
@@ -141,11 +142,74 @@ static void test_without_grids_nor_campaign(void **state)
 	close_fixture(f);
 }
 
+static int is_person(const char *login)
+{
+	for (size_t p = 0; p < demo_n_people; p++)
+		if (strcmp(demo_people[p].login, login) == 0)
+			return 1;
+	return 0;
+}
+
+static int path_has(enum demo_path path, enum demo_step_kind kind, int own_reason)
+{
+	const struct demo_step *st = demo_paths[path].steps;
+	for (size_t j = 0; j < DEMO_MAX_STEPS && st[j].kind != STEP_END; j++)
+		if (st[j].kind == kind && (!own_reason || !st[j].reason))
+			return 1;
+	return 0;
+}
+
+/* The story is data: each path's events come in time order, and every
+ * dossier gives what its path takes from it. */
+static void test_tables(void **state)
+{
+	(void)state;
+	for (int p = 0; p < PATH_COUNT; p++) {
+		const struct demo_step *st = demo_paths[p].steps;
+		double last = 1.0;
+		assert_non_null(demo_paths[p].ds_status);
+		for (size_t j = 0; j < DEMO_MAX_STEPS && st[j].kind != STEP_END; j++) {
+			if (st[j].kind == STEP_EXTRAS)
+				continue;
+			double first = st[j].validated > 0 ? st[j].validated : st[j].at;
+			assert_true(first <= last && st[j].at > 0 && st[j].at <= first);
+			last = st[j].at;
+			if (st[j].kind == STEP_OPEN || st[j].kind == STEP_MOVE)
+				assert_non_null(st[j].to);
+			if (st[j].kind == STEP_OPEN)
+				assert_true(st[j].n >= 1 && st[j].n <= 2);
+		}
+	}
+	assert_true(demo_n_dossiers >= 24);
+	for (size_t i = 0; i < demo_n_dossiers; i++) {
+		const struct demo_dossier *dd = &demo_dossiers[i];
+		const struct demo_fate *f = &dd->fate;
+		assert_true(f->path >= 0 && f->path < PATH_COUNT);
+		if (path_has(f->path, STEP_MOVE, 1))
+			assert_true(f->decision && strlen(f->decision) >= 40);
+		if (path_has(f->path, STEP_REVIEWS2, 0))
+			assert_true(f->p2_answers[0] && f->p2_answers[1]);
+		if (f->p1_plan)
+			assert_true(strlen(f->p1_plan) == 2 && strspn(f->p1_plan, "SD-") == 2);
+		for (int j = 0; j < 2; j++)
+			if (f->reviewers[j])
+				assert_true(is_person(f->reviewers[j]));
+		if (f->conflict.login)
+			assert_true(is_person(f->conflict.login) && f->conflict.text);
+		if (f->opinion.expert)
+			assert_true(is_person(f->opinion.expert) && f->opinion.question);
+		if (f->complements.note)
+			assert_true(is_person(f->complements.by));
+		assert_true(dd->members[2] != NULL);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_with_grids, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_without_grids_nor_campaign, setup, teardown),
+		cmocka_unit_test(test_tables),
 	};
 	cmocka_set_message_output(CM_OUTPUT_TAP);
 	return cmocka_run_group_tests(tests, NULL, NULL);
