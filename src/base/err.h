@@ -52,5 +52,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* xasprintf - allocate a formatted string or die. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* xappendf - append formatted text to the allocated string *buf (NULL: empty),
+ * which is replaced; for SQL and texts built piece by piece. */
+void xappendf(char **buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -55,30 +55,33 @@ const struct geo_dept geo_depts[] = {
 	{NULL, NULL, NULL}
 };
 
-const char *geo_region_name(const char *code)
+const size_t geo_n_regions = sizeof geo_regions / sizeof geo_regions[0] - 1;
+const size_t geo_n_depts = sizeof geo_depts / sizeof geo_depts[0] - 1;
+
+/* The row of table (rows of size bytes, each starting with its code, the
+ * last one NULL) whose code is code, or NULL. */
+static const void *by_code(const void *table, size_t size, const char *code)
 {
-	for (size_t i = 0; code && geo_regions[i].code; i++)
-		if (strcmp(geo_regions[i].code, code) == 0)
-			return geo_regions[i].name;
+	for (const char *row = table; code && *(const char *const *)row; row += size)
+		if (strcmp(*(const char *const *)row, code) == 0)
+			return row;
 	return NULL;
 }
 
-static const struct geo_dept *dept(const char *code)
+const char *geo_region_name(const char *code)
 {
-	for (size_t i = 0; code && geo_depts[i].code; i++)
-		if (strcmp(geo_depts[i].code, code) == 0)
-			return &geo_depts[i];
-	return NULL;
+	const struct geo_region *r = by_code(geo_regions, sizeof geo_regions[0], code);
+	return r ? r->name : NULL;
 }
 
 const char *geo_dept_name(const char *code)
 {
-	const struct geo_dept *d = dept(code);
+	const struct geo_dept *d = by_code(geo_depts, sizeof geo_depts[0], code);
 	return d ? d->name : NULL;
 }
 
 const char *geo_dept_region(const char *code)
 {
-	const struct geo_dept *d = dept(code);
+	const struct geo_dept *d = by_code(geo_depts, sizeof geo_depts[0], code);
 	return d ? d->region : NULL;
 }

@@ -11,6 +11,7 @@
 #define PTCE_STMT_H
 
 #include <stdarg.h>
+#include <stddef.h>
 
 #include "base/err.h"
 #include "store/store.h"
@@ -28,6 +29,10 @@ int stmt_exists(struct store *s, int *yes, struct perr *e, const char *what,
 /* stmt_int - the first column of the first row, or dflt when there is no row. */
 int stmt_int(struct store *s, long long *out, long long dflt, struct perr *e,
 	     const char *what, const char *sql, const char *fmt, ...);
+/* stmt_text - the first column of the first row as a fresh string ("" for
+ * NULL), or *out NULL when there is no row. */
+int stmt_text(struct store *s, char **out, struct perr *e, const char *what,
+	      const char *sql, const char *fmt, ...);
 /* stmt_next - step *st: 1 with a row ready; 0 at the end, -1 on an error
  * (e says what failed); at the end or on an error *st is finalized and
  * NULLed. A loop that stops before the end calls stmt_done. */
@@ -37,7 +42,13 @@ void stmt_done(sqlite3_stmt **st);
 /* stmt_step_reset - run st, bound by the caller, to its end and reset it for
  * the next use (a statement reused for every row): 0, or -1 naming what. */
 int stmt_step_reset(struct store *s, sqlite3_stmt *st, struct perr *e, const char *what);
-/* stmt_bind - bind fmt's parameters into st from ?1 (the va_list form). */
+/* stmt_each - prepare sql once and run it n times, row i bound by bind(st, i,
+ * arg) (with stmt_bind): writing a table of rows. 0, or -1 naming what. */
+int stmt_each(struct store *s, struct perr *e, const char *what, const char *sql, size_t n,
+	      void (*bind)(sqlite3_stmt *st, size_t i, const void *arg), const void *arg);
+/* stmt_bind - bind fmt's parameters into st from ?1. */
+void stmt_bind(sqlite3_stmt *st, const char *fmt, ...);
+/* stmt_bindv - bind fmt's parameters into st from ?1 (the va_list form). */
 void stmt_bindv(sqlite3_stmt *st, const char *fmt, va_list ap);
 
 #endif
