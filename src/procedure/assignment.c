@@ -7,7 +7,8 @@
 #include "base/text.h"
 #include "procedure/actor.h"
 #include "procedure/assignment.h"
-#include "procedure/dossier.h"
+#include "procedure/field.h"
+#include "procedure/history.h"
 #include "procedure/procedure.h"
 #include "store/stmt.h"
 

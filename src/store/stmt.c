@@ -32,6 +32,23 @@ void stmt_bind(sqlite3_stmt *st, const char *fmt, ...)
 	va_end(ap);
 }
 
+void stmt_columns(sqlite3_stmt *st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	for (int i = 0; fmt[i]; i++) {
+		switch (fmt[i]) {
+		case 'i': *va_arg(ap, int *) = sqlite3_column_int(st, i); break;
+		case 'I': *va_arg(ap, long long *) = sqlite3_column_int64(st, i); break;
+		case 'd': *va_arg(ap, double *) = sqlite3_column_double(st, i); break;
+		case 't': *va_arg(ap, char **) = col_text(st, i); break;
+		case 'n': *va_arg(ap, char **) = col_text_or_null(st, i); break;
+		default: die("stmt_columns: unknown format letter '%c'", fmt[i]);
+		}
+	}
+	va_end(ap);
+}
+
 /* Finalize st after its last step rc: 0 when that step ended well (a row or
  * the end), else the connection's error naming what (read before the
  * statement goes). */
@@ -134,6 +151,32 @@ int stmt_next(struct store *s, sqlite3_stmt **st, struct perr *e, const char *wh
 	sqlite3_stmt *done = *st;
 	*st = NULL;
 	return finish(s, done, rc, e, what);
+}
+
+/* A row nobody reads: go on to the next. */
+static int skip_row(sqlite3_stmt *st, void *arg)
+{
+	(void)st;
+	(void)arg;
+	return 0;
+}
+
+int stmt_exec(struct store *s, sqlite3_stmt *st, struct perr *e, const char *what)
+{
+	return stmt_rows(s, st, e, what, skip_row, NULL);
+}
+
+int stmt_rows(struct store *s, sqlite3_stmt *st, struct perr *e, const char *what,
+	      int (*row)(sqlite3_stmt *st, void *arg), void *arg)
+{
+	int rc = st ? 1 : -1;
+	while (st && (rc = stmt_next(s, &st, e, what)) > 0) {
+		if (row(st, arg)) {
+			stmt_done(&st);
+			return 0;
+		}
+	}
+	return rc;
 }
 
 void stmt_done(sqlite3_stmt **st)

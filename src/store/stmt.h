@@ -37,11 +37,24 @@ int stmt_text(struct store *s, char **out, struct perr *e, const char *what,
  * (e says what failed); at the end or on an error *st is finalized and
  * NULLed. A loop that stops before the end calls stmt_done. */
 int stmt_next(struct store *s, sqlite3_stmt **st, struct perr *e, const char *what);
+/* stmt_exec - run st, prepared and bound by the caller, to its end and
+ * finalize it: 0, or -1 naming what. A NULL st (a stmt_query that failed, e
+ * filled) is -1. */
+int stmt_exec(struct store *s, sqlite3_stmt *st, struct perr *e, const char *what);
+/* stmt_rows - call row(st, arg) for each row of st, until it returns
+ * non-zero (a stop, not an error); st is finalized. 0, or -1 naming what; a
+ * NULL st (a stmt_query that failed, e filled) is -1. */
+int stmt_rows(struct store *s, sqlite3_stmt *st, struct perr *e, const char *what,
+	      int (*row)(sqlite3_stmt *st, void *arg), void *arg);
 /* stmt_done - finalize and NULL (NULL is fine). */
 void stmt_done(sqlite3_stmt **st);
 /* stmt_step_reset - run st, bound by the caller, to its end and reset it for
  * the next use (a statement reused for every row): 0, or -1 naming what. */
 int stmt_step_reset(struct store *s, sqlite3_stmt *st, struct perr *e, const char *what);
+/* stmt_columns - read the row st is on into the pointers after fmt, from
+ * column 0, one letter each: i int, I long long, d double, t a fresh string
+ * ("" for NULL), n a fresh string or NULL. */
+void stmt_columns(sqlite3_stmt *st, const char *fmt, ...);
 /* stmt_each - prepare sql once and run it n times, row i bound by bind(st, i,
  * arg) (with stmt_bind): writing a table of rows. 0, or -1 naming what. */
 int stmt_each(struct store *s, struct perr *e, const char *what, const char *sql, size_t n,

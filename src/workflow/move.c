@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "procedure/dossier.h"
+#include "procedure/dossier_load.h"
 #include "procedure/procedure.h"
 #include "workflow/guards.h"
 #include "workflow/move.h"
