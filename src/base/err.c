@@ -113,6 +113,17 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void *xarray_add(struct xarray *a)
+{
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 16;
+		a->v = xrealloc(a->v, a->cap * a->size);
+	}
+	char *elem = (char *)a->v + a->n++ * a->size;
+	memset(elem, 0, a->size);
+	return elem;
+}
+
 static char *xvasprintf(const char *fmt, va_list ap)
 {
 	char *p = NULL;

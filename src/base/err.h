@@ -50,6 +50,15 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* A growing array of elements of size bytes: {NULL, 0, 0, sizeof elem}. */
+struct xarray {
+	void *v;
+	size_t n, cap, size;
+};
+/* xarray_add - room for one more element at the end of a: a pointer to it,
+ * zeroed (a->v may move). */
+void *xarray_add(struct xarray *a);
+
 /* xasprintf - allocate a formatted string or die. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* xappendf - append formatted text to the allocated string *buf (NULL: empty),

@@ -1,10 +1,10 @@
 /* assignment.c - the small decisions around a dossier that are not state
  * changes: assigning reviewers and flagging compléments demandés. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
-#include "base/text.h"
 #include "procedure/actor.h"
 #include "procedure/assignment.h"
 #include "procedure/field.h"
@@ -45,15 +45,22 @@ fail:
 	return -1;
 }
 
+int assignment_logins(struct store *s, long long dossier_id, char **out, struct perr *e)
+{
+	return stmt_text(s, out, e, _("reading the assignments"),
+			 "SELECT group_concat(login, ', ') FROM"
+			 " (SELECT login FROM assignments WHERE dossier_id = ? ORDER BY login)", "I", dossier_id);
+}
+
 int assignment_list(struct store *s, long long dossier_id, char *buf, size_t len, struct perr *e)
 {
-	sqlite3_stmt *st = stmt_query(s, e, "SELECT login FROM assignments WHERE dossier_id = ? ORDER BY login",
-				      "I", dossier_id);
-	int rc = st ? 0 : -1;
+	char *all = NULL;
 	buf[0] = '\0';
-	while (st && (rc = stmt_next(s, &st, e, _("reading the assignments"))) > 0)
-		text_join(buf, len, ", ", (const char *)sqlite3_column_text(st, 0));
-	return rc;
+	if (assignment_logins(s, dossier_id, &all, e) < 0)
+		return -1;
+	snprintf(buf, len, "%s", all ? all : "");
+	free(all);
+	return 0;
 }
 
 int complements_set(struct store *s, const struct actor *by, long long dossier_id,
