@@ -50,6 +50,14 @@ const char *guard_name(enum guard_id id)
 	return id < GUARD_COUNT ? guard_names[id] : NULL;
 }
 
+const struct transition_def *guard_transition(enum guard_id id)
+{
+	for (size_t i = 0; id != GUARD_NONE && i < procedure_n_transitions; i++)
+		if (procedure_transitions[i].guard == id)
+			return &procedure_transitions[i];
+	return NULL;
+}
+
 const struct state_def *state_find(const char *name)
 {
 	for (size_t i = 0; name && i < procedure_n_states; i++)

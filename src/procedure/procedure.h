@@ -93,6 +93,9 @@ struct transition_def {
 extern const struct transition_def procedure_transitions[];
 extern const size_t procedure_n_transitions;
 
+/* guard_transition - the transition whose guard is id (its inputs and the
+ * review phase of its from state are what the guard checks), or NULL. */
+const struct transition_def *guard_transition(enum guard_id id);
 /* procedure_find - the transition from -> to, or NULL. */
 const struct transition_def *procedure_find(const char *from, const char *to);
 /* procedure_allowed - transitions from state that roles may take; fills out
