@@ -45,10 +45,15 @@ extern void (*die_hook)(void);
 /* die - restore the terminal through die_hook, print the message, exit 70. */
 _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* xmalloc - malloc, or die out of memory (so do the x* below). */
 void *xmalloc(size_t n);
+/* xcalloc - calloc, or die. */
 void *xcalloc(size_t n, size_t size);
+/* xrealloc - realloc, or die. */
 void *xrealloc(void *p, size_t n);
+/* xstrdup - strdup, or die. */
 char *xstrdup(const char *s);
+/* xstrndup - strndup, or die. */
 char *xstrndup(const char *s, size_t n);
 /* A growing array of elements of size bytes: {NULL, 0, 0, sizeof elem}. */
 struct xarray {
