@@ -39,11 +39,12 @@ static char *field_params(int sets)
 	return sql;
 }
 
-/* Run sql, whose ?1 and ?2 are id and at, with the field values from ?3 on. */
-static int write_fields(struct store *s, const char *sql, long long id, const char *at,
+/* Run sql with key as ?1 (the dossier's id; for an insert, its campaign),
+ * at as ?2 and the field values from ?3 on. */
+static int write_fields(struct store *s, const char *sql, long long key, const char *at,
 			char *const *val, const char *what, struct perr *e)
 {
-	sqlite3_stmt *st = stmt_query(s, e, sql, "It", id, at);
+	sqlite3_stmt *st = stmt_query(s, e, sql, "It", key, at);
 	for (int i = 0; st && i < DF_COUNT; i++)
 		bind_field(st, 3 + i, &dossier_fields[i], val[i]);
 	return stmt_exec(s, st, e, what);
