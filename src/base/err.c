@@ -113,14 +113,42 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void *xarray_add(struct xarray *a)
+{
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 16;
+		a->v = xrealloc(a->v, a->cap * a->size);
+	}
+	char *elem = (char *)a->v + a->n++ * a->size;
+	memset(elem, 0, a->size);
+	return elem;
+}
+
+static char *xvasprintf(const char *fmt, va_list ap)
+{
+	char *p = NULL;
+	if (vasprintf(&p, fmt, ap) < 0)
+		die("%s", _("out of memory"));
+	return p;
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *p = NULL;
-	int n = vasprintf(&p, fmt, ap);
+	char *p = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die("%s", _("out of memory"));
 	return p;
+}
+
+void xappendf(char **buf, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *more = xvasprintf(fmt, ap);
+	va_end(ap);
+	char *all = xasprintf("%s%s", *buf ? *buf : "", more);
+	free(more);
+	free(*buf);
+	*buf = all;
 }

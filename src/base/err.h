@@ -45,12 +45,29 @@ extern void (*die_hook)(void);
 /* die - restore the terminal through die_hook, print the message, exit 70. */
 _Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* xmalloc - malloc, or die out of memory (so do the x* below). */
 void *xmalloc(size_t n);
+/* xcalloc - calloc, or die. */
 void *xcalloc(size_t n, size_t size);
+/* xrealloc - realloc, or die. */
 void *xrealloc(void *p, size_t n);
+/* xstrdup - strdup, or die. */
 char *xstrdup(const char *s);
+/* xstrndup - strndup, or die. */
 char *xstrndup(const char *s, size_t n);
+/* A growing array of elements of size bytes: {NULL, 0, 0, sizeof elem}. */
+struct xarray {
+	void *v;
+	size_t n, cap, size;
+};
+/* xarray_add - room for one more element at the end of a: a pointer to it,
+ * zeroed (a->v may move). */
+void *xarray_add(struct xarray *a);
+
 /* xasprintf - allocate a formatted string or die. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* xappendf - append formatted text to the allocated string *buf (NULL: empty),
+ * which is replaced; for SQL and texts built piece by piece. */
+void xappendf(char **buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -19,25 +19,24 @@ const struct geo_dept geo_depts[] = {
 	{"01", "Ain", "84"}, {"02", "Aisne", "32"}, {"03", "Allier", "84"},
 	{"04", "Alpes-de-Haute-Provence", "93"}, {"05", "Hautes-Alpes", "93"},
 	{"06", "Alpes-Maritimes", "93"}, {"07", "Ardèche", "84"}, {"08", "Ardennes", "44"},
-	{"09", "Ariège", "76"}, {"10", "Aube", "44"}, {"11", "Aude", "76"},
-	{"12", "Aveyron", "76"}, {"13", "Bouches-du-Rhône", "93"}, {"14", "Calvados", "28"},
-	{"15", "Cantal", "84"}, {"16", "Charente", "75"}, {"17", "Charente-Maritime", "75"},
-	{"18", "Cher", "24"}, {"19", "Corrèze", "75"}, {"21", "Côte-d'Or", "27"},
-	{"22", "Côtes-d'Armor", "53"}, {"23", "Creuse", "75"}, {"24", "Dordogne", "75"},
-	{"25", "Doubs", "27"}, {"26", "Drôme", "84"}, {"27", "Eure", "28"},
-	{"28", "Eure-et-Loir", "24"}, {"29", "Finistère", "53"}, {"2A", "Corse-du-Sud", "94"},
-	{"2B", "Haute-Corse", "94"}, {"30", "Gard", "76"}, {"31", "Haute-Garonne", "76"},
-	{"32", "Gers", "76"}, {"33", "Gironde", "75"}, {"34", "Hérault", "76"},
-	{"35", "Ille-et-Vilaine", "53"}, {"36", "Indre", "24"}, {"37", "Indre-et-Loire", "24"},
-	{"38", "Isère", "84"}, {"39", "Jura", "27"}, {"40", "Landes", "75"},
-	{"41", "Loir-et-Cher", "24"}, {"42", "Loire", "84"}, {"43", "Haute-Loire", "84"},
-	{"44", "Loire-Atlantique", "52"}, {"45", "Loiret", "24"}, {"46", "Lot", "76"},
-	{"47", "Lot-et-Garonne", "75"}, {"48", "Lozère", "76"}, {"49", "Maine-et-Loire", "52"},
-	{"50", "Manche", "28"}, {"51", "Marne", "44"}, {"52", "Haute-Marne", "44"},
-	{"53", "Mayenne", "52"}, {"54", "Meurthe-et-Moselle", "44"}, {"55", "Meuse", "44"},
-	{"56", "Morbihan", "53"}, {"57", "Moselle", "44"}, {"58", "Nièvre", "27"},
-	{"59", "Nord", "32"}, {"60", "Oise", "32"}, {"61", "Orne", "28"},
-	{"62", "Pas-de-Calais", "32"}, {"63", "Puy-de-Dôme", "84"},
+	{"09", "Ariège", "76"}, {"10", "Aube", "44"}, {"11", "Aude", "76"}, {"12", "Aveyron", "76"},
+	{"13", "Bouches-du-Rhône", "93"}, {"14", "Calvados", "28"}, {"15", "Cantal", "84"},
+	{"16", "Charente", "75"}, {"17", "Charente-Maritime", "75"}, {"18", "Cher", "24"},
+	{"19", "Corrèze", "75"}, {"21", "Côte-d'Or", "27"}, {"22", "Côtes-d'Armor", "53"},
+	{"23", "Creuse", "75"}, {"24", "Dordogne", "75"}, {"25", "Doubs", "27"},
+	{"26", "Drôme", "84"}, {"27", "Eure", "28"}, {"28", "Eure-et-Loir", "24"},
+	{"29", "Finistère", "53"}, {"2A", "Corse-du-Sud", "94"}, {"2B", "Haute-Corse", "94"},
+	{"30", "Gard", "76"}, {"31", "Haute-Garonne", "76"}, {"32", "Gers", "76"},
+	{"33", "Gironde", "75"}, {"34", "Hérault", "76"}, {"35", "Ille-et-Vilaine", "53"},
+	{"36", "Indre", "24"}, {"37", "Indre-et-Loire", "24"}, {"38", "Isère", "84"},
+	{"39", "Jura", "27"}, {"40", "Landes", "75"}, {"41", "Loir-et-Cher", "24"},
+	{"42", "Loire", "84"}, {"43", "Haute-Loire", "84"}, {"44", "Loire-Atlantique", "52"},
+	{"45", "Loiret", "24"}, {"46", "Lot", "76"}, {"47", "Lot-et-Garonne", "75"},
+	{"48", "Lozère", "76"}, {"49", "Maine-et-Loire", "52"}, {"50", "Manche", "28"},
+	{"51", "Marne", "44"}, {"52", "Haute-Marne", "44"}, {"53", "Mayenne", "52"},
+	{"54", "Meurthe-et-Moselle", "44"}, {"55", "Meuse", "44"}, {"56", "Morbihan", "53"},
+	{"57", "Moselle", "44"}, {"58", "Nièvre", "27"}, {"59", "Nord", "32"}, {"60", "Oise", "32"},
+	{"61", "Orne", "28"}, {"62", "Pas-de-Calais", "32"}, {"63", "Puy-de-Dôme", "84"},
 	{"64", "Pyrénées-Atlantiques", "75"}, {"65", "Hautes-Pyrénées", "76"},
 	{"66", "Pyrénées-Orientales", "76"}, {"67", "Bas-Rhin", "44"}, {"68", "Haut-Rhin", "44"},
 	{"69", "Rhône", "84"}, {"70", "Haute-Saône", "27"}, {"71", "Saône-et-Loire", "27"},
@@ -49,36 +48,39 @@ const struct geo_dept geo_depts[] = {
 	{"87", "Haute-Vienne", "75"}, {"88", "Vosges", "44"}, {"89", "Yonne", "27"},
 	{"90", "Territoire de Belfort", "27"}, {"91", "Essonne", "11"},
 	{"92", "Hauts-de-Seine", "11"}, {"93", "Seine-Saint-Denis", "11"},
-	{"94", "Val-de-Marne", "11"}, {"95", "Val-d'Oise", "11"},
-	{"971", "Guadeloupe", "01"}, {"972", "Martinique", "02"}, {"973", "Guyane", "03"},
-	{"974", "La Réunion", "04"}, {"976", "Mayotte", "06"},
+	{"94", "Val-de-Marne", "11"}, {"95", "Val-d'Oise", "11"}, {"971", "Guadeloupe", "01"},
+	{"972", "Martinique", "02"}, {"973", "Guyane", "03"}, {"974", "La Réunion", "04"},
+	{"976", "Mayotte", "06"},
 	{NULL, NULL, NULL}
 };
 
-const char *geo_region_name(const char *code)
+const size_t geo_n_regions = sizeof geo_regions / sizeof geo_regions[0] - 1;
+const size_t geo_n_depts = sizeof geo_depts / sizeof geo_depts[0] - 1;
+
+/* The row of table (rows of size bytes, each starting with its code, the
+ * last one NULL) whose code is code, or NULL. */
+static const void *by_code(const void *table, size_t size, const char *code)
 {
-	for (size_t i = 0; code && geo_regions[i].code; i++)
-		if (strcmp(geo_regions[i].code, code) == 0)
-			return geo_regions[i].name;
+	for (const char *row = table; code && *(const char *const *)row; row += size)
+		if (strcmp(*(const char *const *)row, code) == 0)
+			return row;
 	return NULL;
 }
 
-static const struct geo_dept *dept(const char *code)
+const char *geo_region_name(const char *code)
 {
-	for (size_t i = 0; code && geo_depts[i].code; i++)
-		if (strcmp(geo_depts[i].code, code) == 0)
-			return &geo_depts[i];
-	return NULL;
+	const struct geo_region *r = by_code(geo_regions, sizeof geo_regions[0], code);
+	return r ? r->name : NULL;
 }
 
 const char *geo_dept_name(const char *code)
 {
-	const struct geo_dept *d = dept(code);
+	const struct geo_dept *d = by_code(geo_depts, sizeof geo_depts[0], code);
 	return d ? d->name : NULL;
 }
 
 const char *geo_dept_region(const char *code)
 {
-	const struct geo_dept *d = dept(code);
+	const struct geo_dept *d = by_code(geo_depts, sizeof geo_depts[0], code);
 	return d ? d->region : NULL;
 }

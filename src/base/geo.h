@@ -3,6 +3,8 @@
 #ifndef PTCE_GEO_H
 #define PTCE_GEO_H
 
+#include <stddef.h>
+
 struct geo_region {
 	const char *code, *name;
 };
@@ -14,6 +16,8 @@ struct geo_dept {
 /* The 18 régions (2016 map) and 101 départements, NULL-terminated. */
 extern const struct geo_region geo_regions[];
 extern const struct geo_dept geo_depts[];
+/* How many régions and départements the tables hold (the NULL row aside). */
+extern const size_t geo_n_regions, geo_n_depts;
 
 /* geo_region_name - name of a région code, or NULL. */
 const char *geo_region_name(const char *code);

@@ -349,3 +349,11 @@ int text_contains_fold(const char *hay, const char *needle)
 	free(q);
 	return found;
 }
+
+char *text_join(char *buf, size_t len, const char *sep, const char *word)
+{
+	if (*buf)
+		strncat(buf, sep, len - strlen(buf) - 1);
+	strncat(buf, word, len - strlen(buf) - 1);
+	return buf;
+}

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "base/file.h"
 #include "base/i18n.h"
 #include "base/ydoc.h"
 
@@ -36,12 +37,13 @@ static void node_free(struct ynode *n)
 
 void ydoc_free(struct ydoc **d)
 {
-	if (!d || !*d)
-		return;
-	node_free((*d)->root);
-	free((*d)->path);
-	free(*d);
-	*d = NULL;
+	struct ydoc *doc = d ? *d : NULL;
+	if (doc) {
+		node_free(doc->root);
+		free(doc->path);
+		free(doc);
+		*d = NULL;
+	}
 }
 
 int ydoc_fail(const struct ydoc *d, const struct ynode *n, struct perr *e,
@@ -85,7 +87,9 @@ static int parse_error(struct builder *b)
 			b->doc->path, p->problem_mark.line + 1, p->problem_mark.column + 1, problem);
 }
 
-/* Parse one node whose first event is ev (already taken); on success *out. */
+/* The arguments of a "%s:%zu:%zu: ..." message about a libyaml mark. */
+#define AT_MARK(b, m) (b)->doc->path, (m).line + 1, (m).column + 1
+
 static int parse_node(struct builder *b, yaml_event_t *ev, struct ynode **out, int depth);
 
 static int next_event(struct builder *b, yaml_event_t *ev)
@@ -95,92 +99,92 @@ static int next_event(struct builder *b, yaml_event_t *ev)
 	return 0;
 }
 
+/* Read the next event and parse the node it starts into *out: 0; 1 when it
+ * ends the enclosing collection instead; -1 on an error. */
+static int next_node(struct builder *b, struct ynode **out, int depth)
+{
+	yaml_event_t ev;
+	if (next_event(b, &ev) < 0)
+		return -1;
+	int rc = ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT
+		 ? 1 : parse_node(b, &ev, out, depth);
+	yaml_event_delete(&ev);
+	return rc;
+}
+
+static int parse_scalar(struct builder *b, const yaml_event_t *ev, struct ynode **out)
+{
+	if (ev->data.scalar.anchor)
+		return perr_set(b->e, P_INVALID, _("%s:%zu:%zu: anchors (&name) are not supported"),
+				AT_MARK(b, ev->start_mark));
+	struct ynode *n = node_new(Y_SCALAR, &ev->start_mark);
+	n->scalar = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+	n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+	*out = n;
+	return 0;
+}
+
+/* The value that follows key in map: the key must be a plain word that map
+ * does not hold yet. On an error key is freed. */
+static int map_value(struct builder *b, const struct ynode *map, struct ynode *key,
+		     struct ynode **val, int depth)
+{
+	const struct ynode *dup = NULL;
+	int rc = 0;
+	if (key->kind != Y_SCALAR)
+		rc = perr_set(b->e, P_INVALID, _("%s:%d:%d: a key must be a plain word, not %s"),
+			      b->doc->path, key->line, key->col, ydoc_kind_name(key->kind));
+	else if ((dup = ydoc_key_node(map, key->scalar)))
+		rc = perr_set(b->e, P_INVALID, _("%s:%d:%d: duplicate key '%s' (first at line %d); keep one"),
+			      b->doc->path, key->line, key->col, key->scalar, dup->line);
+	else if (next_node(b, val, depth) != 0)
+		rc = -1;
+	if (rc < 0)
+		node_free(key);
+	return rc;
+}
+
+/* A mapping or a sequence, up to its end event. */
+static int parse_collection(struct builder *b, const yaml_event_t *ev, struct ynode **out,
+			    int depth)
+{
+	int is_map = ev->type == YAML_MAPPING_START_EVENT, rc;
+	struct ynode *n = node_new(is_map ? Y_MAP : Y_SEQ, &ev->start_mark);
+	struct ynode *key = NULL, *val = NULL;
+	while ((rc = next_node(b, is_map ? &key : &val, depth + 1)) == 0) {
+		if (is_map && map_value(b, n, key, &val, depth + 1) < 0) {
+			rc = -1;
+			break;
+		}
+		append(n, key, val);
+		key = val = NULL;
+	}
+	if (rc < 0) {
+		node_free(n);
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+/* Parse one node whose first event is ev (already taken); on success *out. */
 static int parse_node(struct builder *b, yaml_event_t *ev, struct ynode **out, int depth)
 {
-	if (depth > 64) {
-		yaml_mark_t m = ev->start_mark;
+	if (depth > 64)
 		return perr_set(b->e, P_INVALID, _("%s:%zu:%zu: nesting deeper than 64 levels"),
-				b->doc->path, m.line + 1, m.column + 1);
-	}
+				AT_MARK(b, ev->start_mark));
 	switch (ev->type) {
-	case YAML_ALIAS_EVENT: {
-		yaml_mark_t m = ev->start_mark;
+	case YAML_ALIAS_EVENT:
 		return perr_set(b->e, P_INVALID, _("%s:%zu:%zu: aliases (*name) are not supported; write the value out"),
-				b->doc->path, m.line + 1, m.column + 1);
-	}
-	case YAML_SCALAR_EVENT: {
-		if (ev->data.scalar.anchor) {
-			yaml_mark_t m = ev->start_mark;
-			return perr_set(b->e, P_INVALID, _("%s:%zu:%zu: anchors (&name) are not supported"),
-					b->doc->path, m.line + 1, m.column + 1);
-		}
-		struct ynode *n = node_new(Y_SCALAR, &ev->start_mark);
-		n->scalar = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
-		n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
-		*out = n;
-		return 0;
-	}
+				AT_MARK(b, ev->start_mark));
+	case YAML_SCALAR_EVENT:
+		return parse_scalar(b, ev, out);
 	case YAML_SEQUENCE_START_EVENT:
-	case YAML_MAPPING_START_EVENT: {
-		int is_map = ev->type == YAML_MAPPING_START_EVENT;
-		struct ynode *n = node_new(is_map ? Y_MAP : Y_SEQ, &ev->start_mark);
-		for (;;) {
-			yaml_event_t kev;
-			if (next_event(b, &kev) < 0) {
-				node_free(n);
-				return -1;
-			}
-			if (kev.type == YAML_SEQUENCE_END_EVENT || kev.type == YAML_MAPPING_END_EVENT) {
-				yaml_event_delete(&kev);
-				break;
-			}
-			struct ynode *key = NULL, *val = NULL;
-			int rc = parse_node(b, &kev, is_map ? &key : &val, depth + 1);
-			yaml_event_delete(&kev);
-			if (rc < 0) {
-				node_free(n);
-				return -1;
-			}
-			if (is_map) {
-				if (key->kind != Y_SCALAR) {
-					perr_set(b->e, P_INVALID, _("%s:%d:%d: a key must be a plain word, not %s"),
-						 b->doc->path, key->line, key->col, ydoc_kind_name(key->kind));
-					node_free(key);
-					node_free(n);
-					return -1;
-				}
-				struct ynode *dup = ydoc_key_node(n, key->scalar);
-				if (dup) {
-					perr_set(b->e, P_INVALID, _("%s:%d:%d: duplicate key '%s' (first at line %d); keep one"),
-						 b->doc->path, key->line, key->col, key->scalar, dup->line);
-					node_free(key);
-					node_free(n);
-					return -1;
-				}
-				yaml_event_t vev;
-				if (next_event(b, &vev) < 0) {
-					node_free(key);
-					node_free(n);
-					return -1;
-				}
-				rc = parse_node(b, &vev, &val, depth + 1);
-				yaml_event_delete(&vev);
-				if (rc < 0) {
-					node_free(key);
-					node_free(n);
-					return -1;
-				}
-			}
-			append(n, key, val);
-		}
-		*out = n;
-		return 0;
-	}
-	default: {
-		yaml_mark_t m = ev->start_mark;
+	case YAML_MAPPING_START_EVENT:
+		return parse_collection(b, ev, out, depth);
+	default:
 		return perr_set(b->e, P_INVALID, _("%s:%zu:%zu: unexpected YAML structure"),
-				b->doc->path, m.line + 1, m.column + 1);
-	}
+				AT_MARK(b, ev->start_mark));
 	}
 }
 
@@ -201,7 +205,7 @@ static int build(struct builder *b)
 				yaml_mark_t m = ev.start_mark;
 				yaml_event_delete(&ev);
 				return perr_set(b->e, P_INVALID, _("%s:%zu:%zu: a second YAML document ('---'); one file holds one document"),
-						b->doc->path, m.line + 1, m.column + 1);
+						AT_MARK(b, m));
 			}
 		} else if (t != YAML_STREAM_START_EVENT && t != YAML_DOCUMENT_END_EVENT) {
 			int rc = parse_node(b, &ev, &b->doc->root, 0);
@@ -237,52 +241,35 @@ int ydoc_load_string(const char *name, const char *text, size_t len,
 
 int ydoc_load_file(const char *path, struct ydoc **out, struct perr *e)
 {
-	FILE *f = fopen(path, "rb");
+	char *buf;
+	size_t len;
 	*out = NULL;
-	if (!f)
-		return perr_set(e, errno == ENOENT ? P_NOTFOUND : P_IO,
-				_("%s: cannot read: %s"), path, strerror(errno));
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	for (;;) {
-		if (len + 4096 > cap) {
-			cap = cap ? cap * 2 : 8192;
-			buf = xrealloc(buf, cap);
-		}
-		size_t r = fread(buf + len, 1, cap - len, f);
-		len += r;
-		if (r == 0)
-			break;
-	}
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		free(buf);
-		return perr_set(e, P_IO, _("%s: read error"), path);
-	}
-	int rc = ydoc_load_string(path, buf ? buf : "", len, out, e);
+	if (file_read(path, 0, &buf, &len, e) < 0)
+		return -1;
+	int rc = ydoc_load_string(path, buf, len, out, e);
 	free(buf);
 	return rc;
 }
 
+/* The index of key in map, or -1 (also when map is not a mapping). */
+static long key_index(const struct ynode *map, const char *key)
+{
+	for (size_t i = 0; map && map->kind == Y_MAP && i < map->n; i++)
+		if (strcmp(map->keys[i]->scalar, key) == 0)
+			return (long)i;
+	return -1;
+}
+
 struct ynode *ydoc_key_node(const struct ynode *map, const char *key)
 {
-	if (!map || map->kind != Y_MAP)
-		return NULL;
-	for (size_t i = 0; i < map->n; i++)
-		if (strcmp(map->keys[i]->scalar, key) == 0)
-			return map->keys[i];
-	return NULL;
+	long i = key_index(map, key);
+	return i < 0 ? NULL : map->keys[i];
 }
 
 struct ynode *ydoc_get(const struct ynode *map, const char *key)
 {
-	if (!map || map->kind != Y_MAP)
-		return NULL;
-	for (size_t i = 0; i < map->n; i++)
-		if (strcmp(map->keys[i]->scalar, key) == 0)
-			return map->vals[i];
-	return NULL;
+	long i = key_index(map, key);
+	return i < 0 ? NULL : map->vals[i];
 }
 
 static size_t edit_distance(const char *a, const char *b)

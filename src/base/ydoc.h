@@ -51,14 +51,19 @@ const char *ydoc_nearest(const char *s, const char *const *list);
 
 /* Typed readers: fail with position and the expected type. "what" names the
  * thing in the message (e.g. "key 'envelope'"). */
+/* ydoc_expect - n exists and is of kind k. */
 int ydoc_expect(const struct ydoc *d, const struct ynode *n, enum ynode_kind k,
 		const char *what, struct perr *e);
+/* ydoc_string - the text of a scalar (owned by the tree). */
 int ydoc_string(const struct ydoc *d, const struct ynode *n, const char *what,
 		const char **out, struct perr *e);
+/* ydoc_int - an unquoted whole number between min and max. */
 int ydoc_int(const struct ydoc *d, const struct ynode *n, const char *what,
 	     long long min, long long max, long long *out, struct perr *e);
+/* ydoc_number - an unquoted number. */
 int ydoc_number(const struct ydoc *d, const struct ynode *n, const char *what,
 		double *out, struct perr *e);
+/* ydoc_bool - an unquoted true/yes/on or false/no/off. */
 int ydoc_bool(const struct ydoc *d, const struct ynode *n, const char *what,
 	      int *out, struct perr *e);
 /* ydoc_kind_name - "a mapping", "a list", "a scalar" (translated). */

@@ -5,6 +5,7 @@
 
 #include "base/i18n.h"
 #include "procedure/access.h"
+#include "store/stmt.h"
 
 int access_sees_all(const struct actor *a)
 {
@@ -34,19 +35,14 @@ int access_may_see(struct store *s, const struct actor *a, long long dossier_id,
 	if (!cond)
 		return 0;
 	char *sql = xasprintf("SELECT %s", cond);
-	sqlite3_stmt *st = store_prepare(s, sql, e);
+	long long may = 0;
+	/* cond is set only for someone who does not see everything: ?2 is their login. */
+	int rc = stmt_int(s, &may, 0, e, _("reading who may see the dossier"), sql, "It",
+			  dossier_id, a->login);
 	free(sql);
 	free(cond);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, dossier_id);
-	access_bind(st, a, 2);
-	int rc = sqlite3_step(st);
-	*yes = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, e, _("reading who may see the dossier"));
-	return 0;
+	*yes = may != 0;
+	return rc;
 }
 
 int access_require(struct store *s, const struct actor *a, long long dossier_id,

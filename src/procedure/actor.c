@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "procedure/actor.h"
+#include "store/stmt.h"
 
 int actor_unix_login(char *buf, size_t len, struct perr *e)
 {
@@ -29,57 +30,55 @@ int actor_has(const struct actor *a, unsigned roles)
 /* Logins of active admins, for "ask ..." messages. */
 static void admins(struct store *s, char *buf, size_t len)
 {
-	sqlite3_stmt *st = NULL;
+	struct perr ignored;
+	sqlite3_stmt *st = stmt_query(s, &ignored, "SELECT r.login FROM reviewers r JOIN reviewer_roles x"
+				      " ON x.login = r.login AND x.role = 'admin' WHERE r.active = 1"
+				      " ORDER BY r.login LIMIT 5", NULL);
 	buf[0] = '\0';
-	if (sqlite3_prepare_v2(s->db, "SELECT r.login FROM reviewers r JOIN reviewer_roles x"
-			       " ON x.login = r.login AND x.role = 'admin' WHERE r.active = 1"
-			       " ORDER BY r.login LIMIT 5", -1, &st, NULL) != SQLITE_OK)
-		return;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (buf[0])
-			strncat(buf, ", ", len - strlen(buf) - 1);
-		strncat(buf, (const char *)sqlite3_column_text(st, 0), len - strlen(buf) - 1);
-	}
-	sqlite3_finalize(st);
+	while (st && stmt_next(s, &st, &ignored, "") > 0)
+		text_join(buf, len, ", ", (const char *)sqlite3_column_text(st, 0));
+}
+
+/* An account that is not (unknown) or no longer a reviewer: whom to ask. */
+static int not_a_reviewer(struct store *s, const char *login, int unknown, struct perr *e)
+{
+	char who[256];
+	admins(s, who, sizeof who);
+	return perr_set(e, P_REFUSED, unknown
+			? _("the account '%s' is not a reviewer of this database (%s). Ask an admin (%s) to run: ptce reviewer add %s --name \"First Last\" --role instructeur")
+			: _("the account '%s' was removed from the reviewers of this database (%s). Ask an admin (%s) to run: ptce reviewer add %s --name \"First Last\" --role instructeur"),
+			login, s->path, who[0] ? who : _("the operator"), login);
+}
+
+static int load_roles(struct store *s, struct actor *a, struct perr *e)
+{
+	sqlite3_stmt *st = stmt_query(s, e, "SELECT role FROM reviewer_roles WHERE login = ?", "t", a->login);
+	int rc = st ? 1 : -1;
+	while (st && (rc = stmt_next(s, &st, e, _("reading the reviewers"))) > 0)
+		a->roles |= role_parse((const char *)sqlite3_column_text(st, 0));
+	return rc;
 }
 
 int actor_load(struct store *s, const char *login, struct actor *a, struct perr *e)
 {
 	memset(a, 0, sizeof *a);
-	sqlite3_stmt *st = store_prepare(s, "SELECT display_name, organisation, active FROM reviewers"
-					 " WHERE login = ?", e);
-	if (!st)
+	sqlite3_stmt *st = stmt_query(s, e, "SELECT display_name, organisation, active FROM reviewers"
+				      " WHERE login = ?", "t", login);
+	int rc = st ? stmt_next(s, &st, e, _("reading the reviewers")) : -1;
+	if (rc < 0)
 		return -1;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	int active = rc == SQLITE_ROW ? sqlite3_column_int(st, 2) : 0;
-	if (rc == SQLITE_ROW) {
+	int active = rc > 0 && sqlite3_column_int(st, 2);
+	if (rc > 0) {
 		const unsigned char *n = sqlite3_column_text(st, 0), *o = sqlite3_column_text(st, 1);
 		snprintf(a->display_name, sizeof a->display_name, "%s", n ? (const char *)n : login);
 		snprintf(a->organisation, sizeof a->organisation, "%s", o ? (const char *)o : "");
+		stmt_done(&st);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(s, e, _("reading the reviewers"));
-	if (rc == SQLITE_DONE || !active) {
-		char who[256];
-		admins(s, who, sizeof who);
-		perr_set(e, P_REFUSED, rc == SQLITE_DONE
-			 ? _("the account '%s' is not a reviewer of this database (%s). Ask an admin (%s) to run: ptce reviewer add %s --name \"First Last\" --role instructeur")
-			 : _("the account '%s' was removed from the reviewers of this database (%s). Ask an admin (%s) to run: ptce reviewer add %s --name \"First Last\" --role instructeur"),
-			 login, s->path, who[0] ? who : _("the operator"), login);
-		return -1;
-	}
+	if (!active)
+		return not_a_reviewer(s, login, rc == 0, e);
 	snprintf(a->login, sizeof a->login, "%s", login);
 	snprintf(a->real_login, sizeof a->real_login, "%s", login);
-	st = store_prepare(s, "SELECT role FROM reviewer_roles WHERE login = ?", e);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		a->roles |= role_parse((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return 0;
+	return load_roles(s, a, e);
 }
 
 int actor_from_process(struct store *s, struct actor *a, struct perr *e)
@@ -114,46 +113,41 @@ static int need_admin(const struct actor *by, struct perr *e)
 	return 0;
 }
 
-static int write_roles(struct store *s, const char *login, unsigned roles, struct perr *e)
+/* Roll back the transaction under way; returns rc (for "return undo(...)"). */
+static int undo(struct store *s, int rc)
 {
-	sqlite3_stmt *st = store_prepare(s, "DELETE FROM reviewer_roles WHERE login = ?", e);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(s, e, _("saving roles"));
-	st = store_prepare(s, "INSERT INTO reviewer_roles(login, role) VALUES (?, ?)", e);
-	if (!st)
-		return -1;
-	for (int i = 0; i < ROLE_COUNT; i++) {
-		if (!(roles & (1u << i)))
-			continue;
-		sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, role_names[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			sqlite3_finalize(st);
-			return store_fail(s, e, _("saving roles"));
-		}
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	return 0;
+	store_rollback(s);
+	return rc;
 }
 
-static int count_admins_except(struct store *s, const char *login)
+static void bind_role(sqlite3_stmt *st, size_t i, const void *arg)
 {
-	sqlite3_stmt *st = NULL;
-	int n = 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM reviewers r JOIN reviewer_roles x"
-			       " ON x.login = r.login AND x.role = 'admin'"
-			       " WHERE r.active = 1 AND r.login <> ?", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int(st, 0);
-	}
-	sqlite3_finalize(st);
+	const char *const *row = arg;
+	stmt_bind(st, "tt", row[0], row[1 + i]);
+}
+
+static int write_roles(struct store *s, const char *login, unsigned roles, struct perr *e)
+{
+	if (stmt_run(s, e, _("saving roles"), "DELETE FROM reviewer_roles WHERE login = ?", "t", login) < 0)
+		return -1;
+	/* The login, then the names of the roles held. */
+	const char *row[1 + ROLE_COUNT] = {login};
+	size_t n = 0;
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if (roles & (1u << i))
+			row[1 + n++] = role_names[i];
+	return stmt_each(s, e, _("saving roles"), "INSERT INTO reviewer_roles(login, role) VALUES (?, ?)",
+			 n, bind_role, row);
+}
+
+/* Active admins other than login (0 when the count fails: the caller refuses). */
+static long long count_admins_except(struct store *s, const char *login)
+{
+	struct perr ignored;
+	long long n = 0;
+	stmt_int(s, &n, 0, &ignored, "", "SELECT count(*) FROM reviewers r JOIN reviewer_roles x"
+		 " ON x.login = r.login AND x.role = 'admin'"
+		 " WHERE r.active = 1 AND r.login <> ?", "t", login);
 	return n;
 }
 
@@ -181,125 +175,73 @@ int reviewer_add(struct store *s, const struct actor *by, const char *login,
 		return perr_set(e, P_INVALID, _("give at least one role with --role (instructeur, coordinateur, expert, lecteur, admin)."));
 	if (store_begin(s, e) < 0)
 		return -1;
-	sqlite3_stmt *st = store_prepare(s,
-		"INSERT INTO reviewers(login, display_name, organisation, email, active, created_at)"
-		" VALUES (?1, coalesce(?2, ?1), ?3, ?4, 1, ?5)"
-		" ON CONFLICT(login) DO UPDATE SET active = 1,"
-		"  display_name = coalesce(?2, display_name), organisation = coalesce(?3, organisation),"
-		"  email = coalesce(?4, email)", e);
-	if (!st)
-		goto fail;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-	bind_text_or_null(st, 2, name);
-	bind_text_or_null(st, 3, org);
-	bind_text_or_null(st, 4, email);
-	sqlite3_bind_text(st, 5, now_utc(now), -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		store_fail(s, e, _("adding the reviewer"));
-		goto fail;
-	}
-	if (write_roles(s, login, roles, e) < 0)
-		goto fail;
+	if (stmt_run(s, e, _("adding the reviewer"),
+		     "INSERT INTO reviewers(login, display_name, organisation, email, active, created_at)"
+		     " VALUES (?1, coalesce(?2, ?1), ?3, ?4, 1, ?5)"
+		     " ON CONFLICT(login) DO UPDATE SET active = 1,"
+		     "  display_name = coalesce(?2, display_name), organisation = coalesce(?3, organisation),"
+		     "  email = coalesce(?4, email)", "tnnnt", login, name, org, email, now_utc(now)) < 0 ||
+	    write_roles(s, login, roles, e) < 0)
+		return undo(s, -1);
 	return store_commit(s, e);
-fail:
-	store_rollback(s);
-	return -1;
 }
 
-static int reviewer_exists(struct store *s, const char *login, int *active)
+/* Whether login is an active reviewer (a failed read counts as no). */
+static int active_reviewer(struct store *s, const char *login)
 {
-	sqlite3_stmt *st = NULL;
-	int found = 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT active FROM reviewers WHERE login = ?", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			found = 1;
-			*active = sqlite3_column_int(st, 0);
-		}
-	}
-	sqlite3_finalize(st);
-	return found;
+	struct perr ignored;
+	long long active = 0;
+	stmt_int(s, &active, 0, &ignored, "", "SELECT active FROM reviewers WHERE login = ?", "t", login);
+	return active != 0;
 }
 
 int reviewer_set_roles(struct store *s, const struct actor *by, const char *login,
 		       unsigned roles, struct perr *e)
 {
-	int active = 0;
 	if (need_admin(by, e) < 0)
 		return -1;
 	if (!roles)
 		return perr_set(e, P_INVALID, _("give at least one role; to take someone off the roster use 'ptce reviewer remove %s'."), login);
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (!reviewer_exists(s, login, &active) || !active) {
-		store_rollback(s);
-		return perr_set(e, P_NOTFOUND, _("'%s' is not an active reviewer; 'ptce reviewer list' shows them, 'ptce reviewer add' adds one."), login);
-	}
-	if (!(roles & ROLE_ADMIN) && count_admins_except(s, login) == 0) {
-		store_rollback(s);
-		return perr_set(e, P_REFUSED, _("'%s' is the last admin; give the admin role to someone else first."), login);
-	}
-	if (write_roles(s, login, roles, e) < 0) {
-		store_rollback(s);
-		return -1;
-	}
+	if (!active_reviewer(s, login))
+		return undo(s, perr_set(e, P_NOTFOUND, _("'%s' is not an active reviewer; 'ptce reviewer list' shows them, 'ptce reviewer add' adds one."), login));
+	if (!(roles & ROLE_ADMIN) && count_admins_except(s, login) == 0)
+		return undo(s, perr_set(e, P_REFUSED, _("'%s' is the last admin; give the admin role to someone else first."), login));
+	if (write_roles(s, login, roles, e) < 0)
+		return undo(s, -1);
 	return store_commit(s, e);
 }
 
 int reviewer_remove(struct store *s, const struct actor *by, const char *login, struct perr *e)
 {
-	int active = 0;
+	struct perr ignored;
+	int is_admin = 0;
 	if (need_admin(by, e) < 0)
 		return -1;
 	if (store_begin(s, e) < 0)
 		return -1;
-	if (!reviewer_exists(s, login, &active) || !active) {
-		store_rollback(s);
-		return perr_set(e, P_NOTFOUND, _("'%s' is not an active reviewer; 'ptce reviewer list' shows them."), login);
-	}
-	if (count_admins_except(s, login) == 0) {
-		sqlite3_stmt *st = NULL;
-		int is_admin = 0;
-		if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM reviewer_roles WHERE login = ? AND role = 'admin'",
-				       -1, &st, NULL) == SQLITE_OK) {
-			sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-			is_admin = sqlite3_step(st) == SQLITE_ROW;
-		}
-		sqlite3_finalize(st);
-		if (is_admin) {
-			store_rollback(s);
-			return perr_set(e, P_REFUSED, _("'%s' is the last admin; give the admin role to someone else first."), login);
-		}
-	}
-	sqlite3_stmt *st = store_prepare(s, "UPDATE reviewers SET active = 0 WHERE login = ?", e);
-	if (!st) {
-		store_rollback(s);
-		return -1;
-	}
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		store_fail(s, e, _("removing the reviewer"));
-		store_rollback(s);
-		return -1;
-	}
+	if (!active_reviewer(s, login))
+		return undo(s, perr_set(e, P_NOTFOUND, _("'%s' is not an active reviewer; 'ptce reviewer list' shows them."), login));
+	if (count_admins_except(s, login) == 0)
+		stmt_exists(s, &is_admin, &ignored, "",
+			    "SELECT 1 FROM reviewer_roles WHERE login = ? AND role = 'admin'", "t", login);
+	if (is_admin)
+		return undo(s, perr_set(e, P_REFUSED, _("'%s' is the last admin; give the admin role to someone else first."), login));
+	if (stmt_run(s, e, _("removing the reviewer"), "UPDATE reviewers SET active = 0 WHERE login = ?",
+		     "t", login) < 0)
+		return undo(s, -1);
 	return store_commit(s, e);
 }
 
 int reviewer_list(struct store *s, int all,
 		  int (*fn)(const struct reviewer *r, void *arg), void *arg, struct perr *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT login, display_name, organisation, email, active,"
-					 " (SELECT group_concat(role) FROM reviewer_roles x WHERE x.login = r.login)"
-					 " FROM reviewers r WHERE ?1 OR active = 1 ORDER BY login", e);
-	if (!st)
-		return -1;
-	sqlite3_bind_int(st, 1, all);
-	int rc, stop = 0;
-	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	sqlite3_stmt *st = stmt_query(s, e, "SELECT login, display_name, organisation, email, active,"
+				      " (SELECT group_concat(role) FROM reviewer_roles x WHERE x.login = r.login)"
+				      " FROM reviewers r WHERE ?1 OR active = 1 ORDER BY login", "i", all);
+	int rc = st ? 0 : -1, stop = 0;
+	while (st && !stop && (rc = stmt_next(s, &st, e, _("listing reviewers"))) > 0) {
 		struct reviewer r = {
 			.login = col_text(st, 0), .display_name = col_text(st, 1),
 			.organisation = col_text(st, 2), .email = col_text(st, 3),
@@ -312,10 +254,6 @@ int reviewer_list(struct store *s, int all,
 		stop = fn(&r, arg);
 		free(r.login); free(r.display_name); free(r.organisation); free(r.email);
 	}
-	if (!stop && rc != SQLITE_DONE) {
-		sqlite3_finalize(st);
-		return store_fail(s, e, _("listing reviewers"));
-	}
-	sqlite3_finalize(st);
-	return 0;
+	stmt_done(&st);
+	return rc < 0 ? -1 : 0;
 }

@@ -1,13 +1,16 @@
 /* assignment.c - the small decisions around a dossier that are not state
  * changes: assigning reviewers and flagging compléments demandés. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "procedure/actor.h"
 #include "procedure/assignment.h"
-#include "procedure/dossier.h"
+#include "procedure/field.h"
+#include "procedure/history.h"
 #include "procedure/procedure.h"
+#include "store/stmt.h"
 
 int assignment_set(struct store *s, const struct actor *by, long long dossier_id,
 		   const char *login, int on, struct perr *e)
@@ -22,23 +25,13 @@ int assignment_set(struct store *s, const struct actor *by, long long dossier_id
 		return perr_set(e, P_REFUSED, _("%s cannot review (roles: lecteur or admin only); give them the instructeur or expert role first."), login);
 	if (store_begin(s, e) < 0)
 		return -1;
-	sqlite3_stmt *st = store_prepare(s, on
-		? "INSERT OR IGNORE INTO assignments(dossier_id, login, assigned_by, assigned_at) VALUES (?,?,?,?)"
-		: "DELETE FROM assignments WHERE dossier_id = ? AND login = ?", e);
-	if (!st)
+	int rc = on ? stmt_run(s, e, _("saving the assignment"),
+			       "INSERT OR IGNORE INTO assignments(dossier_id, login, assigned_by, assigned_at)"
+			       " VALUES (?,?,?,?)", "Ittt", dossier_id, login, by->login, now_utc(now))
+		    : stmt_run(s, e, _("saving the assignment"),
+			       "DELETE FROM assignments WHERE dossier_id = ? AND login = ?", "It", dossier_id, login);
+	if (rc < 0)
 		goto fail;
-	sqlite3_bind_int64(st, 1, dossier_id);
-	sqlite3_bind_text(st, 2, login, -1, SQLITE_TRANSIENT);
-	if (on) {
-		sqlite3_bind_text(st, 3, by->login, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 4, now_utc(now), -1, SQLITE_TRANSIENT);
-	}
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		store_fail(s, e, _("saving the assignment"));
-		goto fail;
-	}
 	if (sqlite3_changes(s->db) == 0) {
 		store_rollback(s);
 		return 0;	/* already so: nothing to record */
@@ -52,22 +45,21 @@ fail:
 	return -1;
 }
 
+int assignment_logins(struct store *s, long long dossier_id, char **out, struct perr *e)
+{
+	return stmt_text(s, out, e, _("reading the assignments"),
+			 "SELECT group_concat(login, ', ') FROM"
+			 " (SELECT login FROM assignments WHERE dossier_id = ? ORDER BY login)", "I", dossier_id);
+}
+
 int assignment_list(struct store *s, long long dossier_id, char *buf, size_t len, struct perr *e)
 {
+	char *all = NULL;
 	buf[0] = '\0';
-	sqlite3_stmt *st = store_prepare(s, "SELECT login FROM assignments WHERE dossier_id = ? ORDER BY login", e);
-	if (!st)
+	if (assignment_logins(s, dossier_id, &all, e) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, dossier_id);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (buf[0])
-			strncat(buf, ", ", len - strlen(buf) - 1);
-		strncat(buf, (const char *)sqlite3_column_text(st, 0), len - strlen(buf) - 1);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(s, e, _("reading the assignments"));
+	snprintf(buf, len, "%s", all ? all : "");
+	free(all);
 	return 0;
 }
 
@@ -82,20 +74,11 @@ int complements_set(struct store *s, const struct actor *by, long long dossier_i
 		return perr_set(e, P_INVALID, "%s", why);
 	if (store_begin(s, e) < 0)
 		return -1;
-	sqlite3_stmt *st = store_prepare(s, "UPDATE dossiers SET complements_due = ?, complements_note = ?,"
-					 " revision = revision + 1, updated_at = ? WHERE id = ?", e);
-	if (!st)
+	if (stmt_run(s, e, _("saving the compléments flag"),
+		     "UPDATE dossiers SET complements_due = ?, complements_note = ?,"
+		     " revision = revision + 1, updated_at = ? WHERE id = ?",
+		     "nntI", due, due ? note : NULL, now_utc(now), dossier_id) < 0)
 		goto fail;
-	bind_text_or_null(st, 1, due);
-	bind_text_or_null(st, 2, due ? note : NULL);
-	sqlite3_bind_text(st, 3, now_utc(now), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 4, dossier_id);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		store_fail(s, e, _("saving the compléments flag"));
-		goto fail;
-	}
 	char detail[64];
 	snprintf(detail, sizeof detail, due ? "due %s" : "cleared", due ? due : "");
 	if (history_add(s, dossier_id, now, by->login, by->real_login, "complements", note, detail, e) < 0)

@@ -14,6 +14,9 @@
  * coordinateur only; recorded in history. Own transaction. */
 int assignment_set(struct store *s, const struct actor *by, long long dossier_id,
 		   const char *login, int on, struct perr *e);
+/* assignment_logins - logins assigned to a dossier, in order and joined
+ * with ", ", as a fresh string ("" for none). */
+int assignment_logins(struct store *s, long long dossier_id, char **out, struct perr *e);
 /* assignment_list - logins assigned to a dossier, comma-separated into buf. */
 int assignment_list(struct store *s, long long dossier_id, char *buf, size_t len, struct perr *e);
 /* complements_set - flag compléments demandés with a deadline (due, a date

@@ -6,6 +6,7 @@
 
 #include "base/i18n.h"
 #include "procedure/procedure.h"
+#include "store/stmt.h"
 
 /* Order is the order of the procedure; it is also the order of display. */
 const struct state_def procedure_states[] = {
@@ -47,6 +48,14 @@ static const char *const guard_names[GUARD_COUNT] = {NULL, "phase1_retained", "p
 const char *guard_name(enum guard_id id)
 {
 	return id < GUARD_COUNT ? guard_names[id] : NULL;
+}
+
+const struct transition_def *guard_transition(enum guard_id id)
+{
+	for (size_t i = 0; id != GUARD_NONE && i < procedure_n_transitions; i++)
+		if (procedure_transitions[i].guard == id)
+			return &procedure_transitions[i];
+	return NULL;
 }
 
 const struct state_def *state_find(const char *name)
@@ -95,6 +104,38 @@ const char *procedure_phase_states(int phase)
 	return buf;
 }
 
+char *procedure_phase_in_sql(const char *col, int phase)
+{
+	char *sql = xasprintf("%s IN (", col);
+	const char *sep = "";
+	for (size_t i = 0; i < procedure_n_states; i++) {
+		const struct state_def *d = &procedure_states[i];
+		if (phase ? d->review_phase == phase : d->review_phase != 0) {
+			xappendf(&sql, "%s'%s'", sep, d->name);
+			sep = ", ";
+		}
+	}
+	xappendf(&sql, ")");
+	return sql;
+}
+
+char *procedure_phase_sql(const char *d, int figures)
+{
+	char *sql = xasprintf("CASE %s.state", d);
+	for (size_t i = 0; i < procedure_n_states; i++) {
+		const struct state_def *st = &procedure_states[i];
+		int phase = figures ? st->figures_phase : st->review_phase;
+		if (phase)
+			xappendf(&sql, " WHEN '%s' THEN %d", st->name, phase);
+	}
+	if (figures)
+		xappendf(&sql, " ELSE coalesce((SELECT max(rp.phase) FROM reviews rp"
+			 " WHERE rp.dossier_id = %s.id), 0) END", d);
+	else
+		xappendf(&sql, " ELSE 0 END");
+	return sql;
+}
+
 const struct transition_def *procedure_find(const char *from, const char *to)
 {
 	for (size_t i = 0; i < procedure_n_transitions; i++)
@@ -128,99 +169,74 @@ static char *mirror_text_c(void)
 	char *t = xstrdup("");
 	for (size_t i = 0; i < procedure_n_states; i++) {
 		const struct state_def *d = &procedure_states[i];
-		char *n = xasprintf("%sS|%s|%s|%s|%d|%zu\n", t, d->name, d->label_en, d->label_fr, d->open, i);
-		free(t);
-		t = n;
+		xappendf(&t, "S|%s|%s|%s|%d|%zu\n", d->name, d->label_en, d->label_fr, d->open, i);
 	}
 	for (size_t i = 0; i < procedure_n_transitions; i++) {
 		const struct transition_def *d = &procedure_transitions[i];
 		char roles[128];
 		const char *g = guard_name(d->guard);
-		char *n = xasprintf("%sT|%s|%s|%s|%s|%s|%d|%s\n", t, d->from, d->to, d->label_en, d->label_fr,
-				    roles_format(d->roles, roles, sizeof roles), d->motivation_required, g ? g : "");
-		free(t);
-		t = n;
+		xappendf(&t, "T|%s|%s|%s|%s|%s|%d|%s\n", d->from, d->to, d->label_en, d->label_fr,
+			 roles_format(d->roles, roles, sizeof roles), d->motivation_required, g ? g : "");
 	}
 	return t;
 }
 
 static int mirror_text_db(struct store *s, char **out, struct perr *e)
 {
-	sqlite3_stmt *st = store_prepare(s,
+	sqlite3_stmt *st = stmt_query(s, e,
 		"SELECT 'S|' || name || '|' || label_en || '|' || label_fr || '|' || is_open || '|' || position"
 		" FROM (SELECT * FROM states ORDER BY position)"
 		" UNION ALL SELECT 'T|' || from_state || '|' || to_state || '|' || label_en || '|' || label_fr"
 		" || '|' || roles || '|' || motivation_required || '|' || coalesce(guard, '')"
-		" FROM (SELECT * FROM transitions ORDER BY rowid)", e);
+		" FROM (SELECT * FROM transitions ORDER BY rowid)", NULL);
 	if (!st)
 		return -1;
 	char *t = xstrdup("");
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char *n = xasprintf("%s%s\n", t, (const char *)sqlite3_column_text(st, 0));
+	while ((rc = stmt_next(s, &st, e, _("reading the procedure's tables"))) > 0)
+		xappendf(&t, "%s\n", (const char *)sqlite3_column_text(st, 0));
+	if (rc < 0) {
 		free(t);
-		t = n;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(t);
-		return store_fail(s, e, _("reading the procedure's tables"));
+		return -1;
 	}
 	*out = t;
 	return 0;
 }
 
+static void bind_state(sqlite3_stmt *st, size_t i, const void *arg)
+{
+	const struct state_def *d = &procedure_states[i];
+	(void)arg;
+	stmt_bind(st, "tttii", d->name, d->label_en, d->label_fr, d->open, (int)i);
+}
+
+static void bind_transition(sqlite3_stmt *st, size_t i, const void *arg)
+{
+	const struct transition_def *t = &procedure_transitions[i];
+	char roles[128];
+	(void)arg;
+	stmt_bind(st, "tttttin", t->from, t->to, t->label_en, t->label_fr,
+		  roles_format(t->roles, roles, sizeof roles), t->motivation_required,
+		  guard_name(t->guard));
+}
+
 static int mirror_states(struct store *s, struct perr *e)
 {
-	sqlite3_stmt *st = store_prepare(s,
-		"INSERT INTO states(name, label_en, label_fr, is_open, position) VALUES (?,?,?,?,?)"
-		" ON CONFLICT(name) DO UPDATE SET label_en = excluded.label_en, label_fr = excluded.label_fr,"
-		" is_open = excluded.is_open, position = excluded.position", e);
-	if (!st)
-		return -1;
-	for (size_t i = 0; i < procedure_n_states; i++) {
-		const struct state_def *d = &procedure_states[i];
-		sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, d->label_en, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, d->label_fr, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 4, d->open);
-		sqlite3_bind_int(st, 5, (int)i);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			sqlite3_finalize(st);
-			return store_fail(s, e, "states");
-		}
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	return 0;
+	return stmt_each(s, e, "states",
+			 "INSERT INTO states(name, label_en, label_fr, is_open, position) VALUES (?,?,?,?,?)"
+			 " ON CONFLICT(name) DO UPDATE SET label_en = excluded.label_en, label_fr = excluded.label_fr,"
+			 " is_open = excluded.is_open, position = excluded.position",
+			 procedure_n_states, bind_state, NULL);
 }
 
 static int mirror_transitions(struct store *s, struct perr *e)
 {
 	if (store_exec(s, "DELETE FROM transitions", e) < 0)
 		return -1;
-	sqlite3_stmt *st = store_prepare(s, "INSERT INTO transitions(from_state, to_state, label_en, label_fr, roles,"
-					 " motivation_required, guard) VALUES (?,?,?,?,?,?,?)", e);
-	if (!st)
-		return -1;
-	for (size_t i = 0; i < procedure_n_transitions; i++) {
-		const struct transition_def *t = &procedure_transitions[i];
-		char roles[128];
-		sqlite3_bind_text(st, 1, t->from, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, t->to, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, t->label_en, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, t->label_fr, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, roles_format(t->roles, roles, sizeof roles), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 6, t->motivation_required);
-		bind_text_or_null(st, 7, guard_name(t->guard));
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			sqlite3_finalize(st);
-			return store_fail(s, e, "transitions");
-		}
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	return 0;
+	return stmt_each(s, e, "transitions",
+			 "INSERT INTO transitions(from_state, to_state, label_en, label_fr, roles,"
+			 " motivation_required, guard) VALUES (?,?,?,?,?,?,?)",
+			 procedure_n_transitions, bind_transition, NULL);
 }
 
 int procedure_mirror(struct store *s, struct perr *e)

@@ -40,6 +40,17 @@ int state_figures_phase(const char *name);
 /* procedure_phase_states - "submitted, phase1": the states whose review phase
  * is phase, for messages; a static string. */
 const char *procedure_phase_states(int phase);
+/* procedure_phase_in_sql - "col IN ('submitted', 'phase1')": the states whose
+ * review phase is phase (0: any phase, i.e. every state where reviews are
+ * written), from the states table; a fresh string. */
+char *procedure_phase_in_sql(const char *col, int phase);
+/* procedure_phase_sql - the SQL expression of the phase of the dossier row d
+ * (its alias), from the states table: with figures 0 its review phase (the
+ * grid phase reviews are written in, 0 for none, as state_review_phase);
+ * with figures 1 its figures phase (as state_figures_phase, a 0 there being
+ * the last phase reviewed: the highest phase of the dossier's reviews, 0 when
+ * none). A fresh string, for queries that sort or filter on reviews. */
+char *procedure_phase_sql(const char *d, int figures);
 
 /* What a transition requires beyond roles and motivation is checked by a
  * guard, named here by id; workflow/guards.c holds the checks. */
@@ -82,6 +93,9 @@ struct transition_def {
 extern const struct transition_def procedure_transitions[];
 extern const size_t procedure_n_transitions;
 
+/* guard_transition - the transition whose guard is id (its inputs and the
+ * review phase of its from state are what the guard checks), or NULL. */
+const struct transition_def *guard_transition(enum guard_id id);
 /* procedure_find - the transition from -> to, or NULL. */
 const struct transition_def *procedure_find(const char *from, const char *to);
 /* procedure_allowed - transitions from state that roles may take; fills out

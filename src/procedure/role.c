@@ -1,6 +1,7 @@
 /* role.c - role names and their bits. */
 #include <string.h>
 
+#include "base/text.h"
 #include "procedure/role.h"
 
 const char *const role_names[ROLE_COUNT + 1] = {
@@ -19,11 +20,8 @@ char *roles_format(unsigned roles, char *buf, size_t len)
 {
 	buf[0] = '\0';
 	for (int i = 0; i < ROLE_COUNT; i++) {
-		if (!(roles & (1u << i)))
-			continue;
-		if (buf[0])
-			strncat(buf, ", ", len - strlen(buf) - 1);
-		strncat(buf, role_names[i], len - strlen(buf) - 1);
+		if (roles & (1u << i))
+			text_join(buf, len, ", ", role_names[i]);
 	}
 	return buf;
 }

@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "store/open.h"
 #include "store/schema.h"
+#include "store/stmt.h"
 
 int store_schema_version(void)
 {
@@ -18,17 +19,10 @@ int store_schema_version(void)
 
 static int user_version(struct store *s, int *v, struct perr *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "PRAGMA user_version", e);
-	if (!st)
-		return -1;
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return store_fail(s, e, _("reading the schema version"));
-	}
-	*v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return 0;
+	long long n = 0;
+	int rc = stmt_int(s, &n, 0, e, _("reading the schema version"), "PRAGMA user_version", NULL);
+	*v = (int)n;
+	return rc;
 }
 
 /* Apply every migration above the file's version in one transaction: an

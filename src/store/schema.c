@@ -5,6 +5,7 @@
 
 #include "base/geo.h"
 #include "store/schema.h"
+#include "store/stmt.h"
 
 /* migration 1: campaigns, dossiers, members, documents,
  * reviewers, assignments and the append-only history. Names are meant to be
@@ -122,36 +123,27 @@ static const char schema_v1_sql[] =
 	"  WHEN NEW.state <> 'submitted' BEGIN"
 	"  SELECT RAISE(ABORT, 'a new dossier starts in state submitted'); END;";
 
+static void bind_region(sqlite3_stmt *st, size_t i, const void *arg)
+{
+	(void)arg;
+	stmt_bind(st, "tt", geo_regions[i].code, geo_regions[i].name);
+}
+
+static void bind_dept(sqlite3_stmt *st, size_t i, const void *arg)
+{
+	(void)arg;
+	stmt_bind(st, "ttt", geo_depts[i].code, geo_depts[i].name, geo_depts[i].region);
+}
+
+/* The régions and départements, from the tables of base/geo.c. */
 static int schema_v1_apply(struct store *s, struct perr *e)
 {
-	sqlite3_stmt *r = store_prepare(s, "INSERT INTO regions(code, name) VALUES (?, ?)", e);
-	if (!r)
+	if (stmt_each(s, e, "regions", "INSERT INTO regions(code, name) VALUES (?, ?)",
+		      geo_n_regions, bind_region, NULL) < 0)
 		return -1;
-	for (size_t i = 0; geo_regions[i].code; i++) {
-		sqlite3_bind_text(r, 1, geo_regions[i].code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(r, 2, geo_regions[i].name, -1, SQLITE_STATIC);
-		if (sqlite3_step(r) != SQLITE_DONE) {
-			sqlite3_finalize(r);
-			return store_fail(s, e, "regions");
-		}
-		sqlite3_reset(r);
-	}
-	sqlite3_finalize(r);
-	sqlite3_stmt *d = store_prepare(s, "INSERT INTO departements(code, name, region_code) VALUES (?, ?, ?)", e);
-	if (!d)
-		return -1;
-	for (size_t i = 0; geo_depts[i].code; i++) {
-		sqlite3_bind_text(d, 1, geo_depts[i].code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(d, 2, geo_depts[i].name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(d, 3, geo_depts[i].region, -1, SQLITE_STATIC);
-		if (sqlite3_step(d) != SQLITE_DONE) {
-			sqlite3_finalize(d);
-			return store_fail(s, e, "departements");
-		}
-		sqlite3_reset(d);
-	}
-	sqlite3_finalize(d);
-	return 0;
+	return stmt_each(s, e, "departements",
+			 "INSERT INTO departements(code, name, region_code) VALUES (?, ?, ?)",
+			 geo_n_depts, bind_dept, NULL);
 }
 
 /* migration 2: review grid versions, reviews and their answers,
@@ -265,14 +257,16 @@ static const char schema_v2_sql[] =
 	" coalesce(d.description, '') || ' ' || coalesce(d.diagnosis, '') || ' ' ||" \
 	" coalesce(d.governance, '') || ' ' || coalesce(d.indicators, '') || ' ' ||" \
 	" coalesce(d.cofunding, '')"
-#define FTS_ROW(idexpr) \
+/* The index rows of the dossiers d: every one, or (FTS_ROW) one. */
+#define FTS_ROWS \
 	"INSERT INTO dossier_fts(rowid, ds_number, names, members, texts)" \
 	" SELECT d.id, d.ds_number," \
 	"  " FTS_NAMES "," \
 	"  (SELECT group_concat(m.name || ' ' || coalesce(m.role, ''), ' ') FROM members m" \
 	"    WHERE m.dossier_id = d.id)," \
 	"  " FTS_TEXTS \
-	" FROM dossiers d WHERE d.id = " idexpr ";"
+	" FROM dossiers d"
+#define FTS_ROW(idexpr) FTS_ROWS " WHERE d.id = " idexpr ";"
 
 static const char schema_v3_sql[] =
 	"CREATE VIRTUAL TABLE dossier_fts USING fts5("
@@ -304,13 +298,7 @@ static const char schema_v3_sql[] =
 	FTS_ROW("OLD.dossier_id")
 	" END;"
 	/* Whatever is already there. */
-	"INSERT INTO dossier_fts(rowid, ds_number, names, members, texts)"
-	" SELECT d.id, d.ds_number,"
-	"  " FTS_NAMES ","
-	"  (SELECT group_concat(m.name || ' ' || coalesce(m.role, ''), ' ') FROM members m"
-	"    WHERE m.dossier_id = d.id),"
-	"  " FTS_TEXTS
-	" FROM dossiers d;"
+	FTS_ROWS ";"
 	/* Sorting and filtering the queue without a full sort. */
 	"CREATE INDEX dossiers_name ON dossiers(ptce_name COLLATE NOCASE, id);"
 	"CREATE INDEX dossiers_since ON dossiers(state_since, id);"

@@ -1,12 +1,10 @@
-/* store.c - opening the database, forward migrations, transactions.
- * The database is the single source of truth shared by concurrent sessions. */
-#include <errno.h>
-#include <stdio.h>
+/* store.c - the connection's transactions, its errors said so that a
+ * person can act on them, and small column helpers. The database is the
+ * single source of truth shared by concurrent sessions (store/open.c opens
+ * it). */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "base/i18n.h"
 #include "store/store.h"

@@ -16,7 +16,9 @@ struct store {
 /* store_begin - BEGIN IMMEDIATE: take the write lock now, so two sessions
  * never deadlock halfway through. */
 int store_begin(struct store *s, struct perr *e);
+/* store_commit - COMMIT; on a failure the change is rolled back. */
 int store_commit(struct store *s, struct perr *e);
+/* store_rollback - ROLLBACK the transaction under way, if any. */
 void store_rollback(struct store *s);
 
 /* store_fail - turn the connection's last error into a perr that says what

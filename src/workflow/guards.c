@@ -1,5 +1,7 @@
 /* guards.c - what a transition requires beyond roles and motivation: enough
- * submitted reviews, gates met, the favourable band, validation and money. */
+ * submitted reviews of the phase it closes, gates met, the favourable band,
+ * and what its inputs name (the national validation, money in the
+ * envelope). */
 #include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
@@ -7,48 +9,45 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "review/aggregate.h"
+#include "store/stmt.h"
 #include "workflow/guards.h"
 
-/* Join reasons with "; " into e (P_REFUSED). Returns -1 when any. */
+#define REASONS 2048
+
+/* Join a reason to the others in buf, with "; ". */
 static void reason_add(char *buf, size_t len, const char *text)
 {
-	if (*buf)
-		strncat(buf, "; ", len - strlen(buf) - 1);
-	strncat(buf, text, len - strlen(buf) - 1);
+	text_join(buf, len, "; ", text);
+}
+
+/* The review phase the guarded transition closes (that of its from state). */
+static int guard_phase(enum guard_id id)
+{
+	const struct transition_def *t = guard_transition(id);
+	return t ? state_review_phase(t->from) : 0;
 }
 
 /* Reviews of phase the reviewers assigned to the dossier still owe (not in
- * conflict, no submitted review of that phase): "bob, carol" or NULL. */
+ * conflict, no submitted review of that phase): "bob, carol" or NULL. A
+ * busy or broken read must not pass for "nobody owes a review": -1. */
 static int missing_assigned(struct store *s, long long dossier_id, int phase, char **out,
 			    struct perr *e)
 {
-	*out = NULL;
-	sqlite3_stmt *st = store_prepare(s,
-		"SELECT a.login FROM assignments a WHERE a.dossier_id = ?1"
-		" AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.dossier_id = ?1 AND c.reviewer = a.login)"
-		" AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.dossier_id = ?1 AND r.reviewer = a.login"
-		"                 AND r.phase = ?2 AND r.status = 'submitted')"
-		" AND EXISTS (SELECT 1 FROM reviewer_roles x WHERE x.login = a.login"
-		"             AND x.role IN ('instructeur', 'coordinateur'))"
-		" ORDER BY a.login", e);
-	if (!st)
+	if (stmt_text(s, out, e, _("reading the assigned reviewers"),
+		      "SELECT group_concat(login, ', ') FROM (SELECT a.login FROM assignments a"
+		      " WHERE a.dossier_id = ?1"
+		      " AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.dossier_id = ?1 AND c.reviewer = a.login)"
+		      " AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.dossier_id = ?1 AND r.reviewer = a.login"
+		      "                 AND r.phase = ?2 AND r.status = 'submitted')"
+		      " AND EXISTS (SELECT 1 FROM reviewer_roles x WHERE x.login = a.login"
+		      "             AND x.role IN ('instructeur', 'coordinateur'))"
+		      " ORDER BY a.login)", "Ii", dossier_id, phase) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, dossier_id);
-	sqlite3_bind_int(st, 2, phase);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *l = (const char *)sqlite3_column_text(st, 0);
-		char *n = *out ? xasprintf("%s, %s", *out, l) : xstrdup(l);
-		free(*out);
-		*out = n;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		/* A busy or broken read must not pass for "nobody owes a review". */
+	if (*out && !**out) {
 		free(*out);
 		*out = NULL;
-		return store_fail(s, e, _("reading the assigned reviewers"));
 	}
 	return 0;
 }
@@ -86,14 +85,14 @@ static int reviews_reasons(struct store *s, long long dossier_id, int phase,
 }
 
 static int phase1_retained(struct store *s, long long dossier_id, const struct actor *a,
-			  const struct move_request *req, struct perr *e)
+			   const struct move_request *req, struct perr *e)
 {
 	(void)a;
 	(void)req;
-	char why[2048] = "";
+	char why[REASONS] = "";
 	struct checklist *g = NULL;
 	struct aggregate ag;
-	if (reviews_reasons(s, dossier_id, 1, &g, &ag, why, sizeof why, e) < 0)
+	if (reviews_reasons(s, dossier_id, guard_phase(GUARD_PHASE1_RETAINED), &g, &ag, why, sizeof why, e) < 0)
 		return -1;
 	if (g && !ag.gates_met) {
 		char one[1024];
@@ -112,47 +111,48 @@ struct money {
 	char *name;
 };
 
+/* Whether the envelope has room for the amount: amount x years, compared
+ * without multiplying first so that it cannot overflow. */
+static int money_fits(const struct money *m, long long left, long long *need)
+{
+	int too_much = m->years <= 0 || m->amount > (left > 0 ? left : 0) / m->years;
+	*need = too_much && m->years > 0 && m->amount > LLONG_MAX / m->years
+		? LLONG_MAX : m->amount * m->years;
+	return !too_much || *need <= left;	/* the division rounded down */
+}
+
 /* The campaign a dossier is funded from (its own, else the current one),
- * with the amounts the request asks for (campaign defaults for 0). */
+ * with the amounts the request asks for (campaign defaults for 0): 0 when
+ * the envelope has room, 1 with a reason when not, -1 when the query fails. */
 static int money_for(struct store *s, long long dossier_id, const struct move_request *req,
 		     struct money *m, char *why, size_t len, struct perr *e)
 {
-	memset(m, 0, sizeof *m);
-	sqlite3_stmt *st = store_prepare(s,
+	struct perr ignored;
+	long long per_year = 0, years = 0, need;
+	sqlite3_stmt *st = stmt_query(s, e,
 		"SELECT c.id, c.name, c.envelope_eur, c.amount_per_year_eur, c.years,"
 		" (SELECT COALESCE(SUM(f.amount_per_year_eur * f.years), 0) FROM funding_decisions f WHERE f.campaign_id = c.id)"
 		" FROM campaigns c WHERE c.id = COALESCE((SELECT campaign_id FROM dossiers WHERE id = ?),"
-		"                                        (SELECT id FROM campaigns WHERE is_current = 1 ORDER BY id DESC LIMIT 1))", e);
+		"                                        (SELECT id FROM campaigns WHERE is_current = 1 ORDER BY id DESC LIMIT 1))",
+		"I", dossier_id);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, dossier_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+	if (stmt_next(s, &st, &ignored, "") <= 0) {
 		reason_add(why, len, _("the dossier belongs to no campaign and no campaign is current: declare the round (millésime) and its envelope in the configuration"));
 		return 1;
 	}
-	m->campaign_id = sqlite3_column_int64(st, 0);
-	m->name = col_text(st, 1);
-	m->envelope = sqlite3_column_int64(st, 2);
-	m->amount = req && req->amount_per_year > 0 ? req->amount_per_year : sqlite3_column_int64(st, 3);
-	m->years = req && req->years > 0 ? req->years : sqlite3_column_int64(st, 4);
-	m->used = sqlite3_column_int64(st, 5);
-	sqlite3_finalize(st);
+	stmt_columns(st, "ItIIII", &m->campaign_id, &m->name, &m->envelope, &per_year, &years, &m->used);
+	stmt_done(&st);
+	m->amount = req && req->amount_per_year > 0 ? req->amount_per_year : per_year;
+	m->years = req && req->years > 0 ? req->years : years;
 	long long left = m->envelope - m->used;
-	/* Compare without multiplying first: amount x years must not overflow. */
-	int too_much = m->years <= 0 || m->amount > (left > 0 ? left : 0) / m->years;
-	long long need = too_much && m->years > 0 && m->amount > LLONG_MAX / m->years
-			 ? LLONG_MAX : m->amount * m->years;
-	if (too_much && need <= left)
-		too_much = 0;	/* the division rounded down */
-	if (too_much) {
-		char one[512];
-		snprintf(one, sizeof one, _("campaign '%s' has %lld EUR left of its %lld EUR envelope (%lld used); this laureate needs %lld EUR (%lld EUR a year for %lld years)"),
-			 m->name, left, m->envelope, m->used, need, m->amount, m->years);
-		reason_add(why, len, one);
-		return 1;
-	}
-	return 0;
+	if (money_fits(m, left, &need))
+		return 0;
+	char one[512];
+	snprintf(one, sizeof one, _("campaign '%s' has %lld EUR left of its %lld EUR envelope (%lld used); this laureate needs %lld EUR (%lld EUR a year for %lld years)"),
+		 m->name, left, m->envelope, m->used, need, m->amount, m->years);
+	reason_add(why, len, one);
+	return 1;
 }
 
 static int date_valid(const char *d)
@@ -166,31 +166,42 @@ static int date_valid(const char *d)
 	return mo >= 1 && mo <= 12 && day >= 1 && day <= 31;
 }
 
-/* The requirements no override lifts: national validation and money. */
-static int hard_reasons(struct store *s, long long dossier_id, const struct move_request *req,
-			struct money *m, char *why, size_t len, struct perr *e)
+/* MOVE_IN_VALIDATION: the national validation's reference and date. */
+static void validation_reasons(const struct move_request *req, char *why, size_t len)
 {
 	if (!req || !req->validation_ref || !*req->validation_ref)
 		reason_add(why, len, _("the national validation is not recorded: give its reference with --validation-ref REF"));
-	if (!req || !req->validation_date || !*req->validation_date)
+	if (!req || !req->validation_date || !*req->validation_date) {
 		reason_add(why, len, _("the national validation date is missing: give it with --validation-date YYYY-MM-DD"));
-	else if (!date_valid(req->validation_date)) {
+	} else if (!date_valid(req->validation_date)) {
 		char one[256];
 		snprintf(one, sizeof one, _("the validation date '%.40s' is not a date YYYY-MM-DD"), req->validation_date);
 		reason_add(why, len, one);
 	}
+}
+
+/* The requirements no override lifts: what the transition's inputs name. */
+static int hard_reasons(struct store *s, long long dossier_id, unsigned inputs,
+			const struct move_request *req, struct money *m, char *why, size_t len,
+			struct perr *e)
+{
+	memset(m, 0, sizeof *m);
+	if (inputs & MOVE_IN_VALIDATION)
+		validation_reasons(req, why, len);
+	if (!(inputs & MOVE_IN_AMOUNT))
+		return 0;
 	if (req && (req->amount_per_year < 0 || req->years < 0 || req->years > 5))
 		reason_add(why, len, _("the amount per year must be positive and the years between 1 and 5"));
 	return money_for(s, dossier_id, req, m, why, len, e) < 0 ? -1 : 0;
 }
 
 /* Soft reasons: the reviews (a coordinateur may override them). */
-static int review_reasons2(struct store *s, long long dossier_id, char *why, size_t len,
+static int review_reasons2(struct store *s, long long dossier_id, int phase, char *why, size_t len,
 			   struct perr *e)
 {
 	struct checklist *g = NULL;
 	struct aggregate ag;
-	if (reviews_reasons(s, dossier_id, 2, &g, &ag, why, len, e) < 0)
+	if (reviews_reasons(s, dossier_id, phase, &g, &ag, why, len, e) < 0)
 		return -1;
 	if (g && ag.n_submitted > 0) {
 		char one[512];
@@ -212,75 +223,65 @@ static int review_reasons2(struct store *s, long long dossier_id, char *why, siz
 	return 0;
 }
 
-static int phase2_funded(struct store *s, long long dossier_id, const struct actor *a,
-			const struct move_request *req, struct perr *e)
-{
-	(void)a;
-	char soft[2048] = "", hard[2048] = "";
+/* Everything that speaks for or against funding a dossier. */
+struct funding {
+	char soft[REASONS];	/* the reviews' judgement: an override lifts it */
+	char hard[REASONS];	/* the transition's inputs: nothing lifts them */
 	struct money m;
-	if (review_reasons2(s, dossier_id, soft, sizeof soft, e) < 0)
-		return -1;
-	if (hard_reasons(s, dossier_id, req, &m, hard, sizeof hard, e) < 0) {
-		free(m.name);
+};
+
+static int funding_reasons(struct store *s, long long dossier_id, const struct move_request *req,
+			   struct funding *f, struct perr *e)
+{
+	const struct transition_def *t = guard_transition(GUARD_PHASE2_FUNDED);
+	f->soft[0] = f->hard[0] = '\0';
+	if (hard_reasons(s, dossier_id, t ? t->inputs : 0, req, &f->m, f->hard, sizeof f->hard, e) < 0 ||
+	    review_reasons2(s, dossier_id, guard_phase(GUARD_PHASE2_FUNDED), f->soft, sizeof f->soft, e) < 0) {
+		free(f->m.name);
 		return -1;
 	}
-	free(m.name);
-	/* A hard requirement is never overridden (P_INVALID); the reviews'
-	 * judgement may be (P_REFUSED). Both are named either way. */
-	if (*hard && *soft)
-		return perr_set(e, P_INVALID, "%s; %s.", hard, soft);
-	if (*hard)
-		return perr_set(e, P_INVALID, "%s.", hard);
-	if (*soft)
-		return perr_set(e, P_REFUSED, "%s.", soft);
 	return 0;
 }
 
-/* After phase2 -> funded: record the funding decision. */
+static int phase2_funded(struct store *s, long long dossier_id, const struct actor *a,
+			 const struct move_request *req, struct perr *e)
+{
+	(void)a;
+	struct funding f;
+	if (funding_reasons(s, dossier_id, req, &f, e) < 0)
+		return -1;
+	free(f.m.name);
+	/* A hard requirement is never overridden (P_INVALID); the reviews'
+	 * judgement may be (P_REFUSED). Both are named either way. */
+	if (*f.hard && *f.soft)
+		return perr_set(e, P_INVALID, "%s; %s.", f.hard, f.soft);
+	if (*f.hard)
+		return perr_set(e, P_INVALID, "%s.", f.hard);
+	if (*f.soft)
+		return perr_set(e, P_REFUSED, "%s.", f.soft);
+	return 0;
+}
+
+/* After phase2 -> funded: record the funding decision. An override lifts
+ * what the reviews say, never the national validation nor the envelope:
+ * those are checked again here. */
 static int phase2_funded_after(struct store *s, long long dossier_id, const struct actor *a,
 			       const struct move_request *req, const char *at, struct perr *e)
 {
-	/* An override lifts what the reviews say, never the national
-	 * validation nor the envelope: re-check those here. */
-	char why[2048] = "";
-	struct money m;
-	if (hard_reasons(s, dossier_id, req, &m, why, sizeof why, e) < 0) {
-		free(m.name);
+	struct funding f;
+	if (funding_reasons(s, dossier_id, req, &f, e) < 0)
 		return -1;
-	}
-	if (*why) {
-		free(m.name);
-		return perr_set(e, P_INVALID, _("the dossier cannot be funded, even with --override: %s. Nothing was changed."), why);
-	}
-	char soft[2048] = "";
-	if (review_reasons2(s, dossier_id, soft, sizeof soft, e) < 0) {
-		free(m.name);
-		return -1;
-	}
-	sqlite3_stmt *st = store_prepare(s,
-		"INSERT INTO funding_decisions(dossier_id, campaign_id, amount_per_year_eur, years,"
-		" validation_ref, validation_date, decided_by, real_actor, decided_at, overridden)"
-		" VALUES (?,?,?,?,?,?,?,?,?,?)", e);
-	if (!st) {
-		free(m.name);
-		return -1;
-	}
-	sqlite3_bind_int64(st, 1, dossier_id);
-	sqlite3_bind_int64(st, 2, m.campaign_id);
-	sqlite3_bind_int64(st, 3, m.amount);
-	sqlite3_bind_int64(st, 4, m.years);
-	sqlite3_bind_text(st, 5, req->validation_ref, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, req->validation_date, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, a->login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, *a->real_login ? a->real_login : a->login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 9, at, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 10, *soft != '\0');
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	free(m.name);
-	if (rc != SQLITE_DONE)
-		return store_fail(s, e, _("recording the funding decision"));
-	return 0;
+	int rc = *f.hard
+		 ? perr_set(e, P_INVALID, _("the dossier cannot be funded, even with --override: %s. Nothing was changed."), f.hard)
+		 : stmt_run(s, e, _("recording the funding decision"),
+			    "INSERT INTO funding_decisions(dossier_id, campaign_id, amount_per_year_eur, years,"
+			    " validation_ref, validation_date, decided_by, real_actor, decided_at, overridden)"
+			    " VALUES (?,?,?,?,?,?,?,?,?,?)", "IIIItttttI",
+			    dossier_id, f.m.campaign_id, f.m.amount, f.m.years, req->validation_ref,
+			    req->validation_date, a->login, *a->real_login ? a->real_login : a->login, at,
+			    (long long)(*f.soft != '\0'));
+	free(f.m.name);
+	return rc;
 }
 
 static const struct guard_def guards[] = {

@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "procedure/dossier.h"
+#include "procedure/dossier_load.h"
 #include "procedure/procedure.h"
+#include "store/stmt.h"
 #include "workflow/guards.h"
 #include "workflow/move.h"
 
@@ -25,12 +26,6 @@ static void append_allowed(struct perr *e, const char *from, unsigned roles)
 			    i + 1 < n ? "," : ".");
 }
 
-/* Roles allowed for a transition, as words. */
-static char *roles_of(const struct transition_def *t, char *buf, size_t len)
-{
-	return roles_format(t->roles, buf, len);
-}
-
 static int current_state(struct store *s, long long id, char **state, long long *rev,
 			 struct perr *e)
 {
@@ -46,69 +41,77 @@ static int current_state(struct store *s, long long id, char **state, long long 
 	return 0;
 }
 
+/* The transition from -> to that a may take, or NULL with e saying why
+ * not and which moves are open. */
+static const struct transition_def *allowed(const struct actor *a, const char *from, const char *to,
+					    struct perr *e)
+{
+	char roles[128], mine[128];
+	if (!state_find(to)) {
+		perr_set(e, P_INVALID, _("'%s' is not a state of the procedure; states are:"), to);
+		for (size_t i = 0; i < procedure_n_states; i++)
+			perr_append(e, " %s%s", procedure_states[i].name,
+				    i + 1 < procedure_n_states ? "," : ".");
+		return NULL;
+	}
+	const struct transition_def *t = procedure_find(from, to);
+	if (!t && strcmp(from, to) == 0)
+		perr_set(e, P_REFUSED, _("the dossier is already in state '%s'."), from);
+	else if (!t)
+		perr_set(e, P_REFUSED, _("the procedure has no move from '%s' to '%s'."), from, to);
+	else if (!(t->roles & a->roles))
+		perr_set(e, P_REFUSED, _("moving from '%s' to '%s' (%s) is for: %s; you are %s (%s)."),
+			 from, to, _(t->label_en), roles_format(t->roles, roles, sizeof roles), a->login,
+			 a->roles ? roles_format(a->roles, mine, sizeof mine) : _("no role"));
+	else
+		return t;
+	append_allowed(e, from, a->roles);
+	return NULL;
+}
+
+/* The transition's guard, if any: 0 when met or overridden (*overridden
+ * set: a coordinateur decided against it, with a motivation). */
+static int guard_check(struct store *s, const struct actor *a, long long id,
+		       const struct transition_def *t, const struct move_request *req,
+		       int *overridden, struct perr *e)
+{
+	const struct guard_def *g = guard_find(t->guard);
+	struct perr ge = {0};
+	if (!g || g->check(s, id, a, req, &ge) == 0)
+		return 0;
+	if (ge.status == P_DB || ge.status == P_INTERNAL) {
+		*e = ge;
+		return -1;
+	}
+	int overridable = ge.status == P_REFUSED, coordinateur = (a->roles & ROLE_COORDINATEUR) != 0;
+	if (overridable && coordinateur && req && req->override && req->reason && *req->reason) {
+		*overridden = 1;
+		return 0;
+	}
+	perr_set(e, P_REFUSED, _("moving from '%s' to '%s' (%s) is refused: %s"),
+		 t->from, t->to, _(t->label_en), ge.msg);
+	if (overridable && coordinateur)
+		perr_append(e, _(" A coordinateur may decide otherwise with --override --reason \"...\"; the override is recorded."));
+	return -1;
+}
+
 /* The checks common to move_check and move_apply. *overridden is
  * set when a guard said no and the person overrode it with a motivation. */
 static int check(struct store *s, const struct actor *a, long long id, const char *from,
 		 const char *to, const struct move_request *req, int *overridden,
 		 struct perr *e)
 {
-	char roles[128];
 	*overridden = 0;
-	if (!state_find(to)) {
-		perr_set(e, P_INVALID, _("'%s' is not a state of the procedure; states are:"), to);
-		for (size_t i = 0; i < procedure_n_states; i++)
-			perr_append(e, " %s%s", procedure_states[i].name,
-				    i + 1 < procedure_n_states ? "," : ".");
+	const struct transition_def *t = allowed(a, from, to, e);
+	if (!t)
 		return -1;
-	}
-	const struct transition_def *t = procedure_find(from, to);
-	if (!t) {
-		if (strcmp(from, to) == 0)
-			perr_set(e, P_REFUSED, _("the dossier is already in state '%s'."), from);
-		else
-			perr_set(e, P_REFUSED, _("the procedure has no move from '%s' to '%s'."), from, to);
-		append_allowed(e, from, a->roles);
-		return -1;
-	}
-	if (!(t->roles & a->roles)) {
-		perr_set(e, P_REFUSED, _("moving from '%s' to '%s' (%s) is for: %s; you are %s (%s)."),
-			 from, to, _(t->label_en), roles_of(t, roles, sizeof roles), a->login,
-			 a->roles ? roles_format(a->roles, (char[128]){0}, 128) : _("no role"));
-		append_allowed(e, from, a->roles);
-		return -1;
-	}
 	int has_reason = req && req->reason && *req->reason;
-	if (t->motivation_required && !has_reason) {
-		perr_set(e, P_REFUSED, _("moving from '%s' to '%s' (%s) needs a written motivation: add --reason \"...\"."),
-			 from, to, _(t->label_en));
-		return -1;
-	}
-	if (req && req->override && !has_reason) {
-		perr_set(e, P_REFUSED, _("an override must be motivated: add --reason \"...\"."));
-		return -1;
-	}
-	const struct guard_def *g = guard_find(t->guard);
-	if (g) {
-		struct perr ge = {0};
-		if (g->check(s, id, a, req, &ge) < 0) {
-			if (ge.status == P_DB || ge.status == P_INTERNAL) {
-				*e = ge;
-				return -1;
-			}
-			int overridable = ge.status == P_REFUSED;
-			if (overridable && req && req->override && has_reason &&
-			    (a->roles & ROLE_COORDINATEUR)) {
-				*overridden = 1;
-				return 0;
-			}
-			perr_set(e, P_REFUSED, _("moving from '%s' to '%s' (%s) is refused: %s"),
-				 from, to, _(t->label_en), ge.msg);
-			if (overridable && (a->roles & ROLE_COORDINATEUR))
-				perr_append(e, _(" A coordinateur may decide otherwise with --override --reason \"...\"; the override is recorded."));
-			return -1;
-		}
-	}
-	return 0;
+	if (t->motivation_required && !has_reason)
+		return perr_set(e, P_REFUSED, _("moving from '%s' to '%s' (%s) needs a written motivation: add --reason \"...\"."),
+				from, to, _(t->label_en));
+	if (req && req->override && !has_reason)
+		return perr_set(e, P_REFUSED, _("an override must be motivated: add --reason \"...\"."));
+	return guard_check(s, a, id, t, req, overridden, e);
 }
 
 int move_check(struct store *s, const struct actor *a, long long dossier_id,
@@ -146,29 +149,15 @@ int move_apply(struct store *s, const struct actor *a, long long dossier_id,
 	if (check(s, a, dossier_id, from, to, req, &overridden, e) < 0)
 		goto fail;
 
-	sqlite3_stmt *st = store_prepare(s,
-		"INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state,"
-		" motivation, override, detail) VALUES (?, ?, ?, ?, 'move', ?, ?, ?, ?, ?)", e);
-	if (!st)
-		goto fail;
-	sqlite3_bind_int64(st, 1, dossier_id);
-	sqlite3_bind_text(st, 2, at, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, a->login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, a->real_login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, from, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, to, -1, SQLITE_TRANSIENT);
-	bind_text_or_null(st, 7, req ? req->reason : NULL);
-	sqlite3_bind_int(st, 8, overridden);
 	char detail[160] = "";
 	if (a->impersonated)
 		snprintf(detail, sizeof detail, "recorded by %s acting as %s", a->real_login, a->login);
-	bind_text_or_null(st, 9, detail);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		store_fail(s, e, _("recording the move"));
+	if (stmt_run(s, e, _("recording the move"),
+		     "INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state,"
+		     " motivation, override, detail) VALUES (?, ?, ?, ?, 'move', ?, ?, ?, ?, ?)", "Itttttnin",
+		     dossier_id, at, a->login, a->real_login, from, to, req ? req->reason : NULL, overridden,
+		     detail) < 0)
 		goto fail;
-	}
 	const struct guard_def *g = guard_find(procedure_find(from, to)->guard);
 	if (g && g->after && g->after(s, dossier_id, a, req, at, e) < 0)
 		goto fail;

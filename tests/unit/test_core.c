@@ -20,6 +20,7 @@
 #include "procedure/procedure.h"
 #include "store/open.h"
 #include "store/schema.h"
+#include "store/stmt.h"
 #include "store/store.h"
 #include "workflow/move.h"
 
@@ -487,6 +488,154 @@ static void roster_rules(void **state)
 	drop_store(&s);
 }
 
+/* ---- helpers of the lower layers ---- */
+
+/* Every check of a field type, with its exact message. */
+static void field_messages_are_exact(void **state)
+{
+	(void)state;
+	static const struct {
+		enum dossier_field f;
+		const char *value, *why;
+	} bad[] = {
+		{DF_DS_NUMBER, "12a", "Dossier number must be digits only (the platform's number), found '12a'"},
+		{DF_BUDGET, "12k", "Budget (EUR) must be a whole number, found '12k'"},
+		{DF_AMOUNT_REQUESTED, "100001", "Amount requested (EUR) must be between 0 and 100000, found 100001"},
+		{DF_STAFF_FTE, "1,5", "Facilitation staff (FTE) must be a positive number (use a dot: 1.5), found '1,5'"},
+		{DF_STAFF_FTE, "-1", "Facilitation staff (FTE) must be a positive number (use a dot: 1.5), found '-1'"},
+		{DF_LEAD_ESUS, "oui", "ESUS approval must be 0 or 1, found 'oui'"},
+		{DF_LEAD_SIRET, "123", "SIRET must be 14 digits, found '123'"},
+		{DF_LEAD_SIRET, "73282932000075", "SIRET 73282932000075 has a wrong checksum (Luhn); check it on the SIRENE notice"},
+		{DF_CONTACT_EMAIL, "@x.fr", "Contact e-mail is not an e-mail address: '@x.fr'"},
+		{DF_CONTACT_PHONE, "06 12 AB", "Contact phone is not a phone number: '06 12 AB'"},
+		{DF_STAGE, "vieux", "Stage: 'vieux' is not one of emergent, existant"},
+		{DF_BOUQUET_NEEDS, "recherche, ", "Bouquet needs: '' is not one of mobilisation, ingenierie, recherche, modele-economique, cooperation-collectivites"},
+		{DF_REGION, "99", "Région: '99' is not an INSEE region code (e.g. 44 for Grand Est, 76 for Occitanie)"},
+		{DF_DEPARTEMENT, "20", "Département: '20' is not an INSEE département code (e.g. 67, 2A, 974)"},
+		{DF_DEPOSITED_AT, "2025-13-01", "Submitted on must be a date YYYY-MM-DD, found '2025-13-01'"},
+		{DF_LEAD_NAME, NULL, "Lead structure is required"},
+	};
+	char why[512];
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		why[0] = '\0';
+		assert_int_equal(field_validate(&dossier_fields[bad[i].f], bad[i].value, why, sizeof why), -1);
+		assert_string_equal(why, bad[i].why);
+	}
+	assert_int_equal(field_validate(&dossier_fields[DF_STAFF_FTE], "1.5", why, sizeof why), 0);
+	assert_int_equal(field_validate(&dossier_fields[DF_DEPOSITED_AT], "2025-06-30T10:00:00Z", why, sizeof why), 0);
+	assert_int_equal(field_validate(&dossier_fields[DF_CONTACT_PHONE], "+33 (0)6 12-34.56", why, sizeof why), 0);
+	assert_int_equal(field_validate(&dossier_fields[DF_DESCRIPTION], "", why, sizeof why), 0);
+	assert_int_equal(siret_check_digit("7328293200007"), '4');
+	assert_int_equal(siret_check_digit("73282932a0007"), '?');
+	char *cols = dossier_field_columns();
+	assert_int_equal(strncmp(cols, "ds_number, ds_status, deposited_at, lead_name", 45), 0);
+	free(cols);
+}
+
+/* The phases of states, as SQL, say what the states table says. */
+static void phases_come_from_the_states_table(void **state)
+{
+	(void)state;
+	char *in = procedure_phase_in_sql("d.state", 1);
+	assert_string_equal(in, "d.state IN ('submitted', 'phase1')");
+	free(in);
+	in = procedure_phase_in_sql("d.state", 2);
+	assert_string_equal(in, "d.state IN ('phase2')");
+	free(in);
+	in = procedure_phase_in_sql("x", 0);
+	assert_string_equal(in, "x IN ('submitted', 'phase1', 'phase2')");
+	free(in);
+	struct store *s = fresh_store();
+	long long id = new_dossier(s, "77");
+	/* One phase 2 review: the last phase reviewed is 2. */
+	struct perr e = {0};
+	if (store_exec(s, "INSERT INTO grid_versions(grid_id, hash, phase, title, reviews_required, blind,"
+		       " divergence, points_total, content, first_used_at) VALUES ('g', 'h', 2, 't', 1, 0, 0, 100, '', 'x');"
+		       "INSERT INTO reviews(dossier_id, reviewer, grid_id, grid_version_id, phase, created_at,"
+		       " updated_at, updated_by) VALUES (1, 'instructeur', 'g', 1, 2, 'x', 'x', 'x')", &e) < 0)
+		fail_msg("%s", e.msg);
+	for (int figures = 0; figures < 2; figures++) {
+		char *expr = procedure_phase_sql("d", figures);
+		for (size_t i = 0; i < procedure_n_states; i++) {
+			const char *name = procedure_states[i].name;
+			int want = figures ? state_figures_phase(name) : state_review_phase(name);
+			if (figures && !want)
+				want = 2;
+			char *sql = sqlite3_mprintf("SELECT %s FROM (SELECT %Q AS state, %lld AS id) d", expr, name, id);
+			assert_int_equal(count(s, sql), want);
+			sqlite3_free(sql);
+		}
+		free(expr);
+	}
+	drop_store(&s);
+	const struct transition_def *t = guard_transition(GUARD_PHASE2_FUNDED);
+	assert_non_null(t);
+	assert_string_equal(t->from, "phase2");
+	assert_int_equal(t->inputs, MOVE_IN_VALIDATION | MOVE_IN_AMOUNT);
+	assert_null(guard_transition(GUARD_NONE));
+}
+
+static int add_text(sqlite3_stmt *st, void *arg)
+{
+	char *text = NULL;
+	long long n = 0;
+	stmt_columns(st, "tI", &text, &n);
+	text_join(arg, 64, ", ", text);
+	free(text);
+	return n >= 2;	/* stop after the second row */
+}
+
+static void bind_word(sqlite3_stmt *st, size_t i, const void *arg)
+{
+	const char *const *words = arg;
+	stmt_bind(st, "tI", words[i], (long long)i + 1);
+}
+
+/* The statement helpers: one call each, errors that name what failed. */
+static void statement_helpers(void **state)
+{
+	(void)state;
+	struct store *s = fresh_store();
+	struct perr e = {0};
+	static const char *const words[] = {"un", "deux", "trois"};
+	assert_int_equal(stmt_run(s, &e, "t", "CREATE TABLE w(word TEXT UNIQUE, n INTEGER)", NULL), 0);
+	assert_int_equal(stmt_each(s, &e, "words", "INSERT INTO w VALUES (?, ?)", 3, bind_word, words), 0);
+	long long n = -1;
+	assert_int_equal(stmt_int(s, &n, -1, &e, "count", "SELECT count(*) FROM w WHERE n > ?", "i", 1), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(stmt_int(s, &n, -7, &e, "none", "SELECT n FROM w WHERE word = ?", "t", "quatre"), 0);
+	assert_int_equal(n, -7);
+	int yes = 0;
+	assert_int_equal(stmt_exists(s, &yes, &e, "x", "SELECT 1 FROM w WHERE word = ?", "n", "deux"), 0);
+	assert_true(yes);
+	char *text = NULL;
+	assert_int_equal(stmt_text(s, &text, &e, "x", "SELECT group_concat(word, '+') FROM (SELECT word FROM w ORDER BY n)", NULL), 0);
+	assert_string_equal(text, "un+deux+trois");
+	free(text);
+	char seen[64] = "";
+	assert_int_equal(stmt_rows(s, stmt_query(s, &e, "SELECT word, n FROM w ORDER BY n", NULL), &e, "rows",
+				   add_text, seen), 0);
+	assert_string_equal(seen, "un, deux");
+	/* A refused write names what was being done. */
+	assert_int_equal(stmt_run(s, &e, "adding a word", "INSERT INTO w VALUES (?, 4)", "t", "un"), -1);
+	assert_int_equal(e.status, P_INVALID);
+	assert_non_null(strstr(e.msg, "adding a word: refused by the database"));
+	assert_int_equal(stmt_exec(s, stmt_query(s, &e, "SELECT * FROM nowhere", NULL), &e, "x"), -1);
+	assert_int_equal(e.status, P_DB);
+	drop_store(&s);
+	char *buf = NULL;
+	xappendf(&buf, "%s", "a");
+	xappendf(&buf, "-%d", 2);
+	assert_string_equal(buf, "a-2");
+	free(buf);
+	struct xarray a = {NULL, 0, 0, sizeof(long long)};
+	for (long long i = 0; i < 100; i++)
+		*(long long *)xarray_add(&a) = i * i;
+	assert_int_equal(a.n, 100);
+	assert_int_equal(((long long *)a.v)[99], 9801);
+	free(a.v);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -504,6 +653,9 @@ int main(void)
 		cmocka_unit_test(newer_database_is_refused),
 		cmocka_unit_test(older_database_is_upgraded),
 		cmocka_unit_test(roster_rules),
+		cmocka_unit_test(field_messages_are_exact),
+		cmocka_unit_test(phases_come_from_the_states_table),
+		cmocka_unit_test(statement_helpers),
 	};
 	cmocka_set_message_output(CM_OUTPUT_TAP);
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,104 @@
+/* queue_search.c - the next or previous row of the queue whose names,
+ * members or texts match what a person typed. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "store/stmt.h"
+#include "workflow/queue_search.h"
+#include "workflow/queue_sql.h"
+
+char *queue_fts_query(const char *text)
+{
+	if (!text)
+		return NULL;
+	size_t cap = strlen(text) * 2 + 16, l = 0;
+	char *out = xmalloc(cap);
+	const char *p = text;
+	int words = 0;
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (words++)
+			out[l++] = ' ';
+		out[l++] = '"';
+		while (*p && *p != ' ' && *p != '\t') {
+			if (*p == '"')
+				out[l++] = '"';
+			out[l++] = *p++;
+		}
+		out[l++] = '"';
+		out[l++] = '*';
+	}
+	out[l] = '\0';
+	if (!words) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* The first hit past the cursor's row id0 (0: from the start) in the
+ * direction dir, else, wrapping, the first from the other end; and (with
+ * count) how many rows match. pm is the match's parameter, pm + 1 id0's. */
+static char *search_sql(const struct queue_sql *w, long long id0, int dir, int count, int pm)
+{
+	/* Forward in the queue is "greater" when ascending. */
+	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
+	char *ob = queue_sql_order_by(w, dir < 0);
+	char *after = id0 ? xasprintf(" AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
+				      w->keys, cmp, w->keys, pm + 1) : xstrdup("");
+	/* Counting the hits costs a pass over them: only when asked. */
+	char *hits = count ? xasprintf(", (SELECT count(*) FROM dossiers d WHERE %s AND d.id IN"
+				       " (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%d))",
+				       w->where, pm) : xstrdup("");
+	char *sql = xasprintf(
+		"SELECT coalesce("
+		" (SELECT d.id FROM dossiers d WHERE %s AND d.id IN (SELECT rowid FROM dossier_fts"
+		"   WHERE dossier_fts MATCH ?%d)%s ORDER BY %s LIMIT 1),"
+		" (SELECT d.id FROM dossiers d WHERE %s AND d.id IN (SELECT rowid FROM dossier_fts"
+		"   WHERE dossier_fts MATCH ?%d) ORDER BY %s LIMIT 1))%s",
+		w->where, pm, after, ob, w->where, pm, ob, hits);
+	free(hits);
+	free(after);
+	free(ob);
+	return sql;
+}
+
+int queue_search(struct store *s, const struct queue_spec *q, const char *text,
+		 long long from, int dir, long long *pos, long long *hits, struct perr *e)
+{
+	*pos = -1;
+	if (hits)
+		*hits = 0;
+	char *fq = queue_fts_query(text);
+	if (!fq)
+		return 0;
+	long long id0 = queue_id_at(s, q, from, e);
+	struct queue_sql w;
+	queue_sql_build(s, q, &w);
+	int pm = 1 + w.nb;
+	char *sql = search_sql(&w, id0, dir, hits != NULL, pm);
+	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
+	free(sql);
+	queue_sql_done(&w);
+	if (st) {
+		sqlite3_bind_text(st, pm, fq, -1, SQLITE_TRANSIENT);
+		if (id0)
+			sqlite3_bind_int64(st, pm + 1, id0);
+	}
+	free(fq);
+	int rc = st ? stmt_next(s, &st, e, _("searching the dossiers")) : -1;
+	long long hit = 0;
+	if (rc > 0) {
+		hit = sqlite3_column_int64(st, 0);
+		if (hits)
+			*hits = sqlite3_column_int64(st, 1);
+		stmt_done(&st);
+	}
+	if (rc < 0)
+		return -1;
+	return hit ? queue_position(s, q, hit, pos, e) : 0;
+}

@@ -1,0 +1,21 @@
+/* queue_search.h - full-text search in the queue: names, members and texts
+ * of the rows a spec shows (FTS5, accents ignored), stepped in the queue's
+ * order. */
+#ifndef PTCE_QUEUE_SEARCH_H
+#define PTCE_QUEUE_SEARCH_H
+
+#include "base/err.h"
+#include "store/store.h"
+#include "workflow/queue_spec.h"
+
+/* queue_search - the next (dir 1) or previous (dir -1) row after from whose
+ * names, members or texts match text (FTS5; words are prefixes, accents
+ * ignored); wraps around. *pos -1 when nothing matches. *hits (may be NULL:
+ * counting costs a pass over the hits) gets how many rows of the spec match. */
+int queue_search(struct store *s, const struct queue_spec *q, const char *text,
+		 long long from, int dir, long long *pos, long long *hits, struct perr *e);
+/* queue_fts_query - turn what a person typed into a safe FTS5 query (each
+ * word quoted, as a prefix); a fresh string, NULL when no word. */
+char *queue_fts_query(const char *text);
+
+#endif

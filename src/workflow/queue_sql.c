@@ -1,0 +1,292 @@
+/* queue_sql.c - the WHERE and ORDER BY of a queue spec, and the keyset
+ * queries on them: a row's place in the order, the row at a place. The
+ * phases of states come from the procedure's table. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "procedure/access.h"
+#include "procedure/actor.h"
+#include "procedure/procedure.h"
+#include "store/stmt.h"
+#include "workflow/queue_sql.h"
+
+/* access_sql names its parameter: far above the others. */
+#define EXPERT_PARAM 60
+
+/* Add a condition; its bare '?' becomes the numbered parameter of bind (if
+ * any), so that the clause can be repeated in one statement and still bind
+ * the same value. */
+static void where_add(struct queue_sql *w, const char *cond, const char *bind)
+{
+	xappendf(&w->where, "%s(", w->where ? " AND " : "");
+	for (const char *p = cond; *p;) {
+		size_t n = strcspn(p, "?");
+		xappendf(&w->where, "%.*s", (int)n, p);
+		p += n;
+		if (!*p)
+			break;
+		if (p[1] >= '0' && p[1] <= '9')
+			xappendf(&w->where, "?");
+		else
+			xappendf(&w->where, "?%d", w->nb + 1);
+		p++;
+	}
+	xappendf(&w->where, ")");
+	if (bind)
+		w->binds[w->nb++] = bind;
+}
+
+/* Add a condition built from the procedure's table; frees cond. */
+static void where_add_free(struct queue_sql *w, char *cond, const char *bind)
+{
+	where_add(w, cond, bind);
+	free(cond);
+}
+
+/* Whether a table of the scoring work exists (migration 2). */
+static int has_table(struct store *s, const char *name)
+{
+	struct perr ignored;
+	int yes = 0;
+	stmt_exists(s, &yes, &ignored, "", "SELECT 1 FROM sqlite_master WHERE name = ?", "t", name);
+	return yes;
+}
+
+/* À revoir par moi: assigned to me, in a state where reviews are written,
+ * my review of its phase not submitted, no conflict declared. */
+static void where_to_review(struct store *s, const struct queue_spec *q, struct queue_sql *w)
+{
+	where_add_free(w, procedure_phase_in_sql("d.state", 0), NULL);
+	where_add(w, "EXISTS (SELECT 1 FROM assignments a WHERE a.dossier_id = d.id AND a.login = ?)", q->login);
+	if (has_table(s, "reviews")) {
+		char *phase = procedure_phase_sql("d", 0);
+		where_add_free(w, xasprintf("NOT EXISTS (SELECT 1 FROM reviews r WHERE r.dossier_id = d.id"
+					    " AND r.reviewer = ? AND r.status = 'submitted'"
+					    " AND r.phase = %s)", phase), q->login);
+		free(phase);
+	}
+	if (has_table(s, "conflicts"))
+		where_add(w, "NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.dossier_id = d.id"
+			  " AND c.reviewer = ?)", q->login);
+}
+
+static void where_view(struct store *s, const struct queue_spec *q, struct queue_sql *w)
+{
+	switch (q->view) {
+	case QV_ALL:
+	case QV_COUNT:
+		break;
+	case QV_TODO:
+		where_add_free(w, procedure_phase_in_sql("d.state", 1), NULL);
+		break;
+	case QV_MINE:
+		where_add(w, "EXISTS (SELECT 1 FROM assignments a WHERE a.dossier_id = d.id AND a.login = ?)",
+			  q->login);
+		break;
+	case QV_REVIEW:
+		where_to_review(s, q, w);
+		break;
+	case QV_PHASE2:
+		where_add_free(w, procedure_phase_in_sql("d.state", 2), NULL);
+		break;
+	}
+}
+
+/* The tagged dossiers, as a JSON array bound to json_each. */
+static void where_tagged(const struct queue_spec *q, struct queue_sql *w)
+{
+	size_t cap = q->n_only * 21 + 3, l = 0;
+	w->json = xmalloc(cap);
+	w->json[l++] = '[';
+	for (size_t i = 0; i < q->n_only; i++)
+		l += (size_t)snprintf(w->json + l, cap - l, "%s%lld", i ? "," : "", q->only_ids[i]);
+	snprintf(w->json + l, cap - l, "]");
+	where_add(w, "d.id IN (SELECT value FROM json_each(?))", w->json);
+}
+
+static void where_build(struct store *s, const struct queue_spec *q, struct queue_sql *w)
+{
+	where_view(s, q, w);
+	if (q->state)
+		where_add(w, "d.state = ?", q->state);
+	if (q->region)
+		where_add(w, "d.region_code = ?", q->region);
+	if (q->assignee)
+		where_add(w, "EXISTS (SELECT 1 FROM assignments a2 WHERE a2.dossier_id = d.id AND a2.login = ?)",
+			  q->assignee);
+	if (q->only_ids)
+		where_tagged(q, w);
+	/* An expert sees only the dossiers they were asked about (last: the
+	 * numbered parameter must follow every plain one). */
+	char *cond = access_sql(q->actor, "d.id", EXPERT_PARAM);
+	if (cond) {
+		where_add_free(w, cond, NULL);
+		w->viewer = q->actor;
+	}
+	if (!w->where)
+		w->where = xstrdup("1");
+}
+
+/* My review first by status: submitted, then draft, then none. */
+static char *mine_keys(const struct queue_spec *q)
+{
+	char *lit = sqlite3_mprintf("%Q", q->login);
+	char *keys = xasprintf("coalesce((SELECT max(CASE r.status WHEN 'submitted' THEN 2 ELSE 1 END)"
+			       " FROM reviews r WHERE r.dossier_id = d.id AND r.reviewer = %s), 0), d.id", lit);
+	sqlite3_free(lit);
+	return keys;
+}
+
+/* The mean total of the reviews of the figures phase, but only where this
+ * person may see it (the rules of review_visibility): otherwise the order
+ * itself would tell a blind or conflicted reviewer how the others scored. */
+static char *total_keys(const struct queue_spec *q)
+{
+	const struct actor *a = q->actor;
+	int all = !a || actor_has(a, ROLE_COORDINATEUR | ROLE_LECTEUR);
+	int instr = a && actor_has(a, ROLE_INSTRUCTEUR);
+	char *lit = sqlite3_mprintf("%Q", a ? a->login : "");
+	char *phase = procedure_phase_sql("d", 1);
+	char *may = xasprintf(
+		"NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.dossier_id = d.id AND c.reviewer = %s)"
+		" AND (%d OR (%d AND (NOT EXISTS (SELECT 1 FROM reviews rb JOIN grid_versions g"
+		"   ON g.id = rb.grid_version_id WHERE rb.dossier_id = d.id AND g.blind = 1"
+		"   AND rb.phase = %s)"
+		" OR EXISTS (SELECT 1 FROM reviews ro WHERE ro.dossier_id = d.id AND ro.reviewer = %s"
+		"   AND ro.status = 'submitted' AND ro.phase = %s))))",
+		lit, all, instr, phase, lit, phase);
+	char *keys = xasprintf("coalesce(CASE WHEN %s THEN (SELECT avg(r.total) FROM reviews r"
+			       " WHERE r.dossier_id = d.id AND r.status = 'submitted' AND r.phase = %s)"
+			       " END, -1), d.id", may, phase);
+	free(may);
+	free(phase);
+	sqlite3_free(lit);
+	return keys;
+}
+
+/* The order of the spec as a key tuple, always ending with a unique key so
+ * that pages never overlap and a row's place can be counted (keyset). NULLs
+ * are turned into values so that row-value comparisons hold. */
+static void order_build(struct store *s, const struct queue_spec *q, struct queue_sql *w)
+{
+	static const char *const plain[QC_COUNT] = {
+		[QC_NAME] = "d.ptce_name COLLATE NOCASE, d.id",
+		[QC_REGION] = "coalesce(d.region_code, ''), coalesce(d.departement_code, ''), d.id",
+		[QC_STATE] = "coalesce((SELECT position FROM states st WHERE st.name = d.state), 0), d.id",
+		/* More days is an older state_since: the other way round. */
+		[QC_DAYS] = "d.state_since, d.id",
+		[QC_FLAGS] = "(d.complements_due IS NOT NULL), d.id",
+	};
+	int reviews = (q->sort == QC_MINE || q->sort == QC_TOTAL) && has_table(s, "reviews");
+	w->desc = q->sort == QC_DAYS ? !q->desc : q->desc;
+	if (q->sort < QC_COUNT && plain[q->sort])
+		w->keys = xstrdup(plain[q->sort]);
+	else if (reviews)
+		w->keys = q->sort == QC_MINE ? mine_keys(q) : total_keys(q);
+	else
+		/* The platform number is unique: alone, it lets SQLite count
+		 * and seek through its index. */
+		w->keys = xstrdup("d.ds_number");
+}
+
+void queue_sql_build(struct store *s, const struct queue_spec *q, struct queue_sql *w)
+{
+	memset(w, 0, sizeof *w);
+	where_build(s, q, w);
+	order_build(s, q, w);
+}
+
+void queue_sql_done(struct queue_sql *w)
+{
+	free(w->where);
+	free(w->json);
+	free(w->keys);
+	memset(w, 0, sizeof *w);
+}
+
+char *queue_sql_order_by(const struct queue_sql *w, int reverse)
+{
+	const char *dir = w->desc != reverse ? " DESC" : " ASC";
+	size_t cap = strlen(w->keys) * 2 + 64, l = 0;
+	char *out = xmalloc(cap);
+	int depth = 0;
+	for (const char *p = w->keys; *p; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')')
+			depth--;
+		if (*p == ',' && depth == 0)
+			l += (size_t)snprintf(out + l, cap - l, "%s", dir);
+		out[l++] = *p;
+	}
+	snprintf(out + l, cap - l, "%s", dir);
+	return out;
+}
+
+char *queue_sql_select(const struct queue_sql *w, const char *cols, const char *tail)
+{
+	char *order = queue_sql_order_by(w, 0);
+	char *sql = xasprintf("SELECT %s FROM dossiers d WHERE %s ORDER BY %s%s", cols, w->where, order, tail);
+	free(order);
+	return sql;
+}
+
+sqlite3_stmt *queue_sql_prepare(struct store *s, const char *sql, const struct queue_sql *w,
+				struct perr *e)
+{
+	sqlite3_stmt *st = store_prepare(s, sql, e);
+	if (!st)
+		return NULL;
+	for (int i = 0; i < w->nb; i++)
+		sqlite3_bind_text(st, 1 + i, w->binds[i], -1, SQLITE_TRANSIENT);
+	access_bind(st, w->viewer, EXPERT_PARAM);
+	return st;
+}
+
+int queue_position(struct store *s, const struct queue_spec *q, long long id,
+		   long long *pos, struct perr *e)
+{
+	struct queue_sql w;
+	queue_sql_build(s, q, &w);
+	/* Rows before it in the order, counted through the order's index. */
+	int pid = 1 + w.nb;
+	char *sql = xasprintf(
+		"SELECT (SELECT count(*) FROM dossiers d WHERE %s AND (%s) %s"
+		"  (SELECT %s FROM dossiers d WHERE d.id = ?%d))"
+		" WHERE EXISTS (SELECT 1 FROM dossiers d WHERE %s AND d.id = ?%d)",
+		w.where, w.keys, w.desc ? ">" : "<", w.keys, pid, w.where, pid);
+	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
+	free(sql);
+	queue_sql_done(&w);
+	if (st)
+		sqlite3_bind_int64(st, pid, id);
+	*pos = -1;
+	int rc = st ? stmt_next(s, &st, e, _("finding the dossier in the queue")) : -1;
+	if (rc > 0) {
+		*pos = sqlite3_column_int64(st, 0);
+		stmt_done(&st);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+long long queue_id_at(struct store *s, const struct queue_spec *q, long long pos, struct perr *e)
+{
+	if (pos < 0)
+		return 0;
+	struct queue_sql w;
+	queue_sql_build(s, q, &w);
+	char *tail = xasprintf(" LIMIT 1 OFFSET %lld", pos);
+	char *sql = queue_sql_select(&w, "d.id", tail);
+	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
+	free(tail);
+	free(sql);
+	queue_sql_done(&w);
+	long long id = 0;
+	if (st && stmt_next(s, &st, e, _("reading the queue")) > 0) {
+		id = sqlite3_column_int64(st, 0);
+		stmt_done(&st);
+	}
+	return id;
+}

@@ -1,0 +1,47 @@
+/* queue_sql.h - the queue's SQL, built from a spec: one WHERE (the view,
+ * the filters, the tagged rows, what the person may see) and one ORDER BY
+ * as a tuple of keys ending with a unique one, so that a row's place can be
+ * counted (keyset) and only the visible rows are read. */
+#ifndef PTCE_QUEUE_SQL_H
+#define PTCE_QUEUE_SQL_H
+
+#include "base/err.h"
+#include "store/store.h"
+#include "workflow/queue_spec.h"
+
+#define QUEUE_SQL_BINDS 12
+
+/* The WHERE and ORDER BY of a spec, on the dossiers as "d". */
+struct queue_sql {
+	char *where;			/* "(cond) AND (cond)", "1" when none */
+	const char *binds[QUEUE_SQL_BINDS];	/* ?1, ?2, ... of where */
+	int nb;
+	char *json;			/* tagged ids as a JSON array */
+	const struct actor *viewer;	/* bound where access_sql asks */
+	char *keys;			/* the order: "k1, k2, d.id" */
+	int desc;			/* the whole tuple descends */
+};
+
+/* queue_sql_build - the WHERE and the order of q; queue_sql_done frees them. */
+void queue_sql_build(struct store *s, const struct queue_spec *q, struct queue_sql *w);
+/* queue_sql_done - free what queue_sql_build allocated. */
+void queue_sql_done(struct queue_sql *w);
+/* queue_sql_order_by - "k1 DESC, k2 DESC" (reverse: the other way round); fresh. */
+char *queue_sql_order_by(const struct queue_sql *w, int reverse);
+/* queue_sql_select - "SELECT cols FROM dossiers d WHERE ... ORDER BY ... tail";
+ * a fresh string. */
+char *queue_sql_select(const struct queue_sql *w, const char *cols, const char *tail);
+/* queue_sql_prepare - prepare sql and bind where's parameters (the first
+ * nb, and the viewer's). */
+sqlite3_stmt *queue_sql_prepare(struct store *s, const char *sql, const struct queue_sql *w,
+				struct perr *e);
+
+/* queue_position - index of dossier id in the spec's order, or -1 when it
+ * is not shown (*pos). */
+int queue_position(struct store *s, const struct queue_spec *q, long long id,
+		   long long *pos, struct perr *e);
+/* queue_id_at - the id of the row at pos in the spec's order; 0 when there
+ * is none (or it cannot be read). */
+long long queue_id_at(struct store *s, const struct queue_spec *q, long long pos, struct perr *e);
+
+#endif
