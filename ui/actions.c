@@ -159,17 +159,20 @@ static int move_ask(struct ui *u, struct move *m)
 		return -1;
 	m->to = m->tos[c];
 	int need_motivation = 0;
+	unsigned inputs = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct transition_def *t = procedure_find(m->ds[i]->state, m->to);
 		if (t && t->motivation_required)
 			need_motivation = 1;
+		if (t)
+			inputs |= t->inputs;
 	}
 	if (need_motivation &&
 	    (ui_prompt(u, _("Motivation (required): "), "", &m->reason) || !*m->reason)) {
 		ui_message(u, UC_ERROR, "%s", _("Move cancelled: this move needs a motivation."));
 		return -1;
 	}
-	if (strcmp(m->to, "funded") == 0 &&
+	if ((inputs & MOVE_IN_VALIDATION) &&
 	    (ui_prompt(u, _("National validation reference: "), "", &m->vref) ||
 	     ui_prompt(u, _("National validation date (YYYY-MM-DD): "), "", &m->vdate)))
 		return -1;

@@ -130,6 +130,8 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 && id nobody >/dev
 	chmod 666 "$T_DIR/shared/s.db"*
 	t_run "an account not on the roster is refused" 1 setpriv --reuid=nobody --regid=nogroup --clear-groups "$PTCE" --db "$T_DIR/shared/s.db" list
 	t_contains "  ...and told whom to ask" "$T_ERR" "Ask an admin ($(id -un)) to run: ptce reviewer add nobody"
+else
+	t_skip "switching to another account needs root, setpriv (util-linux) and the account nobody"
 fi
 
 # --- configuration errors name the file, line and column ---
