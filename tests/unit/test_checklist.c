@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "review/checklist.h"
 
@@ -232,6 +233,40 @@ static void test_hash_and_resolve(void **state)
 	assert_non_null(strstr(e.msg, "phase2"));
 }
 
+/* The file itself: missing, a NUL byte, too large; each said as such. */
+static void test_file_errors(void **state)
+{
+	(void)state;
+	struct perr e = {0};
+	struct checklist *g = NULL;
+	assert_int_equal(checklist_load_file("tests/grids/no-such-grid.yaml", &g, &e), -1);
+	assert_int_equal(e.status, P_NOTFOUND);
+	assert_string_equal(e.msg, "tests/grids/no-such-grid.yaml: cannot read the grid: No such file or directory");
+	char path[] = "/tmp/ptce-test-grid-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "wb");
+	fputs("id: x\n", f);
+	fputc('\0', f);
+	fclose(f);
+	assert_int_equal(checklist_load_file(path, &g, &e), -1);
+	assert_int_equal(e.status, P_INVALID);
+	char *want = xasprintf("%s: contains NUL bytes; a grid is a UTF-8 text file", path);
+	assert_string_equal(e.msg, want);
+	free(want);
+	f = fopen(path, "wb");
+	for (int i = 0; i < 9 * 1024; i++)
+		fprintf(f, "# %1020d\n", i);
+	fclose(f);
+	assert_int_equal(checklist_load_file(path, &g, &e), -1);
+	assert_int_equal(e.status, P_INVALID);
+	want = xasprintf("%s: larger than 8 MiB; this is not a review grid", path);
+	assert_string_equal(e.msg, want);
+	free(want);
+	assert_null(g);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +276,7 @@ int main(void)
 		cmocka_unit_test(test_normalize),
 		cmocka_unit_test(test_points_comments_bands),
 		cmocka_unit_test(test_hash_and_resolve),
+		cmocka_unit_test(test_file_errors),
 	};
 	cmocka_set_message_output(CM_OUTPUT_TAP);
 	return cmocka_run_group_tests(tests, NULL, NULL);

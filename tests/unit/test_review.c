@@ -462,6 +462,74 @@ static void test_grid_versions(void **state)
 	free(t2);
 }
 
+/* review_grid hands out the stored version a review was given on, shared:
+ * a grid held by a caller outlives its eviction from the cache. */
+static void test_review_grid(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	struct review *r = NULL;
+	struct checklist *g1 = NULL, *g2 = NULL;
+	must(review_open(f->s, &f->alice, f->d1, f->p2, NULL, &r, &e), &e);
+	must(review_grid(f->s, r, &g1, &e), &e);
+	must(review_grid(f->s, r, &g2, &e), &e);
+	assert_string_equal(g1->hash, r->grid_hash);
+	assert_ptr_equal(g1, g2);
+	checklist_free(&g2);
+	assert_null(g2);
+	/* More versions than the cache holds: g1 is evicted, not freed. */
+	for (int i = 0; i < 12; i++) {
+		char *t = xasprintf("%s# version %d\n", f->p2->text, i);
+		struct checklist *g = NULL, *back = NULL;
+		long long v = 0;
+		must(checklist_load_string("edited.yaml", t, strlen(t), &g, &e), &e);
+		must(grid_version_store(f->s, g, NULL, &v, &e), &e);
+		must(grid_version_load(f->s, v, &back, &e), &e);
+		assert_string_equal(back->hash, g->hash);
+		checklist_free(&back);
+		checklist_free(&g);
+		free(t);
+	}
+	assert_int_equal(g1->n_crit, f->p2->n_crit);
+	assert_string_equal(g1->hash, f->p2->hash);
+	checklist_free(&g1);
+	must(review_grid(f->s, r, &g1, &e), &e);
+	assert_string_equal(g1->hash, r->grid_hash);
+	checklist_free(&g1);
+	review_free(&r);
+}
+
+/* The phase a state reviews and the phase its figures come from are the
+ * procedure's: phase 1 grids on submitted and phase1, the classement of
+ * phase 2 over phase2 and funded. */
+static void test_phase_states(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	struct review *r = NULL;
+	assert_int_equal(review_open(f->s, &f->alice, f->d2, f->p2, NULL, &r, &e), -1);
+	assert_int_equal(e.status, P_REFUSED);
+	assert_non_null(strstr(e.msg, "is written only while a dossier is in state phase2."));
+	assert_int_equal(review_open(f->s, &f->alice, f->d1, f->p1, NULL, &r, &e), -1);
+	assert_non_null(strstr(e.msg, "is written only while a dossier is in state submitted, phase1."));
+	struct rank_row *rows = NULL;
+	size_t n = 0;
+	must(ranking_build(f->s, &f->coord, 1, NULL, &rows, &n, &e), &e);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].ds_number, "7002");
+	ranking_free(&rows, n);
+	must(ranking_build(f->s, &f->coord, 2, NULL, &rows, &n, &e), &e);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].ds_number, "7001");
+	ranking_free(&rows, n);
+	assert_null(rows);
+	struct review_row row;
+	must(review_row_fill(f->s, &f->alice, f->d2, &row, &e), &e);
+	assert_int_equal(row.phase, 1);
+	must(review_row_fill(f->s, &f->alice, f->d1, &row, &e), &e);
+	assert_int_equal(row.phase, 2);
+}
+
 /* The history row of the last move. */
 static long long last_override(struct fx *f)
 {
@@ -563,6 +631,8 @@ int main(void)
 		cmocka_unit_test(test_opinions),
 		cmocka_unit_test(test_form),
 		cmocka_unit_test(test_grid_versions),
+		cmocka_unit_test(test_review_grid),
+		cmocka_unit_test(test_phase_states),
 		cmocka_unit_test(test_guards),
 	};
 	cmocka_set_message_output(CM_OUTPUT_TAP);
