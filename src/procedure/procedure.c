@@ -104,13 +104,14 @@ const char *procedure_phase_states(int phase)
 	return buf;
 }
 
-char *procedure_phase_in_sql(const char *col, int phase)
+char *procedure_phase_in_sql(const char *col, int phase, int figures)
 {
 	char *sql = xasprintf("%s IN (", col);
 	const char *sep = "";
 	for (size_t i = 0; i < procedure_n_states; i++) {
 		const struct state_def *d = &procedure_states[i];
-		if (phase ? d->review_phase == phase : d->review_phase != 0) {
+		int p = figures ? d->figures_phase : d->review_phase;
+		if (phase ? p == phase : p != 0) {
 			xappendf(&sql, "%s'%s'", sep, d->name);
 			sep = ", ";
 		}

@@ -41,9 +41,9 @@ int state_figures_phase(const char *name);
  * is phase, for messages; a static string. */
 const char *procedure_phase_states(int phase);
 /* procedure_phase_in_sql - "col IN ('submitted', 'phase1')": the states whose
- * review phase is phase (0: any phase, i.e. every state where reviews are
- * written), from the states table; a fresh string. */
-char *procedure_phase_in_sql(const char *col, int phase);
+ * review phase (with figures 1: figures phase) is phase, 0 meaning any phase,
+ * from the states table; a fresh string. */
+char *procedure_phase_in_sql(const char *col, int phase, int figures);
 /* procedure_phase_sql - the SQL expression of the phase of the dossier row d
  * (its alias), from the states table: with figures 0 its review phase (the
  * grid phase reviews are written in, 0 for none, as state_review_phase);

@@ -102,28 +102,13 @@ static const struct col rank_cols[] = {
 };
 static const struct row_type rank_row_type = ROW_TYPE(struct rank_row, rank_cols);
 
-/* "'submitted', 'phase1'": the states whose figures are those of phase, as
- * the states table says. */
-static char *phase_states_sql(int phase)
-{
-	char *list = xstrdup("");
-	for (size_t i = 0; i < procedure_n_states; i++) {
-		if (procedure_states[i].figures_phase != phase)
-			continue;
-		char *n = xasprintf("%s%s'%s'", list, *list ? ", " : "", procedure_states[i].name);
-		free(list);
-		list = n;
-	}
-	return list;
-}
-
 /* The dossiers of the phase (and region), without figures yet. */
 static int read_rows(struct store *s, int phase, const char *region, struct rank_row **rows,
 		     size_t *n, struct perr *e)
 {
-	char *states = phase_states_sql(phase);
+	char *states = procedure_phase_in_sql("state", phase, 1);
 	char *sql = xasprintf("SELECT id, ds_number, ptce_name, region_code, territory_type, state, deposited_at"
-			      " FROM dossiers WHERE state IN (%s) AND (?1 IS NULL OR region_code = ?1) ORDER BY id",
+			      " FROM dossiers WHERE %s AND (?1 IS NULL OR region_code = ?1) ORDER BY id",
 			      states);
 	sqlite3_stmt *st = stmt_query(s, e, sql, "n", region);
 	free(sql);

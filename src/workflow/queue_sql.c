@@ -58,7 +58,7 @@ static int has_table(struct store *s, const char *name)
  * my review of its phase not submitted, no conflict declared. */
 static void where_to_review(struct store *s, const struct queue_spec *q, struct queue_sql *w)
 {
-	where_add_free(w, procedure_phase_in_sql("d.state", 0), NULL);
+	where_add_free(w, procedure_phase_in_sql("d.state", 0, 0), NULL);
 	where_add(w, "EXISTS (SELECT 1 FROM assignments a WHERE a.dossier_id = d.id AND a.login = ?)", q->login);
 	if (has_table(s, "reviews")) {
 		char *phase = procedure_phase_sql("d", 0);
@@ -79,7 +79,7 @@ static void where_view(struct store *s, const struct queue_spec *q, struct queue
 	case QV_COUNT:
 		break;
 	case QV_TODO:
-		where_add_free(w, procedure_phase_in_sql("d.state", 1), NULL);
+		where_add_free(w, procedure_phase_in_sql("d.state", 1, 0), NULL);
 		break;
 	case QV_MINE:
 		where_add(w, "EXISTS (SELECT 1 FROM assignments a WHERE a.dossier_id = d.id AND a.login = ?)",
@@ -89,7 +89,7 @@ static void where_view(struct store *s, const struct queue_spec *q, struct queue
 		where_to_review(s, q, w);
 		break;
 	case QV_PHASE2:
-		where_add_free(w, procedure_phase_in_sql("d.state", 2), NULL);
+		where_add_free(w, procedure_phase_in_sql("d.state", 2, 0), NULL);
 		break;
 	}
 }

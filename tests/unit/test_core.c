@@ -536,14 +536,18 @@ static void field_messages_are_exact(void **state)
 static void phases_come_from_the_states_table(void **state)
 {
 	(void)state;
-	char *in = procedure_phase_in_sql("d.state", 1);
+	char *in = procedure_phase_in_sql("d.state", 1, 0);
 	assert_string_equal(in, "d.state IN ('submitted', 'phase1')");
 	free(in);
-	in = procedure_phase_in_sql("d.state", 2);
+	in = procedure_phase_in_sql("d.state", 2, 0);
 	assert_string_equal(in, "d.state IN ('phase2')");
 	free(in);
-	in = procedure_phase_in_sql("x", 0);
+	in = procedure_phase_in_sql("x", 0, 0);
 	assert_string_equal(in, "x IN ('submitted', 'phase1', 'phase2')");
+	free(in);
+	/* The classement's states: those whose figures are the phase's. */
+	in = procedure_phase_in_sql("state", 2, 1);
+	assert_string_equal(in, "state IN ('phase2', 'funded')");
 	free(in);
 	struct store *s = fresh_store();
 	long long id = new_dossier(s, "77");
