@@ -1,5 +1,6 @@
-/* cli.c - what every subcommand uses: reporting errors and usage errors,
- * reading its options, printing its --help from its table entry. */
+/* cli.c - what every subcommand uses: reading its options and operands,
+ * naming a dossier, reporting errors and usage errors, printing its --help
+ * from its table entry. */
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -7,6 +8,8 @@
 
 #include "base/i18n.h"
 #include "cli/cli.h"
+#include "procedure/access.h"
+#include "procedure/dossier.h"
 
 int cli_report(struct app *app, const struct perr *e)
 {
@@ -35,13 +38,69 @@ int cli_next_opt(struct app *app, const char *cmd, int argc, char **argv,
 {
 	int c = getopt_long(argc, argv, shorts, longs, NULL);
 	if (c == '?' || c == ':') {
-		if (c == ':' || (optopt && strchr(shorts, optopt)))
+		/* optopt names the option whose value is missing; a ':' leading
+		 * the short options is not an option. */
+		if (c == ':' || (optopt && optopt != ':' && strchr(shorts, optopt)))
 			cli_usage_error(app, cmd, _("option '%s' needs a value"), argv[optind - 1]);
 		else
 			cli_usage_error(app, cmd, _("unknown option '%s'"), argv[optind - 1]);
 		return -2;
 	}
 	return c;
+}
+
+int cli_parse(struct app *app, const struct cli_spec *spec, int argc, char **argv, void *ctx)
+{
+	int c;
+	while ((c = cli_next_opt(app, spec->cmd, argc, argv, spec->shorts, spec->longs)) != -1) {
+		if (c == -2)
+			return 2;
+		if (c == 'h')
+			return cli_help(app, spec->cmd, spec->help ? _(spec->help) : NULL);
+		int rc = spec->opt ? spec->opt(app, c, optarg, ctx) : 0;
+		if (rc)
+			return rc;
+	}
+	return -1;
+}
+
+char *cli_arg(int argc, char **argv)
+{
+	return optind < argc ? argv[optind++] : NULL;
+}
+
+int cli_end(struct app *app, const char *cmd, int argc, char **argv)
+{
+	if (optind < argc)
+		return cli_usage_error(app, cmd, _("unexpected argument '%s'"), argv[optind]);
+	return 0;
+}
+
+int cli_dossier(struct app *app, const char *cmd, const char *ref, long long *id)
+{
+	struct perr e = {0};
+	if (!ref)
+		return cli_usage_error(app, cmd, "%s", _("which dossier? give its number (ptce list shows them)"));
+	if (dossier_find_id(app->store, ref, id, &e) < 0 ||
+	    access_require(app->store, &app->actor, *id, ref, &e) < 0)
+		return cli_report(app, &e);
+	return 0;
+}
+
+int cli_format(struct app *app, const char *cmd, const char *s, unsigned allowed,
+	       enum cli_format *f)
+{
+	static const char *const names[] = {"table", "tsv", "csv", "json"};
+	for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
+		if ((allowed & CLI_FMT(i)) && strcmp(s, names[i]) == 0) {
+			*f = (enum cli_format)i;
+			return 0;
+		}
+	if (allowed == (CLI_FMT(CLI_TABLE) | CLI_FMT(CLI_CSV)))
+		return cli_usage_error(app, cmd, _("unknown format '%s'; use table or csv"), s);
+	if (allowed == (CLI_FMT(CLI_CSV) | CLI_FMT(CLI_JSON)))
+		return cli_usage_error(app, cmd, _("unknown format '%s'; use csv or json"), s);
+	return cli_usage_error(app, cmd, _("unknown format '%s'; use table, tsv, csv or json"), s);
 }
 
 int cli_help(struct app *app, const char *cmd, const char *options_text)
@@ -58,4 +117,3 @@ int cli_help(struct app *app, const char *cmd, const char *options_text)
 	fprintf(app->out, "%s", _("\nGlobal options: --db PATH, --config FILE, --as LOGIN (admin only). See ptce(1).\n"));
 	return 0;
 }
-

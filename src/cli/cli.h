@@ -1,6 +1,6 @@
 /* cli.h - what a subcommand is, and the helpers every cmd_<noun>.c uses to
- * report errors, read its options and print its --help. The table of
- * subcommands is in commands.c. */
+ * read its options and operands, name a dossier, report errors and print its
+ * --help. The table of subcommands is in commands.c. */
 #ifndef PTCE_CLI_H
 #define PTCE_CLI_H
 
@@ -19,16 +19,49 @@ enum {
 	CMD_HIDDEN = 2,		/* not listed in --help (internal) */
 };
 
+struct option;
+
+/* What a subcommand reads before its operands. */
+struct cli_spec {
+	const char *cmd;		/* its name, for messages and --help */
+	const char *shorts;		/* getopt's short options ('+' first: stop at the first operand) */
+	const struct option *longs;	/* getopt_long's table; --help is 'h' */
+	const char *help;		/* N_(): --help's text after the synopsis, or NULL */
+	/* One option c with its value arg: 0 to read on, else the exit code. */
+	int (*opt)(struct app *app, int c, char *arg, void *ctx);
+};
+
 /* cli_report - print e to app->err as "ptce: message" and return the exit code. */
 int cli_report(struct app *app, const struct perr *e);
 /* cli_usage_error - print a usage error with a hint to --help; returns 2. */
 int cli_usage_error(struct app *app, const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-struct option;
 /* cli_next_opt - getopt_long for a subcommand: the next option, -1 at the
  * end, or -2 after printing a usage error (the caller returns 2). */
 int cli_next_opt(struct app *app, const char *cmd, int argc, char **argv,
 		 const char *shorts, const struct option *longs);
+/* cli_parse - read the options of argv with spec, handing each to spec->opt
+ * with ctx: -1 to go on with the operands at argv[optind], else the exit code
+ * (0 after --help, 2 after a usage error, or what spec->opt returned). */
+int cli_parse(struct app *app, const struct cli_spec *spec, int argc, char **argv, void *ctx);
+/* cli_arg - the next operand, argv[optind], stepping past it; NULL when
+ * there is none left. */
+char *cli_arg(int argc, char **argv);
+/* cli_end - 0 when no operand is left, else 2 after a usage error naming
+ * the first one. */
+int cli_end(struct app *app, const char *cmd, int argc, char **argv);
+/* cli_dossier - the dossier whose number is ref, once the actor may see it:
+ * 0 with *id set, else the exit code (a usage error when ref is NULL). */
+int cli_dossier(struct app *app, const char *cmd, const char *ref, long long *id);
+
+/* The values of --format; a command accepts some of them (bits 1 << f). */
+enum cli_format { CLI_TABLE, CLI_TSV, CLI_CSV, CLI_JSON };
+#define CLI_FMT(f) (1u << (f))
+/* cli_format - s as one of the formats of allowed into *f: 0, or 2 after a
+ * usage error naming the ones allowed. */
+int cli_format(struct app *app, const char *cmd, const char *s, unsigned allowed,
+	       enum cli_format *f);
+
 /* cli_help - print a subcommand's --help from its table entry and the
  * options text; returns 0. */
 int cli_help(struct app *app, const char *cmd, const char *options_text);

@@ -1,0 +1,56 @@
+/* cmd_complements.c - 'ptce complements': the missing documents asked of
+ * the applicant, with a deadline; a flag on the dossier, not a state. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "base/i18n.h"
+#include "cli/cli.h"
+#include "cli/cmd_complements.h"
+#include "procedure/assignment.h"
+
+struct complements_opts {
+	const char *due, *note;
+	int clear;
+};
+
+static int complements_opt(struct app *app, int c, char *arg, void *ctx)
+{
+	struct complements_opts *o = ctx;
+	(void)app;
+	if (c == 'd')
+		o->due = arg;
+	else if (c == 'n')
+		o->note = arg;
+	else
+		o->clear = 1;
+	return 0;
+}
+
+int cmd_complements(struct app *app, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{"due", required_argument, NULL, 'd'}, {"note", required_argument, NULL, 'n'},
+		{"clear", no_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'}, {0}
+	};
+	static const struct cli_spec spec = {"complements", "d:n:ch", longs, N_("Options:\n"
+		"  --due DATE    deadline for the applicant (YYYY-MM-DD)\n"
+		"  --note TEXT   what is missing\n"
+		"  --clear       the compléments arrived: remove the flag\n"
+		"A flag on the dossier, not a state: instruction goes on.\n"), complements_opt};
+	struct complements_opts o = {0};
+	long long id;
+	int rc = cli_parse(app, &spec, argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	if (!o.clear && !o.due)
+		return cli_usage_error(app, "complements", "%s", _("give --due DATE (and --note), or --clear"));
+	if (o.clear && o.due)
+		return cli_usage_error(app, "complements", "%s", _("--due and --clear exclude each other"));
+	if ((rc = cli_dossier(app, "complements", cli_arg(argc, argv), &id)) != 0)
+		return rc;
+	struct perr e = {0};
+	if (complements_set(app->store, &app->actor, id, o.clear ? NULL : o.due, o.note, &e) < 0)
+		return cli_report(app, &e);
+	fputs(o.clear ? _("Compléments flag cleared.\n") : _("Compléments demandés recorded.\n"), app->out);
+	return 0;
+}

@@ -1,0 +1,132 @@
+/* cmd_export.c - 'ptce export': options, the roles that may export every
+ * dossier, and writing to standard output or to a file replaced only once
+ * complete; io/export.c writes the rows. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/geo.h"
+#include "base/i18n.h"
+#include "cli/cli.h"
+#include "cli/cmd_export.h"
+#include "io/export.h"
+#include "procedure/procedure.h"
+
+struct export_opts {
+	enum cli_format fmt;
+	int excel;
+	const char *output;
+	struct dossier_filter filter;
+};
+
+/* Write through a temporary file next to path, renamed at the end, so that
+ * a failed export never leaves half a file where a good one was. */
+static int export_to_file(struct app *app, const char *path, enum export_format fmt,
+			  int excel, const long long *ids, size_t n, struct perr *e)
+{
+	char *tmp = xasprintf("%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		perr_set(e, P_IO, _("%s: cannot create: %s"), path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	FILE *f = fdopen(fd, "w");
+	if (!f) {
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return perr_set(e, P_IO, _("%s: cannot write: %s"), path, strerror(errno));
+	}
+	int rc = export_rows(app->store, f, fmt, excel, ids, n, e);
+	if (fclose(f) != 0 && rc == 0)
+		rc = perr_set(e, P_IO, _("%s: cannot write: %s"), path, strerror(errno));
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = perr_set(e, P_IO, _("%s: cannot write: %s"), path, strerror(errno));
+	if (rc < 0)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+static int bad_state(struct app *app, const char *s)
+{
+	char list[256] = "";
+	for (size_t i = 0; i < procedure_n_states; i++) {
+		if (i)
+			strncat(list, ", ", sizeof list - strlen(list) - 1);
+		strncat(list, procedure_states[i].name, sizeof list - strlen(list) - 1);
+	}
+	return cli_usage_error(app, "export", _("unknown state '%s'; states: %s"), s, list);
+}
+
+static int export_opt(struct app *app, int c, char *arg, void *ctx)
+{
+	struct export_opts *o = ctx;
+	switch (c) {
+	case 'f': return cli_format(app, "export", arg, CLI_FMT(CLI_CSV) | CLI_FMT(CLI_JSON), &o->fmt);
+	case 'x': o->excel = 1; break;
+	case 's':
+		if (!state_find(arg))
+			return bad_state(app, arg);
+		o->filter.state = arg;
+		break;
+	case 'r':
+		if (!geo_region_name(arg))
+			return cli_usage_error(app, "export",
+					       _("'%s' is not an INSEE region code "
+						 "(e.g. 44 for Grand Est, 76 for Occitanie)"), arg);
+		o->filter.region = arg;
+		break;
+	case 'o': o->output = arg; break;
+	}
+	return 0;
+}
+
+int cmd_export(struct app *app, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{"format", required_argument, NULL, 'f'}, {"excel", no_argument, NULL, 'x'},
+		{"state", required_argument, NULL, 's'}, {"region", required_argument, NULL, 'r'},
+		{"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'}, {0}
+	};
+	static const struct cli_spec spec = {"export", ":hf:o:", longs, N_(
+		"Writes one row per dossier: ds_number, state, state_since,\n"
+		"days_in_state, then every dossier field by its column name, campaign\n"
+		"and complements_due. Text is cleaned of control characters.\n\n"
+		"Options:\n"
+		"  -f, --format csv|json  output format (default csv; json adds the\n"
+		"                         members and documents of each dossier)\n"
+		"  --excel                CSV for French spreadsheets: UTF-8 BOM,\n"
+		"                         semicolons, CRLF line ends\n"
+		"  --state S              only dossiers in state S\n"
+		"  --region R             only dossiers of région R (INSEE code)\n"
+		"  -o, --output FILE      write FILE (created 0600, replaced only\n"
+		"                         when complete) instead of standard output\n"), export_opt};
+	struct export_opts o = {.fmt = CLI_CSV};
+	int rc = cli_parse(app, &spec, argc, argv, &o);
+	if (rc >= 0 || (rc = cli_end(app, "export", argc, argv)) != 0)
+		return rc;
+	if (o.excel && o.fmt != CLI_CSV)
+		return cli_usage_error(app, "export", "%s", _("--excel applies to the csv format only"));
+
+	struct perr e = {0};
+	if (!actor_has(&app->actor, ROLE_INSTRUCTEUR | ROLE_COORDINATEUR | ROLE_LECTEUR | ROLE_ADMIN)) {
+		perr_set(&e, P_REFUSED, _("exporting all dossiers needs the instructeur, coordinateur, "
+					  "lecteur or admin role; an expert sees only the dossiers "
+					  "they are asked about. Ask an admin for a role if you need it."));
+		return cli_report(app, &e);
+	}
+	enum export_format fmt = o.fmt == CLI_JSON ? EXPORT_JSON : EXPORT_CSV;
+	long long *ids = NULL;
+	size_t n = 0;
+	if (export_ids(app->store, &o.filter, &ids, &n, &e) < 0)
+		return cli_report(app, &e);
+	rc = o.output ? export_to_file(app, o.output, fmt, o.excel, ids, n, &e)
+		      : export_rows(app->store, app->out, fmt, o.excel, ids, n, &e);
+	free(ids);
+	return rc < 0 ? cli_report(app, &e) : 0;
+}

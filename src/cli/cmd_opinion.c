@@ -1,0 +1,140 @@
+/* cmd_opinion.c - 'ptce opinion': a coordinateur asks an expert about a
+ * dossier, the expert answers favourable or not with a text, and everyone
+ * lists the requests they may see (with the age of unanswered ones). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/text.h"
+#include "cli/cli.h"
+#include "cli/cmd_opinion.h"
+#include "review/review.h"
+
+struct opinion_opts {
+	const char *expert, *question, *text;
+	int verdict;		/* -1 not given, 0 défavorable, 1 favourable */
+	int pending;
+};
+
+static int opinion_opt(struct app *app, int c, char *arg, void *ctx)
+{
+	struct opinion_opts *o = ctx;
+	(void)app;
+	switch (c) {
+	case 'x': o->expert = arg; break;
+	case 'q': o->question = arg; break;
+	case 'F': o->verdict = 1; break;
+	case 'D': o->verdict = 0; break;
+	case 't': o->text = arg; break;
+	case 'p': o->pending = 1; break;
+	}
+	return 0;
+}
+
+static int do_ask(struct app *app, const struct opinion_opts *o, int argc, char **argv)
+{
+	struct perr e = {0};
+	long long id, oid = 0;
+	const char *ref = cli_arg(argc, argv);
+	int rc = cli_dossier(app, "opinion", ref, &id);
+	if (rc)
+		return rc;
+	if (!o->expert || !o->question)
+		return cli_usage_error(app, "opinion", "%s", _("ask needs --expert LOGIN and --question TEXT"));
+	if (opinion_ask(app->store, &app->actor, id, o->expert, o->question, NULL, &oid, &e) < 0)
+		return cli_report(app, &e);
+	fprintf(app->out, _("Opinion request %lld sent to %s on dossier %s.\n"), oid, o->expert, ref);
+	return 0;
+}
+
+static int do_answer(struct app *app, const struct opinion_opts *o, int argc, char **argv)
+{
+	struct perr e = {0};
+	if (optind >= argc)
+		return cli_usage_error(app, "opinion", "%s", _("answer which request? give its number (ptce opinion list)"));
+	char *end;
+	long long n = strtoll(argv[optind], &end, 10);
+	if (*end || n <= 0)
+		return cli_usage_error(app, "opinion", _("'%s' is not a request number"), argv[optind]);
+	if (o->verdict < 0)
+		return cli_usage_error(app, "opinion", "%s", _("say --favourable or --defavourable"));
+	if (!o->text)
+		return cli_usage_error(app, "opinion", "%s", _("an opinion needs --text \"...\""));
+	if (opinion_answer(app->store, &app->actor, n, o->verdict, o->text, NULL, &e) < 0)
+		return cli_report(app, &e);
+	fprintf(app->out, _("Opinion %lld recorded: %s.\n"), n, o->verdict ? _("favourable") : _("défavorable"));
+	return 0;
+}
+
+static void print_opinion(FILE *f, const struct opinion *op)
+{
+	fprintf(f, "%-4lld %-10s %-12s ", op->id, op->ds_number, op->expert);
+	if (op->answered)
+		fprintf(f, "%-12s ", op->favourable ? _("favourable") : _("défavorable"));
+	else
+		fprintf(f, P_("pending %3d day  ", "pending %3d days ", op->age_days), op->age_days);
+	text_pad(f, op->ptce_name, 28);
+	fputs("\n     Q: ", f);
+	text_put(f, op->question);
+	fputs("\n", f);
+	if (op->answered) {
+		fputs("     A: ", f);
+		text_put(f, op->answer);
+		fputs("\n", f);
+	}
+}
+
+static int do_list(struct app *app, const struct opinion_opts *o, int argc, char **argv)
+{
+	struct perr e = {0};
+	long long id = 0;
+	const char *ref = cli_arg(argc, argv);
+	int rc = ref ? cli_dossier(app, "opinion", ref, &id) : 0;
+	if (rc)
+		return rc;
+	struct opinion *op = NULL;
+	size_t n = 0;
+	if (opinion_list(app->store, &app->actor, id, o->pending, &op, &n, &e) < 0)
+		return cli_report(app, &e);
+	if (n == 0)
+		fprintf(app->out, "%s", o->pending ? _("No opinion request is waiting.\n") : _("No opinion request.\n"));
+	for (size_t i = 0; i < n; i++)
+		print_opinion(app->out, &op[i]);
+	opinion_list_free(&op, n);
+	return 0;
+}
+
+int cmd_opinion(struct app *app, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{"expert", required_argument, NULL, 'x'}, {"question", required_argument, NULL, 'q'},
+		{"favourable", no_argument, NULL, 'F'}, {"favorable", no_argument, NULL, 'F'},
+		{"defavourable", no_argument, NULL, 'D'}, {"defavorable", no_argument, NULL, 'D'},
+		{"unfavourable", no_argument, NULL, 'D'},
+		{"text", required_argument, NULL, 't'}, {"pending", no_argument, NULL, 'p'},
+		{"help", no_argument, NULL, 'h'}, {0}
+	};
+	static const struct cli_spec spec = {"opinion", "x:q:FDt:ph", longs, N_("Subcommands:\n"
+		"  ask ID --expert LOGIN --question TEXT      a coordinateur asks an expert\n"
+		"  answer N --favourable|--defavourable --text TEXT\n"
+		"                                             the expert answers request N\n"
+		"  list [ID] [--pending]                      requests you may see, with the age\n"
+		"                                             of unanswered ones\n"
+		"An expert sees only the dossiers they were asked about.\n"), opinion_opt};
+	struct opinion_opts o = {.verdict = -1};
+	int rc = cli_parse(app, &spec, argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	const char *sub = cli_arg(argc, argv);
+	if (!sub)
+		return cli_usage_error(app, "opinion", "%s", _("expected ask, answer or list"));
+	if (strcmp(sub, "ask") == 0)
+		return do_ask(app, &o, argc, argv);
+	if (strcmp(sub, "answer") == 0)
+		return do_answer(app, &o, argc, argv);
+	if (strcmp(sub, "list") == 0)
+		return do_list(app, &o, argc, argv);
+	return cli_usage_error(app, "opinion", _("unknown subcommand '%s'; expected ask, answer or list"), sub);
+}

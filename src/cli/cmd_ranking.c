@@ -1,0 +1,195 @@
+/* cmd_ranking.c - 'ptce ranking': review/aggregate.c ranks the dossiers of a
+ * phase; this prints them as a table (notes say why a row stands where it
+ * does) or as CSV with every field quoted. */
+#include <csv.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/geo.h"
+#include "base/i18n.h"
+#include "base/text.h"
+#include "cli/cli.h"
+#include "cli/cmd_ranking.h"
+#include "procedure/access.h"
+#include "review/aggregate.h"
+
+struct ranking_opts {
+	int phase;
+	const char *region;
+	enum cli_format fmt;
+};
+
+/* One CSV line, every field quoted (the national cell's files are so). */
+static void csv_line(FILE *f, const char *const *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *clean = text_clean(v[i] ? v[i] : "", 0);
+		csv_fwrite(f, clean, strlen(clean));
+		free(clean);
+		fputc(i + 1 == n ? '\n' : ',', f);
+	}
+}
+
+static void ranking_csv(FILE *f, const struct rank_row *rows, size_t n)
+{
+	static const char *const head[] = {"rank", "dossier", "ptce", "region", "territory_type",
+		"state", "reviews", "required", "mean_total", "band", "eliminated_by",
+		"blocking_gates_met", "divergent_on", "tie_break"};
+	csv_line(f, head, sizeof head / sizeof head[0]);
+	for (size_t i = 0; i < n; i++) {
+		const struct rank_row *r = &rows[i];
+		char rank[16], nsub[16], req[16], mean[32] = "";
+		snprintf(rank, sizeof rank, "%d", r->rank);
+		snprintf(nsub, sizeof nsub, "%d", r->n_submitted);
+		snprintf(req, sizeof req, "%d", r->required);
+		if (r->visible && r->has_total)
+			snprintf(mean, sizeof mean, "%.2f", r->mean_total);
+		const char *v[] = {rank, r->ds_number, r->ptce_name, r->region_code, r->territory_type,
+			r->state, r->visible ? nsub : "", req, mean, r->band, r->eliminated_by,
+			!r->visible || !r->n_submitted ? "" : r->gates_met ? "yes" : "no",
+			r->divergent_on, r->tie_reason};
+		csv_line(f, v, sizeof v / sizeof v[0]);
+	}
+}
+
+static void ranking_head(FILE *f, int phase, const char *region)
+{
+	fprintf(f, _("Classement phase %d%s%s\n"), phase, region ? " - " : "", region ? geo_region_name(region) : "");
+	/* Headers are translated: widths in display columns, not bytes. */
+	fprintf(f, "%4s  ", "#");
+	text_pad(f, _("dossier"), 10);
+	fputc(' ', f);
+	text_pad(f, _("PTCE"), 28);
+	fputs("  ", f);
+	text_pad(f, _("reg."), 4);
+	fputc(' ', f);
+	text_pad(f, _("territory"), 10);
+	fputc(' ', f);
+	text_pad(f, _("reviews"), 7);
+	fputc(' ', f);
+	text_pad_right(f, _("mean"), 7);
+	fputs("  ", f);
+	text_pad(f, _("band"), 12);
+	fprintf(f, " %s\n", _("notes"));
+}
+
+/* One note of a row's notes column, after "; " but the first. */
+__attribute__((format(printf, 3, 4)))
+static void note(FILE *f, int *first, const char *fmt, ...)
+{
+	va_list ap;
+	fputs(*first ? "" : "; ", f);
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	*first = 0;
+}
+
+/* The figures and notes of a row the person may see. */
+static void ranking_figures(FILE *f, const struct rank_row *r)
+{
+	char nr[16], mean[16];
+	if (r->required)
+		snprintf(nr, sizeof nr, "%d/%d", r->n_submitted, r->required);
+	else
+		snprintf(nr, sizeof nr, "%d/-", r->n_submitted);
+	if (r->has_total)
+		snprintf(mean, sizeof mean, "%.2f", r->mean_total);
+	else
+		snprintf(mean, sizeof mean, "-");
+	fprintf(f, " %-7s %7s  ", nr, mean);
+	text_pad(f, r->band_label ? r->band_label : "", 12);
+	fputs(" ", f);
+	int first = 1;
+	if (!r->n_submitted)
+		note(f, &first, "%s", _("no submitted review"));
+	if (r->eliminated)
+		note(f, &first, _("eliminated (%s)"), r->eliminated_by);
+	if (r->n_submitted && !r->gates_met)
+		note(f, &first, "%s", _("blocking gate not met"));
+	if (r->divergent)
+		note(f, &first, _("divergent: %s"), r->divergent_on);
+	if (r->tie_reason)
+		note(f, &first, _("tie broken by %s"), _(r->tie_reason));
+	fputs("\n", f);
+}
+
+static void ranking_table(FILE *f, const struct ranking_opts *o, const struct rank_row *rows, size_t n)
+{
+	ranking_head(f, o->phase, o->region);
+	for (size_t i = 0; i < n; i++) {
+		const struct rank_row *r = &rows[i];
+		fprintf(f, "%4d  %-10s ", r->rank, r->ds_number);
+		text_pad(f, r->ptce_name, 28);
+		fprintf(f, "  %-4s ", r->region_code ? r->region_code : "");
+		text_pad(f, r->territory_type ? r->territory_type : "", 10);
+		if (r->visible) {
+			ranking_figures(f, r);
+			continue;
+		}
+		fprintf(f, " %-7s %7s  ", "-", "-");
+		text_pad(f, "", 12);
+		fprintf(f, " %s\n", _("hidden until you submit your review"));
+	}
+	if (n == 0)
+		fprintf(f, "%s", _("  no dossier in this phase\n"));
+}
+
+static int ranking_opt(struct app *app, int c, char *arg, void *ctx)
+{
+	struct ranking_opts *o = ctx;
+	switch (c) {
+	case 'p':
+		if (strcmp(arg, "1") && strcmp(arg, "2"))
+			return cli_usage_error(app, "ranking", _("--phase is 1 or 2, not '%s'"), arg);
+		o->phase = atoi(arg);
+		break;
+	case 'r': o->region = arg; break;
+	case 'f': return cli_format(app, "ranking", arg, CLI_FMT(CLI_TABLE) | CLI_FMT(CLI_CSV), &o->fmt);
+	}
+	return 0;
+}
+
+int cmd_ranking(struct app *app, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{"phase", required_argument, NULL, 'p'}, {"region", required_argument, NULL, 'r'},
+		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'}, {0}
+	};
+	static const struct cli_spec spec = {"ranking", "p:r:f:h", longs, N_("Options:\n"
+		"  --phase 1|2          which phase (required); phase 1 ranks dossiers in states\n"
+		"                       submitted and phase1, phase 2 those in phase2 and funded\n"
+		"  --region CODE        one région (INSEE code, e.g. 44 for Grand Est)\n"
+		"  --format table|csv   csv is for the national cell (UTF-8, comma, header line)\n"
+		"Order: not eliminated, blocking gates met, higher mean total, then the grid's\n"
+		"tie-break (priority territory types, then criteria means), earlier deposit.\n"), ranking_opt};
+	struct ranking_opts o = {.fmt = CLI_TABLE};
+	int rc = cli_parse(app, &spec, argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	if (!o.phase)
+		return cli_usage_error(app, "ranking", "%s", _("which phase? add --phase 1 or --phase 2"));
+	if ((rc = cli_end(app, "ranking", argc, argv)) != 0)
+		return rc;
+	if (o.region && !geo_region_name(o.region))
+		return cli_usage_error(app, "ranking", _("'%s' is not a région INSEE code (e.g. 44 Grand Est, 76 Occitanie)"), o.region);
+	struct perr e = {0};
+	if (!access_sees_all(&app->actor)) {
+		/* An expert sees only the dossiers they were asked about. */
+		perr_set(&e, P_REFUSED, _("the classement is for instructeurs, coordinateurs and lecteurs; as an expert you see only the dossiers you were asked about (ptce list)."));
+		return cli_report(app, &e);
+	}
+	struct rank_row *rows = NULL;
+	size_t n = 0;
+	if (ranking_build(app->store, &app->actor, o.phase, o.region, &rows, &n, &e) < 0)
+		return cli_report(app, &e);
+	if (o.fmt == CLI_CSV)
+		ranking_csv(app->out, rows, n);
+	else
+		ranking_table(app->out, &o, rows, n);
+	ranking_free(&rows, n);
+	return 0;
+}
