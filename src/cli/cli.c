@@ -33,8 +33,10 @@ int cli_usage_error(struct app *app, const char *cmd, const char *fmt, ...)
 	return 2;
 }
 
-int cli_next_opt(struct app *app, const char *cmd, int argc, char **argv,
-		 const char *shorts, const struct option *longs)
+/* getopt_long for a subcommand: the next option, -1 at the end, or -2
+ * after printing a usage error. */
+static int next_opt(struct app *app, const char *cmd, int argc, char **argv,
+		    const char *shorts, const struct option *longs)
 {
 	int c = getopt_long(argc, argv, shorts, longs, NULL);
 	if (c == '?' || c == ':') {
@@ -49,19 +51,62 @@ int cli_next_opt(struct app *app, const char *cmd, int argc, char **argv,
 	return c;
 }
 
+/* The most options a subcommand has, --help aside. */
+#define CLI_MAX_OPTS 15
+
+/* Keep the value of option o (key c) in the options ctx. */
+static int keep(struct app *app, const struct cli_spec *spec, const struct cli_opt *o, int c,
+		char *arg, void *ctx)
+{
+	switch (o->kind) {
+	case CLI_FLAG:
+		*(int *)(void *)((char *)ctx + o->off) = o->val;
+		break;
+	case CLI_TEXT:
+		*(const char **)(void *)((char *)ctx + o->off) = arg;
+		break;
+	case CLI_CHECK:
+		return spec->check(app, c, arg, ctx);
+	}
+	return 0;
+}
+
 int cli_parse(struct app *app, const struct cli_spec *spec, int argc, char **argv, void *ctx)
 {
+	struct option longs[CLI_MAX_OPTS + 2] = {{0}};
+	size_t n = 0;
+	for (const struct cli_opt *o = spec->opts; o && o->name; o++) {
+		if (n == CLI_MAX_OPTS)
+			die("ptce %s: more than %d options", spec->cmd, CLI_MAX_OPTS);
+		longs[n++] = (struct option){o->name, o->kind == CLI_FLAG ? no_argument : required_argument,
+					     NULL, o->key};
+	}
+	longs[n] = (struct option){"help", no_argument, NULL, 'h'};
 	int c;
-	while ((c = cli_next_opt(app, spec->cmd, argc, argv, spec->shorts, spec->longs)) != -1) {
+	while ((c = next_opt(app, spec->cmd, argc, argv, spec->shorts, longs)) != -1) {
 		if (c == -2)
 			return 2;
 		if (c == 'h')
 			return cli_help(app, spec->cmd, spec->help ? _(spec->help) : NULL);
-		int rc = spec->opt ? spec->opt(app, c, optarg, ctx) : 0;
+		const struct cli_opt *o = spec->opts;
+		while (o && o->name && o->key != c)
+			o++;
+		int rc = o && o->name ? keep(app, spec, o, c, optarg, ctx) : 0;
 		if (rc)
 			return rc;
 	}
 	return -1;
+}
+
+int cli_parse_dossier(struct app *app, const struct cli_spec *spec, int argc, char **argv,
+		      void *ctx, const char **ref, long long *id)
+{
+	int rc = cli_parse(app, spec, argc, argv, ctx);
+	if (rc >= 0)
+		return rc;
+	*ref = cli_arg(argc, argv);
+	rc = cli_dossier(app, spec->cmd, *ref, id);
+	return rc ? rc : -1;
 }
 
 char *cli_arg(int argc, char **argv)

@@ -19,16 +19,30 @@ enum {
 	CMD_HIDDEN = 2,		/* not listed in --help (internal) */
 };
 
-struct option;
+/* What an option does with its value. */
+enum cli_kind {
+	CLI_FLAG,	/* takes no value: the int at off becomes val */
+	CLI_TEXT,	/* the const char * at off becomes its value */
+	CLI_CHECK,	/* its value goes to the command's check, which keeps it */
+};
+
+/* One option of a subcommand; --help is every subcommand's. */
+struct cli_opt {
+	const char *name;	/* the long name without "--"; NULL ends a table */
+	int key;		/* what getopt returns: the short letter when it has one */
+	enum cli_kind kind;
+	size_t off;		/* CLI_FLAG, CLI_TEXT: offsetof the field in the options */
+	int val;		/* CLI_FLAG: the value set */
+};
 
 /* What a subcommand reads before its operands. */
 struct cli_spec {
 	const char *cmd;		/* its name, for messages and --help */
 	const char *shorts;		/* getopt's short options ('+' first: stop at the first operand) */
-	const struct option *longs;	/* getopt_long's table; --help is 'h' */
+	const struct cli_opt *opts;	/* its options, or NULL */
 	const char *help;		/* N_(): --help's text after the synopsis, or NULL */
-	/* One option c with its value arg: 0 to read on, else the exit code. */
-	int (*opt)(struct app *app, int c, char *arg, void *ctx);
+	/* The value arg of the CLI_CHECK option key: 0 to read on, else the exit code. */
+	int (*check)(struct app *app, int key, char *arg, void *ctx);
 };
 
 /* cli_report - print e to app->err as "ptce: message" and return the exit code. */
@@ -36,14 +50,14 @@ int cli_report(struct app *app, const struct perr *e);
 /* cli_usage_error - print a usage error with a hint to --help; returns 2. */
 int cli_usage_error(struct app *app, const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* cli_next_opt - getopt_long for a subcommand: the next option, -1 at the
- * end, or -2 after printing a usage error (the caller returns 2). */
-int cli_next_opt(struct app *app, const char *cmd, int argc, char **argv,
-		 const char *shorts, const struct option *longs);
-/* cli_parse - read the options of argv with spec, handing each to spec->opt
- * with ctx: -1 to go on with the operands at argv[optind], else the exit code
- * (0 after --help, 2 after a usage error, or what spec->opt returned). */
+/* cli_parse - read the options of argv as spec says into the options ctx:
+ * -1 to go on with the operands at argv[optind], else the exit code (0 after
+ * --help, 2 after a usage error, or what spec->check returned). */
 int cli_parse(struct app *app, const struct cli_spec *spec, int argc, char **argv, void *ctx);
+/* cli_parse_dossier - cli_parse, then the first operand as a dossier the
+ * actor may see (cli_dossier): -1 with *ref and *id set, else the exit code. */
+int cli_parse_dossier(struct app *app, const struct cli_spec *spec, int argc, char **argv,
+		      void *ctx, const char **ref, long long *id);
 /* cli_arg - the next operand, argv[optind], stepping past it; NULL when
  * there is none left. */
 char *cli_arg(int argc, char **argv);

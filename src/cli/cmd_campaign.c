@@ -1,7 +1,6 @@
 /* cmd_campaign.c - 'ptce campaign': every round with its envelope, what is
  * used and what remains; one round (the current one by default) with its
  * funding decisions, which name laureates and so are not for experts. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -96,8 +95,7 @@ static int show_one(struct app *app, const struct campaign_money *cm, size_t n, 
 
 int cmd_campaign(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {{"help", no_argument, NULL, 'h'}, {0}};
-	static const struct cli_spec spec = {"campaign", "+h", longs, N_("Subcommands:\n"
+	static const struct cli_spec spec = {"campaign", "+h", NULL, N_("Subcommands:\n"
 		"  list         every round (millésime): envelope, used, remaining\n"
 		"  show [NAME]  one round (default: the current one) and its funding decisions\n"
 		"Used = the sum of amount per year x years of the funding decisions.\n"), NULL};

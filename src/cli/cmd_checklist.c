@@ -88,8 +88,7 @@ static int show_grid(struct app *app, const char *name)
 
 int cmd_checklist(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {{"help", no_argument, NULL, 'h'}, {0}};
-	static const struct cli_spec spec = {"checklist", "+h", longs, N_("Subcommands:\n"
+	static const struct cli_spec spec = {"checklist", "+h", NULL, N_("Subcommands:\n"
 		"  check FILE...   validate grid files; each error names file:line:column\n"
 		"                  (exit 0 when every file is valid, 1 otherwise)\n"
 		"  show NAME|FILE  print a grid's criteria, rules and version hash\n"

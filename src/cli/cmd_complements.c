@@ -1,6 +1,6 @@
 /* cmd_complements.c - 'ptce complements': the missing documents asked of
  * the applicant, with a deadline; a flag on the dossier, not a state. */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "base/i18n.h"
@@ -13,33 +13,23 @@ struct complements_opts {
 	int clear;
 };
 
-static int complements_opt(struct app *app, int c, char *arg, void *ctx)
-{
-	struct complements_opts *o = ctx;
-	(void)app;
-	if (c == 'd')
-		o->due = arg;
-	else if (c == 'n')
-		o->note = arg;
-	else
-		o->clear = 1;
-	return 0;
-}
+static const struct cli_opt complements_opts[] = {
+	{"due", 'd', CLI_TEXT, offsetof(struct complements_opts, due), 0},
+	{"note", 'n', CLI_TEXT, offsetof(struct complements_opts, note), 0},
+	{"clear", 'c', CLI_FLAG, offsetof(struct complements_opts, clear), 1},
+	{0}
+};
+static const struct cli_spec complements_spec = {"complements", "d:n:ch", complements_opts, N_("Options:\n"
+	"  --due DATE    deadline for the applicant (YYYY-MM-DD)\n"
+	"  --note TEXT   what is missing\n"
+	"  --clear       the compléments arrived: remove the flag\n"
+	"A flag on the dossier, not a state: instruction goes on.\n"), NULL};
 
 int cmd_complements(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{"due", required_argument, NULL, 'd'}, {"note", required_argument, NULL, 'n'},
-		{"clear", no_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'}, {0}
-	};
-	static const struct cli_spec spec = {"complements", "d:n:ch", longs, N_("Options:\n"
-		"  --due DATE    deadline for the applicant (YYYY-MM-DD)\n"
-		"  --note TEXT   what is missing\n"
-		"  --clear       the compléments arrived: remove the flag\n"
-		"A flag on the dossier, not a state: instruction goes on.\n"), complements_opt};
 	struct complements_opts o = {0};
 	long long id;
-	int rc = cli_parse(app, &spec, argc, argv, &o);
+	int rc = cli_parse(app, &complements_spec, argc, argv, &o);
 	if (rc >= 0)
 		return rc;
 	if (!o.clear && !o.due)

@@ -2,6 +2,7 @@
  * declares a conflict of interest, with its reason; the reviewer then may not
  * review the dossier nor see its reviews. */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "base/i18n.h"
@@ -13,34 +14,23 @@ struct conflict_opts {
 	const char *reason, *who;
 };
 
-static int conflict_opt(struct app *app, int c, char *arg, void *ctx)
-{
-	struct conflict_opts *o = ctx;
-	(void)app;
-	if (c == 'r')
-		o->reason = arg;
-	else if (c == 'u')
-		o->who = arg;
-	return 0;
-}
+static const struct cli_opt conflict_opts[] = {
+	{"reason", 'r', CLI_TEXT, offsetof(struct conflict_opts, reason), 0},
+	{"reviewer", 'u', CLI_TEXT, offsetof(struct conflict_opts, who), 0},
+	{0}
+};
+static const struct cli_spec conflict_spec = {"conflict", "r:u:h", conflict_opts, N_("Options:\n"
+	"  --reason TEXT     why (required)\n"
+	"  --reviewer LOGIN  declare it for someone else (coordinateur)\n"
+	"A reviewer in conflict may not review the dossier and sees none of its reviews.\n"), NULL};
 
 int cmd_conflict(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{"reason", required_argument, NULL, 'r'}, {"reviewer", required_argument, NULL, 'u'},
-		{"help", no_argument, NULL, 'h'}, {0}
-	};
-	static const struct cli_spec spec = {"conflict", "r:u:h", longs, N_("Options:\n"
-		"  --reason TEXT     why (required)\n"
-		"  --reviewer LOGIN  declare it for someone else (coordinateur)\n"
-		"A reviewer in conflict may not review the dossier and sees none of its reviews.\n"), conflict_opt};
 	struct conflict_opts o = {0};
+	const char *ref;
 	long long id;
-	int rc = cli_parse(app, &spec, argc, argv, &o);
+	int rc = cli_parse_dossier(app, &conflict_spec, argc, argv, &o, &ref, &id);
 	if (rc >= 0)
-		return rc;
-	const char *ref = cli_arg(argc, argv);
-	if ((rc = cli_dossier(app, "conflict", ref, &id)) != 0)
 		return rc;
 	if (optind < argc)
 		return cli_usage_error(app, "conflict", _("unexpected argument '%s' (quote the reason: --reason \"...\")"), argv[optind]);

@@ -205,32 +205,20 @@ static int doc_transitions(struct app *app)
 	return 0;
 }
 
-static int doc_opt(struct app *app, int c, char *arg, void *ctx)
-{
-	(void)app;
-	(void)c;
-	(void)arg;
-	*(int *)ctx = 1;	/* --mdoc */
-	return 0;
-}
+static const struct cli_opt doc_opts[] = {{"mdoc", 'm', CLI_FLAG, 0, 1}, {0}};
+static const struct cli_spec doc_spec = {"doc", "mh", doc_opts,
+	N_("  --mdoc    print mdoc lines for ptce(1) instead of tab-separated text\n"
+	   "\n"
+	   "keys: one row per interface action: keys, action name, panels\n"
+	   "(Q queue, D dossier, S scoring, P pager, E editor), help.\n"
+	   "commands: one row per subcommand: name, arguments, summary.\n"
+	   "states: name, French label, open (1) or closed (0).\n"
+	   "transitions: from, to, roles allowed, motivation required (1).\n"), NULL};
 
 int cmd_doc(struct app *app, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"mdoc", no_argument, NULL, 'm'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0}
-	};
-	static const struct cli_spec spec = {"doc", "mh", opts,
-		N_("  --mdoc    print mdoc lines for ptce(1) instead of tab-separated text\n"
-		   "\n"
-		   "keys: one row per interface action: keys, action name, panels\n"
-		   "(Q queue, D dossier, S scoring, P pager, E editor), help.\n"
-		   "commands: one row per subcommand: name, arguments, summary.\n"
-		   "states: name, French label, open (1) or closed (0).\n"
-		   "transitions: from, to, roles allowed, motivation required (1).\n"), doc_opt};
 	int mdoc = 0;
-	int rc = cli_parse(app, &spec, argc, argv, &mdoc);
+	int rc = cli_parse(app, &doc_spec, argc, argv, &mdoc);
 	if (rc >= 0)
 		return rc;
 	if (optind != argc - 1)

@@ -2,7 +2,7 @@
  * dossier, and writing to standard output or to a file replaced only once
  * complete; io/export.c writes the rows. */
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,51 +63,48 @@ static int bad_state(struct app *app, const char *s)
 	return cli_usage_error(app, "export", _("unknown state '%s'; states: %s"), s, list);
 }
 
-static int export_opt(struct app *app, int c, char *arg, void *ctx)
+/* --format, --state and --region, checked. */
+static int export_check(struct app *app, int key, char *arg, void *ctx)
 {
 	struct export_opts *o = ctx;
-	switch (c) {
-	case 'f': return cli_format(app, "export", arg, CLI_FMT(CLI_CSV) | CLI_FMT(CLI_JSON), &o->fmt);
-	case 'x': o->excel = 1; break;
-	case 's':
-		if (!state_find(arg))
-			return bad_state(app, arg);
-		o->filter.state = arg;
-		break;
-	case 'r':
-		if (!geo_region_name(arg))
-			return cli_usage_error(app, "export",
-					       _("'%s' is not an INSEE region code "
-						 "(e.g. 44 for Grand Est, 76 for Occitanie)"), arg);
-		o->filter.region = arg;
-		break;
-	case 'o': o->output = arg; break;
-	}
+	if (key == 'f')
+		return cli_format(app, "export", arg, CLI_FMT(CLI_CSV) | CLI_FMT(CLI_JSON), &o->fmt);
+	if (key == 's' && !state_find(arg))
+		return bad_state(app, arg);
+	if (key == 'r' && !geo_region_name(arg))
+		return cli_usage_error(app, "export",
+				       _("'%s' is not an INSEE region code "
+					 "(e.g. 44 for Grand Est, 76 for Occitanie)"), arg);
+	*(key == 's' ? &o->filter.state : &o->filter.region) = arg;
 	return 0;
 }
 
+static const struct cli_opt export_opts[] = {
+	{"format", 'f', CLI_CHECK, 0, 0},
+	{"excel", 'x', CLI_FLAG, offsetof(struct export_opts, excel), 1},
+	{"state", 's', CLI_CHECK, 0, 0},
+	{"region", 'r', CLI_CHECK, 0, 0},
+	{"output", 'o', CLI_TEXT, offsetof(struct export_opts, output), 0},
+	{0}
+};
+static const struct cli_spec export_spec = {"export", ":hf:o:", export_opts, N_(
+	"Writes one row per dossier: ds_number, state, state_since,\n"
+	"days_in_state, then every dossier field by its column name, campaign\n"
+	"and complements_due. Text is cleaned of control characters.\n\n"
+	"Options:\n"
+	"  -f, --format csv|json  output format (default csv; json adds the\n"
+	"                         members and documents of each dossier)\n"
+	"  --excel                CSV for French spreadsheets: UTF-8 BOM,\n"
+	"                         semicolons, CRLF line ends\n"
+	"  --state S              only dossiers in state S\n"
+	"  --region R             only dossiers of région R (INSEE code)\n"
+	"  -o, --output FILE      write FILE (created 0600, replaced only\n"
+	"                         when complete) instead of standard output\n"), export_check};
+
 int cmd_export(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{"format", required_argument, NULL, 'f'}, {"excel", no_argument, NULL, 'x'},
-		{"state", required_argument, NULL, 's'}, {"region", required_argument, NULL, 'r'},
-		{"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'}, {0}
-	};
-	static const struct cli_spec spec = {"export", ":hf:o:", longs, N_(
-		"Writes one row per dossier: ds_number, state, state_since,\n"
-		"days_in_state, then every dossier field by its column name, campaign\n"
-		"and complements_due. Text is cleaned of control characters.\n\n"
-		"Options:\n"
-		"  -f, --format csv|json  output format (default csv; json adds the\n"
-		"                         members and documents of each dossier)\n"
-		"  --excel                CSV for French spreadsheets: UTF-8 BOM,\n"
-		"                         semicolons, CRLF line ends\n"
-		"  --state S              only dossiers in state S\n"
-		"  --region R             only dossiers of région R (INSEE code)\n"
-		"  -o, --output FILE      write FILE (created 0600, replaced only\n"
-		"                         when complete) instead of standard output\n"), export_opt};
 	struct export_opts o = {.fmt = CLI_CSV};
-	int rc = cli_parse(app, &spec, argc, argv, &o);
+	int rc = cli_parse(app, &export_spec, argc, argv, &o);
 	if (rc >= 0 || (rc = cli_end(app, "export", argc, argv)) != 0)
 		return rc;
 	if (o.excel && o.fmt != CLI_CSV)

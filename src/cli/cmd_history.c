@@ -1,6 +1,5 @@
 /* cmd_history.c - 'ptce history': one line per history entry: when (local
  * time), who (and who acted for them), what, override, motivation, detail. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,17 +45,16 @@ static int history_row(const struct history_entry *h, void *arg)
 	return 0;
 }
 
+static const struct cli_spec history_spec = {"history", "h", NULL, N_("Every entry of the dossier's history, oldest first: when (local time),\n"
+	"who, what (state changes as from → to), motivation. Nothing is ever rewritten.\n"), NULL};
+
 int cmd_history(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {{"help", no_argument, NULL, 'h'}, {0}};
-	static const struct cli_spec spec = {"history", "h", longs, N_("Every entry of the dossier's history, oldest first: when (local time),\n"
-		"who, what (state changes as from → to), motivation. Nothing is ever rewritten.\n"), NULL};
+	const char *ref;
 	long long id;
-	int rc = cli_parse(app, &spec, argc, argv, NULL);
-	if (rc >= 0 || (rc = cli_dossier(app, "history", cli_arg(argc, argv), &id)) != 0)
-		return rc;
 	struct perr e = {0};
-	if (history_list(app->store, id, history_row, app, &e) < 0)
-		return cli_report(app, &e);
-	return 0;
+	int rc = cli_parse_dossier(app, &history_spec, argc, argv, NULL, &ref, &id);
+	if (rc >= 0)
+		return rc;
+	return history_list(app->store, id, history_row, app, &e) < 0 ? cli_report(app, &e) : 0;
 }

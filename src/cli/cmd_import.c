@@ -2,6 +2,7 @@
  * and the messages of io/import.c's run (each problem of a refused file, or
  * what was created, updated or left unchanged). */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -100,42 +101,32 @@ static int import_with(struct app *app, const char *csv, const struct import_map
 	return rc;
 }
 
-static int import_opt(struct app *app, int c, char *arg, void *ctx)
-{
-	struct import_opts *o = ctx;
-	(void)app;
-	switch (c) {
-	case 'm': o->members = arg; break;
-	case 'M': o->mapping = arg; break;
-	case 'n': o->dry_run = 1; break;
-	case 'v': o->verbose = 1; break;
-	}
-	return 0;
-}
+static const struct cli_opt import_opts[] = {
+	{"members", 'm', CLI_TEXT, offsetof(struct import_opts, members), 0},
+	{"mapping", 'M', CLI_TEXT, offsetof(struct import_opts, mapping), 0},
+	{"dry-run", 'n', CLI_FLAG, offsetof(struct import_opts, dry_run), 1},
+	{"verbose", 'v', CLI_FLAG, offsetof(struct import_opts, verbose), 1},
+	{0}
+};
+static const struct cli_spec import_spec = {"import", ":hnv", import_opts, N_(
+	"Reads the CSV export of Démarches Simplifiées (one row per dossier,\n"
+	"comma or semicolon, UTF-8 with or without BOM) and creates or updates\n"
+	"dossiers by platform number. Every row is checked first; if any is\n"
+	"invalid, nothing is imported and each problem is shown as\n"
+	"FILE:LINE:COLUMN. A re-import updates the applicant's fields only:\n"
+	"states, reviews and history are kept. Admin role required.\n\n"
+	"Options:\n"
+	"  --members FILE.csv   the members (one row per member, with the dossier\n"
+	"                       number); replaces the members of the dossiers\n"
+	"  --mapping FILE.yaml  CSV headers to fields (default: the configuration's\n"
+	"                       'mapping', else mapping/demarches-simplifiees.yaml)\n"
+	"  -n, --dry-run        check and show what would change; save nothing\n"
+	"  -v, --verbose        one line per dossier\n"), NULL};
 
 int cmd_import(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{"members", required_argument, NULL, 'm'}, {"mapping", required_argument, NULL, 'M'},
-		{"dry-run", no_argument, NULL, 'n'}, {"verbose", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'}, {0}
-	};
-	static const struct cli_spec spec = {"import", ":hnv", longs, N_(
-		"Reads the CSV export of Démarches Simplifiées (one row per dossier,\n"
-		"comma or semicolon, UTF-8 with or without BOM) and creates or updates\n"
-		"dossiers by platform number. Every row is checked first; if any is\n"
-		"invalid, nothing is imported and each problem is shown as\n"
-		"FILE:LINE:COLUMN. A re-import updates the applicant's fields only:\n"
-		"states, reviews and history are kept. Admin role required.\n\n"
-		"Options:\n"
-		"  --members FILE.csv   the members (one row per member, with the dossier\n"
-		"                       number); replaces the members of the dossiers\n"
-		"  --mapping FILE.yaml  CSV headers to fields (default: the configuration's\n"
-		"                       'mapping', else mapping/demarches-simplifiees.yaml)\n"
-		"  -n, --dry-run        check and show what would change; save nothing\n"
-		"  -v, --verbose        one line per dossier\n"), import_opt};
 	struct import_opts o = {0};
-	int rc = cli_parse(app, &spec, argc, argv, &o);
+	int rc = cli_parse(app, &import_spec, argc, argv, &o);
 	if (rc >= 0)
 		return rc;
 	if (argc - optind != 1)

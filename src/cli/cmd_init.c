@@ -2,8 +2,8 @@
  * location's folder), record the configured campaigns and the admin; with
  * --demo, fill it with the demonstration data. */
 #include <errno.h>
-#include <getopt.h>
 #include <pwd.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,26 +114,16 @@ static int create_db(struct app *app, const char *login, int demo, struct perr *
 	return -1;
 }
 
-static int init_opt(struct app *app, int c, char *arg, void *ctx)
-{
-	(void)app;
-	(void)arg;
-	if (c == 'd')
-		*(int *)ctx = 1;
-	return 0;
-}
+static const struct cli_opt init_opts[] = {{"demo", 'd', CLI_FLAG, 0, 1}, {0}};
+static const struct cli_spec init_spec = {"init", "dh", init_opts, N_("Options:\n"
+	"  --demo   fill the database with about thirty demonstration dossiers, reviewers\n"
+	"           and reviews, and make you coordinateur too, to try every action\n"
+	"The account running init becomes the database's admin.\n"), NULL};
 
 int cmd_init(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{"demo", no_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'}, {0}
-	};
-	static const struct cli_spec spec = {"init", "dh", longs, N_("Options:\n"
-		"  --demo   fill the database with about thirty demonstration dossiers, reviewers\n"
-		"           and reviews, and make you coordinateur too, to try every action\n"
-		"The account running init becomes the database's admin.\n"), init_opt};
 	int demo = 0;
-	int rc = cli_parse(app, &spec, argc, argv, &demo);
+	int rc = cli_parse(app, &init_spec, argc, argv, &demo);
 	if (rc >= 0 || (rc = cli_end(app, "init", argc, argv)) != 0)
 		return rc;
 

@@ -1,6 +1,6 @@
 /* cmd_list.c - 'ptce list': one line per dossier the actor may see, filtered
  * by state, région or assignee, as a table, TSV, CSV or JSON. */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -95,36 +95,34 @@ static void list_head(FILE *f, enum cli_format fmt)
 	}
 }
 
-static int list_opt(struct app *app, int c, char *arg, void *ctx)
+/* --format */
+static int list_format(struct app *app, int key, char *arg, void *ctx)
 {
-	struct list_ctx *lc = ctx;
-	switch (c) {
-	case 's': lc->flt.state = arg; break;
-	case 'r': lc->flt.region = arg; break;
-	case 'a': lc->flt.assignee = arg; break;
-	case 'f': return cli_format(app, "list", arg, CLI_FMT(CLI_TABLE) | CLI_FMT(CLI_TSV) |
-				  CLI_FMT(CLI_CSV) | CLI_FMT(CLI_JSON), &lc->fmt);
-	}
-	return 0;
+	(void)key;
+	return cli_format(app, "list", arg, CLI_FMT(CLI_TABLE) | CLI_FMT(CLI_TSV) | CLI_FMT(CLI_CSV) |
+			  CLI_FMT(CLI_JSON), &((struct list_ctx *)ctx)->fmt);
 }
+
+static const struct cli_opt list_opts[] = {
+	{"state", 's', CLI_TEXT, offsetof(struct list_ctx, flt.state), 0},
+	{"region", 'r', CLI_TEXT, offsetof(struct list_ctx, flt.region), 0},
+	{"assignee", 'a', CLI_TEXT, offsetof(struct list_ctx, flt.assignee), 0},
+	{"format", 'f', CLI_CHECK, 0, 0},
+	{0}
+};
+static const struct cli_spec list_spec = {"list", "s:r:a:f:h", list_opts, N_("Options:\n"
+	"  --state S          only dossiers in state S (submitted, phase1, bouquet, phase2,\n"
+	"                     funded, rejected, withdrawn)\n"
+	"  --region R         only dossiers of région R (INSEE code, e.g. 44)\n"
+	"  --assignee LOGIN   only dossiers assigned to LOGIN ('me' for yourself)\n"
+	"  --format F         table (default), tsv, csv or json\n"
+	"Columns: number, PTCE, région/département, state, days in that state; C marks\n"
+	"compléments demandés.\n"), list_format};
 
 int cmd_list(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{"state", required_argument, NULL, 's'}, {"region", required_argument, NULL, 'r'},
-		{"assignee", required_argument, NULL, 'a'}, {"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'}, {0}
-	};
-	static const struct cli_spec spec = {"list", "s:r:a:f:h", longs, N_("Options:\n"
-		"  --state S          only dossiers in state S (submitted, phase1, bouquet, phase2,\n"
-		"                     funded, rejected, withdrawn)\n"
-		"  --region R         only dossiers of région R (INSEE code, e.g. 44)\n"
-		"  --assignee LOGIN   only dossiers assigned to LOGIN ('me' for yourself)\n"
-		"  --format F         table (default), tsv, csv or json\n"
-		"Columns: number, PTCE, région/département, state, days in that state; C marks\n"
-		"compléments demandés.\n"), list_opt};
 	struct list_ctx lc = {.app = app, .fmt = CLI_TABLE};
-	int rc = cli_parse(app, &spec, argc, argv, &lc);
+	int rc = cli_parse(app, &list_spec, argc, argv, &lc);
 	if (rc >= 0 || (rc = cli_end(app, "list", argc, argv)) != 0)
 		return rc;
 	if (lc.flt.state && !state_find(lc.flt.state))

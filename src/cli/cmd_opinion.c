@@ -2,6 +2,7 @@
  * dossier, the expert answers favourable or not with a text, and everyone
  * lists the requests they may see (with the age of unanswered ones). */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,20 +19,25 @@ struct opinion_opts {
 	int pending;
 };
 
-static int opinion_opt(struct app *app, int c, char *arg, void *ctx)
-{
-	struct opinion_opts *o = ctx;
-	(void)app;
-	switch (c) {
-	case 'x': o->expert = arg; break;
-	case 'q': o->question = arg; break;
-	case 'F': o->verdict = 1; break;
-	case 'D': o->verdict = 0; break;
-	case 't': o->text = arg; break;
-	case 'p': o->pending = 1; break;
-	}
-	return 0;
-}
+static const struct cli_opt opinion_opts[] = {
+	{"expert", 'x', CLI_TEXT, offsetof(struct opinion_opts, expert), 0},
+	{"question", 'q', CLI_TEXT, offsetof(struct opinion_opts, question), 0},
+	{"favourable", 'F', CLI_FLAG, offsetof(struct opinion_opts, verdict), 1},
+	{"favorable", 'F', CLI_FLAG, offsetof(struct opinion_opts, verdict), 1},
+	{"defavourable", 'D', CLI_FLAG, offsetof(struct opinion_opts, verdict), 0},
+	{"defavorable", 'D', CLI_FLAG, offsetof(struct opinion_opts, verdict), 0},
+	{"unfavourable", 'D', CLI_FLAG, offsetof(struct opinion_opts, verdict), 0},
+	{"text", 't', CLI_TEXT, offsetof(struct opinion_opts, text), 0},
+	{"pending", 'p', CLI_FLAG, offsetof(struct opinion_opts, pending), 1},
+	{0}
+};
+static const struct cli_spec opinion_spec = {"opinion", "x:q:FDt:ph", opinion_opts, N_("Subcommands:\n"
+	"  ask ID --expert LOGIN --question TEXT      a coordinateur asks an expert\n"
+	"  answer N --favourable|--defavourable --text TEXT\n"
+	"                                             the expert answers request N\n"
+	"  list [ID] [--pending]                      requests you may see, with the age\n"
+	"                                             of unanswered ones\n"
+	"An expert sees only the dossiers they were asked about.\n"), NULL};
 
 static int do_ask(struct app *app, const struct opinion_opts *o, int argc, char **argv)
 {
@@ -108,23 +114,8 @@ static int do_list(struct app *app, const struct opinion_opts *o, int argc, char
 
 int cmd_opinion(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{"expert", required_argument, NULL, 'x'}, {"question", required_argument, NULL, 'q'},
-		{"favourable", no_argument, NULL, 'F'}, {"favorable", no_argument, NULL, 'F'},
-		{"defavourable", no_argument, NULL, 'D'}, {"defavorable", no_argument, NULL, 'D'},
-		{"unfavourable", no_argument, NULL, 'D'},
-		{"text", required_argument, NULL, 't'}, {"pending", no_argument, NULL, 'p'},
-		{"help", no_argument, NULL, 'h'}, {0}
-	};
-	static const struct cli_spec spec = {"opinion", "x:q:FDt:ph", longs, N_("Subcommands:\n"
-		"  ask ID --expert LOGIN --question TEXT      a coordinateur asks an expert\n"
-		"  answer N --favourable|--defavourable --text TEXT\n"
-		"                                             the expert answers request N\n"
-		"  list [ID] [--pending]                      requests you may see, with the age\n"
-		"                                             of unanswered ones\n"
-		"An expert sees only the dossiers they were asked about.\n"), opinion_opt};
 	struct opinion_opts o = {.verdict = -1};
-	int rc = cli_parse(app, &spec, argc, argv, &o);
+	int rc = cli_parse(app, &opinion_spec, argc, argv, &o);
 	if (rc >= 0)
 		return rc;
 	const char *sub = cli_arg(argc, argv);

@@ -2,7 +2,7 @@
  * phase; this prints them as a table (notes say why a row stands where it
  * does) or as CSV with every field quoted. */
 #include <csv.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,24 +55,27 @@ static void ranking_csv(FILE *f, const struct rank_row *rows, size_t n)
 	}
 }
 
+/* The table's columns after "#": translated headers, so padded by display
+ * width, not bytes; then the gap to the next one. */
+static const struct {
+	const char *label;
+	size_t width;
+	int right;
+	const char *gap;
+} columns[] = {
+	{N_("dossier"), 10, 0, " "}, {N_("PTCE"), 28, 0, "  "}, {N_("reg."), 4, 0, " "},
+	{N_("territory"), 10, 0, " "}, {N_("reviews"), 7, 0, " "}, {N_("mean"), 7, 1, "  "},
+	{N_("band"), 12, 0, ""},
+};
+
 static void ranking_head(FILE *f, int phase, const char *region)
 {
 	fprintf(f, _("Classement phase %d%s%s\n"), phase, region ? " - " : "", region ? geo_region_name(region) : "");
-	/* Headers are translated: widths in display columns, not bytes. */
 	fprintf(f, "%4s  ", "#");
-	text_pad(f, _("dossier"), 10);
-	fputc(' ', f);
-	text_pad(f, _("PTCE"), 28);
-	fputs("  ", f);
-	text_pad(f, _("reg."), 4);
-	fputc(' ', f);
-	text_pad(f, _("territory"), 10);
-	fputc(' ', f);
-	text_pad(f, _("reviews"), 7);
-	fputc(' ', f);
-	text_pad_right(f, _("mean"), 7);
-	fputs("  ", f);
-	text_pad(f, _("band"), 12);
+	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
+		(columns[i].right ? text_pad_right : text_pad)(f, _(columns[i].label), columns[i].width);
+		fputs(columns[i].gap, f);
+	}
 	fprintf(f, " %s\n", _("notes"));
 }
 
@@ -138,36 +141,36 @@ static void ranking_table(FILE *f, const struct ranking_opts *o, const struct ra
 		fprintf(f, "%s", _("  no dossier in this phase\n"));
 }
 
-static int ranking_opt(struct app *app, int c, char *arg, void *ctx)
+/* --phase and --format */
+static int ranking_check(struct app *app, int key, char *arg, void *ctx)
 {
 	struct ranking_opts *o = ctx;
-	switch (c) {
-	case 'p':
-		if (strcmp(arg, "1") && strcmp(arg, "2"))
-			return cli_usage_error(app, "ranking", _("--phase is 1 or 2, not '%s'"), arg);
-		o->phase = atoi(arg);
-		break;
-	case 'r': o->region = arg; break;
-	case 'f': return cli_format(app, "ranking", arg, CLI_FMT(CLI_TABLE) | CLI_FMT(CLI_CSV), &o->fmt);
-	}
+	if (key == 'f')
+		return cli_format(app, "ranking", arg, CLI_FMT(CLI_TABLE) | CLI_FMT(CLI_CSV), &o->fmt);
+	if (strcmp(arg, "1") && strcmp(arg, "2"))
+		return cli_usage_error(app, "ranking", _("--phase is 1 or 2, not '%s'"), arg);
+	o->phase = atoi(arg);
 	return 0;
 }
 
+static const struct cli_opt ranking_opts[] = {
+	{"phase", 'p', CLI_CHECK, 0, 0},
+	{"region", 'r', CLI_TEXT, offsetof(struct ranking_opts, region), 0},
+	{"format", 'f', CLI_CHECK, 0, 0},
+	{0}
+};
+static const struct cli_spec ranking_spec = {"ranking", "p:r:f:h", ranking_opts, N_("Options:\n"
+	"  --phase 1|2          which phase (required); phase 1 ranks dossiers in states\n"
+	"                       submitted and phase1, phase 2 those in phase2 and funded\n"
+	"  --region CODE        one région (INSEE code, e.g. 44 for Grand Est)\n"
+	"  --format table|csv   csv is for the national cell (UTF-8, comma, header line)\n"
+	"Order: not eliminated, blocking gates met, higher mean total, then the grid's\n"
+	"tie-break (priority territory types, then criteria means), earlier deposit.\n"), ranking_check};
+
 int cmd_ranking(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{"phase", required_argument, NULL, 'p'}, {"region", required_argument, NULL, 'r'},
-		{"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'}, {0}
-	};
-	static const struct cli_spec spec = {"ranking", "p:r:f:h", longs, N_("Options:\n"
-		"  --phase 1|2          which phase (required); phase 1 ranks dossiers in states\n"
-		"                       submitted and phase1, phase 2 those in phase2 and funded\n"
-		"  --region CODE        one région (INSEE code, e.g. 44 for Grand Est)\n"
-		"  --format table|csv   csv is for the national cell (UTF-8, comma, header line)\n"
-		"Order: not eliminated, blocking gates met, higher mean total, then the grid's\n"
-		"tie-break (priority territory types, then criteria means), earlier deposit.\n"), ranking_opt};
 	struct ranking_opts o = {.fmt = CLI_TABLE};
-	int rc = cli_parse(app, &spec, argc, argv, &o);
+	int rc = cli_parse(app, &ranking_spec, argc, argv, &o);
 	if (rc >= 0)
 		return rc;
 	if (!o.phase)

@@ -2,6 +2,7 @@
  * their roles or take them off it (changes are for admins: procedure/actor.c
  * checks). */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,18 +53,29 @@ static int reviewer_row(const struct reviewer *r, void *arg)
 	return 0;
 }
 
-static int reviewer_opt(struct app *app, int c, char *arg, void *ctx)
+/* --role R[,R...] */
+static int reviewer_roles(struct app *app, int key, char *arg, void *ctx)
 {
-	struct reviewer_opts *o = ctx;
-	switch (c) {
-	case 'n': o->name = arg; break;
-	case 'o': o->org = arg; break;
-	case 'e': o->email = arg; break;
-	case 'r': return parse_roles(app, arg, &o->roles) < 0 ? 2 : 0;
-	case 'a': o->all = 1; break;
-	}
-	return 0;
+	(void)key;
+	return parse_roles(app, arg, &((struct reviewer_opts *)ctx)->roles) < 0 ? 2 : 0;
 }
+
+/* Options may come before or after the action and login. */
+static const struct cli_opt reviewer_opts[] = {
+	{"name", 'n', CLI_TEXT, offsetof(struct reviewer_opts, name), 0},
+	{"org", 'o', CLI_TEXT, offsetof(struct reviewer_opts, org), 0},
+	{"email", 'e', CLI_TEXT, offsetof(struct reviewer_opts, email), 0},
+	{"role", 'r', CLI_CHECK, 0, 0},
+	{"all", 'a', CLI_FLAG, offsetof(struct reviewer_opts, all), 1},
+	{0}
+};
+static const struct cli_spec reviewer_spec = {"reviewer", "n:o:e:r:ah", reviewer_opts, N_("Actions:\n"
+	"  add LOGIN --name NAME [--org ORG] [--email MAIL] --role R[,R...]\n"
+	"  list [--all]                     (--all: removed reviewers too)\n"
+	"  set-role LOGIN R[,R...]          replace the roles\n"
+	"  remove LOGIN                     take off the roster (history keeps the name)\n"
+	"Roles: instructeur, coordinateur, expert, lecteur, admin. LOGIN is the Unix account.\n"
+	"Changing the roster is for admins.\n"), reviewer_roles};
 
 /* add, set-role or remove login; the operands after login are argv[optind..]. */
 static int reviewer_change(struct app *app, const char *action, const char *login,
@@ -94,21 +106,8 @@ static int reviewer_change(struct app *app, const char *action, const char *logi
 
 int cmd_reviewer(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{"name", required_argument, NULL, 'n'}, {"org", required_argument, NULL, 'o'},
-		{"email", required_argument, NULL, 'e'}, {"role", required_argument, NULL, 'r'},
-		{"all", no_argument, NULL, 'a'}, {"help", no_argument, NULL, 'h'}, {0}
-	};
-	/* Options may come before or after the action and login. */
-	static const struct cli_spec spec = {"reviewer", "n:o:e:r:ah", longs, N_("Actions:\n"
-		"  add LOGIN --name NAME [--org ORG] [--email MAIL] --role R[,R...]\n"
-		"  list [--all]                     (--all: removed reviewers too)\n"
-		"  set-role LOGIN R[,R...]          replace the roles\n"
-		"  remove LOGIN                     take off the roster (history keeps the name)\n"
-		"Roles: instructeur, coordinateur, expert, lecteur, admin. LOGIN is the Unix account.\n"
-		"Changing the roster is for admins.\n"), reviewer_opt};
 	struct reviewer_opts o = {0};
-	int rc = cli_parse(app, &spec, argc, argv, &o);
+	int rc = cli_parse(app, &reviewer_spec, argc, argv, &o);
 	if (rc >= 0)
 		return rc;
 	const char *action = cli_arg(argc, argv);

@@ -3,6 +3,7 @@
  * --reopen makes a submitted review a draft again; without answers the
  * review is shown (or started). --edit hands over to score_edit.c. */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,28 +23,46 @@ struct score_opts {
 	size_t nc;
 };
 
-static int score_opt(struct app *app, int c, char *arg, void *ctx)
+/* --comment (repeatable) and --revision */
+static int score_check(struct app *app, int key, char *arg, void *ctx)
 {
 	struct score_opts *o = ctx;
 	char *end;
-	switch (c) {
-	case 'g': o->grid = arg; break;
-	case 'c':
+	if (key == 'c') {
 		o->comments = xrealloc(o->comments, (o->nc + 1) * sizeof *o->comments);
 		o->comments[o->nc++] = arg;
-		break;
-	case 's': o->submit = 1; break;
-	case 'R': o->reopen = 1; break;
-	case 'e': o->edit = 1; break;
-	case 'f': o->from = arg; break;
-	case 'r':
-		o->revision = strtoll(arg, &end, 10);
-		if (*end || o->revision <= 0)
-			return cli_usage_error(app, "score", _("--revision takes a positive number, not '%s'"), arg);
-		break;
+		return 0;
 	}
+	o->revision = strtoll(arg, &end, 10);
+	if (*end || o->revision <= 0)
+		return cli_usage_error(app, "score", _("--revision takes a positive number, not '%s'"), arg);
 	return 0;
 }
+
+static const struct cli_opt score_opts[] = {
+	{"grid", 'g', CLI_TEXT, offsetof(struct score_opts, grid), 0},
+	{"comment", 'c', CLI_CHECK, 0, 0},
+	{"submit", 's', CLI_FLAG, offsetof(struct score_opts, submit), 1},
+	{"reopen", 'R', CLI_FLAG, offsetof(struct score_opts, reopen), 1},
+	{"edit", 'e', CLI_FLAG, offsetof(struct score_opts, edit), 1},
+	{"from", 'f', CLI_TEXT, offsetof(struct score_opts, from), 0},
+	{"revision", 'r', CLI_CHECK, 0, 0},
+	{0}
+};
+static const struct cli_spec score_spec = {"score", "g:c:sReh", score_opts, N_("Arguments and options:\n"
+	"  CRIT=VALUE          an answer: a scale value (A=3), a gate (R1=yes|no|check),\n"
+	"                      an option id, or a text; CRIT= clears it\n"
+	"  --grid G            the grid: a name in the checklists directory (phase1,\n"
+	"                      phase2) or a YAML file path\n"
+	"  --comment CRIT=TEXT the comment of a criterion (repeatable)\n"
+	"  --submit            submit once saved; what is missing is listed and the\n"
+	"                      answers stay saved as a draft\n"
+	"  --reopen            make your submitted review a draft again (while the\n"
+	"                      dossier is still in the grid's phase)\n"
+	"  --edit              write the review in $VISUAL/$EDITOR as a plain-text form\n"
+	"  --from FILE         with --edit: read the form from FILE instead of an editor\n"
+	"  --revision N        refuse if your review changed since revision N\n"
+	"Every answer is saved at once; without answers, shows your review.\n"), score_check};
 
 /* The answers (operands CRIT=VALUE) and comments (CRIT=TEXT) as inputs,
  * one per criterion: 0, or 2 after a usage error. *in is the caller's. */
@@ -193,28 +212,8 @@ static int score_run(struct app *app, const struct score_opts *o, int argc, char
 
 int cmd_score(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{"grid", required_argument, NULL, 'g'}, {"comment", required_argument, NULL, 'c'},
-		{"submit", no_argument, NULL, 's'}, {"reopen", no_argument, NULL, 'R'},
-		{"edit", no_argument, NULL, 'e'}, {"from", required_argument, NULL, 'f'},
-		{"revision", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'}, {0}
-	};
-	static const struct cli_spec spec = {"score", "g:c:sReh", longs, N_("Arguments and options:\n"
-		"  CRIT=VALUE          an answer: a scale value (A=3), a gate (R1=yes|no|check),\n"
-		"                      an option id, or a text; CRIT= clears it\n"
-		"  --grid G            the grid: a name in the checklists directory (phase1,\n"
-		"                      phase2) or a YAML file path\n"
-		"  --comment CRIT=TEXT the comment of a criterion (repeatable)\n"
-		"  --submit            submit once saved; what is missing is listed and the\n"
-		"                      answers stay saved as a draft\n"
-		"  --reopen            make your submitted review a draft again (while the\n"
-		"                      dossier is still in the grid's phase)\n"
-		"  --edit              write the review in $VISUAL/$EDITOR as a plain-text form\n"
-		"  --from FILE         with --edit: read the form from FILE instead of an editor\n"
-		"  --revision N        refuse if your review changed since revision N\n"
-		"Every answer is saved at once; without answers, shows your review.\n"), score_opt};
 	struct score_opts o = {0};
-	int rc = cli_parse(app, &spec, argc, argv, &o);
+	int rc = cli_parse(app, &score_spec, argc, argv, &o);
 	if (rc < 0)
 		rc = score_run(app, &o, argc, argv);
 	free(o.comments);

@@ -2,7 +2,6 @@
  * it was given on, how many are hidden and why, the aggregate per phase
  * (per criterion, total, band, divergence, blocking gates), the conflicts
  * (for coordinateurs) and the expert opinions. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,33 +194,20 @@ static int print_scores(struct app *app, long long id, const char *ref, const ch
 	return rc;
 }
 
-static int scores_opt(struct app *app, int c, char *arg, void *ctx)
-{
-	(void)app;
-	if (c == 'g')
-		*(const char **)ctx = arg;
-	return 0;
-}
+static const struct cli_opt scores_opts[] = {{"grid", 'g', CLI_TEXT, 0, 0}, {0}};
+static const struct cli_spec scores_spec = {"scores", "g:h", scores_opts, N_("Options:\n"
+	"  --grid G   only the reviews on grid G\n"
+	"Shows each review you may see (yours first), which grid version it used, the\n"
+	"aggregate per criterion (n, mean, min, max, population standard deviation),\n"
+	"the mean total and band, divergence, blocking gates, and expert opinions.\n"
+	"On a blind grid the others' reviews appear once yours is submitted.\n"), NULL};
 
 int cmd_scores(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{"grid", required_argument, NULL, 'g'}, {"help", no_argument, NULL, 'h'}, {0}
-	};
-	static const struct cli_spec spec = {"scores", "g:h", longs, N_("Options:\n"
-		"  --grid G   only the reviews on grid G\n"
-		"Shows each review you may see (yours first), which grid version it used, the\n"
-		"aggregate per criterion (n, mean, min, max, population standard deviation),\n"
-		"the mean total and band, divergence, blocking gates, and expert opinions.\n"
-		"On a blind grid the others' reviews appear once yours is submitted.\n"), scores_opt};
-	const char *grid = NULL;
+	const char *grid = NULL, *ref;
 	long long id;
-	int rc = cli_parse(app, &spec, argc, argv, &grid);
-	if (rc >= 0)
-		return rc;
-	const char *ref = cli_arg(argc, argv);
-	if ((rc = cli_dossier(app, "scores", ref, &id)) != 0 ||
-	    (rc = cli_end(app, "scores", argc, argv)) != 0)
+	int rc = cli_parse_dossier(app, &scores_spec, argc, argv, &grid, &ref, &id);
+	if (rc >= 0 || (rc = cli_end(app, "scores", argc, argv)) != 0)
 		return rc;
 	struct perr e = {0};
 	struct checklist *named = NULL;

@@ -1,7 +1,6 @@
 /* cmd_show.c - 'ptce show': a dossier's state, campaign, compléments and
  * assignees, then every field by section (long text wrapped), its members
  * and the pièces received. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,14 +139,15 @@ static void show_documents(FILE *f, const struct dossier *d)
 	}
 }
 
+static const struct cli_spec show_spec = {"show", "h", NULL, N_("Shows every field of the dossier by section, its members,\n"
+	"pieces, assignments and state. ID is the platform's dossier number.\n"), NULL};
+
 int cmd_show(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {{"help", no_argument, NULL, 'h'}, {0}};
-	static const struct cli_spec spec = {"show", "h", longs, N_("Shows every field of the dossier by section, its members,\n"
-		"pieces, assignments and state. ID is the platform's dossier number.\n"), NULL};
+	const char *ref;
 	long long id;
-	int rc = cli_parse(app, &spec, argc, argv, NULL);
-	if (rc >= 0 || (rc = cli_dossier(app, "show", cli_arg(argc, argv), &id)) != 0)
+	int rc = cli_parse_dossier(app, &show_spec, argc, argv, NULL, &ref, &id);
+	if (rc >= 0)
 		return rc;
 	struct perr e = {0};
 	struct dossier *d = NULL;

@@ -1,6 +1,5 @@
 /* cmd_whoami.c - 'ptce whoami': the acting login and name (and the real
  * account under --as), the roles and the database path. */
-#include <getopt.h>
 #include <stdio.h>
 
 #include "base/i18n.h"
@@ -11,8 +10,7 @@
 
 int cmd_whoami(struct app *app, int argc, char **argv)
 {
-	static const struct option longs[] = {{"help", no_argument, NULL, 'h'}, {0}};
-	static const struct cli_spec spec = {"whoami", "h", longs, NULL, NULL};
+	static const struct cli_spec spec = {"whoami", "h", NULL, NULL, NULL};
 	int rc = cli_parse(app, &spec, argc, argv, NULL);
 	if (rc >= 0)
 		return rc;
