@@ -1,6 +1,6 @@
-/* cli.c - what every subcommand uses: reading its options and operands,
- * naming a dossier, reporting errors and usage errors, printing its --help
- * from its table entry. */
+/* cli.c - what every subcommand uses: reading its options (and answering
+ * --help) and operands, naming a dossier, reporting errors and usage
+ * errors. */
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,6 +8,7 @@
 
 #include "base/i18n.h"
 #include "cli/cli.h"
+#include "cli/help.h"
 #include "procedure/access.h"
 #include "procedure/dossier.h"
 
@@ -51,6 +52,24 @@ static int next_opt(struct app *app, const char *cmd, int argc, char **argv,
 	return c;
 }
 
+/* A subcommand's --help: synopsis and summary from its table entry, then
+ * what its options do. */
+static int print_help(struct app *app, const char *cmd)
+{
+	const char *options_text = cli_help_text(cmd);
+	const struct command *c = app->commands;
+	while (c && c->name && strcmp(c->name, cmd) != 0)
+		c++;
+	if (!c || !c->name)
+		return 2;
+	fprintf(app->out, _("Usage: ptce [GLOBAL OPTIONS] %s %s\n"), c->name, c->args);
+	fprintf(app->out, "%s.\n", _(c->summary));
+	if (options_text && *options_text)
+		fprintf(app->out, "\n%s", options_text);
+	fprintf(app->out, "%s", _("\nGlobal options: --db PATH, --config FILE, --as LOGIN (admin only). See ptce(1).\n"));
+	return 0;
+}
+
 /* The most options a subcommand has, --help aside. */
 #define CLI_MAX_OPTS 15
 
@@ -87,7 +106,7 @@ int cli_parse(struct app *app, const struct cli_spec *spec, int argc, char **arg
 		if (c == -2)
 			return 2;
 		if (c == 'h')
-			return cli_help(app, spec->cmd, spec->help ? _(spec->help) : NULL);
+			return print_help(app, spec->cmd);
 		const struct cli_opt *o = spec->opts;
 		while (o && o->name && o->key != c)
 			o++;
@@ -107,6 +126,21 @@ int cli_parse_dossier(struct app *app, const struct cli_spec *spec, int argc, ch
 	*ref = cli_arg(argc, argv);
 	rc = cli_dossier(app, spec->cmd, *ref, id);
 	return rc ? rc : -1;
+}
+
+int cli_parse_action(struct app *app, const struct cli_spec *spec, const struct cli_action *actions,
+		     const char *missing, int argc, char **argv, void *ctx, const char **name)
+{
+	int rc = cli_parse(app, spec, argc, argv, ctx);
+	if (rc >= 0)
+		return rc;
+	*name = cli_arg(argc, argv);
+	if (!*name)
+		return cli_usage_error(app, spec->cmd, "%s", _(missing));
+	for (const struct cli_action *a = actions; a->name; a++)
+		if (strcmp(a->name, *name) == 0)
+			return a->run(app, *name, ctx, argc, argv);
+	return -1;
 }
 
 char *cli_arg(int argc, char **argv)
@@ -146,19 +180,4 @@ int cli_format(struct app *app, const char *cmd, const char *s, unsigned allowed
 	if (allowed == (CLI_FMT(CLI_CSV) | CLI_FMT(CLI_JSON)))
 		return cli_usage_error(app, cmd, _("unknown format '%s'; use csv or json"), s);
 	return cli_usage_error(app, cmd, _("unknown format '%s'; use table, tsv, csv or json"), s);
-}
-
-int cli_help(struct app *app, const char *cmd, const char *options_text)
-{
-	const struct command *c = app->commands;
-	while (c && c->name && strcmp(c->name, cmd) != 0)
-		c++;
-	if (!c || !c->name)
-		return 2;
-	fprintf(app->out, _("Usage: ptce [GLOBAL OPTIONS] %s %s\n"), c->name, c->args);
-	fprintf(app->out, "%s.\n", _(c->summary));
-	if (options_text && *options_text)
-		fprintf(app->out, "\n%s", options_text);
-	fprintf(app->out, "%s", _("\nGlobal options: --db PATH, --config FILE, --as LOGIN (admin only). See ptce(1).\n"));
-	return 0;
 }

@@ -40,9 +40,16 @@ struct cli_spec {
 	const char *cmd;		/* its name, for messages and --help */
 	const char *shorts;		/* getopt's short options ('+' first: stop at the first operand) */
 	const struct cli_opt *opts;	/* its options, or NULL */
-	const char *help;		/* N_(): --help's text after the synopsis, or NULL */
 	/* The value arg of the CLI_CHECK option key: 0 to read on, else the exit code. */
 	int (*check)(struct app *app, int key, char *arg, void *ctx);
+};
+
+/* One action of a subcommand that has several (ptce opinion ask|answer|list):
+ * run gets the action's name, the options and the operands after the name
+ * at argv[optind]; it returns the exit code. */
+struct cli_action {
+	const char *name;
+	int (*run)(struct app *app, const char *name, void *ctx, int argc, char **argv);
 };
 
 /* cli_report - print e to app->err as "ptce: message" and return the exit code. */
@@ -58,6 +65,12 @@ int cli_parse(struct app *app, const struct cli_spec *spec, int argc, char **arg
  * actor may see (cli_dossier): -1 with *ref and *id set, else the exit code. */
 int cli_parse_dossier(struct app *app, const struct cli_spec *spec, int argc, char **argv,
 		      void *ctx, const char **ref, long long *id);
+/* cli_parse_action - cli_parse, then run the action of actions (ended by a
+ * NULL name) that the first operand names: its exit code, 2 after a usage
+ * error (missing, untranslated, when no operand is left), or -1 when the
+ * operand names no action (*name says it, for the command's message). */
+int cli_parse_action(struct app *app, const struct cli_spec *spec, const struct cli_action *actions,
+		     const char *missing, int argc, char **argv, void *ctx, const char **name);
 /* cli_arg - the next operand, argv[optind], stepping past it; NULL when
  * there is none left. */
 char *cli_arg(int argc, char **argv);
@@ -75,9 +88,5 @@ enum cli_format { CLI_TABLE, CLI_TSV, CLI_CSV, CLI_JSON };
  * usage error naming the ones allowed. */
 int cli_format(struct app *app, const char *cmd, const char *s, unsigned allowed,
 	       enum cli_format *f);
-
-/* cli_help - print a subcommand's --help from its table entry and the
- * options text; returns 0. */
-int cli_help(struct app *app, const char *cmd, const char *options_text);
 
 #endif

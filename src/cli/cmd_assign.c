@@ -8,10 +8,8 @@
 #include "cli/cmd_assign.h"
 #include "procedure/assignment.h"
 
-static const struct cli_opt assign_opts[] = {{"remove", 'r', CLI_FLAG, 0, 1}, {0}};
-static const struct cli_spec assign_spec = {"assign", "rh", assign_opts, N_("Options:\n"
-	"  --remove   take the reviewers off the dossier instead\n"
-	"Assigning an expert lets them see this dossier. Coordinateur only.\n"), NULL};
+static const struct cli_opt assign_options[] = {{"remove", 'r', CLI_FLAG, 0, 1}, {0}};
+static const struct cli_spec assign_spec = {"assign", "rh", assign_options, NULL};
 
 int cmd_assign(struct app *app, int argc, char **argv)
 {

@@ -95,10 +95,7 @@ static int show_one(struct app *app, const struct campaign_money *cm, size_t n, 
 
 int cmd_campaign(struct app *app, int argc, char **argv)
 {
-	static const struct cli_spec spec = {"campaign", "+h", NULL, N_("Subcommands:\n"
-		"  list         every round (millésime): envelope, used, remaining\n"
-		"  show [NAME]  one round (default: the current one) and its funding decisions\n"
-		"Used = the sum of amount per year x years of the funding decisions.\n"), NULL};
+	static const struct cli_spec spec = {"campaign", "+h", NULL, NULL};
 	int rc = cli_parse(app, &spec, argc, argv, NULL);
 	if (rc >= 0)
 		return rc;

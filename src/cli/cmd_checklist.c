@@ -12,8 +12,10 @@
 #include "cli/cmd_checklist.h"
 #include "review/checklist.h"
 
-static int check_files(struct app *app, int argc, char **argv)
+static int check_files(struct app *app, const char *name, void *ctx, int argc, char **argv)
 {
+	(void)name;
+	(void)ctx;
 	if (optind >= argc)
 		return cli_usage_error(app, "checklist", "%s", _("check which file? e.g. ptce checklist check config/checklists/*.yaml"));
 	int bad = 0;
@@ -73,8 +75,11 @@ static void print_grid(FILE *f, const struct checklist *g)
 		fputs("\n", f);
 }
 
-static int show_grid(struct app *app, const char *name)
+static int show_grid(struct app *app, const char *action, void *ctx, int argc, char **argv)
 {
+	const char *name = cli_arg(argc, argv);
+	(void)action;
+	(void)ctx;
 	if (!name)
 		return cli_usage_error(app, "checklist", "%s", _("show which grid? e.g. ptce checklist show phase2"));
 	struct perr e = {0};
@@ -88,21 +93,12 @@ static int show_grid(struct app *app, const char *name)
 
 int cmd_checklist(struct app *app, int argc, char **argv)
 {
-	static const struct cli_spec spec = {"checklist", "+h", NULL, N_("Subcommands:\n"
-		"  check FILE...   validate grid files; each error names file:line:column\n"
-		"                  (exit 0 when every file is valid, 1 otherwise)\n"
-		"  show NAME|FILE  print a grid's criteria, rules and version hash\n"
-		"A NAME is looked up as NAME.yaml in the checklists directory of the configuration.\n"
-		"The format is described in ptce-checklist(5).\n"), NULL};
-	int rc = cli_parse(app, &spec, argc, argv, NULL);
-	if (rc >= 0)
-		return rc;
-	const char *sub = cli_arg(argc, argv);
-	if (!sub)
-		return cli_usage_error(app, "checklist", "%s", _("expected 'check FILE...' or 'show NAME'"));
-	if (strcmp(sub, "check") == 0)
-		return check_files(app, argc, argv);
-	if (strcmp(sub, "show") == 0)
-		return show_grid(app, cli_arg(argc, argv));
-	return cli_usage_error(app, "checklist", _("unknown subcommand '%s'; expected check or show"), sub);
+	static const struct cli_spec spec = {"checklist", "+h", NULL, NULL};
+	static const struct cli_action actions[] = {{"check", check_files}, {"show", show_grid}, {0}};
+	const char *sub = NULL;
+	int rc = cli_parse_action(app, &spec, actions, N_("expected 'check FILE...' or 'show NAME'"),
+				  argc, argv, NULL, &sub);
+	if (rc == -1)
+		return cli_usage_error(app, "checklist", _("unknown subcommand '%s'; expected check or show"), sub);
+	return rc;
 }

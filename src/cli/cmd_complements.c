@@ -13,17 +13,13 @@ struct complements_opts {
 	int clear;
 };
 
-static const struct cli_opt complements_opts[] = {
+static const struct cli_opt complements_options[] = {
 	{"due", 'd', CLI_TEXT, offsetof(struct complements_opts, due), 0},
 	{"note", 'n', CLI_TEXT, offsetof(struct complements_opts, note), 0},
 	{"clear", 'c', CLI_FLAG, offsetof(struct complements_opts, clear), 1},
 	{0}
 };
-static const struct cli_spec complements_spec = {"complements", "d:n:ch", complements_opts, N_("Options:\n"
-	"  --due DATE    deadline for the applicant (YYYY-MM-DD)\n"
-	"  --note TEXT   what is missing\n"
-	"  --clear       the compléments arrived: remove the flag\n"
-	"A flag on the dossier, not a state: instruction goes on.\n"), NULL};
+static const struct cli_spec complements_spec = {"complements", "d:n:ch", complements_options, NULL};
 
 int cmd_complements(struct app *app, int argc, char **argv)
 {

@@ -14,15 +14,12 @@ struct conflict_opts {
 	const char *reason, *who;
 };
 
-static const struct cli_opt conflict_opts[] = {
+static const struct cli_opt conflict_options[] = {
 	{"reason", 'r', CLI_TEXT, offsetof(struct conflict_opts, reason), 0},
 	{"reviewer", 'u', CLI_TEXT, offsetof(struct conflict_opts, who), 0},
 	{0}
 };
-static const struct cli_spec conflict_spec = {"conflict", "r:u:h", conflict_opts, N_("Options:\n"
-	"  --reason TEXT     why (required)\n"
-	"  --reviewer LOGIN  declare it for someone else (coordinateur)\n"
-	"A reviewer in conflict may not review the dossier and sees none of its reviews.\n"), NULL};
+static const struct cli_spec conflict_spec = {"conflict", "r:u:h", conflict_options, NULL};
 
 int cmd_conflict(struct app *app, int argc, char **argv)
 {

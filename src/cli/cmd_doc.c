@@ -205,15 +205,8 @@ static int doc_transitions(struct app *app)
 	return 0;
 }
 
-static const struct cli_opt doc_opts[] = {{"mdoc", 'm', CLI_FLAG, 0, 1}, {0}};
-static const struct cli_spec doc_spec = {"doc", "mh", doc_opts,
-	N_("  --mdoc    print mdoc lines for ptce(1) instead of tab-separated text\n"
-	   "\n"
-	   "keys: one row per interface action: keys, action name, panels\n"
-	   "(Q queue, D dossier, S scoring, P pager, E editor), help.\n"
-	   "commands: one row per subcommand: name, arguments, summary.\n"
-	   "states: name, French label, open (1) or closed (0).\n"
-	   "transitions: from, to, roles allowed, motivation required (1).\n"), NULL};
+static const struct cli_opt doc_options[] = {{"mdoc", 'm', CLI_FLAG, 0, 1}, {0}};
+static const struct cli_spec doc_spec = {"doc", "mh", doc_options, NULL};
 
 int cmd_doc(struct app *app, int argc, char **argv)
 {

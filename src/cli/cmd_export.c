@@ -79,7 +79,7 @@ static int export_check(struct app *app, int key, char *arg, void *ctx)
 	return 0;
 }
 
-static const struct cli_opt export_opts[] = {
+static const struct cli_opt export_options[] = {
 	{"format", 'f', CLI_CHECK, 0, 0},
 	{"excel", 'x', CLI_FLAG, offsetof(struct export_opts, excel), 1},
 	{"state", 's', CLI_CHECK, 0, 0},
@@ -87,19 +87,7 @@ static const struct cli_opt export_opts[] = {
 	{"output", 'o', CLI_TEXT, offsetof(struct export_opts, output), 0},
 	{0}
 };
-static const struct cli_spec export_spec = {"export", ":hf:o:", export_opts, N_(
-	"Writes one row per dossier: ds_number, state, state_since,\n"
-	"days_in_state, then every dossier field by its column name, campaign\n"
-	"and complements_due. Text is cleaned of control characters.\n\n"
-	"Options:\n"
-	"  -f, --format csv|json  output format (default csv; json adds the\n"
-	"                         members and documents of each dossier)\n"
-	"  --excel                CSV for French spreadsheets: UTF-8 BOM,\n"
-	"                         semicolons, CRLF line ends\n"
-	"  --state S              only dossiers in state S\n"
-	"  --region R             only dossiers of région R (INSEE code)\n"
-	"  -o, --output FILE      write FILE (created 0600, replaced only\n"
-	"                         when complete) instead of standard output\n"), export_check};
+static const struct cli_spec export_spec = {"export", ":hf:o:", export_options, export_check};
 
 int cmd_export(struct app *app, int argc, char **argv)
 {

@@ -45,8 +45,7 @@ static int history_row(const struct history_entry *h, void *arg)
 	return 0;
 }
 
-static const struct cli_spec history_spec = {"history", "h", NULL, N_("Every entry of the dossier's history, oldest first: when (local time),\n"
-	"who, what (state changes as from → to), motivation. Nothing is ever rewritten.\n"), NULL};
+static const struct cli_spec history_spec = {"history", "h", NULL, NULL};
 
 int cmd_history(struct app *app, int argc, char **argv)
 {

@@ -101,27 +101,14 @@ static int import_with(struct app *app, const char *csv, const struct import_map
 	return rc;
 }
 
-static const struct cli_opt import_opts[] = {
+static const struct cli_opt import_options[] = {
 	{"members", 'm', CLI_TEXT, offsetof(struct import_opts, members), 0},
 	{"mapping", 'M', CLI_TEXT, offsetof(struct import_opts, mapping), 0},
 	{"dry-run", 'n', CLI_FLAG, offsetof(struct import_opts, dry_run), 1},
 	{"verbose", 'v', CLI_FLAG, offsetof(struct import_opts, verbose), 1},
 	{0}
 };
-static const struct cli_spec import_spec = {"import", ":hnv", import_opts, N_(
-	"Reads the CSV export of Démarches Simplifiées (one row per dossier,\n"
-	"comma or semicolon, UTF-8 with or without BOM) and creates or updates\n"
-	"dossiers by platform number. Every row is checked first; if any is\n"
-	"invalid, nothing is imported and each problem is shown as\n"
-	"FILE:LINE:COLUMN. A re-import updates the applicant's fields only:\n"
-	"states, reviews and history are kept. Admin role required.\n\n"
-	"Options:\n"
-	"  --members FILE.csv   the members (one row per member, with the dossier\n"
-	"                       number); replaces the members of the dossiers\n"
-	"  --mapping FILE.yaml  CSV headers to fields (default: the configuration's\n"
-	"                       'mapping', else mapping/demarches-simplifiees.yaml)\n"
-	"  -n, --dry-run        check and show what would change; save nothing\n"
-	"  -v, --verbose        one line per dossier\n"), NULL};
+static const struct cli_spec import_spec = {"import", ":hnv", import_options, NULL};
 
 int cmd_import(struct app *app, int argc, char **argv)
 {

@@ -101,12 +101,13 @@ static int create_db(struct app *app, const char *login, int demo, struct perr *
 	unsigned roles = ROLE_ADMIN | (demo ? ROLE_COORDINATEUR : 0);
 	char name[128];
 	gecos_name(name, sizeof name);
-	if (store_begin(app->store, e) < 0 || seed_campaigns(app->store, &app->cfg, e) < 0 ||
-	    store_commit(app->store, e) < 0)
+	int ok = store_begin(app->store, e) == 0 && seed_campaigns(app->store, &app->cfg, e) == 0 &&
+		 store_commit(app->store, e) == 0;
+	if (!ok)
 		store_rollback(app->store);
-	else if (reviewer_add(app->store, NULL, login, name[0] ? name : NULL, NULL, NULL, roles, e) == 0 &&
-		 actor_load(app->store, login, &app->actor, e) == 0 &&
-		 (!demo || demo_fill(app->store, &app->actor, app->cfg.checklists_dir, app->err, e) == 0))
+	if (ok && reviewer_add(app->store, NULL, login, name[0] ? name : NULL, NULL, NULL, roles, e) == 0 &&
+	    actor_load(app->store, login, &app->actor, e) == 0 &&
+	    (!demo || demo_fill(app->store, &app->actor, app->cfg.checklists_dir, app->err, e) == 0))
 		return 0;
 	store_close(&app->store);
 	remove_db(app->db_path);
@@ -114,11 +115,8 @@ static int create_db(struct app *app, const char *login, int demo, struct perr *
 	return -1;
 }
 
-static const struct cli_opt init_opts[] = {{"demo", 'd', CLI_FLAG, 0, 1}, {0}};
-static const struct cli_spec init_spec = {"init", "dh", init_opts, N_("Options:\n"
-	"  --demo   fill the database with about thirty demonstration dossiers, reviewers\n"
-	"           and reviews, and make you coordinateur too, to try every action\n"
-	"The account running init becomes the database's admin.\n"), NULL};
+static const struct cli_opt init_options[] = {{"demo", 'd', CLI_FLAG, 0, 1}, {0}};
+static const struct cli_spec init_spec = {"init", "dh", init_options, NULL};
 
 int cmd_init(struct app *app, int argc, char **argv)
 {

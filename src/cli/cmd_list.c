@@ -103,21 +103,14 @@ static int list_format(struct app *app, int key, char *arg, void *ctx)
 			  CLI_FMT(CLI_JSON), &((struct list_ctx *)ctx)->fmt);
 }
 
-static const struct cli_opt list_opts[] = {
+static const struct cli_opt list_options[] = {
 	{"state", 's', CLI_TEXT, offsetof(struct list_ctx, flt.state), 0},
 	{"region", 'r', CLI_TEXT, offsetof(struct list_ctx, flt.region), 0},
 	{"assignee", 'a', CLI_TEXT, offsetof(struct list_ctx, flt.assignee), 0},
 	{"format", 'f', CLI_CHECK, 0, 0},
 	{0}
 };
-static const struct cli_spec list_spec = {"list", "s:r:a:f:h", list_opts, N_("Options:\n"
-	"  --state S          only dossiers in state S (submitted, phase1, bouquet, phase2,\n"
-	"                     funded, rejected, withdrawn)\n"
-	"  --region R         only dossiers of région R (INSEE code, e.g. 44)\n"
-	"  --assignee LOGIN   only dossiers assigned to LOGIN ('me' for yourself)\n"
-	"  --format F         table (default), tsv, csv or json\n"
-	"Columns: number, PTCE, région/département, state, days in that state; C marks\n"
-	"compléments demandés.\n"), list_format};
+static const struct cli_spec list_spec = {"list", "s:r:a:f:h", list_options, list_format};
 
 int cmd_list(struct app *app, int argc, char **argv)
 {

@@ -30,7 +30,7 @@ static int move_figure(struct app *app, int key, char *arg, void *ctx)
 	return 0;
 }
 
-static const struct cli_opt move_opts[] = {
+static const struct cli_opt move_options[] = {
 	{"reason", 'r', CLI_TEXT, offsetof(struct move_request, reason), 0},
 	{"override", 'o', CLI_FLAG, offsetof(struct move_request, override), 1},
 	{"validation-ref", 'v', CLI_TEXT, offsetof(struct move_request, validation_ref), 0},
@@ -39,15 +39,7 @@ static const struct cli_opt move_opts[] = {
 	{"years", 'y', CLI_CHECK, 0, 0},
 	{0}
 };
-static const struct cli_spec move_spec = {"move", "r:ov:d:a:y:h", move_opts, N_("Options:\n"
-	"  --reason TEXT            motivation (required to reject, withdraw, send back to\n"
-	"                           bouquet, and for any override)\n"
-	"  --override               decide against a failing check (coordinateur; recorded)\n"
-	"  --validation-ref REF     phase2 → funded: reference of the national validation\n"
-	"  --validation-date DATE   phase2 → funded: its date (YYYY-MM-DD)\n"
-	"  --amount EUR             phase2 → funded: amount per year (default: the campaign's)\n"
-	"  --years N                phase2 → funded: number of years (default: the campaign's)\n"
-	"A refused move changes nothing and says which moves are open to you.\n"), move_figure};
+static const struct cli_spec move_spec = {"move", "r:ov:d:a:y:h", move_options, move_figure};
 
 int cmd_move(struct app *app, int argc, char **argv)
 {

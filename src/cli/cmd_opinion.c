@@ -19,7 +19,7 @@ struct opinion_opts {
 	int pending;
 };
 
-static const struct cli_opt opinion_opts[] = {
+static const struct cli_opt opinion_options[] = {
 	{"expert", 'x', CLI_TEXT, offsetof(struct opinion_opts, expert), 0},
 	{"question", 'q', CLI_TEXT, offsetof(struct opinion_opts, question), 0},
 	{"favourable", 'F', CLI_FLAG, offsetof(struct opinion_opts, verdict), 1},
@@ -31,16 +31,12 @@ static const struct cli_opt opinion_opts[] = {
 	{"pending", 'p', CLI_FLAG, offsetof(struct opinion_opts, pending), 1},
 	{0}
 };
-static const struct cli_spec opinion_spec = {"opinion", "x:q:FDt:ph", opinion_opts, N_("Subcommands:\n"
-	"  ask ID --expert LOGIN --question TEXT      a coordinateur asks an expert\n"
-	"  answer N --favourable|--defavourable --text TEXT\n"
-	"                                             the expert answers request N\n"
-	"  list [ID] [--pending]                      requests you may see, with the age\n"
-	"                                             of unanswered ones\n"
-	"An expert sees only the dossiers they were asked about.\n"), NULL};
+static const struct cli_spec opinion_spec = {"opinion", "x:q:FDt:ph", opinion_options, NULL};
 
-static int do_ask(struct app *app, const struct opinion_opts *o, int argc, char **argv)
+static int do_ask(struct app *app, const char *name, void *ctx, int argc, char **argv)
 {
+	const struct opinion_opts *o = ctx;
+	(void)name;
 	struct perr e = {0};
 	long long id, oid = 0;
 	const char *ref = cli_arg(argc, argv);
@@ -55,8 +51,10 @@ static int do_ask(struct app *app, const struct opinion_opts *o, int argc, char 
 	return 0;
 }
 
-static int do_answer(struct app *app, const struct opinion_opts *o, int argc, char **argv)
+static int do_answer(struct app *app, const char *name, void *ctx, int argc, char **argv)
 {
+	const struct opinion_opts *o = ctx;
+	(void)name;
 	struct perr e = {0};
 	if (optind >= argc)
 		return cli_usage_error(app, "opinion", "%s", _("answer which request? give its number (ptce opinion list)"));
@@ -92,8 +90,10 @@ static void print_opinion(FILE *f, const struct opinion *op)
 	}
 }
 
-static int do_list(struct app *app, const struct opinion_opts *o, int argc, char **argv)
+static int do_list(struct app *app, const char *name, void *ctx, int argc, char **argv)
 {
+	const struct opinion_opts *o = ctx;
+	(void)name;
 	struct perr e = {0};
 	long long id = 0;
 	const char *ref = cli_arg(argc, argv);
@@ -114,18 +114,14 @@ static int do_list(struct app *app, const struct opinion_opts *o, int argc, char
 
 int cmd_opinion(struct app *app, int argc, char **argv)
 {
+	static const struct cli_action actions[] = {
+		{"ask", do_ask}, {"answer", do_answer}, {"list", do_list}, {0}
+	};
 	struct opinion_opts o = {.verdict = -1};
-	int rc = cli_parse(app, &opinion_spec, argc, argv, &o);
-	if (rc >= 0)
-		return rc;
-	const char *sub = cli_arg(argc, argv);
-	if (!sub)
-		return cli_usage_error(app, "opinion", "%s", _("expected ask, answer or list"));
-	if (strcmp(sub, "ask") == 0)
-		return do_ask(app, &o, argc, argv);
-	if (strcmp(sub, "answer") == 0)
-		return do_answer(app, &o, argc, argv);
-	if (strcmp(sub, "list") == 0)
-		return do_list(app, &o, argc, argv);
-	return cli_usage_error(app, "opinion", _("unknown subcommand '%s'; expected ask, answer or list"), sub);
+	const char *sub = NULL;
+	int rc = cli_parse_action(app, &opinion_spec, actions, N_("expected ask, answer or list"),
+				  argc, argv, &o, &sub);
+	if (rc == -1)
+		return cli_usage_error(app, "opinion", _("unknown subcommand '%s'; expected ask, answer or list"), sub);
+	return rc;
 }

@@ -153,19 +153,13 @@ static int ranking_check(struct app *app, int key, char *arg, void *ctx)
 	return 0;
 }
 
-static const struct cli_opt ranking_opts[] = {
+static const struct cli_opt ranking_options[] = {
 	{"phase", 'p', CLI_CHECK, 0, 0},
 	{"region", 'r', CLI_TEXT, offsetof(struct ranking_opts, region), 0},
 	{"format", 'f', CLI_CHECK, 0, 0},
 	{0}
 };
-static const struct cli_spec ranking_spec = {"ranking", "p:r:f:h", ranking_opts, N_("Options:\n"
-	"  --phase 1|2          which phase (required); phase 1 ranks dossiers in states\n"
-	"                       submitted and phase1, phase 2 those in phase2 and funded\n"
-	"  --region CODE        one région (INSEE code, e.g. 44 for Grand Est)\n"
-	"  --format table|csv   csv is for the national cell (UTF-8, comma, header line)\n"
-	"Order: not eliminated, blocking gates met, higher mean total, then the grid's\n"
-	"tie-break (priority territory types, then criteria means), earlier deposit.\n"), ranking_check};
+static const struct cli_spec ranking_spec = {"ranking", "p:r:f:h", ranking_options, ranking_check};
 
 int cmd_ranking(struct app *app, int argc, char **argv)
 {

@@ -61,7 +61,7 @@ static int reviewer_roles(struct app *app, int key, char *arg, void *ctx)
 }
 
 /* Options may come before or after the action and login. */
-static const struct cli_opt reviewer_opts[] = {
+static const struct cli_opt reviewer_options[] = {
 	{"name", 'n', CLI_TEXT, offsetof(struct reviewer_opts, name), 0},
 	{"org", 'o', CLI_TEXT, offsetof(struct reviewer_opts, org), 0},
 	{"email", 'e', CLI_TEXT, offsetof(struct reviewer_opts, email), 0},
@@ -69,19 +69,27 @@ static const struct cli_opt reviewer_opts[] = {
 	{"all", 'a', CLI_FLAG, offsetof(struct reviewer_opts, all), 1},
 	{0}
 };
-static const struct cli_spec reviewer_spec = {"reviewer", "n:o:e:r:ah", reviewer_opts, N_("Actions:\n"
-	"  add LOGIN --name NAME [--org ORG] [--email MAIL] --role R[,R...]\n"
-	"  list [--all]                     (--all: removed reviewers too)\n"
-	"  set-role LOGIN R[,R...]          replace the roles\n"
-	"  remove LOGIN                     take off the roster (history keeps the name)\n"
-	"Roles: instructeur, coordinateur, expert, lecteur, admin. LOGIN is the Unix account.\n"
-	"Changing the roster is for admins.\n"), reviewer_roles};
+static const struct cli_spec reviewer_spec = {"reviewer", "n:o:e:r:ah", reviewer_options, reviewer_roles};
 
-/* add, set-role or remove login; the operands after login are argv[optind..]. */
-static int reviewer_change(struct app *app, const char *action, const char *login,
-			   struct reviewer_opts *o, int argc, char **argv)
+static int reviewer_show(struct app *app, const char *action, void *ctx, int argc, char **argv)
 {
 	struct perr e = {0};
+	(void)action;
+	(void)argc;
+	(void)argv;
+	if (reviewer_list(app->store, ((struct reviewer_opts *)ctx)->all, reviewer_row, app, &e) < 0)
+		return cli_report(app, &e);
+	return 0;
+}
+
+/* add, set-role or remove the login that follows. */
+static int reviewer_change(struct app *app, const char *action, void *ctx, int argc, char **argv)
+{
+	struct reviewer_opts *o = ctx;
+	struct perr e = {0};
+	const char *login = cli_arg(argc, argv);
+	if (!login)
+		return cli_usage_error(app, "reviewer", _("'%s' needs a login"), action);
 	if (strcmp(action, "add") == 0) {
 		if (cli_end(app, "reviewer", argc, argv))
 			return 2;
@@ -106,23 +114,15 @@ static int reviewer_change(struct app *app, const char *action, const char *logi
 
 int cmd_reviewer(struct app *app, int argc, char **argv)
 {
+	static const struct cli_action actions[] = {
+		{"add", reviewer_change}, {"list", reviewer_show}, {"set-role", reviewer_change},
+		{"remove", reviewer_change}, {0}
+	};
 	struct reviewer_opts o = {0};
-	int rc = cli_parse(app, &reviewer_spec, argc, argv, &o);
-	if (rc >= 0)
-		return rc;
-	const char *action = cli_arg(argc, argv);
-	if (!action)
-		return cli_usage_error(app, "reviewer", "%s", _("which action? add, list, set-role or remove"));
-	if (strcmp(action, "list") == 0) {
-		struct perr e = {0};
-		if (reviewer_list(app->store, o.all, reviewer_row, app, &e) < 0)
-			return cli_report(app, &e);
-		return 0;
-	}
-	if (strcmp(action, "add") && strcmp(action, "set-role") && strcmp(action, "remove"))
+	const char *action = NULL;
+	int rc = cli_parse_action(app, &reviewer_spec, actions, N_("which action? add, list, set-role or remove"),
+				  argc, argv, &o, &action);
+	if (rc == -1)
 		return cli_usage_error(app, "reviewer", _("unknown action '%s'; use add, list, set-role or remove"), action);
-	const char *login = cli_arg(argc, argv);
-	if (!login)
-		return cli_usage_error(app, "reviewer", _("'%s' needs a login"), action);
-	return reviewer_change(app, action, login, &o, argc, argv);
+	return rc;
 }

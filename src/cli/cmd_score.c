@@ -39,7 +39,7 @@ static int score_check(struct app *app, int key, char *arg, void *ctx)
 	return 0;
 }
 
-static const struct cli_opt score_opts[] = {
+static const struct cli_opt score_options[] = {
 	{"grid", 'g', CLI_TEXT, offsetof(struct score_opts, grid), 0},
 	{"comment", 'c', CLI_CHECK, 0, 0},
 	{"submit", 's', CLI_FLAG, offsetof(struct score_opts, submit), 1},
@@ -49,20 +49,7 @@ static const struct cli_opt score_opts[] = {
 	{"revision", 'r', CLI_CHECK, 0, 0},
 	{0}
 };
-static const struct cli_spec score_spec = {"score", "g:c:sReh", score_opts, N_("Arguments and options:\n"
-	"  CRIT=VALUE          an answer: a scale value (A=3), a gate (R1=yes|no|check),\n"
-	"                      an option id, or a text; CRIT= clears it\n"
-	"  --grid G            the grid: a name in the checklists directory (phase1,\n"
-	"                      phase2) or a YAML file path\n"
-	"  --comment CRIT=TEXT the comment of a criterion (repeatable)\n"
-	"  --submit            submit once saved; what is missing is listed and the\n"
-	"                      answers stay saved as a draft\n"
-	"  --reopen            make your submitted review a draft again (while the\n"
-	"                      dossier is still in the grid's phase)\n"
-	"  --edit              write the review in $VISUAL/$EDITOR as a plain-text form\n"
-	"  --from FILE         with --edit: read the form from FILE instead of an editor\n"
-	"  --revision N        refuse if your review changed since revision N\n"
-	"Every answer is saved at once; without answers, shows your review.\n"), score_check};
+static const struct cli_spec score_spec = {"score", "g:c:sReh", score_options, score_check};
 
 /* The answers (operands CRIT=VALUE) and comments (CRIT=TEXT) as inputs,
  * one per criterion: 0, or 2 after a usage error. *in is the caller's. */

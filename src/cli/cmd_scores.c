@@ -194,13 +194,8 @@ static int print_scores(struct app *app, long long id, const char *ref, const ch
 	return rc;
 }
 
-static const struct cli_opt scores_opts[] = {{"grid", 'g', CLI_TEXT, 0, 0}, {0}};
-static const struct cli_spec scores_spec = {"scores", "g:h", scores_opts, N_("Options:\n"
-	"  --grid G   only the reviews on grid G\n"
-	"Shows each review you may see (yours first), which grid version it used, the\n"
-	"aggregate per criterion (n, mean, min, max, population standard deviation),\n"
-	"the mean total and band, divergence, blocking gates, and expert opinions.\n"
-	"On a blind grid the others' reviews appear once yours is submitted.\n"), NULL};
+static const struct cli_opt scores_options[] = {{"grid", 'g', CLI_TEXT, 0, 0}, {0}};
+static const struct cli_spec scores_spec = {"scores", "g:h", scores_options, NULL};
 
 int cmd_scores(struct app *app, int argc, char **argv)
 {

@@ -139,8 +139,7 @@ static void show_documents(FILE *f, const struct dossier *d)
 	}
 }
 
-static const struct cli_spec show_spec = {"show", "h", NULL, N_("Shows every field of the dossier by section, its members,\n"
-	"pieces, assignments and state. ID is the platform's dossier number.\n"), NULL};
+static const struct cli_spec show_spec = {"show", "h", NULL, NULL};
 
 int cmd_show(struct app *app, int argc, char **argv)
 {

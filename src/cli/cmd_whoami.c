@@ -10,7 +10,7 @@
 
 int cmd_whoami(struct app *app, int argc, char **argv)
 {
-	static const struct cli_spec spec = {"whoami", "h", NULL, NULL, NULL};
+	static const struct cli_spec spec = {"whoami", "h", NULL, NULL};
 	int rc = cli_parse(app, &spec, argc, argv, NULL);
 	if (rc >= 0)
 		return rc;
