@@ -75,7 +75,10 @@ static int export_check(struct app *app, int key, char *arg, void *ctx)
 		return cli_usage_error(app, "export",
 				       _("'%s' is not an INSEE region code "
 					 "(e.g. 44 for Grand Est, 76 for Occitanie)"), arg);
-	*(key == 's' ? &o->filter.state : &o->filter.region) = arg;
+	if (key == 's')
+		o->filter.state = arg;
+	else
+		o->filter.region = arg;
 	return 0;
 }
 
