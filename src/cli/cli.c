@@ -1,5 +1,6 @@
-/* cli.c - what every subcommand uses: reporting errors and usage errors,
- * reading its options, printing its --help from its table entry. */
+/* cli.c - what every subcommand uses: reading its options (and answering
+ * --help) and operands, naming a dossier, reporting errors and usage
+ * errors. */
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -7,6 +8,9 @@
 
 #include "base/i18n.h"
 #include "cli/cli.h"
+#include "cli/help.h"
+#include "procedure/access.h"
+#include "procedure/dossier.h"
 
 int cli_report(struct app *app, const struct perr *e)
 {
@@ -30,12 +34,16 @@ int cli_usage_error(struct app *app, const char *cmd, const char *fmt, ...)
 	return 2;
 }
 
-int cli_next_opt(struct app *app, const char *cmd, int argc, char **argv,
-		 const char *shorts, const struct option *longs)
+/* getopt_long for a subcommand: the next option, -1 at the end, or -2
+ * after printing a usage error. */
+static int next_opt(struct app *app, const char *cmd, int argc, char **argv,
+		    const char *shorts, const struct option *longs)
 {
 	int c = getopt_long(argc, argv, shorts, longs, NULL);
 	if (c == '?' || c == ':') {
-		if (c == ':' || (optopt && strchr(shorts, optopt)))
+		/* optopt names the option whose value is missing; a ':' leading
+		 * the short options is not an option. */
+		if (c == ':' || (optopt && optopt != ':' && strchr(shorts, optopt)))
 			cli_usage_error(app, cmd, _("option '%s' needs a value"), argv[optind - 1]);
 		else
 			cli_usage_error(app, cmd, _("unknown option '%s'"), argv[optind - 1]);
@@ -44,8 +52,11 @@ int cli_next_opt(struct app *app, const char *cmd, int argc, char **argv,
 	return c;
 }
 
-int cli_help(struct app *app, const char *cmd, const char *options_text)
+/* A subcommand's --help: synopsis and summary from its table entry, then
+ * what its options do. */
+static int print_help(struct app *app, const char *cmd)
 {
+	const char *options_text = cli_help_text(cmd);
 	const struct command *c = app->commands;
 	while (c && c->name && strcmp(c->name, cmd) != 0)
 		c++;
@@ -59,3 +70,114 @@ int cli_help(struct app *app, const char *cmd, const char *options_text)
 	return 0;
 }
 
+/* The most options a subcommand has, --help aside. */
+#define CLI_MAX_OPTS 15
+
+/* Keep the value of option o (key c) in the options ctx. */
+static int keep(struct app *app, const struct cli_spec *spec, const struct cli_opt *o, int c,
+		char *arg, void *ctx)
+{
+	switch (o->kind) {
+	case CLI_FLAG:
+		*(int *)(void *)((char *)ctx + o->off) = o->val;
+		break;
+	case CLI_TEXT:
+		*(const char **)(void *)((char *)ctx + o->off) = arg;
+		break;
+	case CLI_CHECK:
+		return spec->check(app, c, arg, ctx);
+	}
+	return 0;
+}
+
+int cli_parse(struct app *app, const struct cli_spec *spec, int argc, char **argv, void *ctx)
+{
+	struct option longs[CLI_MAX_OPTS + 2] = {{0}};
+	size_t n = 0;
+	for (const struct cli_opt *o = spec->opts; o && o->name; o++) {
+		if (n == CLI_MAX_OPTS)
+			die("ptce %s: more than %d options", spec->cmd, CLI_MAX_OPTS);
+		longs[n++] = (struct option){o->name, o->kind == CLI_FLAG ? no_argument : required_argument,
+					     NULL, o->key};
+	}
+	longs[n] = (struct option){"help", no_argument, NULL, 'h'};
+	int c;
+	while ((c = next_opt(app, spec->cmd, argc, argv, spec->shorts, longs)) != -1) {
+		if (c == -2)
+			return 2;
+		if (c == 'h')
+			return print_help(app, spec->cmd);
+		const struct cli_opt *o = spec->opts;
+		while (o && o->name && o->key != c)
+			o++;
+		int rc = o && o->name ? keep(app, spec, o, c, optarg, ctx) : 0;
+		if (rc)
+			return rc;
+	}
+	return -1;
+}
+
+int cli_parse_dossier(struct app *app, const struct cli_spec *spec, int argc, char **argv,
+		      void *ctx, const char **ref, long long *id)
+{
+	int rc = cli_parse(app, spec, argc, argv, ctx);
+	if (rc >= 0)
+		return rc;
+	*ref = cli_arg(argc, argv);
+	rc = cli_dossier(app, spec->cmd, *ref, id);
+	return rc ? rc : -1;
+}
+
+int cli_parse_action(struct app *app, const struct cli_spec *spec, const struct cli_action *actions,
+		     const char *missing, int argc, char **argv, void *ctx, const char **name)
+{
+	int rc = cli_parse(app, spec, argc, argv, ctx);
+	if (rc >= 0)
+		return rc;
+	*name = cli_arg(argc, argv);
+	if (!*name)
+		return cli_usage_error(app, spec->cmd, "%s", _(missing));
+	for (const struct cli_action *a = actions; a->name; a++)
+		if (strcmp(a->name, *name) == 0)
+			return a->run(app, *name, ctx, argc, argv);
+	return -1;
+}
+
+char *cli_arg(int argc, char **argv)
+{
+	return optind < argc ? argv[optind++] : NULL;
+}
+
+int cli_end(struct app *app, const char *cmd, int argc, char **argv)
+{
+	if (optind < argc)
+		return cli_usage_error(app, cmd, _("unexpected argument '%s'"), argv[optind]);
+	return 0;
+}
+
+int cli_dossier(struct app *app, const char *cmd, const char *ref, long long *id)
+{
+	struct perr e = {0};
+	if (!ref)
+		return cli_usage_error(app, cmd, "%s", _("which dossier? give its number (ptce list shows them)"));
+	if (dossier_find_id(app->store, ref, id, &e) < 0 ||
+	    access_require(app->store, &app->actor, *id, ref, &e) < 0)
+		return cli_report(app, &e);
+	return 0;
+}
+
+int cli_format(struct app *app, const char *cmd, const char *s, unsigned allowed,
+	       enum cli_format *f)
+{
+	static const char *const names[] = {"table", "tsv", "csv", "json"};
+	for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
+		if ((allowed & CLI_FMT(i)) && strcmp(s, names[i]) == 0) {
+			*f = (enum cli_format)i;
+			return 0;
+		}
+	if (allowed == (CLI_FMT(CLI_TABLE) | CLI_FMT(CLI_CSV)))
+		return cli_usage_error(app, cmd, _("unknown format '%s'; use table or csv"), s);
+	if (allowed == (CLI_FMT(CLI_CSV) | CLI_FMT(CLI_JSON)))
+		return cli_usage_error(app, cmd, _("unknown format '%s'; use csv or json"), s);
+	return cli_usage_error(app, cmd, _("unknown format '%s'; use table, tsv, csv or json"), s);
+}

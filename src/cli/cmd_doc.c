@@ -54,21 +54,27 @@ static void mdoc_word(FILE *f, const char *w, size_t n)
 	}
 }
 
+/* The next word of *s (its length in *n), or NULL when none is left; *s
+ * moves past it. Words are separated by spaces. */
+static const char *next_word(const char **s, size_t *n)
+{
+	while (**s == ' ')
+		(*s)++;
+	*n = strcspn(*s, " ");
+	if (*n == 0)
+		return NULL;
+	const char *w = *s;
+	*s += *n;
+	return w;
+}
+
 /* Print free text word by word, escaped for an mdoc macro line. */
 static void mdoc_text(FILE *f, const char *s)
 {
-	int first = 1;
-	while (*s) {
-		while (*s == ' ')
-			s++;
-		size_t n = strcspn(s, " ");
-		if (n == 0)
-			break;
-		if (!first)
-			fputc(' ', f);
-		mdoc_word(f, s, n);
-		first = 0;
-		s += n;
+	size_t n;
+	for (const char *w, *sep = ""; (w = next_word(&s, &n)) != NULL; sep = " ") {
+		fputs(sep, f);
+		mdoc_word(f, w, n);
 	}
 }
 
@@ -138,14 +144,8 @@ static void synopsis_word(FILE *f, const char *w, size_t n)
 /* "FILE [--dry-run] [--format table|csv]" as mdoc: Ar FILE Op Fl ... */
 static void synopsis_mdoc(FILE *f, const char *s)
 {
-	while (*s) {
-		while (*s == ' ')
-			s++;
-		size_t n = strcspn(s, " ");
-		if (n == 0)
-			break;
-		const char *w = s;
-		s += n;
+	size_t n;
+	for (const char *w; (w = next_word(&s, &n)) != NULL;) {
 		while (n > 0 && (*w == '[' || *w == '(')) {
 			fputs(*w == '[' ? " Oo" : " Po", f);
 			w++;
@@ -205,35 +205,17 @@ static int doc_transitions(struct app *app)
 	return 0;
 }
 
+static const struct cli_opt doc_options[] = {{"mdoc", 'm', CLI_FLAG, 0, 1}, {0}};
+static const struct cli_spec doc_spec = {"doc", "mh", doc_options, NULL};
+
 int cmd_doc(struct app *app, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"mdoc", no_argument, NULL, 'm'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0}
-	};
-	int mdoc = 0, c;
-	optind = 0;
-	while ((c = cli_next_opt(app, argv[0], argc, argv, "mh", opts)) != -1) {
-		switch (c) {
-		case 'm':
-			mdoc = 1;
-			break;
-		case 'h':
-			return cli_help(app, argv[0],
-				_("  --mdoc    print mdoc lines for ptce(1) instead of tab-separated text\n"
-				  "\n"
-				  "keys: one row per interface action: keys, action name, panels\n"
-				  "(Q queue, D dossier, S scoring, P pager, E editor), help.\n"
-				  "commands: one row per subcommand: name, arguments, summary.\n"
-				  "states: name, French label, open (1) or closed (0).\n"
-				  "transitions: from, to, roles allowed, motivation required (1).\n"));
-		default:
-			return 2;
-		}
-	}
+	int mdoc = 0;
+	int rc = cli_parse(app, &doc_spec, argc, argv, &mdoc);
+	if (rc >= 0)
+		return rc;
 	if (optind != argc - 1)
-		return cli_usage_error(app, argv[0], "%s",
+		return cli_usage_error(app, "doc", "%s",
 				       _("expected 'keys', 'commands', 'states' or 'transitions'"));
 	const char *what = argv[optind];
 	if (strcmp(what, "keys") == 0) {
@@ -247,7 +229,7 @@ int cmd_doc(struct app *app, int argc, char **argv)
 		return doc_states(app);
 	if (strcmp(what, "transitions") == 0)
 		return doc_transitions(app);
-	return cli_usage_error(app, argv[0],
+	return cli_usage_error(app, "doc",
 			       _("unknown table '%s': expected 'keys', 'commands', 'states' or 'transitions'"),
 			       what);
 }

@@ -5,6 +5,7 @@
 
 #include "cli/app.h"
 
+/* cmd_doc - ptce doc [--mdoc] keys|commands|states|transitions. */
 int cmd_doc(struct app *app, int argc, char **argv);
 
 #endif

@@ -8,10 +8,25 @@
 
 #include "base/i18n.h"
 #include "cli/cli.h"
-#include "cli/cmd_core.h"
+#include "cli/cmd_assign.h"
+#include "cli/cmd_campaign.h"
+#include "cli/cmd_checklist.h"
+#include "cli/cmd_complements.h"
+#include "cli/cmd_conflict.h"
 #include "cli/cmd_doc.h"
+#include "cli/cmd_export.h"
+#include "cli/cmd_history.h"
 #include "cli/cmd_import.h"
-#include "cli/cmd_review.h"
+#include "cli/cmd_init.h"
+#include "cli/cmd_list.h"
+#include "cli/cmd_move.h"
+#include "cli/cmd_opinion.h"
+#include "cli/cmd_ranking.h"
+#include "cli/cmd_reviewer.h"
+#include "cli/cmd_score.h"
+#include "cli/cmd_scores.h"
+#include "cli/cmd_show.h"
+#include "cli/cmd_whoami.h"
 #include "cli/commands.h"
 
 /* The order here is the order of `ptce --help` and of ptce(1). */
@@ -86,6 +101,9 @@ int cli_dispatch(struct app *app, int argc, char **argv)
 	const struct command *c = command_find(argv[0]);
 	if (!c)
 		return cli_usage_error(app, NULL, _("unknown command '%s'"), argv[0]);
+	/* The one place getopt starts over for a subcommand: its options begin
+	 * at argv[1], and 0 (not 1) makes glibc read the new option string
+	 * afresh (a leading '+' or ':'). */
 	optind = 0;
 	opterr = 0;
 	return c->run(app, argc, argv);
@@ -130,8 +148,7 @@ int cli_main(int argc, char **argv, int (*ui)(struct app *app))
 		if (strcmp(argv[0], "help") == 0) {
 			if (argc > 1 && command_find(argv[1])) {
 				char *hv[] = {argv[1], "--help", NULL};
-				optind = 0;
-				return command_find(argv[1])->run(&app, 2, hv);
+				return cli_dispatch(&app, 2, hv);
 			}
 			main_help(stdout);
 			return 0;

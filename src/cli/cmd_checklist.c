@@ -1,0 +1,104 @@
+/* cmd_checklist.c - 'ptce checklist': check grid files (each error names
+ * file:line:column) and show a grid's criteria, rules, bands and version
+ * hash. Runs without a database. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/text.h"
+#include "cli/cli.h"
+#include "cli/cmd_checklist.h"
+#include "review/checklist.h"
+
+static int check_files(struct app *app, const char *name, void *ctx, int argc, char **argv)
+{
+	(void)name;
+	(void)ctx;
+	if (optind >= argc)
+		return cli_usage_error(app, "checklist", "%s", _("check which file? e.g. ptce checklist check config/checklists/*.yaml"));
+	int bad = 0;
+	for (int i = optind; i < argc; i++) {
+		struct perr e = {0};
+		struct checklist *g = NULL;
+		if (checklist_load_file(argv[i], &g, &e) < 0) {
+			fprintf(app->err, "ptce: %s\n", e.msg);
+			bad = 1;
+			continue;
+		}
+		fprintf(app->out, P_("%s: ok (grid %s, phase %d, %zu criterion, %g points, version %s)\n",
+				     "%s: ok (grid %s, phase %d, %zu criteria, %g points, version %s)\n", g->n_crit),
+			argv[i], g->id, g->phase, g->n_crit, g->points_sum, g->hash);
+		checklist_free(&g);
+	}
+	return bad ? 1 : 0;
+}
+
+static void print_criterion(FILE *f, const struct criterion *cr)
+{
+	char *acc = criterion_accepts(cr);
+	fprintf(f, "  %-6s %-6s %-10s ", cr->id, crit_type_name(cr->type), acc);
+	free(acc);
+	text_put(f, cr->label);
+	if (cr->points > 0)
+		fprintf(f, _(" [%g points]"), cr->points);
+	if (cr->blocking)
+		fprintf(f, "%s", _(" [blocking]"));
+	if (cr->eliminate_below >= 0)
+		fprintf(f, _(" [eliminates under %g points]"), cr->eliminate_below);
+	fputs("\n", f);
+}
+
+static void print_grid(FILE *f, const struct checklist *g)
+{
+	fprintf(f, "%s - ", g->id);
+	text_put(f, g->title);
+	fprintf(f, _("\nphase %d, %d review(s) required, %s, version %s%s%s\n"), g->phase,
+		g->reviews_required, g->blind ? _("blind") : _("not blind"), g->hash,
+		g->version ? " / " : "", g->version ? g->version : "");
+	int sec = -1;
+	for (size_t i = 0; i < g->n_crit; i++) {
+		if (g->crit[i].section != sec) {
+			sec = g->crit[i].section;
+			fputs("\n", f);
+			text_put(f, g->sections[sec].title);
+			fputs("\n", f);
+		}
+		print_criterion(f, &g->crit[i]);
+	}
+	for (size_t i = 0; i < g->n_bands; i++) {
+		fprintf(f, i ? ", " : _("\nBands: "));
+		fprintf(f, "%s >= %g", g->bands[i].id, g->bands[i].min);
+	}
+	if (g->n_bands)
+		fputs("\n", f);
+}
+
+static int show_grid(struct app *app, const char *action, void *ctx, int argc, char **argv)
+{
+	const char *name = cli_arg(argc, argv);
+	(void)action;
+	(void)ctx;
+	if (!name)
+		return cli_usage_error(app, "checklist", "%s", _("show which grid? e.g. ptce checklist show phase2"));
+	struct perr e = {0};
+	struct checklist *g = NULL;
+	if (checklist_load_named(app->cfg.checklists_dir, name, &g, &e) < 0)
+		return cli_report(app, &e);
+	print_grid(app->out, g);
+	checklist_free(&g);
+	return 0;
+}
+
+int cmd_checklist(struct app *app, int argc, char **argv)
+{
+	static const struct cli_spec spec = {"checklist", "+h", NULL, NULL};
+	static const struct cli_action actions[] = {{"check", check_files}, {"show", show_grid}, {0}};
+	const char *sub = NULL;
+	int rc = cli_parse_action(app, &spec, actions, N_("expected 'check FILE...' or 'show NAME'"),
+				  argc, argv, NULL, &sub);
+	if (rc == -1)
+		return cli_usage_error(app, "checklist", _("unknown subcommand '%s'; expected check or show"), sub);
+	return rc;
+}

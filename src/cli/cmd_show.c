@@ -1,0 +1,160 @@
+/* cmd_show.c - 'ptce show': a dossier's state, campaign, compléments and
+ * assignees, then every field by section (long text wrapped), its members
+ * and the pièces received. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/fmt.h"
+#include "base/geo.h"
+#include "base/i18n.h"
+#include "base/text.h"
+#include "cli/cli.h"
+#include "cli/cmd_show.h"
+#include "procedure/assignment.h"
+#include "procedure/dossier.h"
+#include "procedure/procedure.h"
+
+static void show_longtext(FILE *f, const char *v)
+{
+	char *c = text_clean(v, TEXT_KEEP_NEWLINES);
+	size_t *st, *ln, n = text_wrap(c, 72, &st, &ln);
+	fputc('\n', f);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "    %.*s\n", (int)ln[i], c + st[i]);
+	free(st);
+	free(ln);
+	free(c);
+}
+
+static void show_list(FILE *f, const char *v)
+{
+	char *copy = xstrdup(v), *save = NULL;
+	int first = 1;
+	for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		while (*w == ' ')
+			w++;
+		fputs(first ? "" : "; ", f);
+		text_put(f, choice_label(w));
+		first = 0;
+	}
+	free(copy);
+}
+
+/* A code followed by its name when it has one (région, département). */
+static void show_code(FILE *f, const char *v, const char *name)
+{
+	text_put(f, v);
+	if (name)
+		fprintf(f, " %s", name);
+}
+
+static void show_value(FILE *f, const struct field_def *fd, const char *v)
+{
+	if (!v || !*v) {
+		fputs("—\n", f);
+		return;
+	}
+	switch (fd->type) {
+	case FT_LONGTEXT: show_longtext(f, v); return;
+	case FT_BOOL: fputs(strcmp(v, "1") == 0 ? _("yes") : _("no"), f); break;
+	case FT_CHOICE: text_put(f, choice_label(v)); break;
+	case FT_LIST: show_list(f, v); break;
+	case FT_REGION: show_code(f, v, geo_region_name(v)); break;
+	case FT_DEPT: show_code(f, v, geo_dept_name(v)); break;
+	default: text_put(f, v);
+	}
+	fputc('\n', f);
+}
+
+static void show_head(struct app *app, long long id, const struct dossier *d)
+{
+	FILE *f = app->out;
+	char since[32], who[1024];
+	struct perr e = {0};
+	fprintf(f, _("Dossier %s — "), d->f[DF_DS_NUMBER]);
+	text_put(f, d->f[DF_PTCE_NAME]);
+	fprintf(f, _("\nState: %s (since %s)\n"), state_label(d->state),
+		fmt_local_time(d->state_since, since, sizeof since));
+	if (d->campaign_name) {
+		fputs(_("Campaign: "), f);
+		text_put(f, d->campaign_name);
+		fputc('\n', f);
+	}
+	if (d->complements_due) {
+		fprintf(f, _("Compléments demandés, due %s: "), d->complements_due);
+		text_put(f, d->complements_note ? d->complements_note : "");
+		fputc('\n', f);
+	}
+	if (assignment_list(app->store, id, who, sizeof who, &e) == 0 && who[0])
+		fprintf(f, _("Assigned to: %s\n"), who);
+}
+
+static void show_members(FILE *f, const struct dossier *d)
+{
+	fprintf(f, P_("\n-- %zu member --\n", "\n-- %zu members --\n", d->n_members), d->n_members);
+	for (size_t m = 0; m < d->n_members; m++) {
+		const struct member *mb = &d->members[m];
+		fputs("  ", f);
+		text_pad(f, mb->f[MF_NAME], 34);
+		fputc(' ', f);
+		text_pad(f, choice_label(mb->f[MF_CATEGORY]), 24);
+		fputc(' ', f);
+		text_pad(f, mb->f[MF_SIRET] ? mb->f[MF_SIRET] : "", 14);
+		fputc(' ', f);
+		text_put(f, mb->f[MF_ROLE] ? mb->f[MF_ROLE] : "");
+		fputc('\n', f);
+	}
+}
+
+static void show_sections(FILE *f, const struct dossier *d)
+{
+	for (int sec = 0; sec < SEC_COUNT; sec++) {
+		fprintf(f, "\n== %s ==\n", section_label((enum dossier_section)sec));
+		for (int i = 0; i < DF_COUNT; i++) {
+			if ((int)dossier_fields[i].section != sec)
+				continue;
+			text_pad(f, _(dossier_fields[i].label), 28);
+			fputs(": ", f);
+			show_value(f, &dossier_fields[i], d->f[i]);
+		}
+		if (sec == SEC_PTCE)
+			show_members(f, d);
+	}
+}
+
+static void show_documents(FILE *f, const struct dossier *d)
+{
+	fprintf(f, "\n== %s ==\n", _("Pièces"));
+	if (!d->n_documents)
+		fprintf(f, "  %s\n", _("none received"));
+	for (size_t i = 0; i < d->n_documents; i++) {
+		fputs("  ", f);
+		text_pad(f, d->documents[i].kind, 9);
+		fputc(' ', f);
+		text_put(f, d->documents[i].title);
+		if (d->documents[i].received_on)
+			fprintf(f, " (%s)", d->documents[i].received_on);
+		fputc('\n', f);
+	}
+}
+
+static const struct cli_spec show_spec = {"show", "h", NULL, NULL};
+
+int cmd_show(struct app *app, int argc, char **argv)
+{
+	const char *ref;
+	long long id;
+	int rc = cli_parse_dossier(app, &show_spec, argc, argv, NULL, &ref, &id);
+	if (rc >= 0)
+		return rc;
+	struct perr e = {0};
+	struct dossier *d = NULL;
+	if (dossier_load(app->store, id, &d, &e) < 0)
+		return cli_report(app, &e);
+	show_head(app, id, d);
+	show_sections(app->out, d);
+	show_documents(app->out, d);
+	dossier_free(&d);
+	return 0;
+}
