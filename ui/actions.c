@@ -15,6 +15,7 @@
 #include "panel.h"
 #include "procedure/actor.h"
 #include "procedure/assignment.h"
+#include "procedure/permission.h"
 #include "procedure/procedure.h"
 #include "prompt.h"
 #include "scoring_panel.h"
@@ -481,17 +482,21 @@ static const struct action_def {
 	enum key_action action;
 	void (*run)(struct ui *u, const struct targets *t);
 	enum need need;
+	/* The role it needs, as the core checks it (procedure/permission.h):
+	 * refused at once, before anything is asked. NULL: any role (a move
+	 * offers only the transitions the person's roles may take). */
+	int (*may)(const struct actor *a, struct perr *e);
 	const char *none;	/* N_(): said when there is no dossier (NULL: nothing) */
 	const char *tagged;	/* N_(): said when NEED_ONE finds tagged dossiers */
 } action_defs[] = {
-	{KA_SCORE, do_score, NEED_CURRENT, NULL, NULL},
-	{KA_MOVE, do_move, NEED_TAGGED, N_("No dossier to move."), NULL},
-	{KA_ASSIGN, do_assign, NEED_TAGGED, NULL, NULL},
-	{KA_CONFLICT, do_conflict, NEED_ONE, NULL,
+	{KA_SCORE, do_score, NEED_CURRENT, permission_score, NULL, NULL},
+	{KA_MOVE, do_move, NEED_TAGGED, NULL, N_("No dossier to move."), NULL},
+	{KA_ASSIGN, do_assign, NEED_TAGGED, permission_assign, NULL, NULL},
+	{KA_CONFLICT, do_conflict, NEED_ONE, NULL, NULL,
 	 N_("Declare conflicts one dossier at a time (untag with T).")},
-	{KA_COMPLEMENTS, do_complements, NEED_TAGGED, NULL, NULL},
-	{KA_HISTORY, do_history, NEED_CURRENT, NULL, NULL},
-	{KA_EXPORT, do_export, NEED_NOTHING, NULL, NULL},
+	{KA_COMPLEMENTS, do_complements, NEED_TAGGED, permission_complements, NULL, NULL},
+	{KA_HISTORY, do_history, NEED_CURRENT, NULL, NULL, NULL},
+	{KA_EXPORT, do_export, NEED_NOTHING, NULL, NULL, NULL},
 };
 
 /* The dossiers def needs, into t; 0 (said when the table says so) when
@@ -528,6 +533,11 @@ int action_run(struct ui *u, enum key_action a)
 		const struct action_def *def = &action_defs[i];
 		if (def->action != a)
 			continue;
+		struct perr e = {0};
+		if (def->may && def->may(&u->app->actor, &e) < 0) {
+			ui_report(u, &e);
+			return H_REDRAW;
+		}
 		struct targets t = {0};
 		if (def->need == NEED_NOTHING || targets_of(u, def, &t))
 			def->run(u, &t);

@@ -94,7 +94,7 @@ int scoring_open(struct ui *u, long long id)
 	/* A review keeps the grid version it was begun on. */
 	if (r->grid_hash && g->hash && strcmp(r->grid_hash, g->hash) != 0) {
 		struct checklist *old = NULL;
-		if (grid_version_load(u->app->store, r->grid_version_id, &old, &e) == 0) {
+		if (review_grid(u->app->store, r, &old, &e) == 0) {
 			checklist_free(&g);
 			g = old;
 			ui_message(u, UC_FLAG, "%s", _("This review keeps the grid version it was begun "

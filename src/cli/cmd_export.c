@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "cli/cmd_export.h"
 #include "io/export.h"
+#include "procedure/access.h"
 #include "procedure/procedure.h"
 
 struct export_opts {
@@ -102,7 +103,7 @@ int cmd_export(struct app *app, int argc, char **argv)
 		return cli_usage_error(app, "export", "%s", _("--excel applies to the csv format only"));
 
 	struct perr e = {0};
-	if (!actor_has(&app->actor, ROLE_INSTRUCTEUR | ROLE_COORDINATEUR | ROLE_LECTEUR | ROLE_ADMIN)) {
+	if (!access_sees_all(&app->actor)) {
 		perr_set(&e, P_REFUSED, _("exporting all dossiers needs the instructeur, coordinateur, "
 					  "lecteur or admin role; an expert sees only the dossiers "
 					  "they are asked about. Ask an admin for a role if you need it."));

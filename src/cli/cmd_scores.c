@@ -97,7 +97,7 @@ static void print_reviews(struct app *app, struct review **list, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		struct checklist *vg = NULL;
 		struct perr e = {0};
-		grid_version_load(app->store, list[i]->grid_version_id, &vg, &e);
+		review_grid(app->store, list[i], &vg, &e);
 		fputs("\n", app->out);
 		score_print_review(app, vg, list[i]);
 		checklist_free(&vg);

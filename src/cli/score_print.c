@@ -138,7 +138,7 @@ int score_review_grid(struct app *app, const struct review *r, const struct chec
 	*own = NULL;
 	if (strcmp(r->grid_hash, g->hash) == 0)
 		return 0;
-	if (grid_version_load(app->store, r->grid_version_id, own, e) < 0)
+	if (review_grid(app->store, r, own, e) < 0)
 		return -1;
 	*out = *own;
 	return 0;

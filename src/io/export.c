@@ -12,17 +12,6 @@
 #include "io/export.h"
 #include "store/stmt.h"
 
-int export_format_parse(const char *name, enum export_format *out)
-{
-	if (strcmp(name, "csv") == 0)
-		*out = EXPORT_CSV;
-	else if (strcmp(name, "json") == 0)
-		*out = EXPORT_JSON;
-	else
-		return -1;
-	return 0;
-}
-
 struct id_list {
 	long long *ids;
 	size_t n;

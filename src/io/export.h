@@ -12,8 +12,6 @@
 
 enum export_format { EXPORT_CSV, EXPORT_JSON };
 
-/* export_format_parse - "csv" or "json"; -1 for anything else. */
-int export_format_parse(const char *name, enum export_format *out);
 
 /* export_ids - internal ids of the dossiers matching f (NULL: all), in the
  * order of dossier_list (platform number). *ids is allocated, never NULL. */

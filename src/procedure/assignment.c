@@ -9,6 +9,7 @@
 #include "procedure/assignment.h"
 #include "procedure/field.h"
 #include "procedure/history.h"
+#include "procedure/permission.h"
 #include "procedure/procedure.h"
 #include "store/stmt.h"
 
@@ -16,8 +17,8 @@ int assignment_set(struct store *s, const struct actor *by, long long dossier_id
 		   const char *login, int on, struct perr *e)
 {
 	char now[21];
-	if (!actor_has(by, ROLE_COORDINATEUR))
-		return perr_set(e, P_REFUSED, _("assigning reviewers is for a coordinateur; you are %s."), by->login);
+	if (permission_assign(by, e) < 0)
+		return -1;
 	struct actor who;
 	if (on && actor_load(s, login, &who, e) < 0)
 		return -1;
@@ -67,8 +68,8 @@ int complements_set(struct store *s, const struct actor *by, long long dossier_i
 		    const char *due, const char *note, struct perr *e)
 {
 	char now[21], why[256];
-	if (!actor_has(by, ROLE_INSTRUCTEUR | ROLE_COORDINATEUR))
-		return perr_set(e, P_REFUSED, _("requesting compléments is for an instructeur or a coordinateur; you are %s."), by->login);
+	if (permission_complements(by, e) < 0)
+		return -1;
 	static const struct field_def date_def = {"due", N_("Deadline"), SEC_PLATFORM, FT_DATE, 1, NULL, 0, 0};
 	if (due && field_validate(&date_def, due, why, sizeof why) < 0)
 		return perr_set(e, P_INVALID, "%s", why);

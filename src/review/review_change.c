@@ -6,6 +6,7 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "procedure/permission.h"
 #include "procedure/procedure.h"
 #include "review/conflict.h"
 #include "review/review_change.h"
@@ -23,11 +24,8 @@ int check_state(const struct dossier_brief *b, const char *grid_id, int phase, s
 int check_scorer(struct store *s, const struct actor *a, long long dossier_id,
 		 const struct dossier_brief *b, struct perr *e)
 {
-	if (!actor_has(a, ROLE_INSTRUCTEUR | ROLE_COORDINATEUR)) {
-		char roles[128];
-		return perr_set(e, P_REFUSED, _("scoring a dossier is for instructeurs and coordinateurs; you are %s (%s)."),
-				a->login, a->roles ? roles_format(a->roles, roles, sizeof roles) : _("no role"));
-	}
+	if (permission_score(a, e) < 0)
+		return -1;
 	int c;
 	if (conflict_check(s, dossier_id, a->login, &c, e) < 0)
 		return -1;

@@ -1,0 +1,19 @@
+/* permission.h - who may do what beyond moving a dossier (whose roles are in
+ * the procedure's transitions table): one function per operation, called by
+ * the core before it writes and by the interface before it asks anything. */
+#ifndef PTCE_PERMISSION_H
+#define PTCE_PERMISSION_H
+
+#include "base/err.h"
+#include "procedure/actor.h"
+
+/* permission_assign - assigning reviewers: a coordinateur. 0, or P_REFUSED
+ * saying who may. */
+int permission_assign(const struct actor *a, struct perr *e);
+/* permission_complements - requesting compléments: an instructeur or a
+ * coordinateur. */
+int permission_complements(const struct actor *a, struct perr *e);
+/* permission_score - writing a review: an instructeur or a coordinateur. */
+int permission_score(const struct actor *a, struct perr *e);
+
+#endif
