@@ -8,7 +8,6 @@
 
 #include "base/i18n.h"
 #include "cli/cli.h"
-#include "cli/help.h"
 #include "procedure/access.h"
 #include "procedure/dossier.h"
 
@@ -56,12 +55,12 @@ static int next_opt(struct app *app, const char *cmd, int argc, char **argv,
  * what its options do. */
 static int print_help(struct app *app, const char *cmd)
 {
-	const char *options_text = cli_help_text(cmd);
 	const struct command *c = app->commands;
 	while (c && c->name && strcmp(c->name, cmd) != 0)
 		c++;
 	if (!c || !c->name)
 		return 2;
+	const char *options_text = c->help ? _(c->help) : NULL;
 	fprintf(app->out, _("Usage: ptce [GLOBAL OPTIONS] %s %s\n"), c->name, c->args);
 	fprintf(app->out, "%s.\n", _(c->summary));
 	if (options_text && *options_text)

@@ -13,6 +13,8 @@ struct command {
 	const char *args;	/* synopsis after the name, untranslated */
 	const char *summary;	/* N_() */
 	unsigned flags;
+	const char *help;	/* N_(): its --help after the synopsis and summary:
+				 * what its options do, what it prints; may be NULL */
 };
 enum {
 	CMD_NO_DB = 1,		/* runs without opening the database */
