@@ -188,7 +188,7 @@ static int move_override(struct ui *u, struct move *m, size_t i, struct move_req
 	const struct dossier *d = m->ds[i];
 	const struct transition_def *t = procedure_find(d->state, m->to);
 	if (m->t->batch || e->status != P_REFUSED || !t || !t->guard ||
-	    !actor_has(&u->app->actor, ROLE_COORDINATEUR))
+	    !permission_override(&u->app->actor))
 		return 0;
 	char *q = xasprintf(_("%s\n\nDecide against this check (override)? It is "
 			      "recorded in the history with your motivation."), e->msg);

@@ -34,26 +34,21 @@ int cli_usage_error(struct app *app, const char *cmd, const char *fmt, ...)
 }
 
 /* getopt_long for a subcommand: the next option, -1 at the end, or -2
- * after printing a usage error. */
+ * after printing a usage error. shorts starts with ':' (after a '+'), so
+ * that getopt tells a missing value (':') from an unknown option or a value
+ * given to an option that takes none ('?'). */
 static int next_opt(struct app *app, const char *cmd, int argc, char **argv,
 		    const char *shorts, const struct option *longs)
 {
 	int c = getopt_long(argc, argv, shorts, longs, NULL);
-	if (c == '?' || c == ':') {
-		/* optopt names the option whose value is missing; a ':' leading
-		 * the short options is not an option. */
-		if (c == ':' || (optopt && optopt != ':' && strchr(shorts, optopt)))
-			cli_usage_error(app, cmd, _("option '%s' needs a value"), argv[optind - 1]);
-		else
-			cli_usage_error(app, cmd, _("unknown option '%s'"), argv[optind - 1]);
-		return -2;
-	}
-	return c;
+	if (c == ':')
+		cli_usage_error(app, cmd, _("option '%s' needs a value"), argv[optind - 1]);
+	else if (c == '?')
+		cli_usage_error(app, cmd, _("unknown option '%s'"), argv[optind - 1]);
+	return c == ':' || c == '?' ? -2 : c;
 }
 
-/* A subcommand's --help: synopsis and summary from its table entry, then
- * what its options do. */
-static int print_help(struct app *app, const char *cmd)
+int cli_help(struct app *app, const char *cmd)
 {
 	const struct command *c = app->commands;
 	while (c && c->name && strcmp(c->name, cmd) != 0)
@@ -100,12 +95,15 @@ int cli_parse(struct app *app, const struct cli_spec *spec, int argc, char **arg
 					     NULL, o->key};
 	}
 	longs[n] = (struct option){"help", no_argument, NULL, 'h'};
+	char shorts[64];
+	int plus = spec->shorts[0] == '+';
+	snprintf(shorts, sizeof shorts, "%s:%s", plus ? "+" : "", spec->shorts + plus);
 	int c;
-	while ((c = next_opt(app, spec->cmd, argc, argv, spec->shorts, longs)) != -1) {
+	while ((c = next_opt(app, spec->cmd, argc, argv, shorts, longs)) != -1) {
 		if (c == -2)
 			return 2;
 		if (c == 'h')
-			return print_help(app, spec->cmd);
+			return cli_help(app, spec->cmd);
 		const struct cli_opt *o = spec->opts;
 		while (o && o->name && o->key != c)
 			o++;

@@ -59,6 +59,9 @@ int cli_report(struct app *app, const struct perr *e);
 /* cli_usage_error - print a usage error with a hint to --help; returns 2. */
 int cli_usage_error(struct app *app, const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* cli_help - print cmd's --help: synopsis and summary from its entry in the
+ * commands table, then its help text; 0 (2 for an unknown command). */
+int cli_help(struct app *app, const char *cmd);
 /* cli_parse - read the options of argv as spec says into the options ctx:
  * -1 to go on with the operands at argv[optind], else the exit code (0 after
  * --help, 2 after a usage error, or what spec->check returned). */

@@ -91,7 +91,7 @@ static const struct cli_opt export_options[] = {
 	{"output", 'o', CLI_TEXT, offsetof(struct export_opts, output), 0},
 	{0}
 };
-static const struct cli_spec export_spec = {"export", ":hf:o:", export_options, export_check};
+static const struct cli_spec export_spec = {"export", "hf:o:", export_options, export_check};
 
 int cmd_export(struct app *app, int argc, char **argv)
 {

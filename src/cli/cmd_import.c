@@ -108,7 +108,7 @@ static const struct cli_opt import_options[] = {
 	{"verbose", 'v', CLI_FLAG, offsetof(struct import_opts, verbose), 1},
 	{0}
 };
-static const struct cli_spec import_spec = {"import", ":hnv", import_options, NULL};
+static const struct cli_spec import_spec = {"import", "hnv", import_options, NULL};
 
 int cmd_import(struct app *app, int argc, char **argv)
 {

@@ -229,6 +229,11 @@ int cli_dispatch(struct app *app, int argc, char **argv)
 	 * afresh (a leading '+' or ':'). */
 	optind = 0;
 	opterr = 0;
+	app->commands = commands;
+	/* --help anywhere asks for the command's help, even after an action
+	 * word that the command does not parse itself (campaign list --help). */
+	if (wants_help(argc, argv))
+		return cli_help(app, c->name);
 	return c->run(app, argc, argv);
 }
 

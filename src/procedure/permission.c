@@ -26,3 +26,8 @@ int permission_score(const struct actor *a, struct perr *e)
 	return perr_set(e, P_REFUSED, _("scoring a dossier is for instructeurs and coordinateurs; you are %s (%s)."),
 			a->login, a->roles ? roles_format(a->roles, roles, sizeof roles) : _("no role"));
 }
+
+int permission_override(const struct actor *a)
+{
+	return actor_has(a, ROLE_COORDINATEUR);
+}

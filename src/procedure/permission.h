@@ -15,5 +15,9 @@ int permission_assign(const struct actor *a, struct perr *e);
 int permission_complements(const struct actor *a, struct perr *e);
 /* permission_score - writing a review: an instructeur or a coordinateur. */
 int permission_score(const struct actor *a, struct perr *e);
+/* permission_override - true when a may decide against a guard's judgement
+ * (with a motivation, recorded): a coordinateur. A guard's hard requirement
+ * is never overridden, whoever asks. */
+int permission_override(const struct actor *a);
 
 #endif

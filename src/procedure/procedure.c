@@ -163,47 +163,6 @@ size_t procedure_allowed(const char *from, unsigned roles,
 
 /* ---- the mirror in the database ------------------------------------------ */
 
-/* One line per row, as the tables above would write it: comparing the two
- * texts tells whether the database's copy is current. */
-static char *mirror_text_c(void)
-{
-	char *t = xstrdup("");
-	for (size_t i = 0; i < procedure_n_states; i++) {
-		const struct state_def *d = &procedure_states[i];
-		xappendf(&t, "S|%s|%s|%s|%d|%zu\n", d->name, d->label_en, d->label_fr, d->open, i);
-	}
-	for (size_t i = 0; i < procedure_n_transitions; i++) {
-		const struct transition_def *d = &procedure_transitions[i];
-		char roles[128];
-		const char *g = guard_name(d->guard);
-		xappendf(&t, "T|%s|%s|%s|%s|%s|%d|%s\n", d->from, d->to, d->label_en, d->label_fr,
-			 roles_format(d->roles, roles, sizeof roles), d->motivation_required, g ? g : "");
-	}
-	return t;
-}
-
-static int mirror_text_db(struct store *s, char **out, struct perr *e)
-{
-	sqlite3_stmt *st = stmt_query(s, e,
-		"SELECT 'S|' || name || '|' || label_en || '|' || label_fr || '|' || is_open || '|' || position"
-		" FROM (SELECT * FROM states ORDER BY position)"
-		" UNION ALL SELECT 'T|' || from_state || '|' || to_state || '|' || label_en || '|' || label_fr"
-		" || '|' || roles || '|' || motivation_required || '|' || coalesce(guard, '')"
-		" FROM (SELECT * FROM transitions ORDER BY rowid)", NULL);
-	if (!st)
-		return -1;
-	char *t = xstrdup("");
-	int rc;
-	while ((rc = stmt_next(s, &st, e, _("reading the procedure's tables"))) > 0)
-		xappendf(&t, "%s\n", (const char *)sqlite3_column_text(st, 0));
-	if (rc < 0) {
-		free(t);
-		return -1;
-	}
-	*out = t;
-	return 0;
-}
-
 static void bind_state(sqlite3_stmt *st, size_t i, const void *arg)
 {
 	const struct state_def *d = &procedure_states[i];
@@ -242,31 +201,10 @@ static int mirror_transitions(struct store *s, struct perr *e)
 
 int procedure_mirror(struct store *s, struct perr *e)
 {
-	char *want = mirror_text_c(), *have = NULL;
-	int rc = mirror_text_db(s, &have, e);
-	if (rc == 0 && strcmp(want, have) != 0) {
-		/* Another session may be doing the same: take the lock, then
-		 * write; the rows are the same whoever writes them. */
-		rc = store_begin(s, e);
-		if (rc == 0 && (mirror_states(s, e) < 0 || mirror_transitions(s, e) < 0)) {
-			store_rollback(s);
-			rc = -1;
-		} else if (rc == 0) {
-			rc = store_commit(s, e);
-		}
-	}
-	free(want);
-	free(have);
-	return rc;
+	return mirror_states(s, e) < 0 || mirror_transitions(s, e) < 0 ? -1 : 0;
 }
 
 int procedure_open(const char *path, enum store_mode mode, struct store **out, struct perr *e)
 {
-	if (store_open(path, mode, out, e) < 0)
-		return -1;
-	if (procedure_mirror(*out, e) < 0) {
-		store_close(out);
-		return -1;
-	}
-	return 0;
+	return store_open_seeded(path, mode, procedure_mirror, out, e);
 }

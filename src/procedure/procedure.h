@@ -103,13 +103,14 @@ const struct transition_def *procedure_find(const char *from, const char *to);
 size_t procedure_allowed(const char *from, unsigned roles,
 			 const struct transition_def **out, size_t max);
 
-/* procedure_mirror - make the database's states and transitions tables equal
- * to the tables above (read at every open; written, in one transaction, only
- * when they differ), so that the database itself refuses a move the
- * procedure does not know. */
+/* procedure_mirror - write the tables above into the database's states and
+ * transitions tables (inside the caller's transaction), so that the
+ * database itself refuses a move the procedure does not know. */
 int procedure_mirror(struct store *s, struct perr *e);
-/* procedure_open - store_open, then procedure_mirror: what every program
- * and test opens a database with. */
+/* procedure_open - store_open, with procedure_mirror run in the migrations'
+ * transaction whenever the file is created or upgraded: what every program
+ * and test opens a database with. A change to the tables above therefore
+ * comes with a new migration (its SQL may be empty). */
 int procedure_open(const char *path, enum store_mode mode, struct store **out, struct perr *e);
 
 #endif

@@ -27,7 +27,7 @@ static int user_version(struct store *s, int *v, struct perr *e)
 
 /* Apply every migration above the file's version in one transaction: an
  * upgrade either completes or leaves the file as it was. */
-static int migrate(struct store *s, int from, struct perr *e)
+static int migrate(struct store *s, int from, store_seed_fn seed, struct perr *e)
 {
 	if (from >= store_schema_version())
 		return 0;
@@ -51,13 +51,16 @@ static int migrate(struct store *s, int from, struct perr *e)
 		if (store_exec(s, sql, e) < 0)
 			goto fail;
 	}
+	if (seed && seed(s, e) < 0)
+		goto fail;
 	return store_commit(s, e);
 fail:
 	store_rollback(s);
 	return -1;
 }
 
-int store_open(const char *path, enum store_mode mode, struct store **out, struct perr *e)
+int store_open_seeded(const char *path, enum store_mode mode, store_seed_fn seed, struct store **out,
+		      struct perr *e)
 {
 	struct stat stt;
 	*out = NULL;
@@ -110,12 +113,17 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
 	if (store_exec(s, "PRAGMA foreign_keys = ON", e) < 0 ||
 	    store_exec(s, "PRAGMA journal_mode = WAL", e) < 0 ||
 	    store_exec(s, "PRAGMA synchronous = NORMAL", e) < 0 ||
-	    migrate(s, v, e) < 0) {
+	    migrate(s, v, seed, e) < 0) {
 		store_close(&s);
 		return -1;
 	}
 	*out = s;
 	return 0;
+}
+
+int store_open(const char *path, enum store_mode mode, struct store **out, struct perr *e)
+{
+	return store_open_seeded(path, mode, NULL, out, e);
 }
 
 void store_close(struct store **s)

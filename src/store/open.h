@@ -14,6 +14,13 @@ enum store_mode {
 /* store_open - open (or create) path, migrate forward in one transaction,
  * refuse a file written by a newer ptce. WAL, foreign keys, busy timeout. */
 int store_open(const char *path, enum store_mode mode, struct store **out, struct perr *e);
+/* What a layer above writes into a new or upgraded file, inside the
+ * migrations' transaction (so it is there completely or not at all). */
+typedef int (*store_seed_fn)(struct store *s, struct perr *e);
+/* store_open_seeded - store_open, running seed after the migrations
+ * whenever the file is created or upgraded (never on a plain open). */
+int store_open_seeded(const char *path, enum store_mode mode, store_seed_fn seed, struct store **out,
+		      struct perr *e);
 /* store_close - close and NULL the caller's pointer. */
 void store_close(struct store **s);
 /* store_schema_version - the version this build writes. */

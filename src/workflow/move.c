@@ -6,6 +6,7 @@
 
 #include "base/i18n.h"
 #include "procedure/dossier_load.h"
+#include "procedure/permission.h"
 #include "procedure/procedure.h"
 #include "store/stmt.h"
 #include "workflow/guards.h"
@@ -83,14 +84,16 @@ static int guard_check(struct store *s, const struct actor *a, long long id,
 		*e = ge;
 		return -1;
 	}
-	int overridable = ge.status == P_REFUSED, coordinateur = (a->roles & ROLE_COORDINATEUR) != 0;
-	if (overridable && coordinateur && req && req->override && req->reason && *req->reason) {
+	/* A judgement (P_REFUSED) may be overridden; a hard requirement
+	 * (P_INVALID) keeps its status, so that nobody offers to override it. */
+	int overridable = ge.status == P_REFUSED, may = permission_override(a);
+	if (overridable && may && req && req->override && req->reason && *req->reason) {
 		*overridden = 1;
 		return 0;
 	}
-	perr_set(e, P_REFUSED, _("moving from '%s' to '%s' (%s) is refused: %s"),
+	perr_set(e, overridable ? P_REFUSED : ge.status, _("moving from '%s' to '%s' (%s) is refused: %s"),
 		 t->from, t->to, _(t->label_en), ge.msg);
-	if (overridable && coordinateur)
+	if (overridable && may)
 		perr_append(e, _(" A coordinateur may decide otherwise with --override --reason \"...\"; the override is recorded."));
 	return -1;
 }

@@ -178,4 +178,14 @@ t_eq "  ...move under a lock exits 4" "$(head -1 "$T_DIR/lock")" "4"
 t_contains "  ...and says the database is locked" "$(cat "$T_DIR/lock")" "locked by another session"
 t_eq "  ...nothing was moved" "$(t_sql "select state from dossiers where ds_number='$sub2'")" "phase1"
 
+# --- options: --help anywhere, a value where none is taken, a missing value ---
+t_run "campaign list --help prints the command's help" 0 ptce campaign list --help
+t_contains "  ...its usage line" "$T_OUT" "Usage: ptce [GLOBAL OPTIONS] campaign list|show [NAME]"
+t_run "checklist show --help prints the help, not a grid named --help" 0 ptce checklist show --help
+t_contains "  ...its usage line" "$T_OUT" "Usage: ptce [GLOBAL OPTIONS] checklist"
+t_run "a value given to an option that takes none" 2 ptce import --dry-run=1 x.csv
+t_contains "  ...is an unknown option" "$T_ERR" "import: unknown option '--dry-run=1'"
+t_run "a long option without its value" 2 ptce score "$sub2" --revision
+t_contains "  ...says the value is missing" "$T_ERR" "score: option '--revision' needs a value"
+
 t_done

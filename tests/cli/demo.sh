@@ -148,4 +148,16 @@ t_run "a second demo" 0 ptce init --demo
 t_eq "the second demo is the same" \
 	"$(sqlite3 "$T_DIR/second.db" "select ds_number, ptce_name, state, lead_siret, length(description) from dossiers order by id; select count(*) from history; select count(*) from members")" \
 	"$(sqlite3 "$T_DIR/ptce.db" "select ds_number, ptce_name, state, lead_siret, length(description) from dossiers order by id; select count(*) from history; select count(*) from members")"
+
+# A round whose envelope cannot pay every demo laureate: the envelope is a
+# hard requirement (never overridden), so the demo keeps a dossier in phase 2
+# and says so, instead of failing.
+mkdir -p "$T_DIR/small"
+sed 's/envelope: [0-9_]*/envelope: 250000/' "$T_TOP/config/ptce.yaml" >"$T_DIR/small/ptce.yaml"
+cp -r "$T_TOP/config/checklists" "$T_DIR/small/"
+t_run "init --demo with a small envelope" 0 ptce --config "$T_DIR/small/ptce.yaml" --db "$T_DIR/small/d.db" init --demo
+t_contains "  ...says which dossier stays in phase 2" "$T_ERR" "stays in phase 2"
+t_contains "  ...because of the envelope" "$T_ERR" "left of its 250000 EUR envelope"
+t_eq "  ...the funded ones fit the envelope" \
+	"$(sqlite3 "$T_DIR/small/d.db" "select sum(amount_per_year_eur * years) <= 250000 from funding_decisions")" "1"
 t_done

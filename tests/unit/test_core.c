@@ -460,8 +460,40 @@ static void older_database_is_upgraded(void **state)
 	assert_int_equal(count(s, "SELECT count(*) FROM reviewers WHERE login = 'old'"), 1);
 	/* Tables of later versions exist. */
 	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'reviews'"), 1);
+	/* The procedure's tables were written again with the upgrade. */
+	assert_int_equal(count(s, "SELECT count(*) FROM transitions"), (long long)procedure_n_transitions);
 	store_close(&s);
 	unlink(dbpath);
+}
+
+/* The database's states and transitions are the C tables, written when the
+ * file is made; opening an up-to-date file writes nothing (a reader with no
+ * write access, or a database another session holds locked, still opens). */
+static void procedure_mirror_is_written_once(void **state)
+{
+	(void)state;
+	struct store *s = fresh_store();
+	assert_int_equal(count(s, "SELECT count(*) FROM states"), (long long)procedure_n_states);
+	assert_int_equal(count(s, "SELECT count(*) FROM transitions"), (long long)procedure_n_transitions);
+	for (size_t i = 0; i < procedure_n_transitions; i++) {
+		const struct transition_def *t = &procedure_transitions[i];
+		char roles[128], *sql = sqlite3_mprintf(
+			"SELECT count(*) FROM transitions WHERE from_state = %Q AND to_state = %Q"
+			" AND roles = %Q AND motivation_required = %d AND guard IS %Q", t->from, t->to,
+			roles_format(t->roles, roles, sizeof roles), t->motivation_required, guard_name(t->guard));
+		assert_int_equal(count(s, sql), 1);
+		sqlite3_free(sql);
+	}
+	/* Even rows that differ from this build's tables (another build's)
+	 * are left alone by a plain open: a change comes with a migration. */
+	struct perr e = {0};
+	assert_int_equal(store_exec(s, "UPDATE transitions SET label_fr = 'autre libellé'"
+				    " WHERE to_state = 'rejected'", &e), 0);
+	store_close(&s);
+	assert_int_equal(procedure_open(dbpath, STORE_EXISTING, &s, &e), 0);
+	assert_int_equal(sqlite3_total_changes(s->db), 0);
+	assert_int_equal(count(s, "SELECT count(*) FROM transitions WHERE label_fr = 'autre libellé'"), 1);
+	drop_store(&s);
 }
 
 static void roster_rules(void **state)
@@ -656,6 +688,7 @@ int main(void)
 		cmocka_unit_test(reimport_keeps_state),
 		cmocka_unit_test(newer_database_is_refused),
 		cmocka_unit_test(older_database_is_upgraded),
+		cmocka_unit_test(procedure_mirror_is_written_once),
 		cmocka_unit_test(roster_rules),
 		cmocka_unit_test(field_messages_are_exact),
 		cmocka_unit_test(phases_come_from_the_states_table),
