@@ -20,7 +20,7 @@ int permission_complements(const struct actor *a, struct perr *e)
 
 int permission_score(const struct actor *a, struct perr *e)
 {
-	if (actor_has(a, ROLE_INSTRUCTEUR | ROLE_COORDINATEUR))
+	if (actor_has(a, PERMISSION_SCORE_ROLES))
 		return 0;
 	char roles[128];
 	return perr_set(e, P_REFUSED, _("scoring a dossier is for instructeurs and coordinateurs; you are %s (%s)."),

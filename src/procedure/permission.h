@@ -13,6 +13,9 @@ int permission_assign(const struct actor *a, struct perr *e);
 /* permission_complements - requesting compléments: an instructeur or a
  * coordinateur. */
 int permission_complements(const struct actor *a, struct perr *e);
+/* The roles that write reviews (permission_score): guards count the
+ * reviews owed by the assigned reviewers who hold one of them. */
+#define PERMISSION_SCORE_ROLES (ROLE_INSTRUCTEUR | ROLE_COORDINATEUR)
 /* permission_score - writing a review: an instructeur or a coordinateur. */
 int permission_score(const struct actor *a, struct perr *e);
 /* permission_override - true when a may decide against a guard's judgement

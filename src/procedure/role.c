@@ -1,6 +1,8 @@
 /* role.c - role names and their bits. */
 #include <string.h>
 
+#include "base/err.h"
+
 #include "base/text.h"
 #include "procedure/role.h"
 
@@ -24,4 +26,13 @@ char *roles_format(unsigned roles, char *buf, size_t len)
 			text_join(buf, len, ", ", role_names[i]);
 	}
 	return buf;
+}
+
+char *roles_sql(unsigned roles)
+{
+	char *sql = xstrdup("");
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if (roles & (1u << i))
+			xappendf(&sql, "%s'%s'", *sql ? ", " : "", role_names[i]);
+	return sql;
 }

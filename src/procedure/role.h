@@ -22,5 +22,8 @@ extern const char *const role_names[ROLE_COUNT + 1];
 unsigned role_parse(const char *name);
 /* roles_format - "coordinateur, admin" into buf. */
 char *roles_format(unsigned roles, char *buf, size_t len);
+/* roles_sql - "'instructeur', 'coordinateur'": the names of the roles as an
+ * SQL list, for role IN (...); a fresh string. */
+char *roles_sql(unsigned roles);
 
 #endif

@@ -1,11 +1,13 @@
 /* review_row.c - a queue row's review figures from stored totals, in a few
  * indexed queries (no grid is parsed). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "procedure/dossier.h"
 #include "procedure/procedure.h"
 #include "review/review_row.h"
+#include "review/visibility.h"
 #include "store/stmt.h"
 
 /* The phase whose reviews describe the dossier (the states table says; 0
@@ -27,13 +29,14 @@ static int row_phase(struct store *s, const struct actor *a, long long dossier_i
 	return 0;
 }
 
-/* The submitted reviews of the phase: count, mean total, blind, failed
- * gates and divergence. */
-static int row_figures(struct store *s, long long dossier_id, struct review_row *out, int *blind,
-		       struct perr *e)
+/* The submitted reviews of the phase: count, mean total, failed gates and
+ * divergence, and whether a may see them (visibility_figures_sql). */
+static int row_figures(struct store *s, const struct actor *a, long long dossier_id,
+		       struct review_row *out, struct perr *e)
 {
-	sqlite3_stmt *st = stmt_query(s, e,
-		"SELECT COUNT(*), AVG(r.total), MAX(g.blind), MAX(g.points_total),"
+	char *may = visibility_figures_sql(a, "?1", "?2");
+	char *sql = xasprintf(
+		"SELECT COUNT(*), AVG(r.total), %s, MAX(g.points_total),"
 		" (SELECT COUNT(*) FROM review_answers x JOIN reviews r2 ON r2.id = x.review_id"
 		"   WHERE r2.dossier_id = ?1 AND r2.phase = ?2 AND r2.status = 'submitted'"
 		"   AND x.kind = 'gate' AND x.blocking = 1 AND x.value = 'no'),"
@@ -45,15 +48,16 @@ static int row_figures(struct store *s, long long dossier_id, struct review_row 
 		"   HAVING (MAX(x.kind) = 'scale' AND MAX(CAST(x.value AS REAL)) - MIN(CAST(x.value AS REAL)) >= MIN(g2.divergence))"
 		"       OR (MAX(x.kind) = 'gate' AND MAX(x.blocking) = 1 AND SUM(x.value = 'yes') > 0 AND SUM(x.value = 'no') > 0))"
 		" FROM reviews r JOIN grid_versions g ON g.id = r.grid_version_id"
-		" WHERE r.dossier_id = ?1 AND r.phase = ?2 AND r.status = 'submitted'",
-		"Ii", dossier_id, out->phase);
+		" WHERE r.dossier_id = ?1 AND r.phase = ?2 AND r.status = 'submitted'", may);
+	sqlite3_stmt *st = stmt_query(s, e, sql, "Ii", dossier_id, out->phase);
+	free(sql);
+	free(may);
 	if (!st)
 		return -1;
-	*blind = 1;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		out->n_submitted = sqlite3_column_int(st, 0);
 		out->mean_total = sqlite3_column_double(st, 1);
-		*blind = sqlite3_column_type(st, 2) == SQLITE_NULL ? 1 : sqlite3_column_int(st, 2);
+		out->visible = sqlite3_column_int(st, 2);
 		out->has_total = out->n_submitted > 0 && sqlite3_column_double(st, 3) > 0;
 		out->gates_failed = sqlite3_column_int(st, 4) > 0;
 		out->divergent = sqlite3_column_int(st, 5);
@@ -66,7 +70,7 @@ int review_row_fill(struct store *s, const struct actor *a, long long dossier_id
 		    struct review_row *out, struct perr *e)
 {
 	memset(out, 0, sizeof *out);
-	int conflicted, blind;
+	int conflicted;
 	long long mine;
 	if (row_phase(s, a, dossier_id, &out->phase, &conflicted, e) < 0)
 		return -1;
@@ -78,13 +82,9 @@ int review_row_fill(struct store *s, const struct actor *a, long long dossier_id
 	if (stmt_int(s, &mine, -1, e, _("reading reviews"),
 		     "SELECT status = 'submitted' FROM reviews WHERE dossier_id = ? AND reviewer = ? AND phase = ?"
 		     " ORDER BY status = 'submitted' DESC LIMIT 1", "Iti", dossier_id, a->login, out->phase) < 0 ||
-	    row_figures(s, dossier_id, out, &blind, e) < 0)
+	    row_figures(s, a, dossier_id, out, e) < 0)
 		return -1;
 	out->mine = mine == 1 ? RS_SUBMITTED : mine == 0 ? RS_DRAFT : RS_NONE;
-	if (actor_has(a, ROLE_COORDINATEUR | ROLE_LECTEUR))
-		out->visible = 1;
-	else if (actor_has(a, ROLE_INSTRUCTEUR))
-		out->visible = !blind || out->mine == RS_SUBMITTED;
 	if (!out->visible) {
 		out->mean_total = 0;
 		out->has_total = 0;

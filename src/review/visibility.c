@@ -59,6 +59,25 @@ static int grid_visibility(struct store *s, const struct actor *a, long long dos
 	return 0;
 }
 
+char *visibility_figures_sql(const struct actor *a, const char *d, const char *p)
+{
+	/* grid_visibility's order: a conflict hides all; a coordinateur or a
+	 * lecteur sees submitted reviews; an instructeur too, unless the phase's
+	 * grid is blind and their own review of it is not submitted. */
+	int all = !a || actor_has(a, ROLE_COORDINATEUR | ROLE_LECTEUR);
+	int instr = a && actor_has(a, ROLE_INSTRUCTEUR);
+	char *who = sqlite3_mprintf("%Q", a ? a->login : "");
+	char *sql = xasprintf(
+		"(NOT EXISTS (SELECT 1 FROM conflicts vc WHERE vc.dossier_id = %s AND vc.reviewer = %s)"
+		" AND (%d OR (%d AND (NOT EXISTS (SELECT 1 FROM reviews vb JOIN grid_versions vg"
+		"   ON vg.id = vb.grid_version_id WHERE vb.dossier_id = %s AND vg.blind = 1 AND vb.phase = %s)"
+		" OR EXISTS (SELECT 1 FROM reviews vo WHERE vo.dossier_id = %s AND vo.reviewer = %s"
+		"   AND vo.status = 'submitted' AND vo.phase = %s)))))",
+		d, who, all, instr, d, p, d, who, p);
+	sqlite3_free(who);
+	return sql;
+}
+
 int review_visibility(struct store *s, const struct actor *a, long long dossier_id,
 		      const char *grid_id, enum review_visibility *vis, char **why,
 		      struct perr *e)

@@ -28,6 +28,12 @@ enum review_visibility {
 int review_visibility(struct store *s, const struct actor *a, long long dossier_id,
 		      const char *grid_id, enum review_visibility *vis, char **why,
 		      struct perr *e);
+/* visibility_figures_sql - the rules above as an SQL condition: a may see
+ * the figures (mean total, divergence, gates) of the submitted reviews of
+ * phase p of dossier d, two SQL expressions (e.g. "d.id" and a phase
+ * expression). For queries that fill or sort many rows at once; the unit
+ * tests hold it equal to review_visibility. A fresh string. */
+char *visibility_figures_sql(const struct actor *a, const char *d, const char *p);
 /* review_list_visible - the reviews of dossier_id (grid_id NULL: every grid)
  * that a may see, own first, then by reviewer. *hidden gets how many exist
  * that a may not see (drafts of others are not counted). */

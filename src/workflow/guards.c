@@ -10,6 +10,7 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "procedure/permission.h"
 #include "review/aggregate.h"
 #include "store/stmt.h"
 #include "workflow/guards.h"
@@ -35,15 +36,19 @@ static int guard_phase(enum guard_id id)
 static int missing_assigned(struct store *s, long long dossier_id, int phase, char **out,
 			    struct perr *e)
 {
-	if (stmt_text(s, out, e, _("reading the assigned reviewers"),
-		      "SELECT group_concat(login, ', ') FROM (SELECT a.login FROM assignments a"
-		      " WHERE a.dossier_id = ?1"
-		      " AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.dossier_id = ?1 AND c.reviewer = a.login)"
-		      " AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.dossier_id = ?1 AND r.reviewer = a.login"
-		      "                 AND r.phase = ?2 AND r.status = 'submitted')"
-		      " AND EXISTS (SELECT 1 FROM reviewer_roles x WHERE x.login = a.login"
-		      "             AND x.role IN ('instructeur', 'coordinateur'))"
-		      " ORDER BY a.login)", "Ii", dossier_id, phase) < 0)
+	char *roles = roles_sql(PERMISSION_SCORE_ROLES);
+	char *sql = xasprintf(
+		"SELECT group_concat(login, ', ') FROM (SELECT a.login FROM assignments a"
+		" WHERE a.dossier_id = ?1"
+		" AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.dossier_id = ?1 AND c.reviewer = a.login)"
+		" AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.dossier_id = ?1 AND r.reviewer = a.login"
+		"                 AND r.phase = ?2 AND r.status = 'submitted')"
+		" AND EXISTS (SELECT 1 FROM reviewer_roles x WHERE x.login = a.login AND x.role IN (%s))"
+		" ORDER BY a.login)", roles);
+	int rc = stmt_text(s, out, e, _("reading the assigned reviewers"), sql, "Ii", dossier_id, phase);
+	free(sql);
+	free(roles);
+	if (rc < 0)
 		return -1;
 	if (*out && !**out) {
 		free(*out);
@@ -180,16 +185,13 @@ static void validation_reasons(const struct move_request *req, char *why, size_t
 	}
 }
 
-/* The requirements no override lifts: what the transition's inputs name. */
-static int hard_reasons(struct store *s, long long dossier_id, unsigned inputs,
-			const struct move_request *req, struct money *m, char *why, size_t len,
-			struct perr *e)
+/* The requirements no override lifts: the national validation and the
+ * money (the inputs this guard declares, which its transition asks for). */
+static int hard_reasons(struct store *s, long long dossier_id, const struct move_request *req,
+			struct money *m, char *why, size_t len, struct perr *e)
 {
 	memset(m, 0, sizeof *m);
-	if (inputs & MOVE_IN_VALIDATION)
-		validation_reasons(req, why, len);
-	if (!(inputs & MOVE_IN_AMOUNT))
-		return 0;
+	validation_reasons(req, why, len);
 	if (req && (req->amount_per_year < 0 || req->years < 0 || req->years > 5))
 		reason_add(why, len, _("the amount per year must be positive and the years between 1 and 5"));
 	return money_for(s, dossier_id, req, m, why, len, e) < 0 ? -1 : 0;
@@ -233,9 +235,8 @@ struct funding {
 static int funding_reasons(struct store *s, long long dossier_id, const struct move_request *req,
 			   struct funding *f, struct perr *e)
 {
-	const struct transition_def *t = guard_transition(GUARD_PHASE2_FUNDED);
 	f->soft[0] = f->hard[0] = '\0';
-	if (hard_reasons(s, dossier_id, t ? t->inputs : 0, req, &f->m, f->hard, sizeof f->hard, e) < 0 ||
+	if (hard_reasons(s, dossier_id, req, &f->m, f->hard, sizeof f->hard, e) < 0 ||
 	    review_reasons2(s, dossier_id, guard_phase(GUARD_PHASE2_FUNDED), f->soft, sizeof f->soft, e) < 0) {
 		free(f->m.name);
 		return -1;
@@ -285,8 +286,8 @@ static int phase2_funded_after(struct store *s, long long dossier_id, const stru
 }
 
 static const struct guard_def guards[] = {
-	{GUARD_PHASE1_RETAINED, phase1_retained, NULL},
-	{GUARD_PHASE2_FUNDED, phase2_funded, phase2_funded_after},
+	{GUARD_PHASE1_RETAINED, phase1_retained, NULL, 0},
+	{GUARD_PHASE2_FUNDED, phase2_funded, phase2_funded_after, MOVE_IN_VALIDATION | MOVE_IN_AMOUNT},
 };
 
 const struct guard_def *guard_find(enum guard_id id)

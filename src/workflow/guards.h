@@ -30,6 +30,8 @@ struct guard_def {
 	enum guard_id id;
 	guard_check_fn check;
 	guard_after_fn after;	/* NULL: nothing to record */
+	unsigned inputs;	/* enum move_input bits it checks and records: the
+				 * transitions it guards ask for them */
 };
 
 /* guard_find - the guard of an id, or NULL for GUARD_NONE. */

@@ -9,6 +9,7 @@
 #include "procedure/access.h"
 #include "procedure/actor.h"
 #include "procedure/procedure.h"
+#include "review/visibility.h"
 #include "store/stmt.h"
 #include "workflow/queue_sql.h"
 
@@ -144,25 +145,13 @@ static char *mine_keys(const struct queue_spec *q)
  * itself would tell a blind or conflicted reviewer how the others scored. */
 static char *total_keys(const struct queue_spec *q)
 {
-	const struct actor *a = q->actor;
-	int all = !a || actor_has(a, ROLE_COORDINATEUR | ROLE_LECTEUR);
-	int instr = a && actor_has(a, ROLE_INSTRUCTEUR);
-	char *lit = sqlite3_mprintf("%Q", a ? a->login : "");
 	char *phase = procedure_phase_sql("d", 1);
-	char *may = xasprintf(
-		"NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.dossier_id = d.id AND c.reviewer = %s)"
-		" AND (%d OR (%d AND (NOT EXISTS (SELECT 1 FROM reviews rb JOIN grid_versions g"
-		"   ON g.id = rb.grid_version_id WHERE rb.dossier_id = d.id AND g.blind = 1"
-		"   AND rb.phase = %s)"
-		" OR EXISTS (SELECT 1 FROM reviews ro WHERE ro.dossier_id = d.id AND ro.reviewer = %s"
-		"   AND ro.status = 'submitted' AND ro.phase = %s))))",
-		lit, all, instr, phase, lit, phase);
+	char *may = visibility_figures_sql(q->actor, "d.id", phase);
 	char *keys = xasprintf("coalesce(CASE WHEN %s THEN (SELECT avg(r.total) FROM reviews r"
 			       " WHERE r.dossier_id = d.id AND r.status = 'submitted' AND r.phase = %s)"
 			       " END, -1), d.id", may, phase);
 	free(may);
 	free(phase);
-	sqlite3_free(lit);
 	return keys;
 }
 

@@ -26,4 +26,29 @@ by_id=$(t_sql "select ds_number from dossiers where state = 'phase2' order by id
 [ "$by_total" != "$by_id" ]; _t_report $? "the demo's phase 2 totals do not follow the numbers (the test can tell)"
 t_eq "a coordinateur's queue sorted by total follows the mean totals" "$(rows coord.txt | tr '\n' ' ')" "$by_total"
 t_eq "a blind reviewer's queue sorted by total reveals nothing" "$(rows zoe.txt | tr '\n' ' ')" "$by_id"
+
+# Sorted by total, the Total column reads from the highest to the lowest,
+# then the dossiers without one: a dossier back in bouquet after phase 2
+# shows its phase 2 total and sorts by it (it used to sort among the blanks).
+back=$(t_sql "select ds_number from dossiers d where state = 'bouquet' and exists (select 1 from reviews r where r.dossier_id = d.id and r.phase = 2 and r.status = 'submitted') limit 1")
+[ -n "$back" ]; _t_report $? "the demo has a dossier back in bouquet after phase 2"
+ui_run alltotal 200 50 <<'KEYS'
+5
+o
+7
+:save-screen alltotal.txt
+KEYS
+totals=$(python3 - "$T_DIR/alltotal.txt" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+c = lines[1].index("Total")
+for l in lines[2:]:
+    if l[:3].strip(" >*") == "" and l[3:4].isdigit():
+        print(l[c - 1:c + 6].strip() or "-")
+PY
+)
+totals=$(printf '%s\n' $totals | tr '\n' ' ')
+sorted=$(printf '%s\n' $totals | awk '$1 != "-"' | sort -gr | tr '\n' ' ')$(printf '%s\n' $totals | awk '$1 == "-"' | tr '\n' ' ')
+t_eq "sorted by total: highest first, blanks last (as the column shows)" "$totals" "$sorted"
+t_contains "  ...$back is among the totals" "$(grep "$back" "$T_DIR/alltotal.txt")" "39.4"
 t_done

@@ -22,6 +22,7 @@
 #include "store/schema.h"
 #include "store/stmt.h"
 #include "store/store.h"
+#include "workflow/guards.h"
 #include "workflow/move.h"
 
 /* ---- text ---- */
@@ -265,6 +266,25 @@ static long long count(struct store *s, const char *sql)
 /* Every state x every target x every single role: the move is allowed
  * exactly when the table has the transition and the role may take it;
  * a refused move leaves state and history as they were. */
+/* Each guard named by a transition exists, and the transition asks for
+ * every input the guard checks (the interface and the command line ask for
+ * what the table says). */
+static void transitions_ask_what_their_guard_needs(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < procedure_n_transitions; i++) {
+		const struct transition_def *t = &procedure_transitions[i];
+		const struct guard_def *g = guard_find(t->guard);
+		if (t->guard == GUARD_NONE) {
+			assert_null(g);
+			continue;
+		}
+		assert_non_null(g);
+		assert_int_equal(t->inputs & g->inputs, g->inputs);
+		assert_ptr_equal(guard_transition(t->guard), t);
+	}
+}
+
 static void procedure_table_walk(void **state)
 {
 	(void)state;
@@ -682,6 +702,7 @@ int main(void)
 		cmocka_unit_test(text_fold_ignores_case_and_accents),
 		cmocka_unit_test(ydoc_positions_and_suggestions),
 		cmocka_unit_test(siret_and_fields),
+		cmocka_unit_test(transitions_ask_what_their_guard_needs),
 		cmocka_unit_test(procedure_table_walk),
 		cmocka_unit_test(refusals_explain_themselves),
 		cmocka_unit_test(history_is_append_only),

@@ -219,6 +219,23 @@ static void test_draft_revision_submit(void **state)
 	assert_int_equal(e.status, P_REFUSED);
 }
 
+/* The queue's figures (review_row_fill, visibility_figures_sql) show exactly
+ * when review_visibility lets each person see the submitted reviews. */
+static void figures_agree(struct fx *f, long long id)
+{
+	const struct actor *people[] = {&f->coord, &f->alice, &f->bob, &f->carol, &f->lect, &f->expert};
+	struct perr e = {0};
+	for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {
+		enum review_visibility v;
+		struct review_row row;
+		must(review_visibility(f->s, people[i], id, "phase2", &v, NULL, &e), &e);
+		must(review_row_fill(f->s, people[i], id, &row, &e), &e);
+		if (row.visible != (v == VIS_ALL || v == VIS_SUBMITTED))
+			fail_msg("%s: review_visibility %d but queue figures visible %d", people[i]->login, (int)v,
+				 row.visible);
+	}
+}
+
 static void test_blind_visibility(void **state)
 {
 	struct fx *f = *state;
@@ -245,6 +262,7 @@ static void test_blind_visibility(void **state)
 	assert_int_equal(row.phase, 2);
 	assert_false(row.visible);
 	assert_false(row.has_total);
+	figures_agree(f, f->d1);
 	/* alice sees her own only: bob's draft is nobody's business */
 	must(review_list_visible(f->s, &f->alice, f->d1, NULL, &list, &n, &hidden, &e), &e);
 	assert_int_equal(n, 1);
@@ -276,6 +294,7 @@ static void test_blind_visibility(void **state)
 	assert_true(fabs(row.mean_total - (72.5 + 65) / 2) < 1e-9);
 	assert_true(row.divergent);		/* A: 3 and 1 */
 	assert_false(row.gates_failed);
+	figures_agree(f, f->d1);
 	/* a lecteur sees submitted reviews, an expert none */
 	must(review_visibility(f->s, &f->lect, f->d1, NULL, &v, NULL, &e), &e);
 	assert_int_equal(v, VIS_SUBMITTED);
@@ -327,6 +346,7 @@ static void test_conflict(void **state)
 	must(review_row_fill(f->s, &f->carol, f->d1, &row, &e), &e);
 	assert_int_equal(row.mine, RS_CONFLICT);
 	assert_false(row.visible);
+	figures_agree(f, f->d1);
 	/* a coordinateur declares for bob on the other dossier */
 	must(conflict_declare(f->s, &f->coord, f->d2, "bob", "Salarié d'un membre", NULL, &e), &e);
 	int yes = 0;
