@@ -52,10 +52,8 @@ static const char *mine_label(int mine)
 
 static int state_index(const char *name)
 {
-	for (size_t i = 0; i < procedure_n_states; i++)
-		if (strcmp(procedure_states[i].name, name) == 0)
-			return (int)i;
-	return -1;
+	const struct state_def *d = state_find(name);
+	return d ? (int)(d - procedure_states) : -1;
 }
 
 static void header(struct ui *u, int y, int x, const struct cols *c)

@@ -119,6 +119,15 @@ int scoring_open(struct ui *u, long long id)
 	return 0;
 }
 
+/* Say why a write was refused and show the review as stored now (after a
+ * conflict ui_report has already read every panel again). */
+static void refused(struct ui *u, const struct perr *e)
+{
+	ui_report(u, e);
+	if (e->status != P_CONFLICT)
+		scoring_reload(u);
+}
+
 /* Save one answer at once; a conflict shows who changed what, then the
  * fresh review. */
 static void save_answer(struct ui *u, const char *value)
@@ -131,8 +140,7 @@ static void save_answer(struct ui *u, const char *value)
 	long long rev = sc->revision;
 	if (review_set_answer(u->app->store, &u->app->actor, sc->rev->id, c->id, value, NULL,
 			      &rev, &e)) {
-		ui_report(u, &e);
-		scoring_reload(u);
+		refused(u, &e);
 		return;
 	}
 	sc->revision = rev;
@@ -407,8 +415,7 @@ static int scoring_grab(struct ui *u, int code)
 		perr_append(&e, _("\n\nYour text was NOT saved; copy it from here:\n\n%s"), text);
 		free(text);
 		sc->editing = 0;
-		ui_report(u, &e);
-		scoring_reload(u);
+		refused(u, &e);
 		return H_REDRAW;
 	}
 	sc->editing = 0;
@@ -500,8 +507,7 @@ static void submit(struct ui *u)
 	char **miss = NULL;
 	if (review_submit(u->app->store, &u->app->actor, sc->rev->id, NULL, &rev, &miss, &e)) {
 		review_strv_free(&miss);
-		ui_report(u, &e);
-		scoring_reload(u);
+		refused(u, &e);
 		return;
 	}
 	review_strv_free(&miss);

@@ -55,13 +55,7 @@ static int export_to_file(struct app *app, const char *path, enum export_format 
 
 static int bad_state(struct app *app, const char *s)
 {
-	char list[256] = "";
-	for (size_t i = 0; i < procedure_n_states; i++) {
-		if (i)
-			strncat(list, ", ", sizeof list - strlen(list) - 1);
-		strncat(list, procedure_states[i].name, sizeof list - strlen(list) - 1);
-	}
-	return cli_usage_error(app, "export", _("unknown state '%s'; states: %s"), s, list);
+	return cli_usage_error(app, "export", _("unknown state '%s'; states: %s"), s, procedure_state_names());
 }
 
 /* --format, --state and --region, checked. */

@@ -119,7 +119,8 @@ int cmd_list(struct app *app, int argc, char **argv)
 	if (rc >= 0 || (rc = cli_end(app, "list", argc, argv)) != 0)
 		return rc;
 	if (lc.flt.state && !state_find(lc.flt.state))
-		return cli_usage_error(app, "list", _("'%s' is not a state; states: submitted, phase1, bouquet, phase2, funded, rejected, withdrawn"), lc.flt.state);
+		return cli_usage_error(app, "list", _("'%s' is not a state; states: %s"), lc.flt.state,
+				       procedure_state_names());
 	if (lc.flt.region && !geo_region_name(lc.flt.region))
 		return cli_usage_error(app, "list", _("'%s' is not an INSEE region code (e.g. 44 Grand Est, 76 Occitanie)"), lc.flt.region);
 	if (lc.flt.assignee && strcmp(lc.flt.assignee, "me") == 0)

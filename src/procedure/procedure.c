@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "procedure/procedure.h"
 #include "store/stmt.h"
 
@@ -88,6 +89,15 @@ int state_figures_phase(const char *name)
 {
 	const struct state_def *s = state_find(name);
 	return s ? s->figures_phase : 0;
+}
+
+const char *procedure_state_names(void)
+{
+	static char text[256];
+	if (!*text)
+		for (size_t i = 0; i < procedure_n_states; i++)
+			text_join(text, sizeof text, ", ", procedure_states[i].name);
+	return text;
 }
 
 const char *procedure_phase_states(int phase)

@@ -37,6 +37,9 @@ int state_review_phase(const char *name);
 /* state_figures_phase - the phase whose reviews describe a dossier in this
  * state; 0 when that is the last phase reviewed (or for an unknown state). */
 int state_figures_phase(const char *name);
+/* procedure_state_names - "submitted, phase1, ...": every state, in order,
+ * for messages that list them; a static string. */
+const char *procedure_state_names(void);
 /* procedure_phase_states - "submitted, phase1": the states whose review phase
  * is phase, for messages; a static string. */
 const char *procedure_phase_states(int phase);

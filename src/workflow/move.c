@@ -50,9 +50,7 @@ static const struct transition_def *allowed(const struct actor *a, const char *f
 	char roles[128], mine[128];
 	if (!state_find(to)) {
 		perr_set(e, P_INVALID, _("'%s' is not a state of the procedure; states are:"), to);
-		for (size_t i = 0; i < procedure_n_states; i++)
-			perr_append(e, " %s%s", procedure_states[i].name,
-				    i + 1 < procedure_n_states ? "," : ".");
+		perr_append(e, " %s.", procedure_state_names());
 		return NULL;
 	}
 	const struct transition_def *t = procedure_find(from, to);
