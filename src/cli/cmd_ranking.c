@@ -1,13 +1,13 @@
 /* cmd_ranking.c - 'ptce ranking': review/aggregate.c ranks the dossiers of a
  * phase; this prints them as a table (notes say why a row stands where it
  * does) or as CSV with every field quoted. */
-#include <csv.h>
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "base/geo.h"
 #include "base/i18n.h"
 #include "base/text.h"
@@ -23,14 +23,12 @@ struct ranking_opts {
 };
 
 /* One CSV line, every field quoted (the national cell's files are so). */
+/* One CSV line, every field quoted (newlines become spaces). */
 static void csv_line(FILE *f, const char *const *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		char *clean = text_clean(v[i] ? v[i] : "", 0);
-		csv_fwrite(f, clean, strlen(clean));
-		free(clean);
-		fputc(i + 1 == n ? '\n' : ',', f);
-	}
+	for (size_t i = 0; i < n; i++)
+		fmt_csv_text(f, v[i], FMT_CSV_QUOTE_ALL, ',', i == 0);
+	fputc('\n', f);
 }
 
 static void ranking_csv(FILE *f, const struct rank_row *rows, size_t n)
