@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/cmd_import.h"
 #include "io/import.h"
+#include "procedure/permission.h"
 
 /* How many problems of a refused file are printed; the rest are counted. */
 #define IMPORT_MAX_SHOWN 50
@@ -84,7 +85,7 @@ static int import_with(struct app *app, const char *csv, const struct import_map
 {
 	struct import_request req = {
 		.csv_path = csv, .members_path = o->members, .mapping = m,
-		.actor = app->actor.login, .real_actor = app->actor.real_login,
+		.by = &app->actor,
 		.dry_run = o->dry_run,
 	};
 	struct import_report rep;
@@ -121,12 +122,9 @@ int cmd_import(struct app *app, int argc, char **argv)
 				       ? _("give the CSV file to import")
 				       : _("give exactly one CSV file (members go with --members)"));
 	struct perr e = {0};
-	if (!actor_has(&app->actor, ROLE_ADMIN)) {
-		perr_set(&e, P_REFUSED, _("importing dossiers needs the admin role, which %s does "
-					  "not hold; ask an admin (see 'ptce reviewer list') to "
-					  "import the file"), app->actor.login);
+	/* Refused before the mapping is even read (import_run checks again). */
+	if (permission_import(&app->actor, &e) < 0)
 		return cli_report(app, &e);
-	}
 	char *mapping_path = o.mapping ? xstrdup(o.mapping)
 			   : app->cfg.mapping ? xstrdup(app->cfg.mapping)
 			   : config_data_path("mapping/demarches-simplifiees.yaml");

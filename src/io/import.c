@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "io/import.h"
+#include "procedure/permission.h"
 #include "store/stmt.h"
 
 void import_errors_done(struct import_errors *errs)
@@ -401,7 +402,7 @@ static int save_all(struct store *s, const struct import_request *req, struct do
 		d->id = 0;
 		enum save_result res;
 		long long id = 0;
-		if (dossier_save(s, req->actor, req->real_actor, d, req->members_path != NULL, at,
+		if (dossier_save(s, req->by->login, req->by->real_login, d, req->members_path != NULL, at,
 				 &res, &id, e) < 0)
 			goto fail;
 		char *changed = res == SAVE_UPDATED ? last_update_detail(s, id) : NULL;
@@ -412,7 +413,7 @@ static int save_all(struct store *s, const struct import_request *req, struct do
 			goto fail;
 		}
 		if (docs_changed && res != SAVE_CREATED) {
-			if (history_add(s, id, at, req->actor, req->real_actor, "update", NULL,
+			if (history_add(s, id, at, req->by->login, req->by->real_login, "update", NULL,
 					"documents", e) < 0) {
 				free(changed);
 				goto fail;
@@ -450,6 +451,8 @@ int import_run(struct store *s, const struct import_request *req,
 {
 	const struct import_mapping *m = req->mapping;
 	memset(rep, 0, sizeof *rep);
+	if (permission_import(req->by, e) < 0)
+		return -1;
 	if (req->members_path && !m->members_link)
 		return perr_set(e, P_INVALID, _("%s: the mapping has no 'members:' section, so "
 						 "--members cannot be read; add one (see the shipped "

@@ -10,6 +10,7 @@
 #include "io/csv.h"
 #include "io/mapping.h"
 #include "io/normalize.h"
+#include "procedure/actor.h"
 #include "procedure/dossier.h"
 #include "store/store.h"
 
@@ -45,12 +46,12 @@ struct import_request {
 	const char *csv_path;
 	const char *members_path;	/* NULL: members untouched */
 	const struct import_mapping *mapping;
-	const char *actor, *real_actor;
+	const struct actor *by;		/* who imports: an admin (permission_import) */
 	int dry_run;			/* roll back at the end */
 };
 
-/* import_run - read, validate every row of both files, and save them all in
- * one transaction, or nothing: any invalid row fills errs, leaves the
+/* import_run - refuse a person who may not import; read, validate every row
+ * of both files, and save them all in one transaction, or nothing: any invalid row fills errs, leaves the
  * database unchanged and returns -1 with P_INVALID. */
 int import_run(struct store *s, const struct import_request *req,
 	       struct import_report *rep, struct import_errors *errs, struct perr *e);

@@ -27,6 +27,15 @@ int permission_score(const struct actor *a, struct perr *e)
 			a->login, a->roles ? roles_format(a->roles, roles, sizeof roles) : _("no role"));
 }
 
+int permission_import(const struct actor *a, struct perr *e)
+{
+	if (actor_has(a, ROLE_ADMIN))
+		return 0;
+	return perr_set(e, P_REFUSED, _("importing dossiers needs the admin role, which %s does "
+					"not hold; ask an admin (see 'ptce reviewer list') to "
+					"import the file"), a->login);
+}
+
 int permission_override(const struct actor *a)
 {
 	return actor_has(a, ROLE_COORDINATEUR);

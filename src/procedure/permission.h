@@ -18,6 +18,8 @@ int permission_complements(const struct actor *a, struct perr *e);
 #define PERMISSION_SCORE_ROLES (ROLE_INSTRUCTEUR | ROLE_COORDINATEUR)
 /* permission_score - writing a review: an instructeur or a coordinateur. */
 int permission_score(const struct actor *a, struct perr *e);
+/* permission_import - importing dossiers from the platform: an admin. */
+int permission_import(const struct actor *a, struct perr *e);
 /* permission_override - true when a may decide against a guard's judgement
  * (with a motivation, recorded): a coordinateur. A guard's hard requirement
  * is never overridden, whoever asks. */

@@ -15,6 +15,8 @@
 #include "base/fmt.h"
 #include "base/text.h"
 #include "io/import.h"
+#include "procedure/procedure.h"
+#include "store/stmt.h"
 
 static int parse(const char *text, struct csv_table *t, struct perr *e)
 {
@@ -384,6 +386,43 @@ static void test_export_writers(void **state)
 	free(buf);
 }
 
+/* Only an admin imports: the core refuses anyone else before reading a
+ * file, whatever the caller checked, and the database stays empty. */
+static void test_import_needs_admin(void **state)
+{
+	(void)state;
+	struct perr e = {0};
+	char dir[] = "/tmp/ptce-test-import-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *path = xasprintf("%s/t.db", dir);
+	struct store *s = NULL;
+	assert_int_equal(procedure_open(path, STORE_CREATE, &s, &e), 0);
+	struct import_mapping m;
+	assert_int_equal(import_mapping_load("share/mapping/demarches-simplifiees.yaml", &m, &e), 0);
+	struct actor lect = {.login = "lea", .real_login = "lea", .roles = ROLE_LECTEUR | ROLE_COORDINATEUR};
+	struct import_request req = {.csv_path = "share/examples/dossiers.csv", .mapping = &m, .by = &lect};
+	struct import_report rep;
+	struct import_errors errs = {0};
+	assert_int_equal(import_run(s, &req, &rep, &errs, &e), -1);
+	assert_int_equal(e.status, P_REFUSED);
+	assert_non_null(strstr(e.msg, "importing dossiers needs the admin role, which lea does not hold"));
+	long long n = -1;
+	assert_int_equal(stmt_int(s, &n, -1, &e, "count", "SELECT count(*) FROM dossiers", NULL), 0);
+	assert_int_equal(n, 0);
+	import_report_done(&rep);
+	import_errors_done(&errs);
+	import_mapping_done(&m);
+	store_close(&s);
+	unlink(path);
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	unlink(wal);
+	unlink(shm);
+	rmdir(dir);
+	free(wal);
+	free(shm);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -400,6 +439,7 @@ int main(void)
 		cmocka_unit_test(test_read_file),
 		cmocka_unit_test(test_cells_and_headers),
 		cmocka_unit_test(test_export_writers),
+		cmocka_unit_test(test_import_needs_admin),
 	};
 	/* As ptce itself runs: accents fold only under a UTF-8 locale. */
 	setlocale(LC_ALL, "C.UTF-8");
