@@ -562,21 +562,24 @@ SCREEN
 # question: alice (instructeur) may not assign; a lecteur may not request
 # compléments nor score. Nothing is asked, nothing changes.
 ptce reviewer add lea --name "Léa Lecteur" --role lecteur >/dev/null 2>&1
-before=$(t_sql "select count(*) from reviews")/$(t_sql "select count(*) from assignments")/$(t_sql "select count(*) from history")
-printf 'a\n:save-screen alice-a\n' >"$T_DIR/alice.keys"
-(cd "$T_DIR" && LINES=24 COLUMNS=80 PTCE_SCRIPT="$T_DIR/alice.keys" "$PTCE" --as alice >/dev/null 2>&1)
-t_eq "instructeur: exits 0 at the end of the script" "$?" 0
+counts() { echo "$(t_sql "select count(*) from reviews")/$(t_sql "select count(*) from assignments")/$(t_sql "select count(*) from history")"; }
+# as LOGIN KEYS... : run the interface as LOGIN with these script lines.
+as() {
+	_who=$1; shift
+	printf '%s\n' "$@" >"$T_DIR/$_who.keys"
+	(cd "$T_DIR" && LINES=24 COLUMNS=80 PTCE_SCRIPT="$T_DIR/$_who.keys" "$PTCE" --as "$_who" >/dev/null 2>&1)
+	t_eq "$_who: exits 0 at the end of the script" "$?" 0
+}
+before=$(counts)
+as alice a ":save-screen alice-a"
 t_contains "a: refused at once for an instructeur" "$(cat "$T_DIR/alice-a")" \
 	"assigning reviewers is for a coordinateur; you are alice."
 t_not_contains "  ...without asking for logins" "$(cat "$T_DIR/alice-a")" "Assign"
-printf 'C\n:save-screen lea-c\ns\n:save-screen lea-s\n' >"$T_DIR/lea.keys"
-(cd "$T_DIR" && LINES=24 COLUMNS=80 PTCE_SCRIPT="$T_DIR/lea.keys" "$PTCE" --as lea >/dev/null 2>&1)
-t_eq "lecteur: exits 0 at the end of the script" "$?" 0
+as lea C ":save-screen lea-c" s ":save-screen lea-s"
 t_contains "C: refused at once for a lecteur" "$(cat "$T_DIR/lea-c")" \
 	"requesting compléments is for an instructeur or a coordinateur; you are lea."
 t_not_contains "  ...without asking for a deadline" "$(cat "$T_DIR/lea-c")" "Deadline"
 t_contains "s: refused at once for a lecteur" "$(cat "$T_DIR/lea-s")" \
 	"scoring a dossier is for instructeurs and coordinateurs; you are lea (lecteur)."
-t_eq "nothing was written" \
-	"$(t_sql "select count(*) from reviews")/$(t_sql "select count(*) from assignments")/$(t_sql "select count(*) from history")" "$before"
+t_eq "nothing was written" "$(counts)" "$before"
 t_done
