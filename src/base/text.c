@@ -357,3 +357,11 @@ char *text_join(char *buf, size_t len, const char *sep, const char *word)
 	strncat(buf, word, len - strlen(buf) - 1);
 	return buf;
 }
+
+char *text_join_all(char *buf, size_t len, const char *sep, const char *const *words)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; words[i]; i++)
+		text_join(buf, len, sep, words[i]);
+	return buf;
+}

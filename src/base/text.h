@@ -39,5 +39,8 @@ int text_contains_fold(const char *hay, const char *needle);
 /* text_join - append word to the string in buf (len bytes), after sep unless
  * buf is empty; cut to fit. Returns buf. */
 char *text_join(char *buf, size_t len, const char *sep, const char *word);
+/* text_join_all - the NULL-terminated words joined by sep into buf (len
+ * bytes), cut to fit: "a, b, c" for messages that list what is accepted. */
+char *text_join_all(char *buf, size_t len, const char *sep, const char *const *words);
 
 #endif

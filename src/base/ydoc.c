@@ -9,6 +9,7 @@
 
 #include "base/file.h"
 #include "base/i18n.h"
+#include "base/text.h"
 #include "base/ydoc.h"
 
 static struct ynode *node_new(enum ynode_kind k, const yaml_mark_t *m)
@@ -322,12 +323,8 @@ int ydoc_check_keys(const struct ydoc *d, const struct ynode *map,
 		if (near)
 			return ydoc_fail(d, k, e, _("unknown key '%s' in %s; did you mean '%s'?"),
 					 k->scalar, where, near);
-		char known[512] = "";
-		for (size_t j = 0; allowed[j]; j++) {
-			if (j)
-				strncat(known, ", ", sizeof known - strlen(known) - 1);
-			strncat(known, allowed[j], sizeof known - strlen(known) - 1);
-		}
+		char known[512];
+		text_join_all(known, sizeof known, ", ", allowed);
 		return ydoc_fail(d, k, e, _("unknown key '%s' in %s; known keys: %s"),
 				 k->scalar, where, known);
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "base/ydoc.h"
 #include "io/mapping.h"
 #include "procedure/dossier.h"
@@ -20,18 +21,6 @@ static int in_list(const char *const *list, const char *word)
 		if (strcmp(list[i], word) == 0)
 			return 1;
 	return 0;
-}
-
-/* The NULL-terminated words joined by ", " into buf (cut to its size). */
-static char *join_words(char *buf, size_t size, const char *const *words)
-{
-	buf[0] = '\0';
-	for (size_t i = 0; words[i]; i++) {
-		if (i)
-			strncat(buf, ", ", size - strlen(buf) - 1);
-		strncat(buf, words[i], size - strlen(buf) - 1);
-	}
-	return buf;
 }
 
 /* One entry of a mapping section checked and stored into slot; the key is
@@ -80,7 +69,7 @@ static int unknown_field(const struct ydoc *d, const struct ynode *n, const char
 			       what, n->scalar, near);
 	else
 		rc = ydoc_fail(d, n, e, _("unknown %s field '%s'; known fields: %s"),
-			       what, n->scalar, join_words(list, sizeof list, names));
+			       what, n->scalar, text_join_all(list, sizeof list, ", ", names));
 	free(names);
 	return rc;
 }
@@ -150,7 +139,7 @@ static int check_code(const struct ydoc *d, const struct ynode *n, const struct 
 					 _("'%s' is not a code of field '%s'; did you mean '%s'?"),
 					 code, def->column, near);
 		return ydoc_fail(d, n, e, _("'%s' is not a code of field '%s'; expected one of: %s"),
-				 code, def->column, join_words(list, sizeof list, def->choices));
+				 code, def->column, text_join_all(list, sizeof list, ", ", def->choices));
 	}
 	char why[512];
 	if (field_validate(def, code, why, sizeof why) < 0)

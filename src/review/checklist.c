@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "review/checklist.h"
 
 char *checklist_resolve(const char *dir, const char *name)
@@ -29,9 +30,9 @@ int checklist_load_named(const char *dir, const char *name, struct checklist **o
 			size_t l = strlen(de->d_name);
 			if (l <= 5 || strcmp(de->d_name + l - 5, ".yaml") != 0)
 				continue;
-			if (*list)
-				strncat(list, ", ", sizeof list - strlen(list) - 1);
-			strncat(list, de->d_name, (l - 5) < sizeof list - strlen(list) - 1 ? l - 5 : sizeof list - strlen(list) - 1);
+			char grid[256];
+			snprintf(grid, sizeof grid, "%.*s", (int)(l - 5), de->d_name);	/* without .yaml */
+			text_join(list, sizeof list, ", ", grid);
 		}
 		if (dh)
 			closedir(dh);

@@ -13,6 +13,7 @@
 
 #include "base/file.h"
 #include "base/i18n.h"
+#include "base/text.h"
 #include "base/ydoc.h"
 #include "procedure/dossier.h"
 #include "review/checklist_load.h"
@@ -613,12 +614,8 @@ static int parse_tie_break(struct ctx *x, const struct ynode *tv)
 				ok |= strcmp(w, known[j]) == 0;
 			if (ok)
 				continue;
-			char list[256] = "";
-			for (size_t j = 0; known[j]; j++) {
-				if (j)
-					strncat(list, ", ", sizeof list - strlen(list) - 1);
-				strncat(list, known[j], sizeof list - strlen(list) - 1);
-			}
+			char list[256];
+			text_join_all(list, sizeof list, ", ", known);
 			const char *near = ydoc_nearest(w, known);
 			if (near)
 				return ydoc_fail(x->d, tt->vals[i], x->e, _("unknown territory type '%s'; did you mean '%s'? (%s)"),

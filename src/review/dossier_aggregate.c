@@ -12,13 +12,7 @@
 /* Append "text" to a growing comma-separated list. */
 static void list_add(char **list, const char *text)
 {
-	if (!*list) {
-		*list = xstrdup(text);
-		return;
-	}
-	char *n = xasprintf("%s, %s", *list, text);
-	free(*list);
-	*list = n;
+	xappendf(list, "%s%s", *list ? ", " : "", text);
 }
 
 /* A gate's answer v in r; a "no" on a blocking gate is named with its reviewer. */

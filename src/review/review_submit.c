@@ -75,12 +75,8 @@ static char *changes_since_reopen(struct store *s, long long review_id, struct p
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *what = (const char *)sqlite3_column_text(st, 0);
 		const char *crit = (const char *)sqlite3_column_text(st, 1);
-		char *one = xasprintf(strcmp(what, "comment") == 0 ? "comment %s" : "%s",
-				      crit ? crit : "?");
-		char *j = out ? xasprintf("%s, %s", out, one) : xstrdup(one);
-		free(out);
-		free(one);
-		out = j;
+		xappendf(&out, strcmp(what, "comment") == 0 ? "%scomment %s" : "%s%s", out ? ", " : "",
+			 crit ? crit : "?");
 	}
 	sqlite3_finalize(st);
 	return out;
