@@ -15,6 +15,14 @@ int file_read(const char *path, size_t max, char **buf, size_t *len, struct perr
 	if (!f)
 		return perr_set(e, errno == ENOENT ? P_NOTFOUND : P_IO, _("%s: cannot read: %s"), path,
 				strerror(errno));
+	return file_read_stream(f, path, max, buf, len, e);
+}
+
+int file_read_stream(FILE *f, const char *path, size_t max, char **buf, size_t *len,
+		     struct perr *e)
+{
+	*buf = NULL;
+	*len = 0;
 	char *b = NULL;
 	size_t n = 0, cap = 0;
 	for (;;) {

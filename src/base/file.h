@@ -4,6 +4,7 @@
 #define PTCE_FILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "base/err.h"
 
@@ -12,5 +13,9 @@
  * both naming path. A file over max bytes (0: no limit) is not read: -2 is
  * returned with e untouched, so the caller says what the file should be. */
 int file_read(const char *path, size_t max, char **buf, size_t *len, struct perr *e);
+/* file_read_stream - the same for a file the caller opened (and so
+ * reported itself when it would not open); f is closed. */
+int file_read_stream(FILE *f, const char *path, size_t max, char **buf, size_t *len,
+		     struct perr *e);
 
 #endif

@@ -258,18 +258,12 @@ int csv_table_read(const char *path, struct csv_table *t, struct perr *e)
 	memset(t, 0, sizeof *t);
 	char *buf;
 	size_t len;
-	struct perr fe = {0};
-	if (file_read(path, 0, &buf, &len, &fe) < 0) {
-		/* Import has always said "cannot open" with P_IO (exit 6) for a
-		 * file that does not open, where file_read says "cannot read"
-		 * (P_NOTFOUND when missing): open it again to tell which. */
-		FILE *f = fopen(path, "rb");
-		if (!f)
-			return perr_set(e, P_IO, _("%s: cannot open: %s"), path, strerror(errno));
-		fclose(f);
-		*e = fe;
+	/* Import says "cannot open" with P_IO (exit 6) even for a missing file. */
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return perr_set(e, P_IO, _("%s: cannot open: %s"), path, strerror(errno));
+	if (file_read_stream(f, path, 0, &buf, &len, e) < 0)
 		return -1;
-	}
 	int rc = csv_table_parse(path, buf, len, t, e);
 	free(buf);
 	return rc;
