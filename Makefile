@@ -33,6 +33,9 @@ $(call need_pkg,ncursesw,libncurses-dev)
 $(call need_pkg,panelw,libncurses-dev)
 $(call need_pkg,sqlite3,libsqlite3-dev)
 $(call need_pkg,yaml-0.1,libyaml-dev)
+$(call need_pkg,libzip,libzip-dev)
+$(call need_pkg,libxml-2.0,libxml2-dev)
+$(call need_pkg,nettle,nettle-dev)
 ifeq ($(shell printf '\043include <csv.h>\nint main(void){return csv_init(0,0);}\n' | $(CC) -x c - -o /dev/null -lcsv 2>/dev/null && echo y),)
 $(error libcsv not found: install the Debian package libcsv-dev (apt-get install libcsv-dev))
 endif
@@ -45,7 +48,7 @@ endif
 
 endif
 
-CORE_PKGS := sqlite3 yaml-0.1
+CORE_PKGS := sqlite3 yaml-0.1 libzip libxml-2.0 nettle
 UI_PKGS   := ncursesw panelw
 CPPFLAGS  += -D_GNU_SOURCE -DPTCE_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
              -DSYSCONFDIR='"$(SYSCONFDIR)"' -DPKGDATADIR='"$(PKGDATADIR)"' -Isrc

@@ -306,9 +306,73 @@ static const char schema_v3_sql[] =
 	"CREATE INDEX dossiers_state_number ON dossiers(state, ds_number);"
 	"CREATE INDEX assignments_login ON assignments(login, dossier_id);";
 
+
+/* migration 4: what the platform's exports bring (issue "real dossiers in").
+ * - notes: the dossier's written thread: the platform's annotations privées
+ *   (source 'ds', one per annotation field, updated by a re-import) and the
+ *   reviewers' own comments (source 'ptce', never rewritten).
+ * - opinions: an opinion may come from the platform's Avis sheet, asked of
+ *   an address that is no reviewer here (expert NULL, expert_email kept);
+ *   the platform's yes/no question is kept beside its answer.
+ * - documents: a pièce jointe from the zip export is stored once by content
+ *   (document_blobs, keyed by its SHA-256), with its size, type and the
+ *   file name and folder it had in the archive. */
+static const char schema_v4_sql[] =
+	"CREATE TABLE notes ("
+	"  id INTEGER PRIMARY KEY,"
+	"  dossier_id INTEGER NOT NULL REFERENCES dossiers(id),"
+	"  source TEXT NOT NULL CHECK (source IN ('ptce', 'ds')),"
+	"  author TEXT REFERENCES reviewers(login),"
+	"  author_label TEXT,"
+	"  field TEXT,"
+	"  body TEXT NOT NULL,"
+	"  at TEXT NOT NULL, real_actor TEXT NOT NULL,"
+	"  CHECK (source = 'ds' OR author IS NOT NULL),"
+	"  CHECK (source = 'ptce' OR field IS NOT NULL));"
+	"CREATE INDEX notes_dossier ON notes(dossier_id, id);"
+	"CREATE UNIQUE INDEX notes_ds_field ON notes(dossier_id, field) WHERE source = 'ds';"
+	"CREATE TRIGGER notes_ptce_append_only_u BEFORE UPDATE ON notes WHEN OLD.source = 'ptce' BEGIN"
+	"  SELECT RAISE(ABORT, 'a comment is never rewritten: add a new one'); END;"
+	"CREATE TRIGGER notes_ptce_append_only_d BEFORE DELETE ON notes WHEN OLD.source = 'ptce' BEGIN"
+	"  SELECT RAISE(ABORT, 'a comment is never rewritten: add a new one'); END;"
+	"CREATE TABLE opinions_v4 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  dossier_id INTEGER NOT NULL REFERENCES dossiers(id),"
+	"  expert TEXT REFERENCES reviewers(login),"
+	"  expert_email TEXT,"
+	"  question TEXT NOT NULL,"
+	"  asked_by TEXT NOT NULL, asked_at TEXT NOT NULL,"
+	"  verdict TEXT CHECK (verdict IN ('favourable', 'defavourable')),"
+	"  answer TEXT, answered_at TEXT,"
+	"  yes_no_question TEXT,"
+	"  source TEXT NOT NULL DEFAULT 'ptce' CHECK (source IN ('ptce', 'ds')),"
+	"  CHECK (expert IS NOT NULL OR expert_email IS NOT NULL),"
+	"  CHECK (source = 'ds' OR (verdict IS NULL) = (answered_at IS NULL)));"
+	"INSERT INTO opinions_v4(id, dossier_id, expert, question, asked_by, asked_at,"
+	"                        verdict, answer, answered_at)"
+	"  SELECT id, dossier_id, expert, question, asked_by, asked_at, verdict, answer, answered_at"
+	"  FROM opinions;"
+	"DROP TABLE opinions;"
+	"ALTER TABLE opinions_v4 RENAME TO opinions;"
+	"CREATE INDEX opinions_expert ON opinions(expert, answered_at);"
+	"CREATE INDEX opinions_dossier ON opinions(dossier_id);"
+	"CREATE UNIQUE INDEX opinions_ds ON opinions(dossier_id, expert_email, asked_at)"
+	"  WHERE source = 'ds';"
+	"CREATE INDEX reviewers_email ON reviewers(lower(email));"
+	"CREATE TABLE document_blobs ("
+	"  sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),"
+	"  size INTEGER NOT NULL CHECK (size >= 0),"
+	"  content BLOB NOT NULL CHECK (length(content) = size));"
+	"ALTER TABLE documents ADD COLUMN folder TEXT;"
+	"ALTER TABLE documents ADD COLUMN file_name TEXT;"
+	"ALTER TABLE documents ADD COLUMN size INTEGER;"
+	"ALTER TABLE documents ADD COLUMN mime TEXT;"
+	"ALTER TABLE documents ADD COLUMN sha256 TEXT REFERENCES document_blobs(sha256);";
+
 const struct migration store_migrations[] = {
 	{1, schema_v1_sql, schema_v1_apply},
 	{2, schema_v2_sql, NULL},
 	{3, schema_v3_sql, NULL},
+	{4, schema_v4_sql, NULL},
 };
 const size_t store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];
