@@ -14,6 +14,8 @@
 #include "procedure/access.h"
 #include "procedure/procedure.h"
 #include "review/aggregate.h"
+#include "review/conflict.h"
+#include "review/note.h"
 #include "review/review.h"
 #include "store/open.h"
 #include "workflow/guards.h"
@@ -642,6 +644,47 @@ static void test_guards(void **state)
 	campaign_money_free(&cm, n);
 }
 
+/* The thread: comments by role, conflicts, imported annotations. */
+static void test_notes(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	struct note *n = NULL;
+	size_t count = 0;
+	int hidden = 0, changed = 0;
+	long long id = 0;
+	must(note_add(f->s, &f->alice, f->d2, "Visite prévue le 12 mars.", "2025-03-01T10:00:00Z", &id, &e), &e);
+	assert_true(id > 0);
+	assert_int_equal(note_add(f->s, &f->lect, f->d2, "non", "2025-03-01T10:00:00Z", NULL, &e), -1);
+	assert_int_equal(e.status, P_REFUSED);
+	assert_int_equal(note_add(f->s, &f->alice, f->d2, "", "2025-03-01T10:00:00Z", NULL, &e), -1);
+	must(conflict_declare(f->s, &f->carol, f->d2, "carol", "ancienne salariée", "2025-03-01T09:00:00Z", &e), &e);
+	assert_int_equal(note_add(f->s, &f->carol, f->d2, "x", "2025-03-01T11:00:00Z", NULL, &e), -1);
+	assert_int_equal(e.status, P_REFUSED);
+	must(store_begin(f->s, &e), &e);
+	must(note_set_imported(f->s, f->d2, "Points de vigilance", "Budget serré", "2025-02-01T00:00:00Z",
+			       "coord", &changed, &e), &e);
+	assert_true(changed);
+	must(note_set_imported(f->s, f->d2, "Points de vigilance", "Budget serré", "2025-02-02T00:00:00Z",
+			       "coord", &changed, &e), &e);
+	assert_false(changed);
+	must(store_commit(f->s, &e), &e);
+	must(note_list(f->s, &f->lect, f->d2, &n, &count, &hidden, &e), &e);
+	assert_int_equal(count, 2);
+	assert_true(n[0].imported);
+	assert_string_equal(n[0].field, "Points de vigilance");
+	assert_string_equal(n[1].author, "alice");
+	note_list_free(&n, count);
+	must(note_list(f->s, &f->carol, f->d2, &n, &count, &hidden, &e), &e);
+	assert_int_equal(count, 1);	/* the annotation only */
+	assert_int_equal(hidden, 1);
+	note_list_free(&n, count);
+	assert_int_equal(note_list(f->s, &f->expert, f->d2, &n, &count, &hidden, &e), -1);
+	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM history WHERE kind = 'note'"), 1);
+	assert_int_not_equal(sqlite3_exec(f->s->db, "UPDATE notes SET body = 'x' WHERE source = 'ptce'",
+					  NULL, NULL, NULL), SQLITE_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -654,6 +697,7 @@ int main(void)
 		cmocka_unit_test(test_review_grid),
 		cmocka_unit_test(test_phase_states),
 		cmocka_unit_test(test_guards),
+		cmocka_unit_test(test_notes),
 	};
 	cmocka_set_message_output(CM_OUTPUT_TAP);
 	return cmocka_run_group_tests(tests, setup, teardown);
