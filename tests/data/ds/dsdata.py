@@ -207,8 +207,9 @@ def paragraph(rng, words, c, n, long):
 
 
 def textarea(rng, c, n, long, nl):
-    """Two paragraphs; browser-typed textareas come as CRLF (nl)."""
-    return nl.join([paragraph(rng, None, c, n, long), paragraph(rng, None, c, n, long)])
+    """Two paragraphs (the first 2-4 KB with --long); browser-typed
+    textareas come as CRLF (nl)."""
+    return nl.join([paragraph(rng, None, c, n, long), paragraph(rng, None, c, n, False)])
 
 
 class Dossier:

@@ -21,6 +21,7 @@ import sys
 import warnings
 import zipfile
 
+sys.dont_write_bytecode = True   # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import dsfiles  # noqa: E402
 from dstables import Export, BROKEN_KINDS  # noqa: E402
