@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "base/fmt.h"
 #include "base/i18n.h"
 #include "io/export.h"
 #include "pager.h"
@@ -94,8 +95,9 @@ struct move {
 /* Who changed a dossier last, for a refusal because it changed meanwhile. */
 static int last_entry(const struct history_entry *h, void *arg)
 {
-	char *buf = arg;
-	snprintf(buf, 256, _("last change: %.16s by %s (%s%s%s)"), h->at, h->actor, h->kind,
+	char *buf = arg, when[32];
+	fmt_local_time(h->at, when, sizeof when);
+	snprintf(buf, 256, _("last change: %.16s by %s (%s%s%s)"), when, h->actor, h->kind,
 		 h->to_state ? " → " : "", h->to_state ? state_label(h->to_state) : "");
 	return 0;
 }
@@ -392,12 +394,14 @@ static void do_complements(struct ui *u, const struct targets *t)
 static int hist_line(const struct history_entry *h, void *arg)
 {
 	struct tlines *t = arg;
+	char when[32];
+	fmt_local_time(h->at, when, sizeof when);
 	if (h->to_state)
-		tl_add(t, UC_NORMAL, 1, "%s  %s  %s → %s%s", h->at, h->actor,
+		tl_add(t, UC_NORMAL, 1, "%s  %s  %s → %s%s", when, h->actor,
 		       h->from_state ? state_label(h->from_state) : "", state_label(h->to_state),
 		       h->override ? _(" (override)") : "");
 	else
-		tl_add(t, UC_NORMAL, 0, "%s  %s  %s  %s", h->at, h->actor, h->kind,
+		tl_add(t, UC_NORMAL, 0, "%s  %s  %s  %s", when, h->actor, h->kind,
 		       h->detail ? h->detail : "");
 	if (strcmp(h->actor, h->real_actor) != 0)
 		tl_add(t, UC_DIM, 0, _("    recorded by %s"), h->real_actor);

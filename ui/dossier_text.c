@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "base/geo.h"
 #include "base/i18n.h"
 #include "base/text.h"
@@ -64,13 +65,14 @@ static const char *field_value(const struct dossier *d, int i, char *buf, size_t
 static int history_line(const struct history_entry *h, void *arg)
 {
 	struct tlines *t = arg;
-	char line[1024];
+	char line[1024], when[32];
+	fmt_local_time(h->at, when, sizeof when);
 	if (h->to_state)
-		snprintf(line, sizeof line, "%.16s  %s  %s → %s%s", h->at, h->actor,
+		snprintf(line, sizeof line, "%s  %s  %s → %s%s", when, h->actor,
 			 h->from_state ? state_label(h->from_state) : "", state_label(h->to_state),
 			 h->override ? _(" (override)") : "");
 	else
-		snprintf(line, sizeof line, "%.16s  %s  %s%s%s", h->at, h->actor, h->kind,
+		snprintf(line, sizeof line, "%s  %s  %s%s%s", when, h->actor, h->kind,
 			 h->detail ? "  " : "", h->detail ? h->detail : "");
 	if (strcmp(h->actor, h->real_actor) != 0) {
 		size_t l = strlen(line);
@@ -116,9 +118,12 @@ static void add_reviews(struct ui *u, struct tlines *t, long long id, int width)
 			free(line);
 		}
 	}
-	if (hidden > 0)
-		tl_add(t, UC_DIM, 0, "  %s", P_("%d review is hidden from you for now.",
-						"%d reviews are hidden from you for now.", hidden));
+	if (hidden > 0) {
+		char *h = xasprintf(P_("%d review is hidden from you for now.",
+				       "%d reviews are hidden from you for now.", hidden), hidden);
+		tl_add(t, UC_DIM, 0, "  %s", h);
+		free(h);
+	}
 	review_list_free(&list, n);
 }
 
@@ -128,7 +133,8 @@ static void add_head(struct ui *u, struct tlines *t, const struct dossier *d)
 	tl_add(t, UC_TITLE, 1, " %s · %s", d->f[DF_DS_NUMBER] ? d->f[DF_DS_NUMBER] : "",
 	       d->f[DF_PTCE_NAME] ? d->f[DF_PTCE_NAME] : "");
 	char since[32];
-	snprintf(since, sizeof since, "%.10s", d->state_since ? d->state_since : "");
+	fmt_local_time(d->state_since ? d->state_since : "", since, sizeof since);
+	since[10] = '\0';	/* the day is enough here */
 	tl_add(t, UC_NORMAL, 1, _("State: %s (since %s)%s%s"), state_label(d->state), since,
 	       d->campaign_name ? " · " : "", d->campaign_name ? d->campaign_name : "");
 	char *assignees = NULL;
@@ -186,9 +192,16 @@ static void add_member(struct tlines *t, const struct member *m, int nw)
 	line[o++] = ' ';
 	line[o++] = ' ';
 	for (int c = 0; c < 4; c++) {
-		size_t used = 0, fit = text_fit(cells[c], (size_t)ws[c], &used);
+		/* A cell too long for its column ends with "…", never cut dry. */
+		int cut = text_width(cells[c]) > (size_t)ws[c];
+		size_t used = 0, fit = text_fit(cells[c], (size_t)ws[c] - (size_t)cut, &used);
 		memcpy(line + o, cells[c], fit);
 		o += fit;
+		if (cut) {
+			memcpy(line + o, "…", strlen("…"));
+			o += strlen("…");
+			used++;
+		}
 		for (size_t k = used; k < (size_t)ws[c] + 1 && o < sizeof line - 8; k++)
 			line[o++] = ' ';
 	}

@@ -8,6 +8,7 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "dossier_panel.h"
 #include "editor.h"
 #include "pager.h"
 #include "panel.h"
@@ -441,12 +442,14 @@ static void show_others(struct ui *u)
 	struct review_row rr;
 	memset(&rr, 0, sizeof rr);
 	if (review_row_fill(u->app->store, &u->app->actor, sc->dossier_id, &rr, &e) == 0 && rr.visible) {
+		int ns = rr.n_submitted;
 		if (rr.has_total)
-			tl_add(&t, UC_HEADER, 1, _("Mean total %.1f over %d submitted reviews%s"),
-			       rr.mean_total, rr.n_submitted, rr.divergent ? _(" · DIVERGENT") : "");
+			tl_add(&t, UC_HEADER, 1, P_("Mean total %.1f over %d submitted review%s",
+						    "Mean total %.1f over %d submitted reviews%s", ns),
+			       rr.mean_total, ns, rr.divergent ? _(" · DIVERGENT") : "");
 		else
-			tl_add(&t, UC_HEADER, 1, _("%d submitted reviews%s"), rr.n_submitted,
-			       rr.divergent ? _(" · DIVERGENT") : "");
+			tl_add(&t, UC_HEADER, 1, P_("%d submitted review%s", "%d submitted reviews%s", ns),
+			       ns, rr.divergent ? _(" · DIVERGENT") : "");
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct review *r = list[i];
@@ -686,7 +689,11 @@ static void scoring_next(struct ui *u)
 static void scoring_back(struct ui *u, int code)
 {
 	(void)code;
+	/* The dossier just scored, never the one opened before it. */
+	long long id = u->sc.dossier_id;
 	scoring_close(u);
+	if (id)
+		dossier_panel_show(u, id);
 	u->focus = F_DOSSIER;
 	panel_reload_all(u);
 }

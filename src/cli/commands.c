@@ -205,7 +205,8 @@ static void main_help(FILE *f)
 		if (!(c->flags & CMD_HIDDEN))
 			fprintf(f, "  %-12s %s\n", c->name, _(c->summary));
 	fprintf(f, "%s", _("\nExit status: 0 ok, 1 refused or invalid input, 2 usage, 3 not found, 4 database problem,\n"
-			   "5 changed by someone else first, 6 file error. See ptce(1) and ptce-procedure(7).\n"));
+			   "5 changed by someone else first, 6 file error, 70 internal error. See ptce(1) and\n"
+			   "ptce-procedure(7).\n"));
 }
 
 static int wants_help(int argc, char **argv)
