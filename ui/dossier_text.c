@@ -87,6 +87,67 @@ static int history_line(const struct history_entry *h, void *arg)
 	return 0;
 }
 
+/* Whether r has any answer given. */
+static int answered(const struct review *r)
+{
+	for (size_t k = 0; k < r->n_answers; k++)
+		if (r->answers[k].value)
+			return 1;
+	return 0;
+}
+
+/* One answer: the criterion with its label, the value as the grid names
+ * it and the comment; a free text under its label. */
+static void review_answer_lines(struct tlines *t, const struct checklist *g,
+				const struct answer *a, int width, int indent)
+{
+	const struct criterion *c = g ? checklist_find(g, a->criterion) : NULL;
+	const char *label = c ? ui_grid_text(c->label, c->label_en) : NULL;
+	char *head = label ? xasprintf("%s %s", a->criterion, label) : xstrdup(a->criterion);
+	if (c && c->type == CRIT_TEXT) {
+		tl_add_wrapped(t, UC_NORMAL, head, width, indent);
+		tl_add_wrapped(t, UC_NORMAL, a->value ? a->value : "—", width, indent + 2);
+		if (a->comment)
+			tl_add_wrapped(t, UC_DIM, a->comment, width, indent + 2);
+		free(head);
+		return;
+	}
+	char *v = a->value ? (c ? criterion_value_label(c, a->value) : xstrdup(a->value))
+			   : xstrdup("—");
+	char *line = xasprintf("%s: %s%s%s", head, v, a->comment ? " — " : "",
+			       a->comment ? a->comment : "");
+	tl_add_wrapped(t, UC_NORMAL, line, width, indent);
+	free(line);
+	free(v);
+	free(head);
+}
+
+void dossier_text_review(struct ui *u, struct tlines *t, const struct review *r, int width)
+{
+	struct checklist *g = NULL;
+	struct perr e = {0};
+	review_grid(u->app->store, r, &g, &e);	/* without it: codes only */
+	int any = answered(r);
+	char band[128] = "";
+	/* A total only where the grid gives points; a band only once
+	 * something is answered (an empty draft is not "défavorable"). */
+	const struct band *b = g && any ? checklist_band_by_id(g, r->band) : NULL;
+	if (b)
+		snprintf(band, sizeof band, " · %s", b->label ? b->label : b->id);
+	char *total = g && g->points_sum > 0 && (r->submitted || any)
+		? xasprintf(_("total %.1f"), r->total) : NULL;
+	tl_add(t, UC_NORMAL, 1, "  %s (%s) · %s · %s%s%s%s", r->reviewer_name ? r->reviewer_name : "",
+	       r->reviewer, r->grid_id, r->submitted ? C_("review", "submitted") : C_("review", "draft"),
+	       total ? " · " : "", total ? total : "", band);
+	free(total);
+	for (size_t k = 0; k < r->n_answers; k++) {
+		const struct answer *a = &r->answers[k];
+		if (a->value || a->comment)
+			review_answer_lines(t, g, a, width, 4);
+	}
+	checklist_free(&g);
+}
+
 static void add_reviews(struct ui *u, struct tlines *t, long long id, int width)
 {
 	struct review **list = NULL;
@@ -100,24 +161,8 @@ static void add_reviews(struct ui *u, struct tlines *t, long long id, int width)
 	}
 	if (n == 0)
 		tl_add(t, UC_DIM, 0, "  %s", _("No review you may see."));
-	for (size_t i = 0; i < n; i++) {
-		const struct review *r = list[i];
-		char tot[64] = "";
-		if (r->submitted)
-			snprintf(tot, sizeof tot, _("total %.1f"), r->total);
-		tl_add(t, UC_NORMAL, 1, "  %s (%s) · %s · %s %s%s%s", r->reviewer_name, r->reviewer,
-		       r->grid_id, r->submitted ? C_("review", "submitted") : C_("review", "draft"), tot,
-		       r->band ? " · " : "", r->band ? r->band : "");
-		for (size_t k = 0; k < r->n_answers; k++) {
-			const struct answer *a = &r->answers[k];
-			if (!a->value && !a->comment)
-				continue;
-			char *line = xasprintf("%s: %s%s%s", a->criterion, a->value ? a->value : "—",
-					       a->comment ? " — " : "", a->comment ? a->comment : "");
-			tl_add_wrapped(t, UC_NORMAL, line, width, 4);
-			free(line);
-		}
-	}
+	for (size_t i = 0; i < n; i++)
+		dossier_text_review(u, t, list[i], width);
 	if (hidden > 0) {
 		char *h = xasprintf(P_("%d review is hidden from you for now.",
 				       "%d reviews are hidden from you for now.", hidden), hidden);
