@@ -111,6 +111,26 @@ static void add_last_change(struct ui *u, long long id, struct perr *e)
 		perr_append(e, " (%s)", buf);
 }
 
+/* A motivation typed for a move refused because someone changed the dossier
+ * first: kept, and offered again at the next move of that dossier. */
+static struct {
+	long long id;
+	char *text;
+} kept;
+
+static void keep_motivation(long long id, const char *text)
+{
+	free(kept.text);
+	kept.id = text && *text ? id : 0;
+	kept.text = text && *text ? xstrdup(text) : NULL;
+}
+
+/* The motivation to offer for dossier id: the one kept for it, else "". */
+static const char *kept_motivation(long long id)
+{
+	return kept.text && kept.id == id ? kept.text : "";
+}
+
 /* Load the dossiers and gather the target states open to me from any of
  * their states; -1 when one cannot be read (reported). */
 static int move_choices(struct ui *u, struct move *m)
@@ -170,8 +190,9 @@ static int move_ask(struct ui *u, struct move *m)
 		if (t)
 			inputs |= t->inputs;
 	}
+	const char *offer = m->t->batch ? "" : kept_motivation(m->ds[0]->id);
 	if (need_motivation &&
-	    (ui_prompt(u, _("Motivation (required): "), "", &m->reason) || !*m->reason)) {
+	    (ui_prompt(u, _("Motivation (required): "), offer, &m->reason) || !*m->reason)) {
 		ui_message(u, UC_ERROR, "%s", _("Move cancelled: this move needs a motivation."));
 		return -1;
 	}
@@ -234,6 +255,8 @@ static void move_one(struct ui *u, struct move *m, size_t i)
 	struct perr e = {0};
 	if (move_apply(u->app->store, &u->app->actor, d->id, m->to, &req, &e) == 0) {
 		result_line(&m->res, num, 1, _("moved to %s"), state_label(m->to));
+		if (kept.id == d->id)
+			keep_motivation(0, NULL);
 		m->ok++;
 		return;
 	}
@@ -244,6 +267,11 @@ static void move_one(struct ui *u, struct move *m, size_t i)
 		return;
 	if (e.status == P_CONFLICT)
 		add_last_change(u, d->id, &e);
+	if (e.status == P_CONFLICT && m->reason && *m->reason) {
+		/* Nothing typed is lost: the next move of it offers it again. */
+		keep_motivation(d->id, m->reason);
+		perr_append(&e, "%s", _(" Your motivation is kept: press m to move it again."));
+	}
 	result_line(&m->res, num, 0, _("refused: %s"), e.msg);
 }
 
@@ -360,10 +388,31 @@ static void do_conflict(struct ui *u, const struct targets *t)
 	free(reason);
 }
 
+/* The deadline, checked as soon as it is typed (before the note is asked)
+ * and offered again to correct; "" clears the flag. -1 cancelled. */
+static int ask_due(struct ui *u, char **due)
+{
+	struct perr e = {0};
+	char *typed = NULL;
+	for (;;) {
+		int rc = ui_prompt_again(u, e.msg[0] ? e.msg : NULL,
+					 _("Compléments due (YYYY-MM-DD; empty clears the flag): "),
+					 typed ? typed : "", due);
+		free(typed);
+		if (rc)
+			return -1;
+		perr_clear(&e);
+		if (!**due || complements_check_due(*due, &e) == 0)
+			return 0;
+		typed = *due;
+		*due = NULL;
+	}
+}
+
 static void do_complements(struct ui *u, const struct targets *t)
 {
 	char *due = NULL, *note = NULL;
-	if (ui_prompt(u, _("Compléments due (YYYY-MM-DD; empty clears the flag): "), "", &due))
+	if (ask_due(u, &due))
 		return;
 	if (*due && ui_prompt(u, _("What is missing: "), "", &note)) {
 		free(due);
