@@ -11,6 +11,7 @@
 #include "actions.h"
 #include "base/fmt.h"
 #include "base/i18n.h"
+#include "cli/cmd_export.h"
 #include "io/export.h"
 #include "pager.h"
 #include "panel.h"
@@ -482,25 +483,33 @@ static void do_score(struct ui *u, const struct targets *t)
 		u->focus = F_SCORING;
 }
 
-/* Write the dossiers ids to path as CSV; what happened on the message line. */
+/* Write the dossiers ids to path as CSV, by the one rule of file exports
+ * (cmd_export.h: 0600, an existing file replaced only when confirmed); what
+ * happened on the message line. */
 static void export_to(struct ui *u, const char *path, const long long *ids, size_t n)
 {
 	struct perr e = {0};
-	FILE *f = fopen(path, "w");
-	if (!f) {
-		ui_message(u, UC_ERROR, _("cannot write %s: %s"), path, strerror(errno));
-	} else if (n == 0) {
-		fclose(f);
+	if (n == 0) {
 		ui_message(u, UC_ERROR, "%s", _("Nothing to export: the queue is empty."));
-	} else if (export_rows(u->app->store, f, EXPORT_CSV, 0, ids, n, &e)) {
-		fclose(f);
+		return;
+	}
+	int rc = export_write_file(u->app, path, 0, EXPORT_CSV, 0, ids, n, &e);
+	if (rc < 0 && e.status == P_REFUSED) {
+		char *q = xasprintf(_("%s exists already. Replace it?"), path);
+		int yes = ui_confirm(u, _("Export"), q);
+		free(q);
+		if (!yes) {
+			ui_message(u, UC_NORMAL, _("Nothing written: %s kept as it was."), path);
+			return;
+		}
+		perr_clear(&e);
+		rc = export_write_file(u->app, path, 1, EXPORT_CSV, 0, ids, n, &e);
+	}
+	if (rc < 0)
 		ui_report(u, &e);
-	} else if (fclose(f)) {
-		ui_message(u, UC_ERROR, _("cannot write %s: %s"), path, strerror(errno));
-	} else {
+	else
 		ui_message(u, UC_OK, P_("%zu dossier written to %s", "%zu dossiers written to %s", n),
 			   n, path);
-	}
 }
 
 /* What the queue shows, or the tagged dossiers in the queue's order. */

@@ -146,7 +146,7 @@ static const struct command commands[] = {
 	    "  list         every round (millésime): envelope, used, remaining\n"
 	    "  show [NAME]  one round (default: the current one) and its funding decisions\n"
 	    "Used = the sum of amount per year x years of the funding decisions.\n")},
-	{"export", cmd_export, "[--format csv|json] [--excel] [--state S] [--region R] [--output FILE]",
+	{"export", cmd_export, "[--format csv|json] [--excel] [--state S] [--region R] [--output FILE [--force]]",
 	 N_("export dossiers for a spreadsheet or another tool"), 0,
 	 N_(
 	    "Writes one row per dossier: ds_number, state, state_since,\n"
@@ -159,8 +159,9 @@ static const struct command commands[] = {
 	    "                         semicolons, CRLF line ends\n"
 	    "  --state S              only dossiers in state S\n"
 	    "  --region R             only dossiers of région R (INSEE code)\n"
-	    "  -o, --output FILE      write FILE (created 0600, replaced only\n"
-	    "                         when complete) instead of standard output\n")},
+	    "  -o, --output FILE      write FILE (created 0600, put in place only\n"
+	    "                         when complete) instead of standard output\n"
+	    "  --force                replace FILE when it exists (else refused)\n")},
 	{"reviewer", cmd_reviewer, "add|list|set-role|remove ...", N_("manage the reviewers and their roles (admin)"), 0,
 	 N_("Actions:\n"
 	    "  add LOGIN --name NAME [--org ORG] [--email MAIL] --role R[,R...]\n"
