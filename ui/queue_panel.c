@@ -233,7 +233,7 @@ static void set_filter(struct ui *u)
 {
 	struct queue_state *q = &u->q;
 	char *s = NULL;
-	if (ui_prompt(u, _("Filter (state=… region=… assignee=…, empty clears): "), "", &s))
+	if (ui_prompt(u, _("Filter (state=… region=… departement=… assignee=…, empty clears): "), "", &s))
 		return;
 	struct perr e = {0};
 	if (queue_set_filter(&q->spec, s, &e)) {
@@ -249,10 +249,7 @@ static void set_filter(struct ui *u)
 static void filter_clear(struct ui *u)
 {
 	struct queue_state *q = &u->q;
-	free(q->spec.state);
-	free(q->spec.region);
-	free(q->spec.assignee);
-	q->spec.state = q->spec.region = q->spec.assignee = NULL;
+	queue_filter_clear(&q->spec);
 	free(q->search);
 	q->search = NULL;
 	q->spec.view = QV_ALL;

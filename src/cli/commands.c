@@ -52,19 +52,23 @@ static const struct command commands[] = {
 	    "                       'mapping', else mapping/demarches-simplifiees.yaml)\n"
 	    "  -n, --dry-run        check and show what would change; save nothing\n"
 	    "  -v, --verbose        one line per dossier\n")},
-	{"list", cmd_list, "[--state S] [--region R] [--assignee LOGIN] [--format table|tsv|csv|json]",
+	{"list", cmd_list, "[--state S] [--region R] [--departement D] [--assignee LOGIN] [--format table|tsv|csv|json]",
 	 N_("list dossiers"), 0,
 	 N_("Options:\n"
 	    "  --state S          only dossiers in state S (submitted, phase1, bouquet, phase2,\n"
 	    "                     funded, rejected, withdrawn)\n"
-	    "  --region R         only dossiers of région R (INSEE code, e.g. 44)\n"
+	    "  --region R         only dossiers of région R (INSEE code, e.g. 76, or name)\n"
+	    "  --departement D    only dossiers of département D (code, e.g. 31, or name)\n"
 	    "  --assignee LOGIN   only dossiers assigned to LOGIN ('me' for yourself)\n"
 	    "  --format F         table (default), tsv, csv or json\n"
+	    "A filter given twice means either value (--state phase2 --state bouquet), as\n"
+	    "the interface's filter line reads it.\n"
 	    "Columns: number, PTCE, région/département, state, days in that state; C marks\n"
 	    "compléments demandés.\n")},
 	{"show", cmd_show, "ID", N_("show one dossier in full"), 0,
 	 N_("Shows every field of the dossier by section, its members,\n"
-	    "pieces, assignments and state. ID is the platform's dossier number.\n")},
+	    "pieces, assignments and state, then the reviews you may see. ID is the\n"
+	    "platform's dossier number.\n")},
 	{"history", cmd_history, "ID", N_("show a dossier's history"), 0,
 	 N_("Every entry of the dossier's history, oldest first: when (local time),\n"
 	    "who, what (state changes as from → to), motivation. Nothing is ever rewritten.\n")},
