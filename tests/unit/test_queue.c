@@ -153,7 +153,7 @@ static void test_filters(void **state)
 	assert_non_null(strstr(e.msg, "phase9"));
 	assert_string_equal(q.region, "76");	/* a refused filter changes nothing */
 	assert_int_equal(queue_set_filter(&q, "colour=red", &e), -1);
-	assert_non_null(strstr(e.msg, "state=, region= or assignee="));
+	assert_non_null(strstr(e.msg, "state=, region=, departement= or assignee="));
 	assert_int_equal(queue_set_filter(&q, "", &e), 0);
 	assert_null(q.region);
 	q.view = QV_TODO;
