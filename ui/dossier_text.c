@@ -114,7 +114,7 @@ static void review_answer_lines(struct tlines *t, const struct checklist *g,
 	}
 	char *v = a->value ? (c ? criterion_value_label(c, a->value) : xstrdup(a->value))
 			   : xstrdup("—");
-	char *line = xasprintf("%s: %s%s%s", head, v, a->comment ? " — " : "",
+	char *line = xasprintf(_("%s: %s%s%s"), head, v, a->comment ? " — " : "",
 			       a->comment ? a->comment : "");
 	tl_add_wrapped(t, UC_NORMAL, line, width, indent);
 	free(line);
