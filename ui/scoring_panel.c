@@ -45,10 +45,20 @@ static const struct criterion *cur_crit(struct ui *u)
 static void scoring_reload(struct ui *u)
 {
 	struct scoring_state *sc = &u->sc;
-	if (!sc->rev || !sc->rev->id)
+	if (!sc->rev)
 		return;
 	struct review *r = NULL;
 	struct perr e = {0};
+	if (!sc->rev->id) {
+		/* Not stored yet: another of my sessions may have begun it. */
+		if (review_find(u->app->store, sc->dossier_id, u->app->actor.login, sc->grid->id,
+				&r, &e) == 0 && r) {
+			review_free(&sc->rev);
+			sc->rev = r;
+			sc->revision = r->revision;
+		}
+		return;
+	}
 	if (review_load(u->app->store, sc->rev->id, &r, &e)) {
 		ui_message(u, UC_ERROR, "%s", e.msg);
 		return;
