@@ -39,6 +39,21 @@ t_contains "1: after scoring, the dossier scored is shown" "$(ui_screen back1)" 
 t_not_contains "1: not the dossier opened before" "$(ui_screen back1)" "Remendaires"
 t_contains "1: m offers to move the dossier scored" "$(ui_screen back2)" "Move 18204238 to"
 
+ui_run backwide 200 50 <<'KEYS'
+2
+j
+<Enter>
+q
+k
+s
+q
+:save-screen backwide1
+m
+:save-screen backwide2
+KEYS
+t_contains "1: 200x50: the dossier scored beside the queue" "$(head -2 "$T_DIR/backwide1")" "18204238 · Filière vélo du Grand Paris"
+t_contains "1: 200x50: m offers to move it" "$(cat "$T_DIR/backwide2")" "Move 18204238 to"
+
 # 2. Reviews hidden from an instructeur are counted, in words.
 as cmartin 80 24 hidden <<'KEYS'
 /velo grand paris<Enter>
