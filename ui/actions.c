@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "actions.h"
+#include "base/fmt.h"
 #include "base/i18n.h"
+#include "cli/cmd_export.h"
 #include "io/export.h"
 #include "pager.h"
 #include "panel.h"
@@ -94,8 +96,9 @@ struct move {
 /* Who changed a dossier last, for a refusal because it changed meanwhile. */
 static int last_entry(const struct history_entry *h, void *arg)
 {
-	char *buf = arg;
-	snprintf(buf, 256, _("last change: %.16s by %s (%s%s%s)"), h->at, h->actor, h->kind,
+	char *buf = arg, when[32];
+	fmt_local_time(h->at, when, sizeof when);
+	snprintf(buf, 256, _("last change: %.16s by %s (%s%s%s)"), when, h->actor, h->kind,
 		 h->to_state ? " → " : "", h->to_state ? state_label(h->to_state) : "");
 	return 0;
 }
@@ -107,6 +110,26 @@ static void add_last_change(struct ui *u, long long id, struct perr *e)
 	history_list(u->app->store, id, last_entry, buf, &e2);
 	if (buf[0])
 		perr_append(e, " (%s)", buf);
+}
+
+/* A motivation typed for a move refused because someone changed the dossier
+ * first: kept, and offered again at the next move of that dossier. */
+static struct {
+	long long id;
+	char *text;
+} kept;
+
+static void keep_motivation(long long id, const char *text)
+{
+	free(kept.text);
+	kept.id = text && *text ? id : 0;
+	kept.text = text && *text ? xstrdup(text) : NULL;
+}
+
+/* The motivation to offer for dossier id: the one kept for it, else "". */
+static const char *kept_motivation(long long id)
+{
+	return kept.text && kept.id == id ? kept.text : "";
 }
 
 /* Load the dossiers and gather the target states open to me from any of
@@ -168,8 +191,9 @@ static int move_ask(struct ui *u, struct move *m)
 		if (t)
 			inputs |= t->inputs;
 	}
+	const char *offer = m->t->batch ? "" : kept_motivation(m->ds[0]->id);
 	if (need_motivation &&
-	    (ui_prompt(u, _("Motivation (required): "), "", &m->reason) || !*m->reason)) {
+	    (ui_prompt(u, _("Motivation (required): "), offer, &m->reason) || !*m->reason)) {
 		ui_message(u, UC_ERROR, "%s", _("Move cancelled: this move needs a motivation."));
 		return -1;
 	}
@@ -232,6 +256,8 @@ static void move_one(struct ui *u, struct move *m, size_t i)
 	struct perr e = {0};
 	if (move_apply(u->app->store, &u->app->actor, d->id, m->to, &req, &e) == 0) {
 		result_line(&m->res, num, 1, _("moved to %s"), state_label(m->to));
+		if (kept.id == d->id)
+			keep_motivation(0, NULL);
 		m->ok++;
 		return;
 	}
@@ -242,6 +268,11 @@ static void move_one(struct ui *u, struct move *m, size_t i)
 		return;
 	if (e.status == P_CONFLICT)
 		add_last_change(u, d->id, &e);
+	if (e.status == P_CONFLICT && m->reason && *m->reason) {
+		/* Nothing typed is lost: the next move of it offers it again. */
+		keep_motivation(d->id, m->reason);
+		perr_append(&e, "%s", _(" Your motivation is kept: press m to move it again."));
+	}
 	result_line(&m->res, num, 0, _("refused: %s"), e.msg);
 }
 
@@ -358,10 +389,31 @@ static void do_conflict(struct ui *u, const struct targets *t)
 	free(reason);
 }
 
+/* The deadline, checked as soon as it is typed (before the note is asked)
+ * and offered again to correct; "" clears the flag. -1 cancelled. */
+static int ask_due(struct ui *u, char **due)
+{
+	struct perr e = {0};
+	char *typed = NULL;
+	for (;;) {
+		int rc = ui_prompt_again(u, e.msg[0] ? e.msg : NULL,
+					 _("Compléments due (YYYY-MM-DD; empty clears the flag): "),
+					 typed ? typed : "", due);
+		free(typed);
+		if (rc)
+			return -1;
+		perr_clear(&e);
+		if (!**due || complements_check_due(*due, &e) == 0)
+			return 0;
+		typed = *due;
+		*due = NULL;
+	}
+}
+
 static void do_complements(struct ui *u, const struct targets *t)
 {
 	char *due = NULL, *note = NULL;
-	if (ui_prompt(u, _("Compléments due (YYYY-MM-DD; empty clears the flag): "), "", &due))
+	if (ask_due(u, &due))
 		return;
 	if (*due && ui_prompt(u, _("What is missing: "), "", &note)) {
 		free(due);
@@ -392,12 +444,14 @@ static void do_complements(struct ui *u, const struct targets *t)
 static int hist_line(const struct history_entry *h, void *arg)
 {
 	struct tlines *t = arg;
+	char when[32];
+	fmt_local_time(h->at, when, sizeof when);
 	if (h->to_state)
-		tl_add(t, UC_NORMAL, 1, "%s  %s  %s → %s%s", h->at, h->actor,
+		tl_add(t, UC_NORMAL, 1, "%s  %s  %s → %s%s", when, h->actor,
 		       h->from_state ? state_label(h->from_state) : "", state_label(h->to_state),
 		       h->override ? _(" (override)") : "");
 	else
-		tl_add(t, UC_NORMAL, 0, "%s  %s  %s  %s", h->at, h->actor, h->kind,
+		tl_add(t, UC_NORMAL, 0, "%s  %s  %s  %s", when, h->actor, h->kind,
 		       h->detail ? h->detail : "");
 	if (strcmp(h->actor, h->real_actor) != 0)
 		tl_add(t, UC_DIM, 0, _("    recorded by %s"), h->real_actor);
@@ -429,25 +483,33 @@ static void do_score(struct ui *u, const struct targets *t)
 		u->focus = F_SCORING;
 }
 
-/* Write the dossiers ids to path as CSV; what happened on the message line. */
+/* Write the dossiers ids to path as CSV, by the one rule of file exports
+ * (cmd_export.h: 0600, an existing file replaced only when confirmed); what
+ * happened on the message line. */
 static void export_to(struct ui *u, const char *path, const long long *ids, size_t n)
 {
 	struct perr e = {0};
-	FILE *f = fopen(path, "w");
-	if (!f) {
-		ui_message(u, UC_ERROR, _("cannot write %s: %s"), path, strerror(errno));
-	} else if (n == 0) {
-		fclose(f);
+	if (n == 0) {
 		ui_message(u, UC_ERROR, "%s", _("Nothing to export: the queue is empty."));
-	} else if (export_rows(u->app->store, f, EXPORT_CSV, 0, ids, n, &e)) {
-		fclose(f);
+		return;
+	}
+	int rc = export_write_file(u->app, path, 0, EXPORT_CSV, 0, ids, n, &e);
+	if (rc < 0 && e.status == P_REFUSED) {
+		char *q = xasprintf(_("%s exists already. Replace it?"), path);
+		int yes = ui_confirm(u, _("Export"), q);
+		free(q);
+		if (!yes) {
+			ui_message(u, UC_NORMAL, _("Nothing written: %s kept as it was."), path);
+			return;
+		}
+		perr_clear(&e);
+		rc = export_write_file(u->app, path, 1, EXPORT_CSV, 0, ids, n, &e);
+	}
+	if (rc < 0)
 		ui_report(u, &e);
-	} else if (fclose(f)) {
-		ui_message(u, UC_ERROR, _("cannot write %s: %s"), path, strerror(errno));
-	} else {
+	else
 		ui_message(u, UC_OK, P_("%zu dossier written to %s", "%zu dossiers written to %s", n),
 			   n, path);
-	}
 }
 
 /* What the queue shows, or the tagged dossiers in the queue's order. */

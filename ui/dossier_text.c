@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "base/geo.h"
 #include "base/i18n.h"
 #include "base/text.h"
@@ -64,13 +65,14 @@ static const char *field_value(const struct dossier *d, int i, char *buf, size_t
 static int history_line(const struct history_entry *h, void *arg)
 {
 	struct tlines *t = arg;
-	char line[1024];
+	char line[1024], when[32];
+	fmt_local_time(h->at, when, sizeof when);
 	if (h->to_state)
-		snprintf(line, sizeof line, "%.16s  %s  %s → %s%s", h->at, h->actor,
+		snprintf(line, sizeof line, "%s  %s  %s → %s%s", when, h->actor,
 			 h->from_state ? state_label(h->from_state) : "", state_label(h->to_state),
 			 h->override ? _(" (override)") : "");
 	else
-		snprintf(line, sizeof line, "%.16s  %s  %s%s%s", h->at, h->actor, h->kind,
+		snprintf(line, sizeof line, "%s  %s  %s%s%s", when, h->actor, h->kind,
 			 h->detail ? "  " : "", h->detail ? h->detail : "");
 	if (strcmp(h->actor, h->real_actor) != 0) {
 		size_t l = strlen(line);
@@ -83,6 +85,67 @@ static int history_line(const struct history_entry *h, void *arg)
 		free(m);
 	}
 	return 0;
+}
+
+/* Whether r has any answer given. */
+static int answered(const struct review *r)
+{
+	for (size_t k = 0; k < r->n_answers; k++)
+		if (r->answers[k].value)
+			return 1;
+	return 0;
+}
+
+/* One answer: the criterion with its label, the value as the grid names
+ * it and the comment; a free text under its label. */
+static void review_answer_lines(struct tlines *t, const struct checklist *g,
+				const struct answer *a, int width, int indent)
+{
+	const struct criterion *c = g ? checklist_find(g, a->criterion) : NULL;
+	const char *label = c ? ui_grid_text(c->label, c->label_en) : NULL;
+	char *head = label ? xasprintf("%s %s", a->criterion, label) : xstrdup(a->criterion);
+	if (c && c->type == CRIT_TEXT) {
+		tl_add_wrapped(t, UC_NORMAL, head, width, indent);
+		tl_add_wrapped(t, UC_NORMAL, a->value ? a->value : "—", width, indent + 2);
+		if (a->comment)
+			tl_add_wrapped(t, UC_DIM, a->comment, width, indent + 2);
+		free(head);
+		return;
+	}
+	char *v = a->value ? (c ? criterion_value_label(c, a->value) : xstrdup(a->value))
+			   : xstrdup("—");
+	char *line = xasprintf(_("%s: %s%s%s"), head, v, a->comment ? " — " : "",
+			       a->comment ? a->comment : "");
+	tl_add_wrapped(t, UC_NORMAL, line, width, indent);
+	free(line);
+	free(v);
+	free(head);
+}
+
+void dossier_text_review(struct ui *u, struct tlines *t, const struct review *r, int width)
+{
+	struct checklist *g = NULL;
+	struct perr e = {0};
+	review_grid(u->app->store, r, &g, &e);	/* without it: codes only */
+	int any = answered(r);
+	char band[128] = "";
+	/* A total only where the grid gives points; a band only once
+	 * something is answered (an empty draft is not "défavorable"). */
+	const struct band *b = g && any ? checklist_band_by_id(g, r->band) : NULL;
+	if (b)
+		snprintf(band, sizeof band, " · %s", b->label ? b->label : b->id);
+	char *total = g && g->points_sum > 0 && (r->submitted || any)
+		? xasprintf(_("total %.1f"), r->total) : NULL;
+	tl_add(t, UC_NORMAL, 1, "  %s (%s) · %s · %s%s%s%s", r->reviewer_name ? r->reviewer_name : "",
+	       r->reviewer, r->grid_id, r->submitted ? C_("review", "submitted") : C_("review", "draft"),
+	       total ? " · " : "", total ? total : "", band);
+	free(total);
+	for (size_t k = 0; k < r->n_answers; k++) {
+		const struct answer *a = &r->answers[k];
+		if (a->value || a->comment)
+			review_answer_lines(t, g, a, width, 4);
+	}
+	checklist_free(&g);
 }
 
 static void add_reviews(struct ui *u, struct tlines *t, long long id, int width)
@@ -98,27 +161,14 @@ static void add_reviews(struct ui *u, struct tlines *t, long long id, int width)
 	}
 	if (n == 0)
 		tl_add(t, UC_DIM, 0, "  %s", _("No review you may see."));
-	for (size_t i = 0; i < n; i++) {
-		const struct review *r = list[i];
-		char tot[64] = "";
-		if (r->submitted)
-			snprintf(tot, sizeof tot, _("total %.1f"), r->total);
-		tl_add(t, UC_NORMAL, 1, "  %s (%s) · %s · %s %s%s%s", r->reviewer_name, r->reviewer,
-		       r->grid_id, r->submitted ? C_("review", "submitted") : C_("review", "draft"), tot,
-		       r->band ? " · " : "", r->band ? r->band : "");
-		for (size_t k = 0; k < r->n_answers; k++) {
-			const struct answer *a = &r->answers[k];
-			if (!a->value && !a->comment)
-				continue;
-			char *line = xasprintf("%s: %s%s%s", a->criterion, a->value ? a->value : "—",
-					       a->comment ? " — " : "", a->comment ? a->comment : "");
-			tl_add_wrapped(t, UC_NORMAL, line, width, 4);
-			free(line);
-		}
+	for (size_t i = 0; i < n; i++)
+		dossier_text_review(u, t, list[i], width);
+	if (hidden > 0) {
+		char *h = xasprintf(P_("%d review is hidden from you for now.",
+				       "%d reviews are hidden from you for now.", hidden), hidden);
+		tl_add(t, UC_DIM, 0, "  %s", h);
+		free(h);
 	}
-	if (hidden > 0)
-		tl_add(t, UC_DIM, 0, "  %s", P_("%d review is hidden from you for now.",
-						"%d reviews are hidden from you for now.", hidden));
 	review_list_free(&list, n);
 }
 
@@ -128,7 +178,8 @@ static void add_head(struct ui *u, struct tlines *t, const struct dossier *d)
 	tl_add(t, UC_TITLE, 1, " %s · %s", d->f[DF_DS_NUMBER] ? d->f[DF_DS_NUMBER] : "",
 	       d->f[DF_PTCE_NAME] ? d->f[DF_PTCE_NAME] : "");
 	char since[32];
-	snprintf(since, sizeof since, "%.10s", d->state_since ? d->state_since : "");
+	fmt_local_time(d->state_since ? d->state_since : "", since, sizeof since);
+	since[10] = '\0';	/* the day is enough here */
 	tl_add(t, UC_NORMAL, 1, _("State: %s (since %s)%s%s"), state_label(d->state), since,
 	       d->campaign_name ? " · " : "", d->campaign_name ? d->campaign_name : "");
 	char *assignees = NULL;
@@ -186,9 +237,16 @@ static void add_member(struct tlines *t, const struct member *m, int nw)
 	line[o++] = ' ';
 	line[o++] = ' ';
 	for (int c = 0; c < 4; c++) {
-		size_t used = 0, fit = text_fit(cells[c], (size_t)ws[c], &used);
+		/* A cell too long for its column ends with "…", never cut dry. */
+		int cut = text_width(cells[c]) > (size_t)ws[c];
+		size_t used = 0, fit = text_fit(cells[c], (size_t)ws[c] - (size_t)cut, &used);
 		memcpy(line + o, cells[c], fit);
 		o += fit;
+		if (cut) {
+			memcpy(line + o, "…", strlen("…"));
+			o += strlen("…");
+			used++;
+		}
 		for (size_t k = used; k < (size_t)ws[c] + 1 && o < sizeof line - 8; k++)
 			line[o++] = ' ';
 	}

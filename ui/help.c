@@ -12,7 +12,18 @@
 void ui_help(struct ui *u)
 {
 	struct tlines t = {0};
-	int kw = 22;
+	/* The keys' column fits the longest list of keys, so that every
+	 * description starts in the same column. */
+	int kw = 0;
+	for (int a = 1; a < KA_COUNT; a++) {
+		char keys[128];
+		keymap_describe(&u->km, (enum key_action)a, keys, sizeof keys);
+		int w = (int)text_width(keys);
+		if (w > kw)
+			kw = w;
+	}
+	if (kw > u->cols / 3)
+		kw = u->cols / 3;
 	for (int p = 0; p < KEY_PANEL_COUNT; p++) {
 		unsigned panel = 1u << p;
 		tl_add(&t, UC_SECTION, 1, "%s", key_panel_label(panel));

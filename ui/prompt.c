@@ -54,11 +54,19 @@ static void prompt_key(struct editor *ed, int k)
 
 int ui_prompt(struct ui *u, const char *label, const char *initial, char **out)
 {
+	return ui_prompt_again(u, NULL, label, initial, out);
+}
+
+int ui_prompt_again(struct ui *u, const char *why, const char *label, const char *initial,
+		    char **out)
+{
 	struct editor ed = {0};
 	editor_set(&ed, initial);
 	*out = NULL;
 	for (;;) {
 		ui_draw(u);
+		if (why && !u->too_small)
+			ui_put(u->rows - 2, 0, u->cols, why, ui_attr(u, UC_ERROR));
 		if (!u->too_small)
 			prompt_draw(u, label, &ed);
 		int k = ui_getkey(u, -1);

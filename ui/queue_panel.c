@@ -160,6 +160,18 @@ static void set_view(struct ui *u, enum queue_view v)
 	ui_message(u, UC_NORMAL, _("View: %s (%lld)"), queue_view_label(v), u->q.count);
 }
 
+/* Show every dossier: the hit of a search is not in the view. */
+static void show_all(struct ui *u)
+{
+	struct queue_state *q = &u->q;
+	q->spec.view = QV_ALL;
+	queue_filter_clear(&q->spec);
+	q->n_tags = 0;
+	queue_rows_reload(u);
+}
+
+/* The hit of a search over every dossier the person may see: the cursor
+ * goes to it, in the view when it is there, else in "tous". */
 static void search_step(struct ui *u, int dir, int fresh)
 {
 	struct queue_state *q = &u->q;
@@ -167,24 +179,35 @@ static void search_step(struct ui *u, int dir, int fresh)
 		ui_message(u, UC_ERROR, "%s", _("No search yet: press / to search."));
 		return;
 	}
-	long long pos = -1;
+	struct queue_hit hit;
 	struct perr e = {0};
-	long long from = fresh ? q->cur - (dir > 0 ? 1 : -1) : q->cur;
-	if (queue_search(u->app->store, &q->spec, q->search, from, dir, &pos,
-			 fresh ? &q->hits : NULL, &e)) {
+	if (queue_search_all(u->app->store, &q->spec, q->search, fresh ? 0 : queue_current(u), dir,
+			     &hit, &e)) {
 		ui_message(u, UC_ERROR, "%s", e.msg);
 		return;
 	}
-	if (pos < 0) {
+	if (!hit.id) {
 		ui_message(u, UC_ERROR, _("Not found: %s"), q->search);
 		return;
 	}
+	long long pos = -1;
+	char moved[256] = "";
+	if (queue_position(u->app->store, &q->spec, hit.id, &pos, &e) == 0 && pos < 0) {
+		snprintf(moved, sizeof moved, _(" · not in '%s', view '%s'"),
+			 queue_view_label(q->spec.view), queue_view_label(QV_ALL));
+		show_all(u);
+		queue_position(u->app->store, &q->spec, hit.id, &pos, &e);
+	}
+	if (pos < 0)
+		pos = 0;
 	q->cur = pos;
+	q->cur_id = hit.id;
 	q->stale = 1;
 	queue_clamp(u);
-	ui_message(u, UC_NORMAL, P_("%s: %lld dossier matches (n next, N previous)",
-				    "%s: %lld dossiers match (n next, N previous)", q->hits),
-		   q->search, q->hits);
+	const char *wrap = !hit.wrapped ? "" : dir > 0 ? _(" · past the last hit, back to the first")
+						      : _(" · past the first hit, back to the last");
+	ui_message(u, hit.wrapped ? UC_FLAG : UC_NORMAL, _("%s: hit %lld/%lld (n next, N previous)%s%s"),
+		   q->search, hit.index, hit.total, wrap, moved);
 }
 
 static void search(struct ui *u)
@@ -233,7 +256,7 @@ static void set_filter(struct ui *u)
 {
 	struct queue_state *q = &u->q;
 	char *s = NULL;
-	if (ui_prompt(u, _("Filter (state=… region=… assignee=…, empty clears): "), "", &s))
+	if (ui_prompt(u, _("Filter (state=… region=… departement=… assignee=…, empty clears): "), "", &s))
 		return;
 	struct perr e = {0};
 	if (queue_set_filter(&q->spec, s, &e)) {
@@ -249,10 +272,7 @@ static void set_filter(struct ui *u)
 static void filter_clear(struct ui *u)
 {
 	struct queue_state *q = &u->q;
-	free(q->spec.state);
-	free(q->spec.region);
-	free(q->spec.assignee);
-	q->spec.state = q->spec.region = q->spec.assignee = NULL;
+	queue_filter_clear(&q->spec);
 	free(q->search);
 	q->search = NULL;
 	q->spec.view = QV_ALL;

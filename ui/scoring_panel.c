@@ -8,9 +8,12 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "dossier_panel.h"
+#include "dossier_text.h"
 #include "editor.h"
 #include "pager.h"
 #include "panel.h"
+#include "procedure/permission.h"
 #include "procedure/procedure.h"
 #include "prompt.h"
 #include "review/aggregate.h"
@@ -46,6 +49,16 @@ static void scoring_reload(struct ui *u)
 		return;
 	struct review *r = NULL;
 	struct perr e = {0};
+	if (!sc->rev->id) {
+		/* Not stored yet: another of my sessions may have begun it. */
+		if (review_find(u->app->store, sc->dossier_id, u->app->actor.login, sc->grid->id,
+				&r, &e) == 0 && r) {
+			review_free(&sc->rev);
+			sc->rev = r;
+			sc->revision = r->revision;
+		}
+		return;
+	}
 	if (review_load(u->app->store, sc->rev->id, &r, &e)) {
 		ui_message(u, UC_ERROR, "%s", e.msg);
 		return;
@@ -53,6 +66,55 @@ static void scoring_reload(struct ui *u)
 	review_free(&sc->rev);
 	sc->rev = r;
 	sc->revision = r->revision;
+}
+
+/* My stored review of d on g, else a blank one held here (id 0) once the
+ * core's checks for writing one pass: a draft exists from the first answer,
+ * never from merely opening the form. */
+static int find_or_blank(struct ui *u, const struct dossier *d, const struct checklist *g,
+			 struct review **out, struct perr *e)
+{
+	const struct actor *a = &u->app->actor;
+	if (review_find(u->app->store, d->id, a->login, g->id, out, e))
+		return -1;
+	if (*out)
+		return 0;
+	int conflicted = 0;
+	if (permission_score(a, e) < 0 ||
+	    conflict_check(u->app->store, d->id, a->login, &conflicted, e) < 0)
+		return -1;
+	if (conflicted)
+		return perr_set(e, P_REFUSED, _("you declared a conflict of interest on dossier %s (or a coordinateur did for you); you may not review it."),
+				d->f[DF_DS_NUMBER]);
+	struct review *r = xcalloc(1, sizeof *r);
+	r->dossier_id = d->id;
+	r->reviewer = xstrdup(a->login);
+	r->grid_id = xstrdup(g->id);
+	r->grid_hash = g->hash ? xstrdup(g->hash) : NULL;
+	r->phase = g->phase;
+	*out = r;
+	return 0;
+}
+
+/* The first answer (or comment, or submit) of a review not stored yet
+ * creates it with that answer in one write; 1 when it did (sc->rev is then
+ * the stored review), 0 when the review already exists, -1 refused. */
+static int create_with(struct ui *u, const struct review_input *in, size_t n, int submit,
+		       struct perr *e)
+{
+	struct scoring_state *sc = &u->sc;
+	if (sc->rev->id)
+		return 0;
+	long long rev = 0;
+	struct review *r = NULL;
+	int rc = review_write(u->app->store, &u->app->actor, sc->dossier_id, sc->grid, in, n,
+			      submit, NULL, &rev, &r, e);
+	if (r) {
+		review_free(&sc->rev);
+		sc->rev = r;
+		sc->revision = r->revision;
+	}
+	return rc < 0 ? -1 : 1;
 }
 
 int scoring_open(struct ui *u, long long id)
@@ -84,7 +146,7 @@ int scoring_open(struct ui *u, long long id)
 		return -1;
 	}
 	struct review *r = NULL;
-	if (review_open(u->app->store, &u->app->actor, id, g, NULL, &r, &e)) {
+	if (find_or_blank(u, d, g, &r, &e)) {
 		ui_report(u, &e);
 		checklist_free(&g);
 		dossier_free(&d);
@@ -138,12 +200,16 @@ static void save_answer(struct ui *u, const char *value)
 		return;
 	struct perr e = {0};
 	long long rev = sc->revision;
-	if (review_set_answer(u->app->store, &u->app->actor, sc->rev->id, c->id, value, NULL,
-			      &rev, &e)) {
+	struct review_input in = {c->id, value, NULL};
+	int made = value && *value ? create_with(u, &in, 1, 0, &e) : 0;
+	if (made < 0 || (!made && sc->rev->id &&
+			 review_set_answer(u->app->store, &u->app->actor, sc->rev->id, c->id, value,
+					   NULL, &rev, &e))) {
 		refused(u, &e);
 		return;
 	}
-	sc->revision = rev;
+	if (!made)
+		sc->revision = rev;
 	scoring_reload(u);
 	char *label = value && *value ? criterion_value_label(c, value) : xstrdup(_("cleared"));
 	ui_message(u, UC_OK, _("%s: %s (saved)"), c->id, label);
@@ -162,6 +228,19 @@ static int save_text(struct ui *u, struct perr *e)
 	if (!c)
 		return 0;
 	long long rev = sc->revision;
+	struct review_input in = {c->id, c->type == CRIT_TEXT ? sc->ed.buf : NULL,
+				  c->type == CRIT_TEXT ? NULL : sc->ed.buf};
+	int made = sc->ed.len ? create_with(u, &in, 1, 0, e) : 0;
+	if (made < 0)
+		return -1;
+	if (made) {
+		sc->ed.dirty = 0;
+		return 0;
+	}
+	if (!sc->rev->id) {	/* nothing written on a review not stored */
+		sc->ed.dirty = 0;
+		return 0;
+	}
 	int rc = c->type == CRIT_TEXT
 		? review_set_answer(u->app->store, &u->app->actor, sc->rev->id, c->id, sc->ed.buf,
 				    NULL, &rev, e)
@@ -214,9 +293,7 @@ static void value_box(const struct criterion *c, const struct answer *a, char *b
  * ones when the interface is not in French and the grid gives them. */
 static const char *grid_text(const char *fr_text, const char *en_text)
 {
-	const char *lang = getenv("LANGUAGE");
-	int fr = lang && strncmp(lang, "fr", 2) == 0;
-	return !fr && en_text ? en_text : fr_text;
+	return ui_grid_text(fr_text, en_text);
 }
 
 /* The title, then the state of the review: total, band, what is missing. */
@@ -242,7 +319,11 @@ static void draw_head(struct ui *u, int y, int x, int w)
 				    sc->rev->submitted ? C_("review", "submitted") : C_("review", "draft"));
 	if (tot[0])
 		l += (size_t)snprintf(line + l, sizeof line - l, " · %s", tot);
-	if (score.band && l < sizeof line)
+	/* No band before the first answer: an empty draft is not "défavorable". */
+	int any = 0;
+	for (size_t i = 0; i < sc->rev->n_answers; i++)
+		any |= sc->rev->answers[i].value != NULL;
+	if (score.band && any && l < sizeof line)
 		l += (size_t)snprintf(line + l, sizeof line - l, " · %s",
 				      score.band->label ? score.band->label : score.band->id);
 	if (score.eliminated && l < sizeof line)
@@ -297,9 +378,20 @@ static void draw_criterion(struct ui *u, int y, int x, int w, const struct crite
 		snprintf(pts, sizeof pts, "%5.1f", criterion_points(c, a->value));
 	int need = a && a->value && criterion_needs_comment(c, a->value) &&
 		   !(a->comment && *a->comment);
-	snprintf(line, sizeof line, "%s%s%-*s %-8s %s%s", here ? ">" : " ",
-		 c->required ? "*" : " ", idw, c->id, box, grid_text(c->label, c->label_en),
-		 need ? _("  (comment needed)") : (a && a->comment ? "  ✎" : ""));
+	if (c->type == CRIT_TEXT && a && a->value) {
+		/* A free text shows itself, on one line, after its label. */
+		char *flat = xstrdup(a->value);
+		for (char *p = flat; *p; p++)
+			if (*p == '\n' || *p == '\t')
+				*p = ' ';
+		snprintf(line, sizeof line, "%s%s%-*s %s: %s", here ? ">" : " ", c->required ? "*" : " ",
+			 idw, c->id, grid_text(c->label, c->label_en), flat);
+		free(flat);
+	} else {
+		snprintf(line, sizeof line, "%s%s%-*s %-8s %s%s", here ? ">" : " ",
+			 c->required ? "*" : " ", idw, c->id, box, grid_text(c->label, c->label_en),
+			 need ? _("  (comment needed)") : (a && a->comment ? "  ✎" : ""));
+	}
 	int attr = here ? ui_attr(u, UC_CURSOR) : 0;
 	ui_put(y, x, w - 6, line, attr);
 	ui_put(y, x + w - 6, 6, pts, attr);
@@ -367,7 +459,10 @@ static void draw_current(struct ui *u, int y, int x, int h, int w)
 	const char *help = grid_text(c->help, c->help_en);
 	if (help)
 		tl_add_wrapped(&t, UC_DIM, help, w - 2, 0);
-	if (a && a->comment && *a->comment) {
+	if (c->type == CRIT_TEXT && a && a->value) {
+		tl_add(&t, UC_HEADER, 0, "%s", _("Text:"));
+		tl_add_wrapped(&t, UC_NORMAL, a->value, w - 2, 2);
+	} else if (a && a->comment && *a->comment) {
 		tl_add(&t, UC_HEADER, 0, "%s", _("Comment:"));
 		tl_add_wrapped(&t, UC_NORMAL, a->comment, w - 2, 2);
 	} else {
@@ -441,25 +536,18 @@ static void show_others(struct ui *u)
 	struct review_row rr;
 	memset(&rr, 0, sizeof rr);
 	if (review_row_fill(u->app->store, &u->app->actor, sc->dossier_id, &rr, &e) == 0 && rr.visible) {
+		int ns = rr.n_submitted;
 		if (rr.has_total)
-			tl_add(&t, UC_HEADER, 1, _("Mean total %.1f over %d submitted reviews%s"),
-			       rr.mean_total, rr.n_submitted, rr.divergent ? _(" · DIVERGENT") : "");
+			tl_add(&t, UC_HEADER, 1, P_("Mean total %.1f over %d submitted review%s",
+						    "Mean total %.1f over %d submitted reviews%s", ns),
+			       rr.mean_total, ns, rr.divergent ? _(" · DIVERGENT") : "");
 		else
-			tl_add(&t, UC_HEADER, 1, _("%d submitted reviews%s"), rr.n_submitted,
-			       rr.divergent ? _(" · DIVERGENT") : "");
+			tl_add(&t, UC_HEADER, 1, P_("%d submitted review%s", "%d submitted reviews%s", ns),
+			       ns, rr.divergent ? _(" · DIVERGENT") : "");
 	}
 	for (size_t i = 0; i < n; i++) {
-		const struct review *r = list[i];
 		tl_add(&t, UC_NORMAL, 0, "%s", "");
-		tl_add(&t, UC_SECTION, 1, "%s (%s) · %s%s", r->reviewer_name, r->reviewer,
-		       r->submitted ? C_("review", "submitted") : C_("review", "draft"), r->submitted ? "" : "");
-		for (size_t k = 0; k < r->n_answers; k++) {
-			const struct answer *a = &r->answers[k];
-			char *s = xasprintf("%-4s %-8s %s", a->criterion, a->value ? a->value : "—",
-					    a->comment ? a->comment : "");
-			tl_add_wrapped(&t, UC_NORMAL, s, w, 2);
-			free(s);
-		}
+		dossier_text_review(u, &t, list[i], w);
 	}
 	if (hidden)
 		tl_add(&t, UC_DIM, 0, P_("%d review is hidden from you for now (blind grid or conflict).",
@@ -470,6 +558,28 @@ static void show_others(struct ui *u)
 	review_list_free(&list, n);
 	ui_pager(u, _("Reviews of this dossier"), &t);
 	tl_clear(&t);
+}
+
+/* The confirmation text, naming the gates still answered "to check": a
+ * review submitted so must not surprise its author. Fresh. */
+static char *with_gates_to_check(const struct scoring_state *sc, const char *text)
+{
+	char *list = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < sc->grid->n_crit; i++) {
+		const struct criterion *c = &sc->grid->crit[i];
+		const struct answer *a = review_answer(sc->rev, c->id);
+		if (c->type != CRIT_GATE || !a || !a->value || strcmp(a->value, "check") != 0)
+			continue;
+		xappendf(&list, "%s%s (%s)", n++ ? ", " : "", c->id, grid_text(c->label, c->label_en));
+	}
+	if (!n)
+		return xstrdup(text);
+	char *full = xasprintf(P_("%s\n\nStill to check (%zu gate): %s.",
+				 "%s\n\nStill to check (%zu gates): %s.", n),
+			       text, n, list);
+	free(list);
+	return full;
 }
 
 static void submit(struct ui *u)
@@ -500,18 +610,24 @@ static void submit(struct ui *u)
 	else
 		snprintf(text, sizeof text, _("Submit your review of %s? Others will see it."),
 			 sc->ds_number);
-	if (!ui_confirm(u, _("Submit"), text))
+	char *full = with_gates_to_check(sc, text);
+	int yes = ui_confirm(u, _("Submit"), full);
+	free(full);
+	if (!yes)
 		return;
 	struct perr e = {0};
 	long long rev = sc->revision;
 	char **miss = NULL;
-	if (review_submit(u->app->store, &u->app->actor, sc->rev->id, NULL, &rev, &miss, &e)) {
+	int made = create_with(u, NULL, 0, 1, &e);
+	if (made < 0 || (!made && review_submit(u->app->store, &u->app->actor, sc->rev->id, NULL,
+						&rev, &miss, &e))) {
 		review_strv_free(&miss);
 		refused(u, &e);
 		return;
 	}
 	review_strv_free(&miss);
-	sc->revision = rev;
+	if (!made)
+		sc->revision = rev;
 	scoring_reload(u);
 	ui_message(u, UC_OK, _("Review of %s submitted."), sc->ds_number);
 }
@@ -686,7 +802,11 @@ static void scoring_next(struct ui *u)
 static void scoring_back(struct ui *u, int code)
 {
 	(void)code;
+	/* The dossier just scored, never the one opened before it. */
+	long long id = u->sc.dossier_id;
 	scoring_close(u);
+	if (id)
+		dossier_panel_show(u, id);
 	u->focus = F_DOSSIER;
 	panel_reload_all(u);
 }

@@ -150,3 +150,10 @@ void tl_follow(long long *top, long long cur, int h, int margin)
 	if (cur >= *top + h)
 		*top = cur - h + 1;
 }
+
+const char *ui_grid_text(const char *fr_text, const char *en_text)
+{
+	const char *lang = getenv("LANGUAGE");
+	int fr = lang && strncmp(lang, "fr", 2) == 0;
+	return !fr && en_text ? en_text : fr_text;
+}

@@ -29,4 +29,9 @@ int tl_scroll(enum key_action a, long long *top, long long page, size_t n);
  * lines above it when it can. */
 void tl_follow(long long *top, long long cur, int h, int margin);
 
+/* ui_grid_text - a grid's text in the interface's language: the grid's own
+ * (French) text, or its English one when the interface is not in French
+ * and the grid gives it. */
+const char *ui_grid_text(const char *fr_text, const char *en_text);
+
 #endif

@@ -20,13 +20,16 @@ struct export_opts {
 	enum cli_format fmt;
 	int excel;
 	const char *output;
+	int force;
 	struct dossier_filter filter;
 };
 
-/* Write through a temporary file next to path, renamed at the end, so that
- * a failed export never leaves half a file where a good one was. */
-static int export_to_file(struct app *app, const char *path, enum export_format fmt,
-			  int excel, const long long *ids, size_t n, struct perr *e)
+/* Write through a temporary file next to path (mkstemp: mode 0600), put in
+ * place at the end, so that a failed export never leaves half a file where
+ * a good one was. Without force, link() puts it in place only where no file
+ * is, atomically: an existing file is never replaced unasked. */
+int export_write_file(struct app *app, const char *path, int force, enum export_format fmt,
+		      int excel, const long long *ids, size_t n, struct perr *e)
 {
 	char *tmp = xasprintf("%s.tmpXXXXXX", path);
 	int fd = mkstemp(tmp);
@@ -45,9 +48,13 @@ static int export_to_file(struct app *app, const char *path, enum export_format 
 	int rc = export_rows(app->store, f, fmt, excel, ids, n, e);
 	if (fclose(f) != 0 && rc == 0)
 		rc = perr_set(e, P_IO, _("%s: cannot write: %s"), path, strerror(errno));
-	if (rc == 0 && rename(tmp, path) != 0)
+	if (rc == 0 && force && rename(tmp, path) != 0)
 		rc = perr_set(e, P_IO, _("%s: cannot write: %s"), path, strerror(errno));
-	if (rc < 0)
+	if (rc == 0 && !force && link(tmp, path) != 0)
+		rc = errno == EEXIST
+			? perr_set(e, P_REFUSED, _("%s exists already; it is replaced only when you say so (--force)"), path)
+			: perr_set(e, P_IO, _("%s: cannot write: %s"), path, strerror(errno));
+	if (rc < 0 || !force)
 		unlink(tmp);
 	free(tmp);
 	return rc;
@@ -83,6 +90,7 @@ static const struct cli_opt export_options[] = {
 	{"state", 's', CLI_CHECK, 0, 0},
 	{"region", 'r', CLI_CHECK, 0, 0},
 	{"output", 'o', CLI_TEXT, offsetof(struct export_opts, output), 0},
+	{"force", 'F', CLI_FLAG, offsetof(struct export_opts, force), 1},
 	{0}
 };
 static const struct cli_spec export_spec = {"export", "hf:o:", export_options, export_check};
@@ -108,7 +116,7 @@ int cmd_export(struct app *app, int argc, char **argv)
 	size_t n = 0;
 	if (export_ids(app->store, &o.filter, &ids, &n, &e) < 0)
 		return cli_report(app, &e);
-	rc = o.output ? export_to_file(app, o.output, fmt, o.excel, ids, n, &e)
+	rc = o.output ? export_write_file(app, o.output, o.force, fmt, o.excel, ids, n, &e)
 		      : export_rows(app->store, app->out, fmt, o.excel, ids, n, &e);
 	free(ids);
 	return rc < 0 ? cli_report(app, &e) : 0;

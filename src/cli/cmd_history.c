@@ -10,9 +10,35 @@
 #include "cli/cmd_history.h"
 #include "procedure/dossier.h"
 
+struct history_ctx {
+	struct app *app;
+	size_t who_w;		/* the actor column fits the widest entry */
+};
+
+/* Who made the entry, and who acted for them, into who. */
+static void history_who(const struct history_entry *h, char *who, size_t len)
+{
+	if (strcmp(h->actor, h->real_actor))
+		snprintf(who, len, "%s (%s %s)", h->actor, _("by"), h->real_actor);
+	else
+		snprintf(who, len, "%s", h->actor);
+}
+
+static int history_measure(const struct history_entry *h, void *arg)
+{
+	struct history_ctx *c = arg;
+	char who[160];
+	history_who(h, who, sizeof who);
+	size_t w = text_width(who);
+	if (w > c->who_w)
+		c->who_w = w;
+	return 0;
+}
+
 static int history_row(const struct history_entry *h, void *arg)
 {
-	FILE *f = ((struct app *)arg)->out;
+	struct history_ctx *c = arg;
+	FILE *f = c->app->out;
 	char when[32], what[128];
 	fmt_local_time(h->at, when, sizeof when);
 	if (h->to_state && h->from_state)
@@ -23,11 +49,8 @@ static int history_row(const struct history_entry *h, void *arg)
 		snprintf(what, sizeof what, "%s", h->kind);
 	fprintf(f, "%-16s ", when);
 	char who[160];
-	if (strcmp(h->actor, h->real_actor))
-		snprintf(who, sizeof who, "%s (%s %s)", h->actor, _("by"), h->real_actor);
-	else
-		snprintf(who, sizeof who, "%s", h->actor);
-	text_pad(f, who, 14);
+	history_who(h, who, sizeof who);
+	text_pad(f, who, c->who_w);
 	fputc(' ', f);
 	text_pad(f, what, 22);
 	if (h->override)
@@ -55,5 +78,9 @@ int cmd_history(struct app *app, int argc, char **argv)
 	int rc = cli_parse_dossier(app, &history_spec, argc, argv, NULL, &ref, &id);
 	if (rc >= 0)
 		return rc;
-	return history_list(app->store, id, history_row, app, &e) < 0 ? cli_report(app, &e) : 0;
+	struct history_ctx c = {app, 14};
+	if (history_list(app->store, id, history_measure, &c, &e) < 0 ||
+	    history_list(app->store, id, history_row, &c, &e) < 0)
+		return cli_report(app, &e);
+	return 0;
 }

@@ -118,6 +118,19 @@ static int create_db(struct app *app, const char *login, int demo, struct perr *
 static const struct cli_opt init_options[] = {{"demo", 'd', CLI_FLAG, 0, 1}, {0}};
 static const struct cli_spec init_spec = {"init", "dh", init_options, NULL};
 
+/* Whether a bare 'ptce' (no --db, no PTCE_DB) opens the database just made:
+ * otherwise the closing hint names it, or it would open another one. */
+static int opens_plain(const struct app *app)
+{
+	const char *env = getenv("PTCE_DB");
+	if (env && *env)
+		return 0;
+	char *plain = app_resolve_db(NULL, &app->cfg);
+	int same = strcmp(plain, app->db_path) == 0;
+	free(plain);
+	return same;
+}
+
 int cmd_init(struct app *app, int argc, char **argv)
 {
 	int demo = 0;
@@ -137,8 +150,11 @@ int cmd_init(struct app *app, int argc, char **argv)
 		return cli_report(app, &e);
 	fprintf(app->out, _("Created %s; you (%s) are %s.\n"), app->db_path, login,
 		demo ? _("admin and coordinateur") : _("admin"));
-	if (demo)
+	if (demo && opens_plain(app))
 		fprintf(app->out, "%s", _("Demonstration data loaded. Open the interface with: ptce\n"));
+	else if (demo)
+		fprintf(app->out, _("Demonstration data loaded. Open the interface with: ptce --db '%s'\n"),
+			app->db_path);
 	else
 		fprintf(app->out, "%s", _("Next: add reviewers (ptce reviewer add LOGIN --name NAME --role instructeur) and import dossiers (ptce import FILE.csv).\n"));
 	return 0;

@@ -12,15 +12,16 @@
 #include "cli/cmd_list.h"
 #include "procedure/dossier.h"
 #include "procedure/procedure.h"
+#include "workflow/queue.h"
 
 struct list_ctx {
 	struct app *app;
-	struct dossier_filter flt;
+	struct queue_spec spec;	/* the filters, read as the interface's */
 	enum cli_format fmt;
 	size_t n;
 };
 
-static void list_table_row(FILE *f, const struct dossier_row *r)
+static void list_table_row(FILE *f, const struct queue_row *r)
 {
 	char place[16];
 	snprintf(place, sizeof place, "%s/%s", r->region_code, r->departement_code);
@@ -34,7 +35,7 @@ static void list_table_row(FILE *f, const struct dossier_row *r)
 	fprintf(f, " %5d%s\n", r->days_in_state, r->complements ? " C" : "");
 }
 
-static void list_json_row(FILE *f, const struct dossier_row *r, size_t n)
+static void list_json_row(FILE *f, const struct queue_row *r, size_t n)
 {
 	fputs(n ? ",\n  {" : "\n  {", f);
 	fputs("\"number\": ", f); fmt_json_string(f, r->ds_number);
@@ -47,9 +48,8 @@ static void list_json_row(FILE *f, const struct dossier_row *r, size_t n)
 		r->complements ? "true" : "false");
 }
 
-static int list_row(const struct dossier_row *r, void *arg)
+static void list_row(struct list_ctx *lc, const struct queue_row *r)
 {
-	struct list_ctx *lc = arg;
 	FILE *f = lc->app->out;
 	const char *v[] = {r->ds_number, r->ptce_name, r->region_code, r->departement_code,
 			   r->state, r->state_since};
@@ -75,7 +75,23 @@ static int list_row(const struct dossier_row *r, void *arg)
 		break;
 	}
 	lc->n++;
-	return 0;
+}
+
+/* Every row the spec shows, a page at a time. */
+static int list_rows(struct list_ctx *lc, struct perr *e)
+{
+	enum { PAGE = 500 };
+	for (long long off = 0;; off += PAGE) {
+		struct queue_row *rows = NULL;
+		size_t n = 0;
+		if (queue_fetch(lc->app->store, &lc->spec, off, PAGE, &rows, &n, e) < 0)
+			return -1;
+		for (size_t i = 0; i < n; i++)
+			list_row(lc, &rows[i]);
+		queue_rows_free(&rows, n);
+		if (n < PAGE)
+			return 0;
+	}
 }
 
 static void list_head(FILE *f, enum cli_format fmt)
@@ -95,43 +111,56 @@ static void list_head(FILE *f, enum cli_format fmt)
 	}
 }
 
-/* --format */
-static int list_format(struct app *app, int key, char *arg, void *ctx)
+/* --format, and the filters: each one read by the queue's filter parser
+ * (codes or names; a filter given twice means either value). */
+static int list_check(struct app *app, int key, char *arg, void *ctx)
 {
-	(void)key;
-	return cli_format(app, "list", arg, CLI_FMT(CLI_TABLE) | CLI_FMT(CLI_TSV) | CLI_FMT(CLI_CSV) |
-			  CLI_FMT(CLI_JSON), &((struct list_ctx *)ctx)->fmt);
+	struct list_ctx *lc = ctx;
+	static const struct {
+		int key;
+		const char *name;
+	} filters[] = {{'s', "state"}, {'r', "region"}, {'d', "departement"}, {'a', "assignee"}};
+	if (key == 'f')
+		return cli_format(app, "list", arg, CLI_FMT(CLI_TABLE) | CLI_FMT(CLI_TSV) | CLI_FMT(CLI_CSV) |
+				  CLI_FMT(CLI_JSON), &lc->fmt);
+	for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+		if (filters[i].key != key)
+			continue;
+		const char *v = key == 'a' && strcmp(arg, "me") == 0 ? app->actor.login : arg;
+		struct perr e = {0};
+		if (queue_filter_add(&lc->spec, filters[i].name, v, &e) < 0)
+			return cli_usage_error(app, "list", "%s", e.msg);
+	}
+	return 0;
 }
 
 static const struct cli_opt list_options[] = {
-	{"state", 's', CLI_TEXT, offsetof(struct list_ctx, flt.state), 0},
-	{"region", 'r', CLI_TEXT, offsetof(struct list_ctx, flt.region), 0},
-	{"assignee", 'a', CLI_TEXT, offsetof(struct list_ctx, flt.assignee), 0},
+	{"state", 's', CLI_CHECK, 0, 0},
+	{"region", 'r', CLI_CHECK, 0, 0},
+	{"departement", 'd', CLI_CHECK, 0, 0},
+	{"assignee", 'a', CLI_CHECK, 0, 0},
 	{"format", 'f', CLI_CHECK, 0, 0},
 	{0}
 };
-static const struct cli_spec list_spec = {"list", "s:r:a:f:h", list_options, list_format};
+static const struct cli_spec list_spec = {"list", "s:r:d:a:f:h", list_options, list_check};
 
 int cmd_list(struct app *app, int argc, char **argv)
 {
 	struct list_ctx lc = {.app = app, .fmt = CLI_TABLE};
-	int rc = cli_parse(app, &list_spec, argc, argv, &lc);
-	if (rc >= 0 || (rc = cli_end(app, "list", argc, argv)) != 0)
-		return rc;
-	if (lc.flt.state && !state_find(lc.flt.state))
-		return cli_usage_error(app, "list", _("'%s' is not a state; states: %s"), lc.flt.state,
-				       procedure_state_names());
-	if (lc.flt.region && !geo_region_name(lc.flt.region))
-		return cli_usage_error(app, "list", _("'%s' is not an INSEE region code (e.g. 44 Grand Est, 76 Occitanie)"), lc.flt.region);
-	if (lc.flt.assignee && strcmp(lc.flt.assignee, "me") == 0)
-		lc.flt.assignee = app->actor.login;
+	queue_spec_init(&lc.spec, app->actor.login);
 	/* Experts see only the dossiers they were asked about. */
-	lc.flt.viewer = &app->actor;
-
+	lc.spec.actor = &app->actor;
+	int rc = cli_parse(app, &list_spec, argc, argv, &lc);
+	if (rc >= 0 || (rc = cli_end(app, "list", argc, argv)) != 0) {
+		queue_spec_done(&lc.spec);
+		return rc;
+	}
 	FILE *f = app->out;
 	list_head(f, lc.fmt);
 	struct perr e = {0};
-	if (dossier_list(app->store, &lc.flt, list_row, &lc, &e) < 0)
+	rc = list_rows(&lc, &e);
+	queue_spec_done(&lc.spec);
+	if (rc < 0)
 		return cli_report(app, &e);
 	if (lc.fmt == CLI_JSON)
 		fputs(lc.n ? "\n]\n" : "]\n", f);

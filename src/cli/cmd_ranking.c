@@ -15,6 +15,7 @@
 #include "cli/cmd_ranking.h"
 #include "procedure/access.h"
 #include "review/aggregate.h"
+#include "review/checklist.h"
 
 struct ranking_opts {
 	int phase;
@@ -139,6 +140,23 @@ static void ranking_table(FILE *f, const struct ranking_opts *o, const struct ra
 		fprintf(f, "%s", _("  no dossier in this phase\n"));
 }
 
+/* A dossier without any review yet has no grid to say how many it needs:
+ * the phase's grid in the configuration says it (never "0/-"). */
+static void ranking_required(struct app *app, int phase, struct rank_row *rows, size_t n)
+{
+	struct checklist *g = NULL;
+	struct perr ignored = {0};
+	char name[16];
+	snprintf(name, sizeof name, "phase%d", phase);
+	if (!app->cfg.checklists_dir ||
+	    checklist_load_named(app->cfg.checklists_dir, name, &g, &ignored) < 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (!rows[i].required)
+			rows[i].required = g->reviews_required;
+	checklist_free(&g);
+}
+
 /* --phase and --format */
 static int ranking_check(struct app *app, int key, char *arg, void *ctx)
 {
@@ -181,6 +199,7 @@ int cmd_ranking(struct app *app, int argc, char **argv)
 	size_t n = 0;
 	if (ranking_build(app->store, &app->actor, o.phase, o.region, &rows, &n, &e) < 0)
 		return cli_report(app, &e);
+	ranking_required(app, o.phase, rows, n);
 	if (o.fmt == CLI_CSV)
 		ranking_csv(app->out, rows, n);
 	else

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "cli/cli.h"
@@ -150,7 +151,9 @@ static void print_conflicts_opinions(struct app *app, long long id)
 		for (size_t i = 0; i < nop; i++) {
 			fprintf(f, _("%sOpinion %lld of %s: "), i ? "" : "\n", op[i].id, op[i].expert);
 			if (op[i].answered) {
-				fprintf(f, "%s (%s)\n    ", op[i].favourable ? _("favourable") : _("défavorable"), op[i].answered_at);
+				char when[32];
+				fmt_local_time(op[i].answered_at, when, sizeof when);
+				fprintf(f, "%s (%s)\n    ", op[i].favourable ? _("favourable") : _("défavorable"), when);
 				text_put(f, op[i].answer);
 				fputs("\n", f);
 			} else {

@@ -11,9 +11,11 @@
 #include "base/text.h"
 #include "cli/cli.h"
 #include "cli/cmd_show.h"
+#include "cli/score_print.h"
 #include "procedure/assignment.h"
 #include "procedure/dossier.h"
 #include "procedure/procedure.h"
+#include "review/review.h"
 
 static void show_longtext(FILE *f, const char *v)
 {
@@ -139,6 +141,40 @@ static void show_documents(FILE *f, const struct dossier *d)
 	}
 }
 
+/* The reviews the person may see, each on the grid version it was given on,
+ * and how many are hidden from them (blind grid, conflict). */
+static void show_reviews(struct app *app, long long id)
+{
+	FILE *f = app->out;
+	struct review **list = NULL;
+	size_t n = 0;
+	int hidden = 0;
+	struct perr e = {0};
+	fprintf(f, "\n== %s ==\n", _("Reviews"));
+	if (review_list_visible(app->store, &app->actor, id, NULL, &list, &n, &hidden, &e) < 0) {
+		fprintf(f, "  %s\n", e.msg);
+		return;
+	}
+	if (n == 0 && !hidden)
+		fprintf(f, "  %s\n", _("No review you may see."));
+	for (size_t i = 0; i < n; i++) {
+		struct checklist *g = NULL;
+		struct perr ge = {0};
+		review_grid(app->store, list[i], &g, &ge);
+		if (i)
+			fputc('\n', f);
+		score_print_review(app, g, list[i]);
+		checklist_free(&g);
+	}
+	if (hidden > 0) {
+		fputs("  ", f);
+		fprintf(f, P_("%d review is hidden from you for now.",
+			      "%d reviews are hidden from you for now.", hidden), hidden);
+		fputc('\n', f);
+	}
+	review_list_free(&list, n);
+}
+
 static const struct cli_spec show_spec = {"show", "h", NULL, NULL};
 
 int cmd_show(struct app *app, int argc, char **argv)
@@ -155,6 +191,7 @@ int cmd_show(struct app *app, int argc, char **argv)
 	show_head(app, id, d);
 	show_sections(app->out, d);
 	show_documents(app->out, d);
+	show_reviews(app, id);
 	dossier_free(&d);
 	return 0;
 }

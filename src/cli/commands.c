@@ -52,19 +52,23 @@ static const struct command commands[] = {
 	    "                       'mapping', else mapping/demarches-simplifiees.yaml)\n"
 	    "  -n, --dry-run        check and show what would change; save nothing\n"
 	    "  -v, --verbose        one line per dossier\n")},
-	{"list", cmd_list, "[--state S] [--region R] [--assignee LOGIN] [--format table|tsv|csv|json]",
+	{"list", cmd_list, "[--state S] [--region R] [--departement D] [--assignee LOGIN] [--format table|tsv|csv|json]",
 	 N_("list dossiers"), 0,
 	 N_("Options:\n"
 	    "  --state S          only dossiers in state S (submitted, phase1, bouquet, phase2,\n"
 	    "                     funded, rejected, withdrawn)\n"
-	    "  --region R         only dossiers of région R (INSEE code, e.g. 44)\n"
+	    "  --region R         only dossiers of région R (INSEE code, e.g. 76, or name)\n"
+	    "  --departement D    only dossiers of département D (code, e.g. 31, or name)\n"
 	    "  --assignee LOGIN   only dossiers assigned to LOGIN ('me' for yourself)\n"
 	    "  --format F         table (default), tsv, csv or json\n"
+	    "A filter given twice means either value (--state phase2 --state bouquet), as\n"
+	    "the interface's filter line reads it.\n"
 	    "Columns: number, PTCE, région/département, state, days in that state; C marks\n"
 	    "compléments demandés.\n")},
 	{"show", cmd_show, "ID", N_("show one dossier in full"), 0,
 	 N_("Shows every field of the dossier by section, its members,\n"
-	    "pieces, assignments and state. ID is the platform's dossier number.\n")},
+	    "pieces, assignments and state, then the reviews you may see. ID is the\n"
+	    "platform's dossier number.\n")},
 	{"history", cmd_history, "ID", N_("show a dossier's history"), 0,
 	 N_("Every entry of the dossier's history, oldest first: when (local time),\n"
 	    "who, what (state changes as from → to), motivation. Nothing is ever rewritten.\n")},
@@ -146,7 +150,7 @@ static const struct command commands[] = {
 	    "  list         every round (millésime): envelope, used, remaining\n"
 	    "  show [NAME]  one round (default: the current one) and its funding decisions\n"
 	    "Used = the sum of amount per year x years of the funding decisions.\n")},
-	{"export", cmd_export, "[--format csv|json] [--excel] [--state S] [--region R] [--output FILE]",
+	{"export", cmd_export, "[--format csv|json] [--excel] [--state S] [--region R] [--output FILE [--force]]",
 	 N_("export dossiers for a spreadsheet or another tool"), 0,
 	 N_(
 	    "Writes one row per dossier: ds_number, state, state_since,\n"
@@ -159,8 +163,9 @@ static const struct command commands[] = {
 	    "                         semicolons, CRLF line ends\n"
 	    "  --state S              only dossiers in state S\n"
 	    "  --region R             only dossiers of région R (INSEE code)\n"
-	    "  -o, --output FILE      write FILE (created 0600, replaced only\n"
-	    "                         when complete) instead of standard output\n")},
+	    "  -o, --output FILE      write FILE (created 0600, put in place only\n"
+	    "                         when complete) instead of standard output\n"
+	    "  --force                replace FILE when it exists (else refused)\n")},
 	{"reviewer", cmd_reviewer, "add|list|set-role|remove ...", N_("manage the reviewers and their roles (admin)"), 0,
 	 N_("Actions:\n"
 	    "  add LOGIN --name NAME [--org ORG] [--email MAIL] --role R[,R...]\n"
@@ -205,7 +210,8 @@ static void main_help(FILE *f)
 		if (!(c->flags & CMD_HIDDEN))
 			fprintf(f, "  %-12s %s\n", c->name, _(c->summary));
 	fprintf(f, "%s", _("\nExit status: 0 ok, 1 refused or invalid input, 2 usage, 3 not found, 4 database problem,\n"
-			   "5 changed by someone else first, 6 file error. See ptce(1) and ptce-procedure(7).\n"));
+			   "5 changed by someone else first, 6 file error, 70 internal error. See ptce(1) and\n"
+			   "ptce-procedure(7).\n"));
 }
 
 static int wants_help(int argc, char **argv)

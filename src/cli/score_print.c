@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "cli/score_print.h"
@@ -67,10 +68,11 @@ void score_print_review(struct app *app, const struct checklist *g, const struct
 	text_put(f, r->reviewer_name);
 	fprintf(f, ") - %s %s, ", _("grid"), r->grid_id);
 	fprintf(f, _("version %s"), r->grid_hash);
+	char when[32];
 	if (r->submitted)
-		fprintf(f, _(", submitted %s"), r->submitted_at ? r->submitted_at : "");
+		fprintf(f, _(", submitted %s"), fmt_local_time(r->submitted_at, when, sizeof when));
 	else
-		fprintf(f, _(", draft (updated %s)"), r->updated_at);
+		fprintf(f, _(", draft (updated %s)"), fmt_local_time(r->updated_at, when, sizeof when));
 	fprintf(f, _(", revision %lld\n"), r->revision);
 	print_total(f, g, r, 1);
 	for (size_t i = 0; i < r->n_answers; i++)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/i18n.h"
 #include "procedure/actor.h"
@@ -64,15 +65,31 @@ int assignment_list(struct store *s, long long dossier_id, char *buf, size_t len
 	return 0;
 }
 
+int complements_check_due(const char *due, struct perr *e)
+{
+	char why[256], today[16];
+	static const struct field_def date_def = {"due", N_("Deadline"), SEC_PLATFORM, FT_DATE, 1, NULL, 0, 0};
+	if (field_validate(&date_def, due, why, sizeof why) < 0)
+		return perr_set(e, P_INVALID, "%s", why);
+	/* A deadline is a day to come (today at the earliest), in local time. */
+	time_t t = time(NULL);
+	struct tm lt;
+	localtime_r(&t, &lt);
+	strftime(today, sizeof today, "%Y-%m-%d", &lt);
+	if (strcmp(due, today) < 0)
+		return perr_set(e, P_INVALID, _("the deadline %s is already past (today is %s); give a day to come, as YYYY-MM-DD."),
+				due, today);
+	return 0;
+}
+
 int complements_set(struct store *s, const struct actor *by, long long dossier_id,
 		    const char *due, const char *note, struct perr *e)
 {
-	char now[21], why[256];
+	char now[21];
 	if (permission_complements(by, e) < 0)
 		return -1;
-	static const struct field_def date_def = {"due", N_("Deadline"), SEC_PLATFORM, FT_DATE, 1, NULL, 0, 0};
-	if (due && field_validate(&date_def, due, why, sizeof why) < 0)
-		return perr_set(e, P_INVALID, "%s", why);
+	if (due && complements_check_due(due, e) < 0)
+		return -1;
 	if (store_begin(s, e) < 0)
 		return -1;
 	if (stmt_run(s, e, _("saving the compléments flag"),

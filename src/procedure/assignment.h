@@ -19,6 +19,9 @@ int assignment_set(struct store *s, const struct actor *by, long long dossier_id
 int assignment_logins(struct store *s, long long dossier_id, char **out, struct perr *e);
 /* assignment_list - logins assigned to a dossier, comma-separated into buf. */
 int assignment_list(struct store *s, long long dossier_id, char *buf, size_t len, struct perr *e);
+/* complements_check_due - 0 when due is a date YYYY-MM-DD not already past
+ * (local time); else P_INVALID saying why. */
+int complements_check_due(const char *due, struct perr *e);
 /* complements_set - flag compléments demandés with a deadline (due, a date
  * YYYY-MM-DD) and a note, or clear the flag (due NULL); instructeur or
  * coordinateur; recorded in history. Own transaction. */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
@@ -182,6 +183,18 @@ static void validation_reasons(const struct move_request *req, char *why, size_t
 		char one[256];
 		snprintf(one, sizeof one, _("the validation date '%.40s' is not a date YYYY-MM-DD"), req->validation_date);
 		reason_add(why, len, one);
+	} else {
+		/* A validation is recorded once given: never on a day to come. */
+		char today[16], one[256];
+		time_t t = time(NULL);
+		struct tm lt;
+		localtime_r(&t, &lt);
+		strftime(today, sizeof today, "%Y-%m-%d", &lt);
+		if (strcmp(req->validation_date, today) > 0) {
+			snprintf(one, sizeof one, _("the validation date %s is in the future (today is %s); record the national validation once it is given"),
+				 req->validation_date, today);
+			reason_add(why, len, one);
+		}
 	}
 }
 

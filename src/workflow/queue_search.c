@@ -102,3 +102,97 @@ int queue_search(struct store *s, const struct queue_spec *q, const char *text,
 		return -1;
 	return hit ? queue_position(s, q, hit, pos, e) : 0;
 }
+
+/* What search_all runs: the hits of the whole spec, stepped from a row. */
+struct all_search {
+	struct store *s;
+	struct queue_sql w;
+	char *fq;		/* the FTS5 query */
+	int pm;			/* its parameter; pm + 1 is a dossier id */
+};
+
+/* One integer from sql (0 when no row), binding the match and id. */
+static int one_int(struct all_search *as, const char *sql, long long id, long long *out,
+		   struct perr *e)
+{
+	*out = 0;
+	sqlite3_stmt *st = queue_sql_prepare(as->s, sql, &as->w, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, as->pm, as->fq, -1, SQLITE_TRANSIENT);
+	if (id)
+		sqlite3_bind_int64(st, as->pm + 1, id);
+	int rc = stmt_next(as->s, &st, e, _("searching the dossiers"));
+	if (rc > 0) {
+		*out = sqlite3_column_int64(st, 0);
+		stmt_done(&st);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/* The first hit strictly after the row id0 in direction dir (id0 0: the
+ * first of all). */
+static int hit_after(struct all_search *as, long long id0, int dir, long long *hit,
+		     struct perr *e)
+{
+	const struct queue_sql *w = &as->w;
+	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
+	char *ob = queue_sql_order_by(w, dir < 0);
+	char *after = id0 ? xasprintf(" AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
+				      w->keys, cmp, w->keys, as->pm + 1) : xstrdup("");
+	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s AND d.id IN (SELECT rowid FROM"
+			      " dossier_fts WHERE dossier_fts MATCH ?%d)%s ORDER BY %s LIMIT 1",
+			      w->where, as->pm, after, ob);
+	int rc = one_int(as, sql, id0, hit, e);
+	free(sql);
+	free(after);
+	free(ob);
+	return rc;
+}
+
+/* The hit's rank among the hits (1 the first in the order), and how many. */
+static int hit_rank(struct all_search *as, long long id, long long *index, long long *total,
+		    struct perr *e)
+{
+	const struct queue_sql *w = &as->w;
+	char *hits = xasprintf("SELECT count(*) FROM dossiers d WHERE %s AND d.id IN (SELECT rowid"
+			       " FROM dossier_fts WHERE dossier_fts MATCH ?%d)", w->where, as->pm);
+	char *before = xasprintf("%s AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
+				 hits, w->keys, w->desc ? ">" : "<", w->keys, as->pm + 1);
+	int rc = one_int(as, hits, 0, total, e);
+	if (rc == 0)
+		rc = one_int(as, before, id, index, e);
+	*index += 1;
+	free(before);
+	free(hits);
+	return rc;
+}
+
+int queue_search_all(struct store *s, const struct queue_spec *q, const char *text,
+		     long long from_id, int dir, struct queue_hit *hit, struct perr *e)
+{
+	memset(hit, 0, sizeof *hit);
+	struct all_search as = {.s = s, .fq = queue_fts_query(text)};
+	if (!as.fq)
+		return 0;
+	/* Every dossier the person may see, in the queue's order. */
+	struct queue_spec all = *q;
+	all.view = QV_ALL;
+	all.state = all.region = all.departement = all.assignee = NULL;
+	all.only_ids = NULL;
+	all.n_only = 0;
+	queue_sql_build(s, &all, &as.w);
+	as.pm = 1 + as.w.nb;
+	int rc = hit_after(&as, from_id, dir, &hit->id, e);
+	if (rc == 0 && !hit->id && from_id) {
+		hit->wrapped = 1;
+		rc = hit_after(&as, 0, dir, &hit->id, e);
+	}
+	if (rc == 0 && hit->id)
+		rc = hit_rank(&as, hit->id, &hit->index, &hit->total, e);
+	if (!hit->id)
+		hit->wrapped = 0;
+	queue_sql_done(&as.w);
+	free(as.fq);
+	return rc;
+}

@@ -14,6 +14,20 @@
  * counting costs a pass over the hits) gets how many rows of the spec match. */
 int queue_search(struct store *s, const struct queue_spec *q, const char *text,
 		 long long from, int dir, long long *pos, long long *hits, struct perr *e);
+/* A hit of queue_search_all. */
+struct queue_hit {
+	long long id;		/* the dossier; 0 when nothing matches */
+	long long index;	/* its rank among the hits, from 1 */
+	long long total;	/* how many dossiers match */
+	int wrapped;		/* past the last (or first) hit: back at the other end */
+};
+
+/* queue_search_all - the next (dir 1) or previous (dir -1) dossier after
+ * dossier from_id (0: from the start) whose names, members or texts match
+ * text, among every dossier the person may see (q's views, filters and
+ * tags aside; its order and viewer kept); wraps around, and says so. */
+int queue_search_all(struct store *s, const struct queue_spec *q, const char *text,
+		     long long from_id, int dir, struct queue_hit *hit, struct perr *e);
 /* queue_fts_query - turn what a person typed into a safe FTS5 query (each
  * word quoted, as a prefix); a fresh string, NULL when no word. */
 char *queue_fts_query(const char *text);

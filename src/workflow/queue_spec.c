@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/geo.h"
 #include "base/i18n.h"
@@ -49,25 +50,50 @@ void queue_spec_init(struct queue_spec *q, const char *login)
 
 void queue_spec_done(struct queue_spec *q)
 {
-	free(q->state);
-	free(q->region);
-	free(q->assignee);
+	queue_filter_clear(q);
 	free(q->search);
 	free(q->only_ids);
-	q->state = q->region = q->assignee = q->search = NULL;
+	q->search = NULL;
 	q->only_ids = NULL;
 	q->n_only = 0;
 }
 
-/* A region given as a code or (part of) a name. */
+void queue_filter_clear(struct queue_spec *q)
+{
+	free(q->state);
+	free(q->region);
+	free(q->departement);
+	free(q->assignee);
+	q->state = q->region = q->departement = q->assignee = NULL;
+}
+
+/* Whether a and b are the same words, case and accents aside. */
+static int same_fold(const char *a, const char *b)
+{
+	return text_contains_fold(a, b) && text_contains_fold(b, a);
+}
+
+/* A région given as its code or its name (whole, else a part of it). */
 static const char *region_resolve(const char *v)
 {
 	for (size_t i = 0; geo_regions[i].code; i++)
-		if (strcmp(geo_regions[i].code, v) == 0)
+		if (strcmp(geo_regions[i].code, v) == 0 || same_fold(geo_regions[i].name, v))
 			return geo_regions[i].code;
 	for (size_t i = 0; geo_regions[i].code; i++)
 		if (text_contains_fold(geo_regions[i].name, v))
 			return geo_regions[i].code;
+	return NULL;
+}
+
+/* A département given as its code or its name (whole, else a part of it). */
+static const char *dept_resolve(const char *v)
+{
+	for (size_t i = 0; geo_depts[i].code; i++)
+		if (strcasecmp(geo_depts[i].code, v) == 0 || same_fold(geo_depts[i].name, v))
+			return geo_depts[i].code;
+	for (size_t i = 0; geo_depts[i].code; i++)
+		if (text_contains_fold(geo_depts[i].name, v))
+			return geo_depts[i].code;
 	return NULL;
 }
 
@@ -86,48 +112,75 @@ static const char *state_resolve(const char *v)
 	return NULL;
 }
 
-/* Free *slot and put a copy of v there. */
-static void replace(char **slot, const char *v)
+/* Add v to the comma-separated list *slot unless it is there: several
+ * values of one key mean either of them. */
+static void list_add(char **slot, const char *v)
 {
-	free(*slot);
-	*slot = xstrdup(v);
+	if (*slot) {
+		size_t n = strlen(v);
+		for (const char *p = *slot; *p;) {
+			size_t l = strcspn(p, ",");
+			if (l == n && strncmp(p, v, n) == 0)
+				return;
+			p += l + (p[l] == ',');
+		}
+	}
+	xappendf(slot, "%s%s", *slot ? "," : "", v);
 }
 
-/* One "key=value" of a filter (key NULL: a bare word, state or region). */
-static int filter_apply(struct queue_spec *q, const char *key, const char *val, struct perr *e)
+/* A bare word: a state, a région, then a département. */
+static int filter_word(struct queue_spec *q, const char *val, struct perr *e)
 {
-	const char *st = NULL, *rg = NULL;
+	const char *v;
+	if ((v = state_resolve(val)))
+		list_add(&q->state, v);
+	else if ((v = region_resolve(val)))
+		list_add(&q->region, v);
+	else if ((v = dept_resolve(val)))
+		list_add(&q->departement, v);
+	else
+		return perr_set(e, P_INVALID, _("'%s' is neither a state, a région nor a département; "
+						"write state=..., region=..., departement=... or assignee=..."), val);
+	return 0;
+}
+
+int queue_filter_add(struct queue_spec *q, const char *key, const char *val, struct perr *e)
+{
+	const char *v = NULL;
 	if (!*val)
 		return perr_set(e, P_INVALID, _("'%s=' needs a value, e.g. state=phase1"),
 				key ? key : "");
-	if (!key || !*key) {
-		if (!(st = state_resolve(val)) && !(rg = region_resolve(val)))
-			return perr_set(e, P_INVALID, _("'%s' is neither a state nor a region; "
-							"write state=..., region=... or assignee=..."), val);
-	} else if (strcmp(key, "state") == 0) {
-		if (!(st = state_resolve(val)))
-			return perr_set(e, P_INVALID, _("unknown state '%s'; the states are "
-							"submitted, phase1, bouquet, phase2, funded, rejected, withdrawn"), val);
-	} else if (strcmp(key, "region") == 0) {
-		if (!(rg = region_resolve(val)))
+	if (!key || !*key)
+		return filter_word(q, val, e);
+	if (strcmp(key, "state") == 0) {
+		if (!(v = state_resolve(val)))
+			return perr_set(e, P_INVALID, _("unknown state '%s'; the states are %s"), val,
+					procedure_state_names());
+		list_add(&q->state, v);
+	} else if (strcmp(key, "region") == 0 || strcmp(key, "région") == 0) {
+		if (!(v = region_resolve(val)))
 			return perr_set(e, P_INVALID, _("unknown region '%s'; give its INSEE code "
 							"(e.g. 44) or its name"), val);
+		list_add(&q->region, v);
+	} else if (strcmp(key, "departement") == 0 || strcmp(key, "département") == 0 ||
+		   strcmp(key, "dept") == 0) {
+		if (!(v = dept_resolve(val)))
+			return perr_set(e, P_INVALID, _("unknown département '%s'; give its code "
+							"(e.g. 31, 2A, 974) or its name"), val);
+		list_add(&q->departement, v);
 	} else if (strcmp(key, "assignee") == 0) {
-		replace(&q->assignee, val);
+		list_add(&q->assignee, val);
 	} else {
-		return perr_set(e, P_INVALID, _("unknown filter '%s'; use state=, region= or assignee="), key);
+		return perr_set(e, P_INVALID, _("unknown filter '%s'; use state=, region=, "
+						"departement= or assignee="), key);
 	}
-	if (st)
-		replace(&q->state, st);
-	if (rg)
-		replace(&q->region, rg);
 	return 0;
 }
 
 int queue_set_filter(struct queue_spec *q, const char *text, struct perr *e)
 {
 	struct queue_spec n = *q;
-	n.state = n.region = n.assignee = NULL;
+	n.state = n.region = n.departement = n.assignee = NULL;
 	char *copy = xstrdup(text ? text : "");
 	char *key = NULL, val[256] = "";
 	int rc = 0, pending = 0;
@@ -137,7 +190,7 @@ int queue_set_filter(struct queue_spec *q, const char *text, struct perr *e)
 		char *eq = strchr(tok, '=');
 		if (eq) {
 			if (pending)
-				rc = filter_apply(&n, key, val, e);
+				rc = queue_filter_add(&n, key, val, e);
 			*eq = '\0';
 			key = tok;
 			snprintf(val, sizeof val, "%s", eq + 1);
@@ -146,25 +199,38 @@ int queue_set_filter(struct queue_spec *q, const char *text, struct perr *e)
 			size_t l = strlen(val);
 			snprintf(val + l, sizeof val - l, "%s%s", l ? " " : "", tok);
 		} else {
-			rc = filter_apply(&n, NULL, tok, e);
+			rc = queue_filter_add(&n, NULL, tok, e);
 		}
 	}
 	if (rc == 0 && pending)
-		rc = filter_apply(&n, key, val, e);
+		rc = queue_filter_add(&n, key, val, e);
 	free(copy);
 	if (rc) {
-		free(n.state);
-		free(n.region);
-		free(n.assignee);
+		queue_filter_clear(&n);
 		return -1;
 	}
-	free(q->state);
-	free(q->region);
-	free(q->assignee);
+	queue_filter_clear(q);
 	q->state = n.state;
 	q->region = n.region;
+	q->departement = n.departement;
 	q->assignee = n.assignee;
 	return 0;
+}
+
+/* ", " then each value of a list through name(), joined by "/". */
+static size_t describe_list(char *buf, size_t len, const char *list,
+			    const char *(*name)(const char *code))
+{
+	size_t l = 0;
+	char *copy = xstrdup(list), *save = NULL;
+	int first = 1;
+	for (char *t = strtok_r(copy, ",", &save); t && l < len; t = strtok_r(NULL, ",", &save)) {
+		const char *nm = name ? name(t) : NULL;
+		l += (size_t)snprintf(buf + l, len - l, "%s%s", first ? ", " : "/", nm ? nm : t);
+		first = 0;
+	}
+	free(copy);
+	return l < len ? l : len;
 }
 
 char *queue_describe(const struct queue_spec *q)
@@ -173,11 +239,11 @@ char *queue_describe(const struct queue_spec *q)
 	size_t l = 0;
 	l += (size_t)snprintf(buf + l, sizeof buf - l, "%s", queue_view_label(q->view));
 	if (q->state && l < sizeof buf)
-		l += (size_t)snprintf(buf + l, sizeof buf - l, ", %s", state_label(q->state));
-	if (q->region && l < sizeof buf) {
-		const char *rn = geo_region_name(q->region);
-		l += (size_t)snprintf(buf + l, sizeof buf - l, ", %s", rn ? rn : q->region);
-	}
+		l += describe_list(buf + l, sizeof buf - l, q->state, state_label);
+	if (q->region && l < sizeof buf)
+		l += describe_list(buf + l, sizeof buf - l, q->region, geo_region_name);
+	if (q->departement && l < sizeof buf)
+		l += describe_list(buf + l, sizeof buf - l, q->departement, geo_dept_name);
 	if (q->assignee && l < sizeof buf)
 		l += (size_t)snprintf(buf + l, sizeof buf - l, ", %s %s", _("assigned to"), q->assignee);
 	if (q->n_only && l < sizeof buf)

@@ -41,9 +41,11 @@ const char *queue_view_label(enum queue_view v);
 /* What the queue shows. Strings are owned by the spec (queue_spec_done). */
 struct queue_spec {
 	enum queue_view view;
-	char *state;		/* state name, or NULL */
-	char *region;		/* region INSEE code, or NULL */
-	char *assignee;		/* login, or NULL */
+	/* Filters: comma-separated values (either of them), or NULL. */
+	char *state;		/* state names */
+	char *region;		/* région INSEE codes */
+	char *departement;	/* département codes */
+	char *assignee;		/* logins */
 	char *search;		/* the last search (hits are stepped with n / N) */
 	enum queue_col sort;
 	int desc;
@@ -59,8 +61,17 @@ void queue_spec_init(struct queue_spec *q, const char *login);
 /* queue_spec_done - free what q owns. */
 void queue_spec_done(struct queue_spec *q);
 /* queue_set_filter - parse "state=phase1 region=76 assignee=jdupont" (words
- * may also be a region name or a state label); "" clears the filters. */
+ * may also be a state label, a région or a département name); a key given
+ * twice means either value (state=phase2 state=bouquet); "" clears the
+ * filters. On an error q is left as it was. */
 int queue_set_filter(struct queue_spec *q, const char *text, struct perr *e);
+/* queue_filter_add - one filter: key state, region, departement or
+ * assignee (NULL: a bare word, a state, région or département), val a
+ * code or a name; added to the values of its key (either of them). The
+ * parser of queue_set_filter and of the command line's options. */
+int queue_filter_add(struct queue_spec *q, const char *key, const char *val, struct perr *e);
+/* queue_filter_clear - no filter any more. */
+void queue_filter_clear(struct queue_spec *q);
 /* queue_describe - one line saying what is shown ("phase 2, région 44,
  * sorted by total descending"), into a fresh string. */
 char *queue_describe(const struct queue_spec *q);

@@ -107,16 +107,34 @@ static void where_tagged(const struct queue_spec *q, struct queue_sql *w)
 	where_add(w, "d.id IN (SELECT value FROM json_each(?))", w->json);
 }
 
+/* "head IN (values) tail": a filter's values (comma-separated: either of
+ * them) as quoted SQL literals. */
+static void where_in(struct queue_sql *w, const char *head, const char *list, const char *tail)
+{
+	char *lits = NULL, *copy = xstrdup(list), *save = NULL;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		char *lit = sqlite3_mprintf("%Q", t);
+		xappendf(&lits, "%s%s", lits ? ", " : "", lit);
+		sqlite3_free(lit);
+	}
+	free(copy);
+	char *c = xasprintf("%s IN (%s)%s", head, lits ? lits : "NULL", tail);
+	free(lits);
+	where_add_free(w, c, NULL);
+}
+
 static void where_build(struct store *s, const struct queue_spec *q, struct queue_sql *w)
 {
 	where_view(s, q, w);
 	if (q->state)
-		where_add(w, "d.state = ?", q->state);
+		where_in(w, "d.state", q->state, "");
 	if (q->region)
-		where_add(w, "d.region_code = ?", q->region);
+		where_in(w, "d.region_code", q->region, "");
+	if (q->departement)
+		where_in(w, "d.departement_code", q->departement, "");
 	if (q->assignee)
-		where_add(w, "EXISTS (SELECT 1 FROM assignments a2 WHERE a2.dossier_id = d.id AND a2.login = ?)",
-			  q->assignee);
+		where_in(w, "EXISTS (SELECT 1 FROM assignments a2 WHERE a2.dossier_id = d.id"
+			 " AND a2.login", q->assignee, ")");
 	if (q->only_ids)
 		where_tagged(q, w);
 	/* An expert sees only the dossiers they were asked about (last: the

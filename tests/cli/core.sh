@@ -113,8 +113,8 @@ t_run "expert cannot list a campaign's laureates" 1 ptce --as erin campaign show
 t_run "expert may see the envelopes" 0 ptce --as erin campaign list
 t_run "unassign" 0 ptce assign "$sub2" erin --remove
 t_run "complements with a bad date" 1 ptce complements "$sub2" --due 2026-13-40
-t_run "complements" 0 ptce complements "$sub2" --due 2026-12-15 --note "Statuts signés manquants"
-t_contains "  ...shown" "$(ptce show "$sub2")" "Compléments demandés, due 2026-12-15: Statuts signés manquants"
+t_run "complements" 0 ptce complements "$sub2" --due 2030-12-15 --note "Statuts signés manquants"
+t_contains "  ...shown" "$(ptce show "$sub2")" "Compléments demandés, due 2030-12-15: Statuts signés manquants"
 t_run "complements --clear" 0 ptce complements "$sub2" --clear
 t_eq "  ...flag gone" "$(t_sql "select complements_due is null from dossiers where ds_number='$sub2'")" "1"
 

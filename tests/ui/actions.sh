@@ -318,7 +318,7 @@ SCREEN
 ui_expect "history overlay" h1 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
  History of 1004
- YYYY-MM-DDThh:mm  root  conflict  conflict of interest: root
+ YYYY-MM-DD hh:mm  root  conflict  conflict of interest: root
      « Je siège au conseil d'administration. »
 
 
@@ -509,51 +509,51 @@ ui_expect "help overlay from the key table" help1 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
  Help: keys
  Queue
- k, <Up>                 Move up one line
- j, <Down>               Move down one line
- <PgUp>, <C-b>           Move up one page
- <PgDn>, <C-f>, <Space>  Move down one page
- g, <Home>               Go to the first line
- G, <End>                Go to the last line
- <Enter>, l, <Right>     Open the selected dossier
- <Tab>                   Switch between the queue and the dossier
- q, <Esc>, <Left>        Close this panel (from the queue: quit)
- Q                       Quit ptce
- ?, <F1>                 Show the keys (this help)
- :                       Run a ptce command (as on the command line)
- <C-l>                   Reload the data and redraw
- /                       Search names, members and texts (full text)
- n                       Go to the next search hit
- N                       Go to the previous search hit
- o                       Sort the queue by a column
- O                       Reverse the sort order
- 1                       Quick view: à instruire (submitted and phase 1)
+ k, <Up>                   Move up one line
+ j, <Down>                 Move down one line
+ <PgUp>, <C-b>             Move up one page
+ <PgDn>, <C-f>, <Space>    Move down one page
+ g, <Home>                 Go to the first line
+ G, <End>                  Go to the last line
+ <Enter>, l, <Right>       Open the selected dossier
+ <Tab>                     Switch between the queue and the dossier
+ q, <Esc>, <Left>          Close this panel (from the queue: quit)
+ Q                         Quit ptce
+ ?, <F1>                   Show the keys (this help)
+ :                         Run a ptce command (as on the command line)
+ <C-l>                     Reload the data and redraw
+ /                         Search names, members and texts (full text)
+ n                         Go to the next search hit
+ N                         Go to the previous search hit
+ o                         Sort the queue by a column
+ O                         Reverse the sort order
+ 1                         Quick view: à instruire (submitted and phase 1)
 <status>
 j/k, PgUp/PgDn to scroll · q or Esc to close
 SCREEN
 ui_expect "help overlay scrolls" help2 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
  Help: keys
- 2                       Quick view: mes dossiers (assigned to me)
- 3                       Quick view: à revoir par moi (my review not submitted)
- 4                       Quick view: phase 2
- 5                       Quick view: tous (every dossier)
- f                       Filter by state, region or assignee (state=phase1
-                         region=76 ...)
- F                       Clear the filters and the search
- t                       Tag or untag the dossier (for batch actions)
- T                       Untag every dossier
- x                       Export what the queue shows (or the tagged dossiers)
-                         to CSV
- s                       Score the dossier (open my review)
- m                       Move the dossier (or the tagged ones) to another state
- a                       Assign reviewers (coordinateur; tagged dossiers too)
- c                       Declare a conflict of interest on the dossier
- C                       Request compléments (with a deadline)
- H                       Show the dossier's history
+ 2                         Quick view: mes dossiers (assigned to me)
+ 3                         Quick view: à revoir par moi (my review not
+                           submitted)
+ 4                         Quick view: phase 2
+ 5                         Quick view: tous (every dossier)
+ f                         Filter by state, region or assignee (state=phase1
+                           region=76 ...)
+ F                         Clear the filters and the search
+ t                         Tag or untag the dossier (for batch actions)
+ T                         Untag every dossier
+ x                         Export what the queue shows (or the tagged dossiers)
+                           to CSV
+ s                         Score the dossier (open my review)
+ m                         Move the dossier (or the tagged ones) to another
+                           state
+ a                         Assign reviewers (coordinateur; tagged dossiers too)
+ c                         Declare a conflict of interest on the dossier
+ C                         Request compléments (with a deadline)
+ H                         Show the dossier's history
 
- Dossier
- k, <Up>                 Move up one line
 <status>
 j/k, PgUp/PgDn to scroll · q or Esc to close
 SCREEN

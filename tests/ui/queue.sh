@@ -309,7 +309,7 @@ ui_expect "search: accents ignored, first hit" s1 <<'SCREEN'
 
 
 <status>
-reemploi: 2 dossiers match (n next, N previous)
+reemploi: hit 1/2 (n next, N previous)
 SCREEN
 ui_expect "search: n goes to the next hit" s2 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
@@ -335,7 +335,7 @@ ui_expect "search: n goes to the next hit" s2 <<'SCREEN'
 
 
 <status>
-reemploi: 2 dossiers match (n next, N previous)
+reemploi: hit 2/2 (n next, N previous)
 SCREEN
 ui_expect "sort by PTCE name" o1 <<'SCREEN'
  ptce · tous, by PTCE ↑ · 4 dossiers
@@ -453,7 +453,7 @@ ui_expect "200x50: queue and dossier side by side" w1 <<'SCREEN'
                                                                                                     │   No review you may see.
                                                                                                     │
                                                                                                     │ Historique
-                                                                                                    │   YYYY-MM-DDThh:mm  root  assign  root
+                                                                                                    │   YYYY-MM-DD hh:mm  root  assign  root
                                                                                                     │
                                                                                                     │
                                                                                                     │

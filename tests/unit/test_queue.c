@@ -153,7 +153,7 @@ static void test_filters(void **state)
 	assert_non_null(strstr(e.msg, "phase9"));
 	assert_string_equal(q.region, "76");	/* a refused filter changes nothing */
 	assert_int_equal(queue_set_filter(&q, "colour=red", &e), -1);
-	assert_non_null(strstr(e.msg, "state=, region= or assignee="));
+	assert_non_null(strstr(e.msg, "state=, region=, departement= or assignee="));
 	assert_int_equal(queue_set_filter(&q, "", &e), 0);
 	assert_null(q.region);
 	q.view = QV_TODO;
@@ -219,6 +219,48 @@ static void test_search(void **state)
 	assert_string_equal(fq, "\"l'éco\"* \"\"\"x\"\"\"*");
 	free(fq);
 	assert_null(queue_fts_query("   "));
+	queue_spec_done(&q);
+}
+
+/* A key given twice means either value; départements by code or name;
+ * the search runs over every dossier, whatever the view and filters, and
+ * says when it wraps around (issue 12). */
+static void test_either_and_search_all(void **state)
+{
+	struct fx *f = *state;
+	struct queue_spec q;
+	queue_spec_init(&q, "nobody");
+	struct perr e = {0};
+	char got[256];
+	assert_int_equal(queue_set_filter(&q, "region=76 region=Île-de-France", &e), 0);
+	assert_string_equal(q.region, "76,11");
+	numbers(f->s, &q, 0, 10, got);
+	assert_string_equal(got, "1001,1002,1003");
+	assert_int_equal(queue_set_filter(&q, "departement=Aveyron departement=31", &e), 0);
+	assert_string_equal(q.departement, "12,31");
+	numbers(f->s, &q, 0, 10, got);
+	assert_string_equal(got, "1001,1003");
+	assert_int_equal(queue_set_filter(&q, "departement=Atlantide", &e), -1);
+	assert_string_equal(q.departement, "12,31");	/* refused: unchanged */
+	/* The filter keeps only 1001 and 1003; the hits are 1002 and 1004. */
+	struct queue_hit h;
+	assert_int_equal(queue_search_all(f->s, &q, "reemploi", 0, 1, &h, &e), 0);
+	assert_int_equal(h.total, 2);
+	assert_int_equal(h.index, 1);
+	assert_int_equal(h.wrapped, 0);
+	long long id1002 = h.id, pos;
+	assert_int_equal(queue_position(f->s, &q, id1002, &pos, &e), 0);
+	assert_int_equal(pos, -1);	/* not in the filtered queue */
+	assert_int_equal(queue_search_all(f->s, &q, "reemploi", id1002, 1, &h, &e), 0);
+	assert_int_equal(h.index, 2);
+	assert_int_equal(h.wrapped, 0);
+	assert_int_equal(queue_search_all(f->s, &q, "reemploi", h.id, 1, &h, &e), 0);
+	assert_int_equal(h.index, 1);
+	assert_int_equal(h.wrapped, 1);
+	assert_int_equal(h.id, id1002);
+	assert_int_equal(queue_search_all(f->s, &q, "introuvable", 0, 1, &h, &e), 0);
+	assert_int_equal(h.id, 0);
+	assert_int_equal(h.total, 0);
 	queue_spec_done(&q);
 }
 
@@ -309,6 +351,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sort, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_either_and_search_all, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filtered_positions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_expert_sees_assigned_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bench_fill, setup, teardown),

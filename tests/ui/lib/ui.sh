@@ -38,10 +38,12 @@ ui_run() {
 
 # ui_mask FILE : the screen with what differs between machines replaced:
 # the status line (user, database path) becomes <status>, dates and times
-# (they follow the clock) become YYYY-MM-DD and hh:mm.
+# (they follow the clock) become YYYY-MM-DD and hh:mm (local "YYYY-MM-DD
+# hh:mm" too).
 ui_mask() {
 	sed -e 's/^ .* · .*? help  Q quit$/<status>/' \
 	    -e 's/20[0-9][0-9]-[01][0-9]-[0-3][0-9]/YYYY-MM-DD/g' \
+	    -e 's/YYYY-MM-DD [0-2][0-9]:[0-5][0-9]/YYYY-MM-DD hh:mm/g' \
 	    -e 's/T[0-2][0-9]:[0-5][0-9]\(:[0-5][0-9]Z\)\{0,1\}/Thh:mm/g' "$1"
 }
 
