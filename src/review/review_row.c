@@ -112,8 +112,8 @@ const char *gate_verdict_label(enum gate_verdict v)
 {
 	switch (v) {
 	case GV_MET: return C_("gates", "met");
-	case GV_BLOCKED: return C_("gates", "blocked");
-	case GV_CHECK: return C_("gates", "to check");
+	case GV_BLOCKED: return C_("gates", "block");
+	case GV_CHECK: return C_("gates", "check");
 	case GV_NONE: break;
 	}
 	return "";

@@ -39,7 +39,8 @@ enum gate_verdict {
 
 /* review_row_verdict - the phase 1 verdict of a filled row. */
 enum gate_verdict review_row_verdict(const struct review_row *r);
-/* gate_verdict_label - "met", "blocked", "to check" (translated); "" for GV_NONE. */
+/* gate_verdict_label - "met", "block", "check" (translated, at most six
+ * columns: the queue shows it in the Total column); "" for GV_NONE. */
 const char *gate_verdict_label(enum gate_verdict v);
 
 /* review_row_fill - the queue's figures for one dossier. Cost: three small
