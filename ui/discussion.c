@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "base/fmt.h"
 #include "base/i18n.h"
 #include "discussion.h"
 #include "review/note.h"
@@ -28,9 +27,8 @@ void discussion_lines(struct ui *u, struct tlines *t, long long id, int width)
 		const struct note *x = &notes[i];
 		if (x->imported)
 			continue;
-		char when[32];
-		fmt_local_time(x->at, when, sizeof when);
-		tl_add(t, UC_LABEL, 1, "  %s · %s (%s)", when, x->author_name, x->author);
+		/* The time as the history section below writes it. */
+		tl_add(t, UC_LABEL, 1, "  %.16s · %s (%s)", x->at, x->author_name, x->author);
 		tl_add_wrapped(t, UC_NORMAL, x->body, width, 4);
 	}
 	if (hidden)

@@ -44,10 +44,29 @@ static void put_cell(char **line, const char *text, int w)
 	free(c);
 }
 
+/* A grid's label: the English one when the interface is not in French and
+ * the grid gives one (as the scoring form does). */
+static const char *label_of(const struct criterion *c)
+{
+	const char *lang = getenv("LANGUAGE");
+	int fr = lang && strncmp(lang, "fr", 2) == 0;
+	return !fr && c->label_en ? c->label_en : c->label ? c->label : "";
+}
+
+/* The width of the ids column: the longest id, at most 8. */
+static int id_width(const struct checklist *g)
+{
+	int w = 4;
+	for (size_t i = 0; i < g->n_crit; i++)
+		if ((int)strlen(g->crit[i].id) > w)
+			w = (int)strlen(g->crit[i].id);
+	return (w > 8 ? 8 : w) + 1;
+}
+
 static void header_line(struct tlines *t, const struct review_matrix *m, size_t nc, int label_w)
 {
 	char *line = xstrdup("  ");
-	put_cell(&line, _("Criterion"), label_w + 5);
+	put_cell(&line, _("Criterion"), label_w + id_width(m->grid));
 	for (size_t k = 0; k < nc; k++) {
 		char *who = xasprintf("%s%s", m->reviews[k]->reviewer, m->reviews[k]->submitted ? "" : "*");
 		put_cell(&line, who, CELL);
@@ -58,13 +77,11 @@ static void header_line(struct tlines *t, const struct review_matrix *m, size_t 
 	free(line);
 }
 
-static void row_line(struct tlines *t, const struct matrix_row *r, size_t nc, int label_w)
+static void row_line(struct tlines *t, const struct matrix_row *r, size_t nc, int idw, int label_w)
 {
 	char *line = xstrdup(r->divergent ? "≠ " : "  ");
-	char *id = xasprintf("%-4s ", r->crit->id);
-	xappendf(&line, "%s", id);
-	free(id);
-	put_cell(&line, r->crit->label ? r->crit->label : "", label_w);
+	put_cell(&line, r->crit->id, idw);
+	put_cell(&line, label_of(r->crit), label_w);
 	for (size_t k = 0; k < nc; k++)
 		put_cell(&line, cell(r->crit, r->values[k]), CELL);
 	if (r->has_range)
@@ -84,22 +101,27 @@ static void grid_table(struct ui *u, struct tlines *t, struct review **list, siz
 	}
 	struct review_matrix m;
 	review_matrix_build(g, list, n, &m);
-	int room = width - 2 - 5 - RANGE - 16;
+	int idw = id_width(g);
+	int room = width - 2 - idw - RANGE - 16;
 	size_t nc = n;
 	if ((int)nc * CELL > room)
 		nc = (size_t)(room > CELL ? room / CELL : 1);
-	int label_w = width - 2 - 5 - (int)nc * CELL - RANGE;
+	int label_w = width - 2 - idw - (int)nc * CELL - RANGE;
 	if (label_w < 8)
 		label_w = 8;
+	if (label_w > 48)
+		label_w = 48;	/* the figures stay near their criterion */
 	tl_add(t, UC_NORMAL, 0, "%s", "");
 	char nrev[64], ndiv[64];
 	snprintf(nrev, sizeof nrev, P_("%zu review", "%zu reviews", n), n);
 	snprintf(ndiv, sizeof ndiv, P_("%d divergent criterion", "%d divergent criteria", m.n_divergent),
 		 m.n_divergent);
-	tl_add(t, UC_SECTION, 1, "%s · %s · %s", g->title ? g->title : g->id, nrev, ndiv);
+	char *head = xasprintf("%s · %s · %s", g->title ? g->title : g->id, nrev, ndiv);
+	tl_add_wrapped(t, UC_SECTION, head, width, 1);
+	free(head);
 	header_line(t, &m, nc, label_w);
 	for (size_t i = 0; i < m.n_rows; i++)
-		row_line(t, &m.rows[i], nc, label_w);
+		row_line(t, &m.rows[i], nc, idw, label_w);
 	if (nc < n)
 		tl_add(t, UC_DIM, 0, _("  %zu more reviews do not fit: widen the terminal."), n - nc);
 	review_matrix_free(&m);

@@ -58,21 +58,21 @@ static void complete(struct picker *p)
 	keep_matching(p);
 }
 
-/* One candidate: login, name, roles, load, conflict, assigned. */
+/* One candidate in columns: login, name, roles, load, then conflict or
+ * assigned. */
 static void draw_candidate(struct ui *u, int y, int x, int w, const struct candidate *c, int here)
 {
-	char roles[64], line[512];
+	char roles[64], load[32];
 	roles_format(c->roles, roles, sizeof roles);
-	snprintf(line, sizeof line, "%-10s %-20.20s %-22s %s", c->login, c->name, roles,
-		 c->assigned ? _("assigned") : "");
-	char load[64];
 	snprintf(load, sizeof load, P_("%d open", "%d open", c->load), c->load);
 	int attr = here ? ui_attr(u, UC_CURSOR) : 0;
-	int lw = w - 22;
-	ui_put(y, x, lw, line, attr);
-	ui_put(y, x + lw, 10, load, attr);
-	ui_put(y, x + lw + 10, 12, c->conflict ? _("conflict") : "",
-	       here ? attr : ui_attr(u, UC_ERROR));
+	int rw = w - 11 - 19 - 9 - 10;
+	ui_put(y, x, 11, c->login, attr);
+	ui_put(y, x + 11, 19, c->name, attr);
+	ui_put(y, x + 30, rw, roles, attr);
+	ui_put(y, x + 30 + rw, 9, load, attr);
+	ui_put(y, x + 39 + rw, 10, c->conflict ? _("conflict") : c->assigned ? _("assigned") : "",
+	       here || !c->conflict ? attr : ui_attr(u, UC_ERROR));
 }
 
 static void draw(struct ui *u, const char *title, struct picker *p)

@@ -8,6 +8,7 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "dossier_panel.h"
 #include "editor.h"
 #include "pager.h"
 #include "panel.h"
@@ -668,6 +669,14 @@ static void scoring_hints(struct ui *u, char *buf, size_t len)
 		snprintf(buf, len, "%s", _("Type the comment; arrows move; Esc when done (saved as you type)"));
 		return;
 	}
+	if (u->sc.rev && u->sc.rev->submitted) {
+		static const struct panel_hint done[] = {
+			{KA_REOPEN, N_("reopen")}, {KA_OTHERS, N_("others")}, {KA_MATRIX, N_("compare")},
+			{KA_NEXT_PANEL, N_("dossier")}, {KA_BACK, N_("back")},
+		};
+		panel_hints(u, buf, len, done, sizeof done / sizeof done[0]);
+		return;
+	}
 	snprintf(buf, len, "%s", _("0-9 y n ?: answer"));
 	panel_hints(u, buf, len, hints, sizeof hints / sizeof hints[0]);
 }
@@ -681,6 +690,8 @@ static long long scoring_dossier(struct ui *u)
  * keeping their places; Tab there comes back. */
 static void scoring_next(struct ui *u)
 {
+	if (u->dt.id != u->sc.dossier_id)
+		dossier_panel_show(u, u->sc.dossier_id);
 	u->focus = F_DOSSIER;
 }
 
