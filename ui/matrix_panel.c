@@ -123,7 +123,8 @@ static void grid_table(struct ui *u, struct tlines *t, struct review **list, siz
 	for (size_t i = 0; i < m.n_rows; i++)
 		row_line(t, &m.rows[i], nc, idw, label_w);
 	if (nc < n)
-		tl_add(t, UC_DIM, 0, _("  %zu more reviews do not fit: widen the terminal."), n - nc);
+		tl_add(t, UC_DIM, 0, P_("  %zu more review does not fit: widen the terminal.",
+					"  %zu more reviews do not fit: widen the terminal.", n - nc), n - nc);
 	review_matrix_free(&m);
 	checklist_free(&g);
 }
