@@ -80,7 +80,8 @@ static void discuss(struct ui *u, long long id)
 	ui_message(u, UC_OK, "%s", _("Comment added to the discussion."));
 }
 
-/* The conflict to withdraw: one's own, or for a coordinateur a choice. */
+/* The conflict to withdraw: one's own, or for a coordinateur a choice; -1
+ * when there is none for this person, -2 when the choice was cancelled. */
 static int pick_conflict(struct ui *u, const struct conflict *c, size_t n)
 {
 	int own = -1;
@@ -97,7 +98,7 @@ static int pick_conflict(struct ui *u, const struct conflict *c, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(items[i]);
 	free(items);
-	return k;
+	return k < 0 ? -2 : k;
 }
 
 static void withdraw(struct ui *u, long long id)
@@ -110,8 +111,8 @@ static void withdraw(struct ui *u, long long id)
 		return;
 	}
 	int k = n ? pick_conflict(u, c, n) : -1;
-	if (n == 0 || k < 0) {
-		if (n == 0 || !u->msg[0])
+	if (k < 0) {
+		if (k == -1)
 			ui_message(u, UC_ERROR, "%s", n ? _("You have no conflict of interest on this dossier.")
 						      : _("No conflict of interest is declared on this dossier."));
 		conflict_list_free(&c, n);

@@ -1298,6 +1298,23 @@ ui_expect "200x50: reopened beside the dossier" u4 <<'SCREEN'
 Review of 1002 reopened as a draft.
 SCREEN
 
+# ---- keys that have nothing to do say so at once ----------------------------
+ui_as nothing alice 80 24 <<'KEYS'
+W
+:save-screen n1
+A
+:save-screen n2
+jj
+W
+:save-screen n3
+KEYS
+t_contains "W on a dossier without conflicts says so" "$(ui_screen n1)" \
+	"No conflict of interest is declared on this dossier."
+t_contains "W with only someone else's conflict says so (not a coordinateur)" "$(ui_screen n3)" \
+	"You have no conflict of interest on this dossier."
+t_contains "A with no request says so" "$(ui_screen n2)" \
+	"No opinion request waits for your answer on this dossier."
+
 # ---- what the keys wrote -----------------------------------------------------
 t_eq "the comment is stored with its author" \
 	"$(t_sql "select author || ': ' || body from notes n join dossiers d on d.id = n.dossier_id where d.ds_number = '1002'")" \
