@@ -88,8 +88,10 @@ static int pick_conflict(struct ui *u, const struct conflict *c, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(c[i].reviewer, u->app->actor.login) == 0)
 			own = (int)i;
-	if (!actor_has(&u->app->actor, ROLE_COORDINATEUR) || n == 1)
-		return own >= 0 ? own : n == 1 ? 0 : -1;
+	if (!actor_has(&u->app->actor, ROLE_COORDINATEUR))
+		return own;
+	if (n == 1)
+		return 0;
 	char **items = xcalloc(n, sizeof *items);
 	for (size_t i = 0; i < n; i++)
 		items[i] = xasprintf(_("%s — %s (declared by %s)"), c[i].reviewer, c[i].reason,
