@@ -19,7 +19,9 @@
 #include "procedure/assignment.h"
 #include "procedure/permission.h"
 #include "procedure/procedure.h"
+#include "picker.h"
 #include "prompt.h"
+#include "review_actions.h"
 #include "scoring_panel.h"
 #include "screen.h"
 #include "tlines.h"
@@ -355,8 +357,15 @@ static int assign_logins(struct ui *u, struct tlines *res, long long id, const c
 
 static void do_assign(struct ui *u, const struct targets *t)
 {
-	char *line = NULL;
-	if (ui_prompt(u, _("Assign (logins; -login removes): "), "", &line) || !*line) {
+	char *line = NULL, title[128];
+	char *first = number_of(u, t->ids[0]);
+	if (t->batch)
+		snprintf(title, sizeof title, P_("Assign reviewers to %zu tagged dossier",
+						 "Assign reviewers to %zu tagged dossiers", t->n), t->n);
+	else
+		snprintf(title, sizeof title, _("Assign reviewers to %s"), first);
+	free(first);
+	if (ui_pick_reviewers(u, t->ids[0], title, &line) || !*line) {
 		free(line);
 		return;
 	}
@@ -606,5 +615,5 @@ int action_run(struct ui *u, enum key_action a)
 		free(t.ids);
 		return H_REDRAW;
 	}
-	return H_UNHANDLED;
+	return review_action_run(u, a);
 }

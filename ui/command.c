@@ -14,6 +14,7 @@
 #include "pager.h"
 #include "panel.h"
 #include "screen.h"
+#include "views.h"
 
 /* Split a line into words: blanks separate, '...' and "..." quote,
  * backslash escapes the next character. */
@@ -83,6 +84,10 @@ static int builtin(struct ui *u, int argc, char **av)
 	}
 	if (strcmp(av[0], "quit") == 0 || strcmp(av[0], "q") == 0) {
 		u->quit = 1;
+		return 1;
+	}
+	if (strcmp(av[0], "view") == 0) {
+		ui_view_command(u, argc, av);
 		return 1;
 	}
 	if (strcmp(av[0], "help") == 0 && argc == 1) {

@@ -33,16 +33,22 @@ void dossier_panel_show(struct ui *u, long long id)
 		ui_message(u, UC_ERROR, "%s", e.msg);
 }
 
-/* Lay the dossier out for width columns. */
+/* Lay the dossier out for width columns; its head is the lines before the
+ * first blank one (title, state, assignees, compléments). */
 static void layout(struct ui *u, int width)
 {
 	struct dossier_state *dt = &u->dt;
 	tl_clear(&dt->lines);
 	dt->width = width;
+	dt->head = 0;
 	if (dt->d)
 		dossier_text(u, &dt->lines, dt->d, width);
 	else
 		tl_add(&dt->lines, UC_DIM, 0, "%s", _("No dossier selected."));
+	while ((size_t)dt->head < dt->lines.n && dt->lines.v[dt->head].text[0])
+		dt->head++;
+	if ((size_t)dt->head >= dt->lines.n)
+		dt->head = 0;
 }
 
 static void dossier_draw(struct ui *u, int y, int x, int h, int w)
@@ -56,16 +62,20 @@ static void dossier_draw(struct ui *u, int y, int x, int h, int w)
 	}
 	if (dt->width != w - 1)
 		layout(u, w - 1);
-	/* A long dossier keeps its last row for where we are in it. */
+	/* A long dossier keeps its last row for where we are in it; its head
+	 * stays in place while the rest scrolls. */
 	int body = dt->lines.n > (size_t)h ? h - 1 : h;
-	if (dt->top > (long long)dt->lines.n - body)
-		dt->top = (long long)dt->lines.n - body;
+	int head = dt->head < body / 2 ? dt->head : 0;
+	long long rest = (long long)dt->lines.n - head;
+	if (dt->top > rest - (body - head))
+		dt->top = rest - (body - head);
 	if (dt->top < 0)
 		dt->top = 0;
-	tl_draw(u, &dt->lines, dt->top, y, x + 1, body, w - 1);
+	tl_draw(u, &dt->lines, 0, y, x + 1, head, w - 1);
+	tl_draw(u, &dt->lines, head + dt->top, y + head, x + 1, body - head, w - 1);
 	if (body < h) {
 		char pos[64];
-		long long pct = (dt->top + body) * 100 / (long long)dt->lines.n;
+		long long pct = (head + dt->top + body - head) * 100 / (long long)dt->lines.n;
 		snprintf(pos, sizeof pos, _(" %lld%% · ] next section "), pct);
 		int pw = (int)text_width(pos) + 1;
 		ui_hline(y + h - 1, x + 1, w - 1 - pw, ui_attr(u, UC_DIM));
@@ -76,9 +86,9 @@ static void dossier_draw(struct ui *u, int y, int x, int h, int w)
 /* The top line for [ (dir -1) or ] (dir 1): the previous or next section. */
 static long long section_from(const struct dossier_state *dt, int dir)
 {
-	for (long long i = dt->top + dir; i >= 0 && (size_t)i < dt->lines.n; i += dir)
+	for (long long i = dt->head + dt->top + dir; i >= dt->head && (size_t)i < dt->lines.n; i += dir)
 		if (dt->lines.v[i].section)
-			return i;
+			return i - dt->head;
 	return dt->top;
 }
 
@@ -90,7 +100,8 @@ static int dossier_key(struct ui *u, enum key_action a, int code)
 		dt->top = section_from(dt, a == KA_SECTION_NEXT ? 1 : -1);
 		return H_REDRAW;
 	}
-	return tl_scroll(a, &dt->top, u->rows - 3 - 1, dt->lines.n) ? H_REDRAW : H_UNHANDLED;
+	size_t rest = dt->lines.n - (size_t)dt->head;
+	return tl_scroll(a, &dt->top, u->rows - 3 - 1 - dt->head, rest) ? H_REDRAW : H_UNHANDLED;
 }
 
 static void dossier_reload(struct ui *u)
@@ -112,6 +123,19 @@ static long long dossier_current(struct ui *u)
 	return u->dt.id;
 }
 
+/* Wide screens: beside the review being written on this dossier (read
+ * while scoring), else beside the queue. */
+static void dossier_pair(struct ui *u, enum ui_focus *left, enum ui_focus *right)
+{
+	if (u->sc.grid && u->sc.dossier_id == u->dt.id) {
+		*left = F_DOSSIER;
+		*right = F_SCORING;
+	} else {
+		*left = F_QUEUE;
+		*right = F_DOSSIER;
+	}
+}
+
 /* Tab: to the review being written, else back to the queue. */
 static void dossier_next(struct ui *u)
 {
@@ -125,7 +149,7 @@ static void dossier_back(struct ui *u, int code)
 }
 
 const struct panel_ops dossier_panel = {
-	.keys = KP_DOSSIER, .left = F_QUEUE, .right = F_DOSSIER,
+	.keys = KP_DOSSIER, .left = F_QUEUE, .right = F_DOSSIER, .pair = dossier_pair,
 	.draw = dossier_draw, .key = dossier_key, .reload = dossier_reload,
 	.done = dossier_done, .hints = dossier_hints, .dossier = dossier_current,
 	.next = dossier_next, .back = dossier_back,

@@ -9,6 +9,7 @@
 #include "base/geo.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "discussion.h"
 #include "dossier_text.h"
 #include "procedure/procedure.h"
 #include "tlines.h"
@@ -302,6 +303,7 @@ void dossier_text(struct ui *u, struct tlines *t, const struct dossier *d, int w
 	add_members_documents(t, d, width);
 	add_reviews(u, t, d->id, width);
 	add_opinions(u, t, d->id, width);
+	discussion_lines(u, t, d->id, width);
 	section(t, _("Historique"), -1);
 	t->width = width;
 	struct perr e = {0};

@@ -93,9 +93,12 @@ void ui_draw(struct ui *u)
 	int h = u->rows - 3, y = 1;
 	if (u->wide) {
 		int lw = u->cols / 2;
-		u->panels[p->left]->draw(u, y, 0, h, lw);
+		enum ui_focus left = p->left, right = p->right;
+		if (p->pair)
+			p->pair(u, &left, &right);
+		u->panels[left]->draw(u, y, 0, h, lw);
 		ui_vline(y, lw, h, ui_attr(u, UC_DIM));
-		u->panels[p->right]->draw(u, y, lw + 1, h, u->cols - lw - 1);
+		u->panels[right]->draw(u, y, lw + 1, h, u->cols - lw - 1);
 	} else {
 		p->draw(u, y, 0, h, u->cols);
 	}

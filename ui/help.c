@@ -46,8 +46,17 @@ void ui_help(struct ui *u)
 	tl_add(&t, UC_NORMAL, 0, "%s", "");
 	tl_add(&t, UC_SECTION, 1, "%s", _("Queue columns"));
 	tl_add_wrapped(&t, UC_NORMAL, _("Flags: D reviews diverge, C compléments demandés, "
-					"O a move decided against a guard (override). Days in red: "
+					"L compléments past their deadline, O a move decided against "
+					"a guard (override). Total: the mean of the submitted reviews; "
+					"for a phase 1 dossier its gates: met, block (a blocking gate "
+					"is \"no\") or check (a gate is \"to check\"). Days in red: "
 					"overdue for the state. * marks tagged dossiers."),
+		       u->cols - 2, 2);
+	tl_add(&t, UC_NORMAL, 0, "%s", "");
+	tl_add(&t, UC_SECTION, 1, "%s", _("Views"));
+	tl_add_wrapped(&t, UC_NORMAL, _(":view save NAME saves what the queue shows (view, "
+					"filters, sort) under NAME, for you; v lists it beside the "
+					"built-in views; :view NAME shows it, :view delete NAME forgets it."),
 		       u->cols - 2, 2);
 	ui_pager(u, _("Help: keys"), &t);
 	tl_clear(&t);

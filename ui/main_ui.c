@@ -18,6 +18,7 @@
 #include "prompt.h"
 #include "queue_panel.h"
 #include "queue_rows.h"
+#include "review_actions.h"
 #include "scoring_panel.h"
 #include "screen.h"
 
@@ -183,6 +184,7 @@ int ui_main(struct app *app)
 	/* Whatever is being written is saved before the terminal goes back. */
 	for (int i = F_COUNT - 1; i >= 0; i--)
 		panels[i]->done(&u);
+	review_actions_done();
 	screen_done();
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include "queue_panel.h"
 #include "queue_rows.h"
 #include "screen.h"
+#include "views.h"
 
 /* Column widths for a panel width. */
 struct cols {
@@ -118,11 +119,13 @@ static void draw_row(struct ui *u, int y, int x, int w, const struct cols *c,
 		snprintf(tot, sizeof tot, "%5.1f", r->mean_total);
 	else if (r->n_submitted && !r->visible)
 		snprintf(tot, sizeof tot, "  ···");
+	else if (r->verdict != GV_NONE)
+		snprintf(tot, sizeof tot, "%s", gate_verdict_label((enum gate_verdict)r->verdict));
 	ui_put(y, cx, c->total, tot, base);
 	cx += c->total + 1;
 	char flags[8];
 	snprintf(flags, sizeof flags, "%c%c%c", r->divergent && r->visible ? 'D' : ' ',
-		 r->complements ? 'C' : ' ', r->override ? 'O' : ' ');
+		 r->late ? 'L' : r->complements ? 'C' : ' ', r->override ? 'O' : ' ');
 	ui_put(y, cx, x + w - cx, flags, selected ? base : ui_attr(u, UC_FLAG));
 }
 
@@ -149,15 +152,6 @@ static void queue_draw(struct ui *u, int y, int x, int h, int w)
 		if (sel && panel_focused(u) != &queue_panel)
 			mvchgat(y + 1 + i, x + c.tag + 1, w - c.tag - 1, A_BOLD | A_UNDERLINE, 0, NULL);
 	}
-}
-
-static void set_view(struct ui *u, enum queue_view v)
-{
-	u->q.spec.view = v;
-	u->q.cur = 0;
-	u->q.top = 0;
-	queue_rows_reload(u);
-	ui_message(u, UC_NORMAL, _("View: %s (%lld)"), queue_view_label(v), u->q.count);
 }
 
 /* Show every dossier: the hit of a search is not in the view. */
@@ -323,7 +317,7 @@ static const struct {
 	enum queue_view view;
 } view_keys[] = {
 	{KA_VIEW_TODO, QV_TODO}, {KA_VIEW_MINE, QV_MINE}, {KA_VIEW_REVIEW, QV_REVIEW},
-	{KA_VIEW_PHASE2, QV_PHASE2}, {KA_VIEW_ALL, QV_ALL},
+	{KA_VIEW_PHASE2, QV_PHASE2}, {KA_VIEW_ALL, QV_ALL}, {KA_VIEW_OVERDUE, QV_OVERDUE},
 };
 
 static const struct {
@@ -333,6 +327,7 @@ static const struct {
 	{KA_SORT, choose_sort}, {KA_SORT_REVERSE, sort_reverse}, {KA_SEARCH, search},
 	{KA_SEARCH_NEXT, search_next}, {KA_SEARCH_PREV, search_prev}, {KA_FILTER, set_filter},
 	{KA_FILTER_CLEAR, filter_clear}, {KA_TAG, tag}, {KA_TAG_CLEAR, tag_clear},
+	{KA_VIEWS, ui_views_menu},
 };
 
 /* The queue's own keys; 0 when a is none of them. */
@@ -340,7 +335,7 @@ static int queue_key_run(struct ui *u, enum key_action a)
 {
 	for (size_t i = 0; i < sizeof view_keys / sizeof view_keys[0]; i++)
 		if (view_keys[i].action == a) {
-			set_view(u, view_keys[i].view);
+			ui_show_view(u, view_keys[i].view);
 			return 1;
 		}
 	for (size_t i = 0; i < sizeof queue_keys / sizeof queue_keys[0]; i++)

@@ -752,8 +752,8 @@ static int scoring_key(struct ui *u, enum key_action a, int code)
 	}
 	if (a == KA_SUBMIT) {
 		if (sc->rev->submitted)
-			ui_message(u, UC_ERROR, "%s", _("This review is already submitted (reopen it with "
-							":score --reopen if the grid allows)."));
+			ui_message(u, UC_ERROR, "%s", _("This review is already submitted: u reopens it "
+							"as a draft."));
 		else
 			submit(u);
 		return H_REDRAW;
@@ -784,6 +784,14 @@ static void scoring_hints(struct ui *u, char *buf, size_t len)
 		snprintf(buf, len, "%s", _("Type the comment; arrows move; Esc when done (saved as you type)"));
 		return;
 	}
+	if (u->sc.rev && u->sc.rev->submitted) {
+		static const struct panel_hint done[] = {
+			{KA_REOPEN, N_("reopen")}, {KA_OTHERS, N_("others")}, {KA_MATRIX, N_("compare")},
+			{KA_NEXT_PANEL, N_("dossier")}, {KA_BACK, N_("back")},
+		};
+		panel_hints(u, buf, len, done, sizeof done / sizeof done[0]);
+		return;
+	}
 	snprintf(buf, len, "%s", _("0-9 y n ?: answer"));
 	panel_hints(u, buf, len, hints, sizeof hints / sizeof hints[0]);
 }
@@ -793,9 +801,13 @@ static long long scoring_dossier(struct ui *u)
 	return u->sc.dossier_id;
 }
 
+/* Tab: to the dossier's text (beside the form from UI_WIDE_COLS), both
+ * keeping their places; Tab there comes back. */
 static void scoring_next(struct ui *u)
 {
-	u->focus = F_QUEUE;
+	if (u->dt.id != u->sc.dossier_id)
+		dossier_panel_show(u, u->sc.dossier_id);
+	u->focus = F_DOSSIER;
 }
 
 /* Back to the dossier: the review is closed, what it changed shown. */
@@ -812,7 +824,7 @@ static void scoring_back(struct ui *u, int code)
 }
 
 const struct panel_ops scoring_panel = {
-	.keys = KP_SCORING, .left = F_QUEUE, .right = F_SCORING,
+	.keys = KP_SCORING, .left = F_DOSSIER, .right = F_SCORING,
 	.draw = scoring_draw, .key = scoring_key, .grab = scoring_grab,
 	.reload = scoring_panel_reload, .done = scoring_close, .hints = scoring_hints,
 	.dossier = scoring_dossier, .next = scoring_next, .back = scoring_back,

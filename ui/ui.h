@@ -62,7 +62,8 @@ struct dossier_state {
 	struct dossier *d;
 	struct tlines lines;
 	int width;		/* lines laid out for */
-	long long top;
+	int head;		/* the first lines (title, state...) stay in place */
+	long long top;		/* first line shown below the head */
 	int stale;
 };
 
@@ -94,6 +95,9 @@ struct panel_ops {
 	unsigned keys;			/* KP_* bit: the key actions it answers */
 	int tags;			/* dossier actions take the tagged dossiers */
 	enum ui_focus left, right;	/* wide screens: the two panels shown */
+	/* pair - wide screens: the two panels shown now, when it depends on
+	 * the state (NULL: left and right). */
+	void (*pair)(struct ui *u, enum ui_focus *left, enum ui_focus *right);
 	/* draw - fill the rectangle y, x, h rows, w columns. */
 	void (*draw)(struct ui *u, int y, int x, int h, int w);
 	/* key - a key action (and the key itself); H_UNHANDLED for the

@@ -5,7 +5,8 @@
 
 #include "cli/app.h"
 
-/* cmd_conflict - ptce conflict ID --reason TEXT [--reviewer LOGIN]. */
+/* cmd_conflict - ptce conflict ID --reason TEXT [--reviewer LOGIN], or
+ * ptce conflict withdraw ID [--reviewer LOGIN] [--reason TEXT]. */
 int cmd_conflict(struct app *app, int argc, char **argv);
 
 #endif

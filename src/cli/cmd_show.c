@@ -1,6 +1,6 @@
 /* cmd_show.c - 'ptce show': a dossier's state, campaign, compléments and
  * assignees, then every field by section (long text wrapped), its members
- * and the pièces received. */
+ * and the pièces received, then the discussion among reviewers. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "cli/cli.h"
+#include "cli/cmd_comment.h"
 #include "cli/cmd_show.h"
 #include "cli/score_print.h"
 #include "procedure/assignment.h"
@@ -193,5 +194,5 @@ int cmd_show(struct app *app, int argc, char **argv)
 	show_documents(app->out, d);
 	show_reviews(app, id);
 	dossier_free(&d);
-	return 0;
+	return comment_print_thread(app, app->out, id);
 }

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "cli/cmd_assign.h"
 #include "cli/cmd_campaign.h"
+#include "cli/cmd_comment.h"
 #include "cli/cmd_checklist.h"
 #include "cli/cmd_complements.h"
 #include "cli/cmd_conflict.h"
@@ -117,11 +118,23 @@ static const struct command commands[] = {
 	    "aggregate per criterion (n, mean, min, max, population standard deviation),\n"
 	    "the mean total and band, divergence, blocking gates, and expert opinions.\n"
 	    "On a blind grid the others' reviews appear once yours is submitted.\n")},
-	{"conflict", cmd_conflict, "ID --reason TEXT [--reviewer LOGIN]", N_("declare a conflict of interest"), 0,
+	{"conflict", cmd_conflict, "ID --reason TEXT [--reviewer LOGIN] | withdraw ID [--reviewer LOGIN] [--reason TEXT]",
+	 N_("declare a conflict of interest, or withdraw one declared by mistake"), 0,
 	 N_("Options:\n"
-	    "  --reason TEXT     why (required)\n"
-	    "  --reviewer LOGIN  declare it for someone else (coordinateur)\n"
-	    "A reviewer in conflict may not review the dossier and sees none of its reviews.\n")},
+	    "  --reason TEXT     why (required to declare; optional to withdraw)\n"
+	    "  --reviewer LOGIN  for someone else (coordinateur)\n"
+	    "A reviewer in conflict may not review the dossier, sees none of its reviews and\n"
+	    "cannot be assigned to it. 'withdraw' takes back a conflict declared by mistake:\n"
+	    "allowed to whoever declared it and to a coordinateur; recorded in history.\n")},
+	{"comment", cmd_comment, "add ID TEXT... | list ID", N_("write in a dossier's discussion among reviewers, or read it"), 0,
+	 N_("Actions:\n"
+	    "  add ID TEXT...   add a comment (instructeur, coordinateur or expert; not\n"
+	    "                   on a dossier you declared a conflict of interest on)\n"
+	    "  list ID          the thread, oldest first: annotations privées imported\n"
+	    "                   from the platform and the reviewers' comments\n"
+	    "Comments follow the rules of reviews: a reviewer in conflict sees none, an\n"
+	    "expert only their own, and on a blind grid an instructeur sees the others'\n"
+	    "once their own review is submitted. A comment is never rewritten.\n")},
 	{"opinion", cmd_opinion, "ask|answer|list ...", N_("ask for, give and list expert opinions (avis)"), 0,
 	 N_("Subcommands:\n"
 	    "  ask ID --expert LOGIN --question TEXT      a coordinateur asks an expert\n"

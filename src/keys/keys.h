@@ -72,6 +72,10 @@ enum key_panel {
 	  N_("Quick view: à revoir par moi (my review not submitted)"), KP_QUEUE)                 \
 	X(VIEW_PHASE2, "view-phase2", ("4"), N_("Quick view: phase 2"), KP_QUEUE)                 \
 	X(VIEW_ALL, "view-all", ("5"), N_("Quick view: tous (every dossier)"), KP_QUEUE)          \
+	X(VIEW_OVERDUE, "view-overdue", ("6"),                                                    \
+	  N_("Quick view: compléments en retard (deadline passed)"), KP_QUEUE)                    \
+	X(VIEWS, "views", ("v"),                                                                  \
+	  N_("Choose a view: the built-in ones and yours (:view save NAME)"), KP_QUEUE)           \
 	X(FILTER, "filter", ("f"),                                                                \
 	  N_("Filter by state, region or assignee (state=phase1 region=76 ...)"), KP_QUEUE)       \
 	X(FILTER_CLEAR, "filter-clear", ("F"), N_("Clear the filters and the search"), KP_QUEUE)  \
@@ -90,6 +94,14 @@ enum key_panel {
 	X(COMPLEMENTS, "complements", ("C"),                                                      \
 	  N_("Request compléments (with a deadline)"), KP_QUEUE | KP_DOSSIER)                     \
 	X(HISTORY, "history", ("H"), N_("Show the dossier's history"), KP_QUEUE | KP_DOSSIER)     \
+	X(MATRIX, "matrix", ("R"),                                                                \
+	  N_("Compare the reviews: criteria × reviewers, range, divergence"), KP_MAIN)            \
+	X(DISCUSS, "discuss", ("w"),                                                              \
+	  N_("Write a comment in the dossier's discussion"), KP_QUEUE | KP_DOSSIER)               \
+	X(CONFLICT_WITHDRAW, "conflict-withdraw", ("W"),                                          \
+	  N_("Withdraw a conflict of interest declared by mistake"), KP_QUEUE | KP_DOSSIER)       \
+	X(OPINION_ANSWER, "opinion-answer", ("A"),                                                \
+	  N_("Answer the opinion asked of you on the dossier (expert)"), KP_QUEUE | KP_DOSSIER)   \
 	/* the scoring form */                                                                    \
 	X(VALUE_0, "value-0", ("0"), N_("Set the value 0 on a scale"), KP_SCORING)                \
 	X(VALUE_1, "value-1", ("1"), N_("Set the value 1 on a scale"), KP_SCORING)                \
@@ -110,6 +122,7 @@ enum key_panel {
 	  N_("Write the comment of the criterion (Esc when done)"), KP_SCORING)                   \
 	X(SUBMIT, "submit", ("S"), N_("Submit the review (asks to confirm)"), KP_SCORING)         \
 	X(OTHERS, "others", ("r"), N_("Show the other reviews and the divergence"), KP_SCORING)   \
+	X(REOPEN, "reopen", ("u"), N_("Reopen your submitted review as a draft"), KP_SCORING)     \
 	/* the comment editor */                                                                  \
 	X(EDITOR_DONE, "editor-done", ("<Esc>", "<C-x>"),                                         \
 	  N_("Leave the comment editor (it is saved as you type)"), KP_EDITOR)

@@ -27,6 +27,16 @@ int assignment_set(struct store *s, const struct actor *by, long long dossier_id
 		return perr_set(e, P_REFUSED, _("%s cannot review (roles: lecteur or admin only); give them the instructeur or expert role first."), login);
 	if (store_begin(s, e) < 0)
 		return -1;
+	int conflicted = 0;
+	if (on && stmt_exists(s, &conflicted, e, _("reading conflicts of interest"),
+			      "SELECT 1 FROM conflicts WHERE dossier_id = ? AND reviewer = ?", "It",
+			      dossier_id, login) < 0)
+		goto fail;
+	if (conflicted) {
+		perr_set(e, P_REFUSED, _("%s declared a conflict of interest on this dossier and may "
+					 "not review it (ptce conflict withdraw if it was a mistake)."), login);
+		goto fail;
+	}
 	int rc = on ? stmt_run(s, e, _("saving the assignment"),
 			       "INSERT OR IGNORE INTO assignments(dossier_id, login, assigned_by, assigned_at)"
 			       " VALUES (?,?,?,?)", "Ittt", dossier_id, login, by->login, now_utc(now))

@@ -129,3 +129,47 @@ void conflict_list_free(struct conflict **c, size_t n)
 {
 	rows_free(c, n, &conflict_row);
 }
+
+/* May a withdraw the conflict declared by declared_by for person? */
+static int may_withdraw(const struct actor *a, const char *declared_by, const char *person,
+			struct perr *e)
+{
+	if (strcmp(declared_by, a->login) == 0 || actor_has(a, ROLE_COORDINATEUR))
+		return 0;
+	return perr_set(e, P_REFUSED, _("only %s, who declared the conflict of interest of %s, or a "
+					"coordinateur may withdraw it."), declared_by, person);
+}
+
+int conflict_withdraw(struct store *s, const struct actor *a, long long dossier_id,
+		      const char *reviewer, const char *why, const char *at, struct perr *e)
+{
+	char now[21];
+	struct request q = {.s = s, .a = a, .dossier_id = dossier_id,
+			    .person = reviewer && *reviewer ? reviewer : a->login,
+			    .at = at ? at : now_utc(now)};
+	if (request_begin(&q, e) < 0)
+		return -1;
+	char *by = NULL;
+	if (stmt_text(s, &by, e, _("reading conflicts of interest"),
+		      "SELECT declared_by FROM conflicts WHERE dossier_id = ? AND reviewer = ?", "It",
+		      dossier_id, q.person) < 0)
+		return request_fail(&q);
+	int rc = -1;
+	if (!by)
+		perr_set(e, P_NOTFOUND, _("%s has no conflict of interest on dossier %s."), q.person,
+			 q.b.ds_number);
+	else if (may_withdraw(a, by, q.person, e) == 0 &&
+		 stmt_run(s, e, _("withdrawing the conflict of interest"),
+			  "DELETE FROM conflicts WHERE dossier_id = ? AND reviewer = ?", "It",
+			  dossier_id, q.person) == 0)
+		rc = 0;
+	free(by);
+	if (rc < 0)
+		return request_fail(&q);
+	char *clean = why && *why ? text_clean(why, 0) : NULL;
+	char *detail = xasprintf("conflict of interest withdrawn: %s", q.person);
+	rc = request_end(&q, "conflict-withdrawn", clean, detail, e);
+	free(detail);
+	free(clean);
+	return rc;
+}

@@ -23,6 +23,12 @@ struct conflict {
 int conflict_declare(struct store *s, const struct actor *a, long long dossier_id,
 		     const char *reviewer, const char *reason, const char *at,
 		     struct perr *e);
+/* conflict_withdraw - take back the conflict of reviewer (NULL: a itself)
+ * on dossier_id, declared by mistake: its author (who declared it) or a
+ * coordinateur may; why (may be NULL) is the motivation. History records
+ * it ("conflict-withdrawn"). */
+int conflict_withdraw(struct store *s, const struct actor *a, long long dossier_id,
+		      const char *reviewer, const char *why, const char *at, struct perr *e);
 /* conflict_check - *yes = login is in conflict on dossier_id. */
 int conflict_check(struct store *s, long long dossier_id, const char *login, int *yes,
 		   struct perr *e);

@@ -34,8 +34,11 @@ static int note_may_write(struct store *s, const struct actor *a, long long doss
 int note_add(struct store *s, const struct actor *a, long long dossier_id,
 	     const char *body, const char *at, long long *id, struct perr *e)
 {
+	char now[21];
 	if (!body || !*body)
 		return perr_set(e, P_USAGE, _("a comment needs a text"));
+	if (!at)
+		at = now_utc(now);
 	if (store_begin(s, e) < 0)
 		return -1;
 	if (note_may_write(s, a, dossier_id, e) < 0 ||

@@ -40,6 +40,9 @@ static int row_figures(struct store *s, const struct actor *a, long long dossier
 		" (SELECT COUNT(*) FROM review_answers x JOIN reviews r2 ON r2.id = x.review_id"
 		"   WHERE r2.dossier_id = ?1 AND r2.phase = ?2 AND r2.status = 'submitted'"
 		"   AND x.kind = 'gate' AND x.blocking = 1 AND x.value = 'no'),"
+		" (SELECT COUNT(*) FROM review_answers x JOIN reviews r2 ON r2.id = x.review_id"
+		"   WHERE r2.dossier_id = ?1 AND r2.phase = ?2 AND r2.status = 'submitted'"
+		"   AND x.kind = 'gate' AND x.value = 'check'),"
 		" EXISTS (SELECT 1 FROM review_answers x JOIN reviews r2 ON r2.id = x.review_id"
 		"   JOIN grid_versions g2 ON g2.id = r2.grid_version_id"
 		"   WHERE r2.dossier_id = ?1 AND r2.phase = ?2 AND r2.status = 'submitted'"
@@ -60,7 +63,8 @@ static int row_figures(struct store *s, const struct actor *a, long long dossier
 		out->visible = sqlite3_column_int(st, 2);
 		out->has_total = out->n_submitted > 0 && sqlite3_column_double(st, 3) > 0;
 		out->gates_failed = sqlite3_column_int(st, 4) > 0;
-		out->divergent = sqlite3_column_int(st, 5);
+		out->gates_to_check = sqlite3_column_int(st, 5) > 0;
+		out->divergent = sqlite3_column_int(st, 6);
 	}
 	sqlite3_finalize(st);
 	return 0;
@@ -90,6 +94,27 @@ int review_row_fill(struct store *s, const struct actor *a, long long dossier_id
 		out->has_total = 0;
 		out->divergent = 0;
 		out->gates_failed = 0;
+		out->gates_to_check = 0;
 	}
 	return 0;
+}
+
+enum gate_verdict review_row_verdict(const struct review_row *r)
+{
+	if (r->phase != 1 || !r->visible || r->n_submitted == 0)
+		return GV_NONE;
+	if (r->gates_failed)
+		return GV_BLOCKED;
+	return r->gates_to_check ? GV_CHECK : GV_MET;
+}
+
+const char *gate_verdict_label(enum gate_verdict v)
+{
+	switch (v) {
+	case GV_MET: return C_("gates", "met");
+	case GV_BLOCKED: return C_("gates", "block");
+	case GV_CHECK: return C_("gates", "check");
+	case GV_NONE: break;
+	}
+	return "";
 }

@@ -26,7 +26,22 @@ struct review_row {
 	double mean_total;		/* mean of the submitted reviews' totals */
 	int divergent;			/* reviews differ by the grid's threshold */
 	int gates_failed;		/* a submitted review says "no" on a blocking gate */
+	int gates_to_check;		/* a submitted review leaves a gate "to check" */
 };
+
+/* The phase 1 verdict of the gates, as the queue shows it. */
+enum gate_verdict {
+	GV_NONE,	/* not in phase 1, no submitted review, or not visible */
+	GV_MET,		/* every gate of the submitted reviews is met */
+	GV_BLOCKED,	/* a blocking gate is answered "no" */
+	GV_CHECK	/* none blocks, but a gate is still "to check" */
+};
+
+/* review_row_verdict - the phase 1 verdict of a filled row. */
+enum gate_verdict review_row_verdict(const struct review_row *r);
+/* gate_verdict_label - "met", "block", "check" (translated, at most six
+ * columns: the queue shows it in the Total column); "" for GV_NONE. */
+const char *gate_verdict_label(enum gate_verdict v);
 
 /* review_row_fill - the queue's figures for one dossier. Cost: three small
  * indexed queries (dossier state and conflict; a's review; an aggregate over

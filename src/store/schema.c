@@ -369,10 +369,25 @@ static const char schema_v4_sql[] =
 	"ALTER TABLE documents ADD COLUMN mime TEXT;"
 	"ALTER TABLE documents ADD COLUMN sha256 TEXT REFERENCES document_blobs(sha256);";
 
+/* migration 5: the queue views a reviewer saved (":view save NAME"), as the
+ * platform's saved filters per tab: the quick view, the filter as typed
+ * back (state=... region=... assignee=...), and the sort. */
+static const char schema_v5_sql[] =
+	"CREATE TABLE saved_views ("
+	"  login TEXT NOT NULL REFERENCES reviewers(login),"
+	"  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),"
+	"  view TEXT NOT NULL,"
+	"  filter TEXT NOT NULL DEFAULT '',"
+	"  sort TEXT NOT NULL,"
+	"  descending INTEGER NOT NULL DEFAULT 0 CHECK (descending IN (0, 1)),"
+	"  saved_at TEXT NOT NULL,"
+	"  PRIMARY KEY (login, name));";
+
 const struct migration store_migrations[] = {
 	{1, schema_v1_sql, schema_v1_apply},
 	{2, schema_v2_sql, NULL},
 	{3, schema_v3_sql, NULL},
 	{4, schema_v4_sql, NULL},
+	{5, schema_v5_sql, NULL},
 };
 const size_t store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

@@ -30,9 +30,9 @@ int queue_count(struct store *s, const struct queue_spec *q, long long *n, struc
 static int read_row(sqlite3_stmt *st, void *arg)
 {
 	struct queue_row *x = xarray_add(arg);
-	stmt_columns(st, "IIttttttiii", &x->id, &x->revision, &x->ds_number, &x->ptce_name,
+	stmt_columns(st, "IIttttttiiii", &x->id, &x->revision, &x->ds_number, &x->ptce_name,
 		     &x->region_code, &x->departement_code, &x->state, &x->state_since,
-		     &x->days_in_state, &x->complements, &x->override);
+		     &x->days_in_state, &x->complements, &x->override, &x->late);
 	return 0;
 }
 
@@ -51,6 +51,7 @@ static int review_figures(struct store *s, const struct actor *a, struct queue_r
 		r[i].mean_total = rr.mean_total;
 		r[i].divergent = rr.divergent;
 		r[i].n_submitted = rr.n_submitted;
+		r[i].verdict = (int)review_row_verdict(&rr);
 	}
 	return 0;
 }
@@ -66,7 +67,8 @@ int queue_fetch(struct store *s, const struct queue_spec *q, long long offset, i
 		" d.departement_code, d.state, d.state_since,"
 		" CAST(julianday('now') - julianday(d.state_since) AS INTEGER),"
 		" d.complements_due IS NOT NULL,"
-		" EXISTS (SELECT 1 FROM history h WHERE h.dossier_id = d.id AND h.override = 1)", tail);
+		" EXISTS (SELECT 1 FROM history h WHERE h.dossier_id = d.id AND h.override = 1),"
+		" " QUEUE_LATE_SQL, tail);
 	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
 	free(tail);
 	free(sql);

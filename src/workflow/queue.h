@@ -22,6 +22,7 @@ struct queue_row {
 	     *state_since;
 	int days_in_state;
 	int complements;	/* compléments demandés is set */
+	int late;		/* ... and its deadline has passed */
 	int override;		/* a move decided against a guard */
 	/* From the reviews (when spec->actor is set). */
 	int mine;		/* enum review_status */
@@ -30,6 +31,7 @@ struct queue_row {
 	double mean_total;
 	int divergent;
 	int n_submitted;
+	int verdict;		/* enum gate_verdict (phase 1, when visible) */
 };
 
 /* queue_count - rows the spec shows. */

@@ -35,6 +35,7 @@ const char *queue_view_label(enum queue_view v)
 	case QV_MINE: return _("mes dossiers");
 	case QV_REVIEW: return _("à revoir par moi");
 	case QV_PHASE2: return _("phase 2");
+	case QV_OVERDUE: return _("compléments en retard");
 	case QV_COUNT: break;
 	}
 	return "?";

@@ -30,6 +30,7 @@ enum queue_view {
 	QV_MINE,	/* mes dossiers: assigned to me */
 	QV_REVIEW,	/* à revoir par moi: assigned to me, in a phase, my review not submitted */
 	QV_PHASE2,	/* phase 2 */
+	QV_OVERDUE,	/* compléments demandés past their deadline */
 	QV_COUNT
 };
 

@@ -92,6 +92,9 @@ static void where_view(struct store *s, const struct queue_spec *q, struct queue
 	case QV_PHASE2:
 		where_add_free(w, procedure_phase_in_sql("d.state", 2, 0), NULL);
 		break;
+	case QV_OVERDUE:
+		where_add(w, QUEUE_LATE_SQL, NULL);
+		break;
 	}
 }
 

@@ -11,6 +11,9 @@
 
 #define QUEUE_SQL_BINDS 12
 
+/* Compléments demandés whose deadline has passed (local date), on "d". */
+#define QUEUE_LATE_SQL "d.complements_due IS NOT NULL AND d.complements_due < date('now', 'localtime')"
+
 /* The WHERE and ORDER BY of a spec, on the dossiers as "d". */
 struct queue_sql {
 	char *where;			/* "(cond) AND (cond)", "1" when none */

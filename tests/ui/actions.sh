@@ -539,6 +539,9 @@ ui_expect "help overlay scrolls" help2 <<'SCREEN'
                            submitted)
  4                         Quick view: phase 2
  5                         Quick view: tous (every dossier)
+ 6                         Quick view: compléments en retard (deadline passed)
+ v                         Choose a view: the built-in ones and yours (:view
+                           save NAME)
  f                         Filter by state, region or assignee (state=phase1
                            region=76 ...)
  F                         Clear the filters and the search
@@ -551,9 +554,6 @@ ui_expect "help overlay scrolls" help2 <<'SCREEN'
                            state
  a                         Assign reviewers (coordinateur; tagged dossiers too)
  c                         Declare a conflict of interest on the dossier
- C                         Request compléments (with a deadline)
- H                         Show the dossier's history
-
 <status>
 j/k, PgUp/PgDn to scroll · q or Esc to close
 SCREEN

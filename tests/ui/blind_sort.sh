@@ -44,7 +44,9 @@ lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
 c = lines[1].index("Total")
 for l in lines[2:]:
     if l[:3].strip(" >*") == "" and l[3:4].isdigit():
-        print(l[c - 1:c + 6].strip() or "-")
+        # A phase 1 dossier shows its gates (met, block, check): no total.
+        v = l[c - 1:c + 6].strip()
+        print(v if v[:1].isdigit() else "-")
 PY
 )
 totals=$(printf '%s\n' $totals | tr '\n' ' ')

@@ -58,7 +58,7 @@ t_contains "1: 200x50: m offers to move it" "$(cat "$T_DIR/backwide2")" "Move 18
 as cmartin 80 24 hidden <<'KEYS'
 /velo grand paris<Enter>
 <Enter>
-]]]]]]]]]
+]]]]]]]]]kkk
 :save-screen hidden1
 KEYS
 t_contains "2: the hidden reviews are counted in words" "$(ui_screen hidden1)" "2 reviews are hidden from you for now."

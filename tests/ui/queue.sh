@@ -125,7 +125,7 @@ ui_expect "80x24: Enter opens the dossier with accents kept" d1 <<'SCREEN'
  Projet
  Description
    Réparation et réemploi de vélos.
- ──────────────────────────────────────────────────────── 62% · ] next section
+ ──────────────────────────────────────────────────────── 57% · ] next section
 <status>
 j scroll · s score · m move · H history · q back
 SCREEN
@@ -452,11 +452,11 @@ ui_expect "200x50: queue and dossier side by side" w1 <<'SCREEN'
                                                                                                     │ Reviews
                                                                                                     │   No review you may see.
                                                                                                     │
+                                                                                                    │ Discussion (0)
+                                                                                                    │   w: write a comment for the other reviewers
+                                                                                                    │
                                                                                                     │ Historique
                                                                                                     │   YYYY-MM-DD hh:mm  root  assign  root
-                                                                                                    │
-                                                                                                    │
-                                                                                                    │
                                                                                                     │
                                                                                                     │
                                                                                                     │

@@ -69,7 +69,7 @@ ui_expect "dossier: control sequences removed from the texts" e2 <<'SCREEN'
    Texte  effacé � fin
 
  Finances
- ──────────────────────────────────────────────────────── 68% · ] next section
+ ──────────────────────────────────────────────────────── 62% · ] next section
 <status>
 j scroll · s score · m move · H history · q back
 SCREEN

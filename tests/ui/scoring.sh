@@ -227,42 +227,42 @@ s
 y
 :save-screen w1
 KEYS
-ui_expect "200x50: the scoring form beside the queue" w1 <<'SCREEN'
+ui_expect "200x50: the scoring form beside the dossier (read while scoring)" w1 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers
-   Number↑   PTCE                                   Region State        Days  My review Total  Flags│ 1002 · Filière vélo du Grand Paris · Grille de recevabilité phase 1 - bouquet de services
-   1001      Coopérative Énergie Sud                76/31  submitted       3  submitted             │ draft · 10 things missing
->  1002      Filière vélo du Grand Paris            11/93  submitted      12  —                     │ Critères d'éligibilité (décret 2015-431)
+  1002 · Filière vélo du Grand Paris                                                                │ 1002 · Filière vélo du Grand Paris · Grille de recevabilité phase 1 - bouquet de services
+ State: submitted (since YYYY-MM-DD)                                                                │ draft · 10 things missing
+ Assigned to: nobody                                                                                │ Critères d'éligibilité (décret 2015-431)
                                                                                                     │ *R1   [yes]    Private-law lead entity
-                                                                                                    │>*R2   [ ]      Three or more legal entities
-                                                                                                    │ *R3   [ ]      At least one ESS enterprise
-                                                                                                    │ *R4   [ ]      At least one non-ESS enterprise
+ Dossier                                                                                            │>*R2   [ ]      Three or more legal entities
+ Dossier number              1002                                                                   │ *R3   [ ]      At least one ESS enterprise
+ Submitted on                YYYY-MM-DD                                                             │ *R4   [ ]      At least one non-ESS enterprise
                                                                                                     │ *R5   [ ]      A local authority, research or training actor
-                                                                                                    │ *R6   [ ]      A defined territory
-                                                                                                    │ Projet de coopération
-                                                                                                    │ *R7   [ ]      A shared cooperation strategy
-                                                                                                    │ *R8   [ ]      An innovative economic and social project
+ Structure porteuse                                                                                 │ *R6   [ ]      A defined territory
+ Lead structure              Association Filière vélo du Grand Paris                                │ Projet de coopération
+ Région                      Île-de-France (11)                                                     │ *R7   [ ]      A shared cooperation strategy
+ Département                 Seine-Saint-Denis (93)                                                 │ *R8   [ ]      An innovative economic and social project
                                                                                                     │ *R9   [ ]      Lead entity is an ESS enterprise
-                                                                                                    │ *R10  [ ]      Partner letters attached
-                                                                                                    │ *R11  [ ]      Not already a funded laureate
-                                                                                                    │  R12  [ ]      Rural area or QPV
+ PTCE and territoire                                                                                │ *R10  [ ]      Partner letters attached
+ PTCE name                   Filière vélo du Grand Paris                                            │ *R11  [ ]      Not already a funded laureate
+ Territory type              rural                                                                  │  R12  [ ]      Rural area or QPV
                                                                                                     │  observations [ ]      Remarks
+ Projet                                                                                             │
+ Description                                                                                        │
+   Réemploi de vélos.                                                                               │
                                                                                                     │
+ Finances                                                                                           │
                                                                                                     │
+ Membres (0)                                                                                        │
                                                                                                     │
+ Pièces (0)                                                                                         │
                                                                                                     │
+ Reviews                                                                                            │
+   No review you may see.                                                                           │
                                                                                                     │
-                                                                                                    │
-                                                                                                    │
-                                                                                                    │
-                                                                                                    │
-                                                                                                    │
-                                                                                                    │
-                                                                                                    │
-                                                                                                    │
-                                                                                                    │
-                                                                                                    │───────────────────────────────────────────────────────────────────────────────────────────────────
+ Discussion (0)                                                                                     │
+   w: write a comment for the other reviewers                                                       │───────────────────────────────────────────────────────────────────────────────────────────────────
                                                                                                     │ R2 · accepts: yes, no, check (keys y n ?)
-                                                                                                    │ Enter: write a comment · S: submit · r: other reviews
+ Historique                                                                                         │ Enter: write a comment · S: submit · r: other reviews
                                                                                                     │
                                                                                                     │
                                                                                                     │
