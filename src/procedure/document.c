@@ -199,22 +199,43 @@ static int back_digits(const char *s, size_t *end, size_t n)
 	return n ? k == n : k >= 1;
 }
 
+/* Where the platform's "-dd-mm-YYYY-HH-MM-n" suffix of name starts (*at)
+ * and ends (*end, the extension's dot or the end): 1 when name has one. */
+static int platform_suffix(const char *name, size_t *at, size_t *end)
+{
+	/* The extension is what follows the last dot (the platform keeps the
+	 * original's extension after the timestamp). */
+	const char *dot = strrchr(name, '.');
+	*end = dot && dot != name ? (size_t)(dot - name) : strlen(name);
+	static const size_t widths[] = {0, 2, 2, 4, 2, 2};	/* n, MM, HH, YYYY, mm, dd */
+	*at = *end;
+	for (size_t i = 0; i < sizeof widths / sizeof widths[0]; i++) {
+		if (!back_digits(name, at, widths[i]) || *at == 0 || name[*at - 1] != '-')
+			return 0;
+		(*at)--;
+	}
+	return *at > 0;
+}
+
 char *document_platform_name(const char *name)
 {
-	/* The extension is what follows the last dot, when it is after the
-	 * timestamp (the platform keeps the original's extension). */
-	const char *dot = strrchr(name, '.');
-	size_t end = dot && dot != name ? (size_t)(dot - name) : strlen(name);
-	static const size_t widths[] = {0, 2, 2, 4, 2, 2};	/* n, MM, HH, YYYY, mm, dd */
-	size_t at = end;
-	for (size_t i = 0; i < sizeof widths / sizeof widths[0]; i++) {
-		if (!back_digits(name, &at, widths[i]) || at == 0 || name[at - 1] != '-')
-			return xstrdup(name);
-		at--;
-	}
-	if (at == 0)
+	size_t at, end;
+	if (!platform_suffix(name, &at, &end))
 		return xstrdup(name);
 	return xasprintf("%.*s%s", (int)at, name, name + end);
+}
+
+int document_platform_date(const char *name, char date[static 11])
+{
+	size_t at, end;
+	if (!platform_suffix(name, &at, &end))
+		return 0;
+	const char *p = name + at;	/* "-dd-mm-YYYY-..." */
+	int dd = atoi(p + 1), mm = atoi(p + 4);
+	if (dd < 1 || dd > 31 || mm < 1 || mm > 12)
+		return 0;
+	snprintf(date, 11, "%.4s-%.2s-%.2s", p + 7, p + 4, p + 1);
+	return 1;
 }
 
 char *document_human_size(long long size, char *buf, size_t len)

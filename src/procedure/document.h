@@ -97,6 +97,10 @@ char *document_platform_name(const char *name);
 /* document_type_label - a short name of mime for listings: pdf, text, png,
  * jpeg, odt, docx, zip, ... ("binary" for the rest). */
 const char *document_type_label(const char *mime);
+/* document_platform_date - the date in such a name as YYYY-MM-DD (the
+ * day the file was attached on the platform): 1, or 0 when name has no
+ * such suffix. */
+int document_platform_date(const char *name, char date[static 11]);
 /* document_kind_valid - kind is one the documents table accepts. */
 int document_kind_valid(const char *kind);
 /* document_human_size - "512 B", "1.4 kB", "3.2 MB" into buf. */
