@@ -400,6 +400,71 @@ int document_add(struct store *s, const struct actor *a, long long dossier_id, c
 	return store_commit(s, e);
 }
 
+/* Keep, update or add the row named like doc; its id into *id. */
+static int sync_one(struct store *s, long long dossier_id, const struct document *doc,
+		    const long long *taken, size_t n_taken, long long *id, int *changed, struct perr *e)
+{
+	sqlite3_stmt *st = stmt_query(s, e, "SELECT id, kind IS ?3 AND received_on IS ?4 FROM documents"
+				      " WHERE dossier_id = ?1 AND title = ?2 ORDER BY id", "Ittn",
+				      dossier_id, doc->title, doc->kind, doc->received_on);
+	int rc, same = 0;
+	*id = 0;
+	if (!st)
+		return -1;
+	while ((rc = stmt_next(s, &st, e, _("reading the pièces"))) == 1) {
+		long long cand = sqlite3_column_int64(st, 0);
+		size_t k = 0;
+		while (k < n_taken && taken[k] != cand)
+			k++;
+		if (k == n_taken) {
+			*id = cand;
+			same = sqlite3_column_int(st, 1);
+			stmt_done(&st);
+			rc = 0;
+			break;
+		}
+	}
+	if (rc < 0)
+		return -1;
+	if (*id && same)
+		return 0;
+	*changed = 1;
+	if (*id)
+		return stmt_run(s, e, _("saving a pièce jointe"), "UPDATE documents SET kind = ?2,"
+				" received_on = ?3 WHERE id = ?1", "Itn", *id, doc->kind, doc->received_on);
+	if (stmt_run(s, e, _("saving a pièce jointe"), "INSERT INTO documents(dossier_id, kind, title,"
+		     " received_on) VALUES (?1, ?2, ?3, ?4)", "Ittn", dossier_id, doc->kind, doc->title,
+		     doc->received_on) < 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int document_sync_named(struct store *s, long long dossier_id, const struct document *docs,
+			size_t n, int *changed, struct perr *e)
+{
+	long long *taken = xcalloc(n ? n : 1, sizeof *taken);
+	int ch = 0, rc = 0;
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = sync_one(s, dossier_id, &docs[i], taken, i, &taken[i], &ch, e);
+	/* Empty rows no longer named go; rows holding a file stay. */
+	char *keep = xstrdup("0");
+	for (size_t i = 0; i < n; i++)
+		xappendf(&keep, ", %lld", taken[i]);
+	char *sql = xasprintf("DELETE FROM documents WHERE dossier_id = ?1 AND sha256 IS NULL"
+			      " AND id NOT IN (%s)", keep);
+	if (rc == 0)
+		rc = stmt_run(s, e, _("saving a pièce jointe"), sql, "I", dossier_id);
+	if (rc == 0 && sqlite3_changes(s->db) > 0)
+		ch = 1;
+	free(sql);
+	free(keep);
+	free(taken);
+	if (changed)
+		*changed = ch;
+	return rc;
+}
+
 /* The dossier's number, once a may see it: *ref fresh. */
 static int visible(struct store *s, const struct actor *a, long long dossier_id, char **ref,
 		   struct perr *e)

@@ -8,6 +8,7 @@
 
 #include "base/err.h"
 #include "procedure/actor.h"
+#include "procedure/dossier_load.h"
 #include "store/store.h"
 
 /* The largest pièce stored (bytes); a bigger one is refused. */
@@ -62,6 +63,15 @@ int document_attach(struct store *s, long long dossier_id, const struct document
 int document_add(struct store *s, const struct actor *a, long long dossier_id, const char *kind,
 		 const char *file_name, const void *data, size_t len, long long *id,
 		 enum document_outcome *outcome, struct perr *e);
+/* document_sync_named - for the spreadsheet import (in its transaction):
+ * the pièces a dossier's row names (kind, title, received_on of each of
+ * docs) become its rows without content: a row of the same title is kept
+ * (its kind and date updated), a new name is added, an empty row no longer
+ * named is removed; a row holding a file is never removed, so a re-import
+ * keeps what the zip brought. *changed (may be NULL) says whether anything
+ * was written. */
+int document_sync_named(struct store *s, long long dossier_id, const struct document *docs,
+			size_t n, int *changed, struct perr *e);
 /* document_list - the pièces of dossier_id, numbered, once a may see the
  * dossier (procedure/access.h); *out is freed with document_list_free. */
 int document_list(struct store *s, const struct actor *a, long long dossier_id,

@@ -314,6 +314,35 @@ static void test_text_and_save(void **state)
 	free(path);
 }
 
+static void test_sync_named(void **state)
+{
+	struct fx *f = *state;
+	long long id;
+	struct perr e = {0};
+	int changed = -1;
+	attach(f, 1, "statuts-12-03-2025-10-31-4567.pdf", "%PDF-1.4 statuts", DOC_FILLED, &id);
+	/* The same names again: nothing written. */
+	struct document same[] = {{"statuts", "statuts.pdf", "2025-03-12"}, {"lettre", "Lettre soutien.pdf", NULL}};
+	must(store_begin(f->s, &e), &e);
+	must(document_sync_named(f->s, 1, same, 2, &changed, &e), &e);
+	assert_int_equal(changed, 0);
+	/* The cell now names only a new file: the empty row goes, the stored
+	 * statuts stays (with the new kind), the new name comes. */
+	struct document next[] = {{"comptes", "statuts.pdf", "2025-03-12"}, {"charte", "charte.pdf", NULL}};
+	must(document_sync_named(f->s, 1, next, 2, &changed, &e), &e);
+	must(store_commit(f->s, &e), &e);
+	assert_int_equal(changed, 1);
+	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM documents WHERE dossier_id = 1"), 2);
+	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM documents WHERE id = 1 AND kind = 'comptes'"
+				 " AND sha256 IS NOT NULL"), 1);
+	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM documents WHERE title = 'charte.pdf'"), 1);
+	/* Named by nobody, a stored file is never removed. */
+	must(store_begin(f->s, &e), &e);
+	must(document_sync_named(f->s, 1, NULL, 0, &changed, &e), &e);
+	must(store_commit(f->s, &e), &e);
+	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM documents WHERE dossier_id = 1"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -324,6 +353,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_add_permission_and_history, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_read_visibility, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_and_save, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sync_named, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
