@@ -355,5 +355,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_text_and_save, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sync_named, setup, teardown),
 	};
+	cmocka_set_message_output(CM_OUTPUT_TAP);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
