@@ -229,7 +229,7 @@ static int ods_fail(struct ods *o, struct perr *e)
 {
 	if (e->status != P_OK)
 		return -1;
-	char *where = o->in_table ? csv_place(&(*o->sheets)[*o->n - 1].table, o->row, 0) : NULL;
+	char *where = o->in_table ? sheet_xml_where((*o->sheets)[*o->n - 1].name, o->row) : NULL;
 	sheet_xml_fail(&o->sx, where, e);
 	free(where);
 	return -1;

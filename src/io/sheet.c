@@ -270,7 +270,13 @@ int sheet_xml_open(struct zipread *z, const char *entry, size_t max, struct shee
 int sheet_xml_next(struct sheet_xml *x)
 {
 	int rc = xmlTextReaderRead(x->r);
-	return rc < 0 || x->doctype || x->xml_err ? -1 : rc;
+	if (rc < 0 || x->doctype)
+		return -1;
+	/* Asked once per node: the predicates below ask many times. */
+	x->type = rc ? xmlTextReaderNodeType(x->r) : 0;
+	x->empty = x->type == XML_READER_TYPE_ELEMENT && xmlTextReaderIsEmptyElement(x->r);
+	x->name = (const char *)xmlTextReaderConstLocalName(x->r);
+	return rc;
 }
 
 int sheet_xml_fail(struct sheet_xml *x, const char *where, struct perr *e)
@@ -290,6 +296,13 @@ int sheet_xml_fail(struct sheet_xml *x, const char *where, struct perr *e)
 	return -1;
 }
 
+char *sheet_xml_where(const char *sheet, int row)
+{
+	if (row > 0)
+		return xasprintf(_("sheet \"%s\", near row %d"), sheet, row);
+	return xasprintf(_("sheet \"%s\""), sheet);
+}
+
 void sheet_xml_close(struct sheet_xml *x)
 {
 	if (x->r)
@@ -301,7 +314,7 @@ void sheet_xml_close(struct sheet_xml *x)
 
 static int name_is(struct sheet_xml *x, const char *ns, const char *local)
 {
-	const char *l = (const char *)xmlTextReaderConstLocalName(x->r);
+	const char *l = x->name;
 	if (!l || strcmp(l, local) != 0)
 		return 0;
 	if (!ns)
@@ -312,13 +325,13 @@ static int name_is(struct sheet_xml *x, const char *ns, const char *local)
 
 int sheet_xml_is(struct sheet_xml *x, const char *ns, const char *local)
 {
-	return xmlTextReaderNodeType(x->r) == XML_READER_TYPE_ELEMENT && name_is(x, ns, local);
+	return x->type == XML_READER_TYPE_ELEMENT && name_is(x, ns, local);
 }
 
 int sheet_xml_is_end(struct sheet_xml *x, const char *ns, const char *local)
 {
-	int t = xmlTextReaderNodeType(x->r);
-	if (t == XML_READER_TYPE_ELEMENT && !xmlTextReaderIsEmptyElement(x->r))
+	int t = x->type;
+	if (t == XML_READER_TYPE_ELEMENT && !x->empty)
 		return 0;
 	return (t == XML_READER_TYPE_END_ELEMENT || t == XML_READER_TYPE_ELEMENT) &&
 	       name_is(x, ns, local);
@@ -337,7 +350,7 @@ char *sheet_xml_attr(struct sheet_xml *x, const char *ns, const char *local)
 
 const char *sheet_xml_text(struct sheet_xml *x)
 {
-	switch (xmlTextReaderNodeType(x->r)) {
+	switch (x->type) {
 	case XML_READER_TYPE_TEXT:
 	case XML_READER_TYPE_CDATA:
 	case XML_READER_TYPE_WHITESPACE:

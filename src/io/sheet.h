@@ -67,6 +67,8 @@ struct sheet_xml {
 	char tail[16];		/* last bytes read, to find "<!DOCTYPE" across reads */
 	size_t tail_n;
 	int doctype;
+	int type, empty;	/* the current node's type, and <x/> */
+	const char *name;	/* its local name (libxml2's dictionary) */
 	char *xml_err;		/* libxml2's first error */
 	int xml_line;
 };
@@ -80,6 +82,9 @@ int sheet_xml_next(struct sheet_xml *x);
 /* sheet_xml_fail - the error that stopped x as P_INVALID, where (NULL or
  * e.g. "sheet X, row 4") saying how far the reading went; returns -1. */
 int sheet_xml_fail(struct sheet_xml *x, const char *where, struct perr *e);
+/* sheet_xml_where - "sheet NAME, near row R" (row 0: before any row), for
+ * sheet_xml_fail. */
+char *sheet_xml_where(const char *sheet, int row);
 /* sheet_xml_close - free x. */
 void sheet_xml_close(struct sheet_xml *x);
 /* sheet_xml_is - the current node is an element start of that local name

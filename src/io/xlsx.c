@@ -445,9 +445,10 @@ static int cell_value(struct ws *w, char **out, struct perr *e)
 	if (strcmp(t, "s") == 0) {
 		char *end;
 		unsigned long i = strtoul(v, &end, 10);
+		int bad = end == v || *end || i >= w->x->n_sst;
 		free(v);
 		*out = NULL;
-		if (end == v || *end || i >= w->x->n_sst)
+		if (bad)
 			return cell_error(w, _("the cell names a shared string the workbook does not "
 					       "have; the file is damaged"), e);
 		*out = xstrdup(w->x->sst[i]);
@@ -574,7 +575,7 @@ static int read_worksheet(struct xlsx *x, const struct wb_sheet *ws, const char 
 	while (rc == 0 && (rc = sheet_xml_next(&w.sx)) == 1)
 		rc = ws_node(&w, e);
 	if (rc < 0 && w.sx.r && e->status == P_OK) {
-		char *where = csv_place(&bs->table, w.row, 0);
+		char *where = sheet_xml_where(ws->name, w.row);
 		sheet_xml_fail(&w.sx, where, e);
 		free(where);
 	}

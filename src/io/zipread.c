@@ -231,6 +231,15 @@ long zipread_fread(struct zipread_file *f, char *buf, size_t n)
 		return -1;
 	}
 	f->got += (unsigned long long)r;
+	const struct zipread_entry *en = &f->z->ent[f->i];
+	if (r == 0 && f->got != (unsigned long long)en->size) {
+		/* libzip checks the CRC, not the length: a header that lies is damage. */
+		f->failed = 1;
+		perr_set(&f->err, P_INVALID, _("%s: entry \"%s\" declares %lld bytes but holds "
+					       "%llu; the archive is damaged"),
+			 f->z->path, en->name, en->size, f->got);
+		return -1;
+	}
 	if (check_caps(f) < 0) {
 		f->failed = 1;
 		return -1;

@@ -39,7 +39,7 @@ int zipread_find(const struct zipread *z, const char *name);
 /* zipread_read - the whole of entry i in a fresh buffer with a NUL after its
  * *len bytes. Refused (P_INVALID naming archive and entry) when its declared
  * or actual size exceeds max, when it inflates like a zip bomb, when it is
- * encrypted or damaged (CRC). */
+ * encrypted or damaged (CRC, or a length other than the declared one). */
 int zipread_read(struct zipread *z, size_t i, size_t max, char **buf, size_t *len,
 		 struct perr *e);
 
