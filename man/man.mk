@@ -54,9 +54,9 @@ lint-man:
 # or po/fr.po.
 man-regen: $(PTCE_BIN) $(MO_FILES)
 	@mkdir -p $(BUILD)
-	./$(PTCE_BIN) doc keys --mdoc > $(BUILD)/keys.mdoc
-	LANG=C.UTF-8 LC_ALL= LANGUAGE=fr PTCE_LOCALEDIR=$(BUILD)/locale ./$(PTCE_BIN) doc keys --mdoc > $(BUILD)/keys.fr.mdoc
-	./$(PTCE_BIN) doc commands --mdoc > $(BUILD)/commands.mdoc
+	./$(PTCE_BIN) tables keys --mdoc > $(BUILD)/keys.mdoc
+	LANG=C.UTF-8 LC_ALL= LANGUAGE=fr PTCE_LOCALEDIR=$(BUILD)/locale ./$(PTCE_BIN) tables keys --mdoc > $(BUILD)/keys.fr.mdoc
+	./$(PTCE_BIN) tables commands --mdoc > $(BUILD)/commands.mdoc
 	awk -v keys=$(BUILD)/keys.mdoc -v cmds=$(BUILD)/commands.mdoc "$$MAN_REGEN_AWK" man/ptce.1 > man/ptce.1.tmp && mv man/ptce.1.tmp man/ptce.1
 	awk -v keys=$(BUILD)/keys.fr.mdoc -v cmds=$(BUILD)/commands.mdoc "$$MAN_REGEN_AWK" man/fr/ptce.1 > man/fr/ptce.1.tmp && mv man/fr/ptce.1.tmp man/fr/ptce.1
 	@echo "man/ptce.1 and man/fr/ptce.1 regenerated; review with git diff"

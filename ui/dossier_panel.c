@@ -5,6 +5,7 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "document_view.h"
 #include "dossier_panel.h"
 #include "dossier_text.h"
 #include "panel.h"
@@ -13,6 +14,8 @@
 
 static void dossier_done(struct ui *u)
 {
+	document_list_free(&u->dt.docs, u->dt.n_docs);
+	u->dt.n_docs = 0;
 	dossier_free(&u->dt.d);
 	tl_clear(&u->dt.lines);
 	u->dt.id = 0;
@@ -21,16 +24,23 @@ static void dossier_done(struct ui *u)
 void dossier_panel_show(struct ui *u, long long id)
 {
 	struct dossier_state *dt = &u->dt;
-	if (id != dt->id)
+	if (id != dt->id) {
 		dt->top = 0;
+		dt->doc_cur = 0;
+	}
 	dossier_free(&dt->d);
+	document_list_free(&dt->docs, dt->n_docs);
+	dt->n_docs = 0;
 	dt->id = id;
 	dt->width = 0;
 	if (!id)
 		return;
 	struct perr e = {0};
-	if (dossier_load(u->app->store, id, &dt->d, &e))
+	if (dossier_load(u->app->store, id, &dt->d, &e) ||
+	    document_list(u->app->store, &u->app->actor, id, &dt->docs, &dt->n_docs, &e))
 		ui_message(u, UC_ERROR, "%s", e.msg);
+	if (dt->doc_cur >= dt->n_docs)
+		dt->doc_cur = dt->n_docs ? dt->n_docs - 1 : 0;
 }
 
 /* Lay the dossier out for width columns; its head is the lines before the
@@ -69,8 +79,12 @@ static void dossier_draw(struct ui *u, int y, int x, int h, int w)
 	long long rest = (long long)dt->lines.n - head;
 	if (dt->top > rest - (body - head))
 		dt->top = rest - (body - head);
+	if (dt->doc_follow && dt->doc_line >= 0)
+		tl_follow(&dt->top, dt->doc_line + (long long)dt->doc_cur - head, body - head, 2);
+	dt->doc_follow = 0;
 	if (dt->top < 0)
 		dt->top = 0;
+	dt->shown = body - head;
 	tl_draw(u, &dt->lines, 0, y, x + 1, head, w - 1);
 	tl_draw(u, &dt->lines, head + dt->top, y + head, x + 1, body - head, w - 1);
 	if (body < h) {
@@ -100,6 +114,29 @@ static int dossier_key(struct ui *u, enum key_action a, int code)
 		dt->top = section_from(dt, a == KA_SECTION_NEXT ? 1 : -1);
 		return H_REDRAW;
 	}
+	if (a == KA_PIECE_NEXT || a == KA_PIECE_PREV) {
+		if (a == KA_PIECE_NEXT && dt->doc_cur + 1 < dt->n_docs)
+			dt->doc_cur++;
+		else if (a == KA_PIECE_PREV && dt->doc_cur > 0)
+			dt->doc_cur--;
+		dt->width = 0;	/* lay out again with the new mark */
+		dt->doc_follow = 1;
+		return H_REDRAW;
+	}
+	if (a == KA_OPEN_DOCUMENT || a == KA_SAVE_DOCUMENT) {
+		/* Enter away from the pièces first brings them into view. */
+		long long line = dt->doc_line + (long long)dt->doc_cur - dt->head;
+		if (a == KA_OPEN_DOCUMENT && dt->doc_line >= 0 &&
+		    (line < dt->top || line >= dt->top + dt->shown)) {
+			dt->doc_follow = 1;
+			return H_REDRAW;
+		}
+		if (a == KA_OPEN_DOCUMENT)
+			document_view_open(u);
+		else
+			document_view_save(u);
+		return H_REDRAW;
+	}
 	size_t rest = dt->lines.n - (size_t)dt->head;
 	return tl_scroll(a, &dt->top, u->rows - 3 - 1 - dt->head, rest) ? H_REDRAW : H_UNHANDLED;
 }
@@ -115,7 +152,16 @@ static void dossier_hints(struct ui *u, char *buf, size_t len)
 		{KA_DOWN, N_("scroll")}, {KA_SCORE, N_("score")}, {KA_MOVE, N_("move")},
 		{KA_HISTORY, N_("history")}, {KA_BACK, N_("back")},
 	};
-	panel_hints(u, buf, len, hints, sizeof hints / sizeof hints[0]);
+	/* With pièces, how to read and save them comes before back. */
+	static const struct panel_hint with_docs[] = {
+		{KA_DOWN, N_("scroll")}, {KA_SCORE, N_("score")}, {KA_MOVE, N_("move")},
+		{KA_HISTORY, N_("history")}, {KA_OPEN_DOCUMENT, N_("pièce")},
+		{KA_SAVE_DOCUMENT, N_("save")}, {KA_BACK, N_("back")},
+	};
+	if (u->dt.n_docs)
+		panel_hints(u, buf, len, with_docs, sizeof with_docs / sizeof with_docs[0]);
+	else
+		panel_hints(u, buf, len, hints, sizeof hints / sizeof hints[0]);
 }
 
 static long long dossier_current(struct ui *u)

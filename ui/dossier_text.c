@@ -258,8 +258,8 @@ static void add_member(struct tlines *t, const struct member *m, int nw)
 	free(com);
 }
 
-/* Members as a table, then the pièces. */
-static void add_members_documents(struct tlines *t, const struct dossier *d, int width)
+/* Members as a table. */
+static void add_members(struct tlines *t, const struct dossier *d, int width)
 {
 	section(t, _("Membres"), (long long)d->n_members);
 	int nw = width - 2 - 18 - 18 - 14 - 3;
@@ -267,11 +267,28 @@ static void add_members_documents(struct tlines *t, const struct dossier *d, int
 		nw = 12;
 	for (size_t i = 0; i < d->n_members; i++)
 		add_member(t, &d->members[i], nw);
-	section(t, _("Pièces"), (long long)d->n_documents);
-	for (size_t i = 0; i < d->n_documents; i++)
-		tl_add(t, UC_NORMAL, 0, "  %-8s %s%s%s", d->documents[i].kind, d->documents[i].title,
-		       d->documents[i].received_on ? "  " : "",
-		       d->documents[i].received_on ? d->documents[i].received_on : "");
+}
+
+/* The pièces as listed for me, the selected one marked: one line each. */
+static void add_documents(struct ui *u, struct tlines *t)
+{
+	struct dossier_state *dt = &u->dt;
+	section(t, _("Pièces"), (long long)dt->n_docs);
+	dt->doc_line = dt->n_docs ? (long long)t->n : -1;
+	for (size_t i = 0; i < dt->n_docs; i++) {
+		const struct document_info *doc = &dt->docs[i];
+		char size[32];
+		int cur = i == dt->doc_cur;
+		if (doc->sha256)
+			tl_add(t, cur ? UC_CURSOR : UC_NORMAL, 0, "%s%-8s %s  (%s, %s)%s%s", cur ? "> " : "  ",
+			       doc->kind, doc->file_name ? doc->file_name : doc->title,
+			       document_type_label(doc->mime), document_human_size(doc->size, size, sizeof size),
+			       doc->received_on ? "  " : "", doc->received_on ? doc->received_on : "");
+		else
+			tl_add(t, cur ? UC_CURSOR : UC_DIM, 0, "%s%-8s %s  (%s)%s%s", cur ? "> " : "  ",
+			       doc->kind, doc->title, _("not received"), doc->received_on ? "  " : "",
+			       doc->received_on ? doc->received_on : "");
+	}
 }
 
 /* The experts' opinions I may see, when there are some. */
@@ -300,7 +317,8 @@ void dossier_text(struct ui *u, struct tlines *t, const struct dossier *d, int w
 {
 	add_head(u, t, d);
 	add_fields(t, d, width);
-	add_members_documents(t, d, width);
+	add_members(t, d, width);
+	add_documents(u, t);
 	add_reviews(u, t, d->id, width);
 	add_opinions(u, t, d->id, width);
 	discussion_lines(u, t, d->id, width);

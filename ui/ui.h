@@ -7,6 +7,7 @@
 
 #include "cli/app.h"
 #include "keys/keys.h"
+#include "procedure/document.h"
 #include "procedure/dossier.h"
 #include "review/checklist.h"
 #include "review/review.h"
@@ -65,6 +66,12 @@ struct dossier_state {
 	int head;		/* the first lines (title, state...) stay in place */
 	long long top;		/* first line shown below the head */
 	int stale;
+	struct document_info *docs;	/* its pièces jointes, as listed */
+	size_t n_docs;
+	size_t doc_cur;		/* the selected pièce */
+	long long doc_line;	/* the first pièce's line in lines; -1: none */
+	int doc_follow;		/* scroll to the selected pièce at the next draw */
+	int shown;		/* lines shown at the last draw */
 };
 
 /* A text being typed: the comment editor, the prompt line. */

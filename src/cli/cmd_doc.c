@@ -1,235 +1,223 @@
-/* cmd_doc.c - the hidden 'ptce doc keys|commands|states|transitions'
- * subcommand: prints the program's tables so that tests/cli/man.sh can check
- * ptce(1) and ptce-procedure(7) against them. */
-#include <ctype.h>
+/* cmd_doc.c - 'ptce doc': the pièces jointes of a dossier: list them, read
+ * one as text, save one to a file (mode 0600), attach one received outside
+ * the platform. */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/file.h"
 #include "base/i18n.h"
-#include "cli/app.h"
+#include "base/text.h"
 #include "cli/cli.h"
 #include "cli/cmd_doc.h"
-#include "keys/keys.h"
-#include "procedure/procedure.h"
+#include "io/document_file.h"
+#include "procedure/document.h"
 
-/* Characters mdoc treats as punctuation when they stand alone as an argument. */
-static int mdoc_delim(const char *w, size_t n)
-{
-	return n == 1 && strchr(".,;:?!()[]|", w[0]) != NULL;
-}
-
-/* The mdoc macros that are parsed on a macro line: a word spelled like one
- * of them must be escaped or mdoc runs it ("Ta", "Em", "In", "No"). */
-static const char *const mdoc_callable[] = {
-	"Ac", "Ad", "An", "Ao", "Ap", "Aq", "Ar", "At", "Bc", "Bo", "Bq", "Brc",
-	"Bro", "Brq", "Bsx", "Bx", "Cd", "Cm", "Dc", "Do", "Dq", "Dv", "Dx", "Ec",
-	"Em", "En", "Eo", "Er", "Es", "Ev", "Fa", "Fc", "Fl", "Fn", "Fo", "Fr",
-	"Ft", "Fx", "Ic", "In", "Li", "Lk", "Ms", "Mt", "Nm", "No", "Ns", "Nx",
-	"Oc", "Oo", "Op", "Ox", "Pa", "Pc", "Pf", "Po", "Pq", "Qc", "Ql", "Qo",
-	"Qq", "Sc", "So", "Sq", "St", "Sx", "Sy", "Ta", "Tn", "Ux", "Va", "Vt",
-	"Xc", "Xo", "Xr", NULL
+struct doc_opts {
+	int force;
+	const char *kind;
 };
 
-static int mdoc_macro_like(const char *w, size_t n)
-{
-	for (const char *const *m = mdoc_callable; *m; m++)
-		if (strlen(*m) == n && strncmp(*m, w, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* Print n bytes of one word for an mdoc macro line. */
-static void mdoc_word(FILE *f, const char *w, size_t n)
-{
-	if (mdoc_delim(w, n) || mdoc_macro_like(w, n) || w[0] == '\'' || w[0] == '.')
-		fputs("\\&", f);
-	for (size_t i = 0; i < n; i++) {
-		if (w[i] == '\\')
-			fputs("\\e", f);
-		else if (w[i] == '"')
-			fputs("\\(dq", f);
-		else
-			fputc(w[i], f);
-	}
-}
-
-/* The next word of *s (its length in *n), or NULL when none is left; *s
- * moves past it. Words are separated by spaces. */
-static const char *next_word(const char **s, size_t *n)
-{
-	while (**s == ' ')
-		(*s)++;
-	*n = strcspn(*s, " ");
-	if (*n == 0)
-		return NULL;
-	const char *w = *s;
-	*s += *n;
-	return w;
-}
-
-/* Print free text word by word, escaped for an mdoc macro line. */
-static void mdoc_text(FILE *f, const char *s)
-{
-	size_t n;
-	for (const char *w, *sep = ""; (w = next_word(&s, &n)) != NULL; sep = " ") {
-		fputs(sep, f);
-		mdoc_word(f, w, n);
-	}
-}
-
-/* "QDSP": the first letter of each panel the action works in. */
-static void panels_letters(unsigned panels, char *buf)
-{
-	size_t k = 0;
-	for (unsigned i = 0; i < KEY_PANEL_COUNT; i++)
-		if (panels & (1u << i))
-			buf[k++] = (char)toupper((unsigned char)key_panel_name(1u << i)[0]);
-	buf[k] = '\0';
-}
-
-struct keys_out {
-	FILE *f;
-	int mdoc;
+static const struct cli_opt doc_options[] = {
+	{"force", 'f', CLI_FLAG, offsetof(struct doc_opts, force), 1},
+	{"kind", 'k', CLI_TEXT, offsetof(struct doc_opts, kind), 0},
+	{0}
 };
+static const struct cli_spec doc_spec = {"doc", "fk:h", doc_options, NULL};
 
-static void print_key_row(const struct key_action_def *a, void *arg)
+/* The pièce number operand: 1 or more. */
+static int piece_number(struct app *app, const char *arg, int *n)
 {
-	struct keys_out *o = arg;
-	char where[KEY_PANEL_COUNT + 1];
-	panels_letters(a->panels, where);
-	if (!o->mdoc) {
-		for (int i = 0; i < KEYS_MAX && a->keys[i]; i++)
-			fprintf(o->f, "%s%s", i ? " " : "", a->keys[i]);
-		fprintf(o->f, "\t%s\t%s\t%s\n", a->name, where, _(a->help));
-		return;
-	}
-	fputs(".It Ic ", o->f);
-	for (int i = 0; i < KEYS_MAX && a->keys[i]; i++) {
-		if (i)
-			fputs(" , ", o->f);
-		mdoc_word(o->f, a->keys[i], strlen(a->keys[i]));
-	}
-	if (!a->keys[0])
-		fputs("\\&", o->f);
-	fprintf(o->f, " Ta %s Ta %s Ta ", a->name, where);
-	mdoc_text(o->f, _(a->help));
-	fputc('\n', o->f);
-}
-
-/* One word of a synopsis ("--state", "ID", "table|csv") as mdoc. */
-static void synopsis_word(FILE *f, const char *w, size_t n)
-{
-	if (n == 3 && strncmp(w, "...", 3) == 0) {
-		fputs("Ar ...", f);
-	} else if (n == 1 && w[0] == '|') {
-		fputs("|", f);
-	} else if (n > 1 && w[0] == '-') {
-		size_t eq = strcspn(w, "=");
-		fputs("Fl ", f);
-		mdoc_word(f, w + 1, (eq < n ? eq : n) - 1);
-		if (eq < n - 1) {
-			fputs(" Ns = Ns Ar ", f);
-			mdoc_word(f, w + eq + 1, n - eq - 1);
-		}
-	} else if (isupper((unsigned char)w[0]) || !isalpha((unsigned char)w[0])) {
-		fputs("Ar ", f);
-		mdoc_word(f, w, n);
-	} else {
-		fputs("Cm ", f);
-		mdoc_word(f, w, n);
-	}
-}
-
-/* "FILE [--dry-run] [--format table|csv]" as mdoc: Ar FILE Op Fl ... */
-static void synopsis_mdoc(FILE *f, const char *s)
-{
-	size_t n;
-	for (const char *w; (w = next_word(&s, &n)) != NULL;) {
-		while (n > 0 && (*w == '[' || *w == '(')) {
-			fputs(*w == '[' ? " Oo" : " Po", f);
-			w++;
-			n--;
-		}
-		char close[16];
-		size_t nclose = 0;
-		while (n > 0 && (w[n - 1] == ']' || w[n - 1] == ')') && nclose < sizeof close) {
-			close[nclose++] = w[n - 1];
-			n--;
-		}
-		if (n > 0) {
-			fputc(' ', f);
-			synopsis_word(f, w, n);
-		}
-		while (nclose > 0)
-			fputs(close[--nclose] == ']' ? " Oc" : " Pc", f);
-	}
-}
-
-static int doc_commands(struct app *app, int mdoc)
-{
-	for (const struct command *c = app->commands; c->name; c++) {
-		if (c->flags & CMD_HIDDEN)
-			continue;
-		if (!mdoc) {
-			fprintf(app->out, "%s\t%s\t%s\n", c->name, c->args ? c->args : "",
-				c->summary ? _(c->summary) : "");
-			continue;
-		}
-		fprintf(app->out, ".It Cm %s", c->name);
-		if (c->args)
-			synopsis_mdoc(app->out, c->args);
-		fputc('\n', app->out);
-	}
+	char *end;
+	long v = arg ? strtol(arg, &end, 10) : 0;
+	if (!arg)
+		return cli_usage_error(app, "doc", "%s", _("which pièce? give its number ('ptce doc list ID' lists them)"));
+	if (*end || v <= 0 || v > 1000000)
+		return cli_usage_error(app, "doc", _("'%s' is not a pièce number ('ptce doc list ID' lists them)"), arg);
+	*n = (int)v;
 	return 0;
 }
 
-/* One state a line: name, French label, open (1) or closed (0). */
-static int doc_states(struct app *app)
+static void print_info(FILE *f, const struct document_info *d)
 {
-	for (size_t i = 0; i < procedure_n_states; i++)
-		fprintf(app->out, "%s\t%s\t%d\n", procedure_states[i].name,
-			procedure_states[i].label_fr, procedure_states[i].open);
+	char size[32];
+	fprintf(f, "%3d  ", d->n);
+	text_pad(f, d->kind, 8);
+	fputs("  ", f);
+	text_pad_right(f, document_human_size(d->size, size, sizeof size), 9);
+	fputs("  ", f);
+	text_pad(f, document_type_label(d->mime), 6);
+	fprintf(f, "  %-12.12s  ", d->sha256 ? d->sha256 : "-");
+	text_pad(f, d->received_on ? d->received_on : "-", 10);
+	fputs("  ", f);
+	text_put(f, d->file_name ? d->file_name : d->title);
+	if (!d->sha256)
+		fprintf(f, "  %s", _("(not received)"));
+	fputc('\n', f);
+}
+
+static int do_list(struct app *app, const char *name, void *ctx, int argc, char **argv)
+{
+	(void)name;
+	(void)ctx;
+	long long id;
+	const char *ref = cli_arg(argc, argv);
+	int rc = cli_dossier(app, "doc", ref, &id);
+	if (rc || (rc = cli_end(app, "doc", argc, argv)))
+		return rc;
+	struct document_info *v = NULL;
+	size_t n = 0;
+	struct perr e = {0};
+	if (document_list(app->store, &app->actor, id, &v, &n, &e) < 0)
+		return cli_report(app, &e);
+	if (n == 0)
+		fprintf(app->out, _("Dossier %s has no pièce jointe.\n"), ref);
+	else
+		fprintf(app->out, "%s\n", _("  N  KIND           SIZE  TYPE    SHA-256       RECEIVED    FILE"));
+	for (size_t i = 0; i < n; i++)
+		print_info(app->out, &v[i]);
+	document_list_free(&v, n);
 	return 0;
 }
 
-/* One transition a line: from, to, roles allowed, motivation required. */
-static int doc_transitions(struct app *app)
+/* Pièce N of the dossier named by the operands, read: 0, or the exit code. */
+static int read_piece(struct app *app, int argc, char **argv, const char **ref, int *n,
+		      char **buf, size_t *len, struct document_info *meta)
 {
-	for (size_t i = 0; i < procedure_n_transitions; i++) {
-		const struct transition_def *t = &procedure_transitions[i];
-		char roles[128];
-		fprintf(app->out, "%s\t%s\t%s\t%d\n", t->from, t->to,
-			roles_format(t->roles, roles, sizeof roles), t->motivation_required);
+	long long id;
+	*ref = cli_arg(argc, argv);
+	int rc = cli_dossier(app, "doc", *ref, &id);
+	if (rc || (rc = piece_number(app, cli_arg(argc, argv), n)))
+		return rc;
+	struct perr e = {0};
+	if (document_read(app->store, &app->actor, id, *n, buf, len, meta, &e) < 0)
+		return cli_report(app, &e);
+	return 0;
+}
+
+static int do_show(struct app *app, const char *name, void *ctx, int argc, char **argv)
+{
+	(void)name;
+	(void)ctx;
+	const char *ref;
+	int n, rc;
+	char *buf = NULL, *text = NULL;
+	size_t len;
+	struct document_info meta;
+	if ((rc = read_piece(app, argc, argv, &ref, &n, &buf, &len, &meta)))
+		return rc;
+	if ((rc = cli_end(app, "doc", argc, argv)) == 0) {
+		struct perr e = {0};
+		if (document_text(&meta, buf, len, &text, &e) < 0) {
+			perr_append(&e, _(" Save it to read it with another program: ptce doc save %s %d FILE"),
+				    ref, n);
+			rc = cli_report(app, &e);
+		} else {
+			fputs(text, app->out);
+			if (*text && text[strlen(text) - 1] != '\n')
+				fputc('\n', app->out);
+		}
 	}
-	return 0;
+	free(text);
+	free(buf);
+	document_info_done(&meta);
+	return rc;
 }
 
-static const struct cli_opt doc_options[] = {{"mdoc", 'm', CLI_FLAG, 0, 1}, {0}};
-static const struct cli_spec doc_spec = {"doc", "mh", doc_options, NULL};
+static int do_save(struct app *app, const char *name, void *ctx, int argc, char **argv)
+{
+	(void)name;
+	const struct doc_opts *o = ctx;
+	const char *ref;
+	int n, rc;
+	char *buf = NULL;
+	size_t len;
+	struct document_info meta;
+	if ((rc = read_piece(app, argc, argv, &ref, &n, &buf, &len, &meta)))
+		return rc;
+	const char *path = cli_arg(argc, argv);
+	if (!path)
+		rc = cli_usage_error(app, "doc", "%s", _("save to which file? give its name after the pièce number"));
+	else
+		rc = cli_end(app, "doc", argc, argv);
+	struct perr e = {0};
+	if (rc == 0 && document_save(path, buf, len, o->force, &e) < 0) {
+		rc = cli_report(app, &e);
+	} else if (rc == 0) {
+		char size[32];
+		fprintf(app->out, _("Pièce %d of dossier %s written to %s (%s, mode 0600).\n"), n, ref, path,
+			document_human_size((long long)len, size, sizeof size));
+	}
+	free(buf);
+	document_info_done(&meta);
+	return rc;
+}
+
+/* The number a person types for the pièce whose row is row_id (0: unknown). */
+static int number_of(struct app *app, long long dossier_id, long long row_id)
+{
+	struct document_info *v = NULL;
+	size_t n = 0;
+	struct perr e = {0};
+	int num = 0;
+	if (document_list(app->store, &app->actor, dossier_id, &v, &n, &e) == 0)
+		for (size_t i = 0; i < n; i++)
+			if (v[i].id == row_id)
+				num = v[i].n;
+	document_list_free(&v, n);
+	return num;
+}
+
+static int do_attach(struct app *app, const char *name, void *ctx, int argc, char **argv)
+{
+	(void)name;
+	const struct doc_opts *o = ctx;
+	long long id, row = 0;
+	const char *ref = cli_arg(argc, argv);
+	int rc = cli_dossier(app, "doc", ref, &id);
+	if (rc)
+		return rc;
+	const char *path = cli_arg(argc, argv);
+	if (!path)
+		return cli_usage_error(app, "doc", "%s", _("attach which file? give its name after the dossier"));
+	if ((rc = cli_end(app, "doc", argc, argv)))
+		return rc;
+	char *buf = NULL;
+	size_t len = 0;
+	struct perr e = {0};
+	int r = file_read(path, DOCUMENT_MAX_SIZE, &buf, &len, &e);
+	if (r == -2)
+		perr_set(&e, P_INVALID, _("%s is larger than %lld MB, the most a pièce may be."), path,
+			 DOCUMENT_MAX_SIZE / (1024 * 1024));
+	enum document_outcome out = DOC_ADDED;
+	if (r < 0 || document_add(app->store, &app->actor, id, o->kind, path, buf, len, &row, &out, &e) < 0) {
+		free(buf);
+		return cli_report(app, &e);
+	}
+	char size[32];
+	int num = number_of(app, id, row);
+	if (out == DOC_ALREADY)
+		fprintf(app->out, _("Dossier %s already holds this file as pièce %d; nothing changed.\n"), ref, num);
+	else
+		fprintf(app->out, _("Pièce %d attached to dossier %s: %s (%s, %s).\n"), num, ref, path,
+			document_human_size((long long)len, size, sizeof size),
+			document_type_label(document_mime(buf, len)));
+	free(buf);
+	return 0;
+}
 
 int cmd_doc(struct app *app, int argc, char **argv)
 {
-	int mdoc = 0;
-	int rc = cli_parse(app, &doc_spec, argc, argv, &mdoc);
-	if (rc >= 0)
-		return rc;
-	if (optind != argc - 1)
-		return cli_usage_error(app, "doc", "%s",
-				       _("expected 'keys', 'commands', 'states' or 'transitions'"));
-	const char *what = argv[optind];
-	if (strcmp(what, "keys") == 0) {
-		struct keys_out o = {app->out, mdoc};
-		keys_foreach(print_key_row, &o);
-		return 0;
-	}
-	if (strcmp(what, "commands") == 0)
-		return doc_commands(app, mdoc);
-	if (strcmp(what, "states") == 0)
-		return doc_states(app);
-	if (strcmp(what, "transitions") == 0)
-		return doc_transitions(app);
-	return cli_usage_error(app, "doc",
-			       _("unknown table '%s': expected 'keys', 'commands', 'states' or 'transitions'"),
-			       what);
+	static const struct cli_action actions[] = {
+		{"list", do_list}, {"show", do_show}, {"save", do_save}, {"attach", do_attach}, {0}
+	};
+	struct doc_opts o = {0};
+	const char *sub = NULL;
+	int rc = cli_parse_action(app, &doc_spec, actions, N_("expected list, show, save or attach"),
+				  argc, argv, &o, &sub);
+	if (rc == -1)
+		return cli_usage_error(app, "doc", _("unknown action '%s'; expected list, show, save or attach"), sub);
+	return rc;
 }

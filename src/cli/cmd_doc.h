@@ -1,11 +1,11 @@
-/* cmd_doc.h - the hidden 'doc' subcommand that prints the program's tables
- * for the manual pages. */
+/* cmd_doc.h - 'ptce doc': list, read, save and attach the pièces jointes of
+ * a dossier. */
 #ifndef PTCE_CMD_DOC_H
 #define PTCE_CMD_DOC_H
 
 #include "cli/app.h"
 
-/* cmd_doc - ptce doc [--mdoc] keys|commands|states|transitions. */
+/* cmd_doc - ptce doc list ID | show ID N | save ID N FILE | attach ID FILE. */
 int cmd_doc(struct app *app, int argc, char **argv);
 
 #endif

@@ -27,6 +27,7 @@
 #include "cli/cmd_score.h"
 #include "cli/cmd_scores.h"
 #include "cli/cmd_show.h"
+#include "cli/cmd_tables.h"
 #include "cli/cmd_whoami.h"
 #include "cli/commands.h"
 
@@ -73,6 +74,22 @@ static const struct command commands[] = {
 	{"history", cmd_history, "ID", N_("show a dossier's history"), 0,
 	 N_("Every entry of the dossier's history, oldest first: when (local time),\n"
 	    "who, what (state changes as from → to), motivation. Nothing is ever rewritten.\n")},
+	{"doc", cmd_doc, "list ID | show ID N | save ID N FILE [--force] | attach ID FILE [--kind K]",
+	 N_("list, read, save and attach a dossier's pièces jointes"), 0,
+	 N_("Actions:\n"
+	    "  list ID               the pièces: number, kind, file name, size, type, the\n"
+	    "                        start of its SHA-256, received on\n"
+	    "  show ID N             pièce N as text on standard output (a PDF through\n"
+	    "                        pdftotext, from poppler-utils; plain text cleaned)\n"
+	    "  save ID N FILE        write pièce N to FILE, created with mode 0600\n"
+	    "  attach ID FILE        store FILE as a pièce received outside the platform\n"
+	    "                        (coordinateur or admin; recorded in history)\n"
+	    "Options:\n"
+	    "  -f, --force           save: replace FILE when it exists\n"
+	    "  -k, --kind K          attach: statuts, sirene, comptes, charte, lettre or\n"
+	    "                        autre (default)\n"
+	    "N is the pièce's number in 'ptce doc list'. Who may see the dossier may read\n"
+	    "its pièces.\n")},
 	{"move", cmd_move, "ID STATE [--reason TEXT] [--override] [--validation-ref REF --validation-date DATE] [--amount EUR] [--years N]",
 	 N_("move a dossier to another state of the procedure"), 0,
 	 N_("Options:\n"
@@ -189,7 +206,7 @@ static const struct command commands[] = {
 	    "Changing the roster is for admins.\n")},
 	{"whoami", cmd_whoami, "", N_("show who you are for ptce, your roles and the database"), 0,
 	 NULL},
-	{"doc", cmd_doc, "keys|commands", N_("print tables for the manual pages"), CMD_NO_DB | CMD_HIDDEN,
+	{"tables", cmd_tables, "keys|commands", N_("print tables for the manual pages"), CMD_NO_DB | CMD_HIDDEN,
 	 N_("  --mdoc    print mdoc lines for ptce(1) instead of tab-separated text\n"
 	    "\n"
 	    "keys: one row per interface action: keys, action name, panels\n"

@@ -58,6 +58,12 @@ enum key_panel {
 	X(REFRESH, "refresh", ("<C-l>"), N_("Reload the data and redraw"), KP_LISTS)              \
 	X(SECTION_NEXT, "section-next", ("]"), N_("Jump to the next section"), KP_DOSSIER)        \
 	X(SECTION_PREV, "section-prev", ("["), N_("Jump to the previous section"), KP_DOSSIER)    \
+	X(PIECE_NEXT, "piece-next", ("}"), N_("Select the next pièce jointe"), KP_DOSSIER)       \
+	X(PIECE_PREV, "piece-prev", ("{"), N_("Select the previous pièce jointe"), KP_DOSSIER)   \
+	X(OPEN_DOCUMENT, "open-document", ("<Enter>"),                                            \
+	  N_("Show the selected pièce jointe as text"), KP_DOSSIER)                               \
+	X(SAVE_DOCUMENT, "save-document", ("D"),                                                  \
+	  N_("Save the selected pièce jointe to a file (mode 0600)"), KP_DOSSIER)                 \
 	/* the queue */                                                                           \
 	X(SEARCH, "search", ("/"), N_("Search names, members and texts (full text)"), KP_QUEUE)   \
 	X(SEARCH_NEXT, "search-next", ("n"), N_("Go to the next search hit"), KP_QUEUE)           \

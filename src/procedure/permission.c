@@ -36,6 +36,14 @@ int permission_import(const struct actor *a, struct perr *e)
 					"import the file"), a->login);
 }
 
+int permission_attach(const struct actor *a, struct perr *e)
+{
+	if (actor_has(a, ROLE_COORDINATEUR | ROLE_ADMIN))
+		return 0;
+	return perr_set(e, P_REFUSED, _("attaching a pièce to a dossier is for a coordinateur or an "
+					"admin; you are %s."), a->login);
+}
+
 int permission_override(const struct actor *a)
 {
 	return actor_has(a, ROLE_COORDINATEUR);

@@ -20,6 +20,9 @@ int permission_complements(const struct actor *a, struct perr *e);
 int permission_score(const struct actor *a, struct perr *e);
 /* permission_import - importing dossiers from the platform: an admin. */
 int permission_import(const struct actor *a, struct perr *e);
+/* permission_attach - attaching a pièce received outside the platform: a
+ * coordinateur or an admin. */
+int permission_attach(const struct actor *a, struct perr *e);
 /* permission_override - true when a may decide against a guard's judgement
  * (with a motivation, recorded): a coordinateur. A guard's hard requirement
  * is never overridden, whoever asks. */

@@ -21,45 +21,45 @@ extra=$(ls man/*.[157] man/fr/*.[157] 2>/dev/null | while read -r f; do
 	case " $PAGES " in *" ${f##*/} "*) ;; *) echo "$f" ;; esac; done)
 t_eq "no page outside the list (add it to PAGES and to the README)" "$extra" ""
 
-# ---- ptce doc: runs without a database ------------------------------------
-t_run "ptce doc keys runs without a database" 0 ptce doc keys
-t_contains "doc keys lists the move action with its key" "$T_OUT" "$(printf 'm\tmove\tQD\t')"
-t_eq "doc keys did not create the database" "$(ls "$PTCE_DB" 2>/dev/null)" ""
-t_run "ptce doc with an unknown table is a usage error" 2 ptce doc tables
-t_contains "doc names what it expects" "$T_ERR" "expected 'keys', 'commands', 'states' or 'transitions'"
-t_run "ptce doc --help" 0 ptce doc --help
-t_contains "doc --help explains --mdoc" "$T_OUT" "--mdoc"
+# ---- ptce tables: runs without a database ------------------------------------
+t_run "ptce tables keys runs without a database" 0 ptce tables keys
+t_contains "tables keys lists the move action with its key" "$T_OUT" "$(printf 'm\tmove\tQD\t')"
+t_eq "tables keys did not create the database" "$(ls "$PTCE_DB" 2>/dev/null)" ""
+t_run "ptce tables with an unknown table is a usage error" 2 ptce tables nonsense
+t_contains "tables names what it expects" "$T_ERR" "expected 'keys', 'commands', 'states' or 'transitions'"
+t_run "ptce tables --help" 0 ptce tables --help
+t_contains "tables --help explains --mdoc" "$T_OUT" "--mdoc"
 
 # Lines of FILE between '.\" BEGIN NAME' and '.\" END NAME'.
 block() { sed -n "/^\\.\\\\\" BEGIN $2\$/,/^\\.\\\\\" END $2\$/p" "$1" | sed '1d;$d'; }
 
 # ---- the key table ----------------------------------------------------------
-ptce doc keys --mdoc >"$T_DIR/keys" 2>"$T_DIR/err"
-t_eq "doc keys --mdoc succeeds" "$?" 0
+ptce tables keys --mdoc >"$T_DIR/keys" 2>"$T_DIR/err"
+t_eq "tables keys --mdoc succeeds" "$?" 0
 want=$(cat "$T_DIR/keys")
-t_eq "ptce.1 key table = ptce doc keys --mdoc (run 'make man-regen')" "$(block man/ptce.1 keys)" "$want"
+t_eq "ptce.1 key table = ptce tables keys --mdoc (run 'make man-regen')" "$(block man/ptce.1 keys)" "$want"
 # The French page shows the descriptions of the French catalogue, as the
 # interface's help does in French.
 cols() { awk -F' Ta ' '{ print $1 " Ta " $2 " Ta " $3 }'; }
 t_eq "fr/ptce.1 key table: same keys, actions and panels" \
 	"$(block man/fr/ptce.1 keys | cols)" "$(printf '%s\n' "$want" | cols)"
-frwant=$(LANGUAGE=fr ptce doc keys --mdoc)
-t_eq "fr/ptce.1 key table = LANGUAGE=fr ptce doc keys --mdoc (run 'make man-regen')" \
+frwant=$(LANGUAGE=fr ptce tables keys --mdoc)
+t_eq "fr/ptce.1 key table = LANGUAGE=fr ptce tables keys --mdoc (run 'make man-regen')" \
 	"$(block man/fr/ptce.1 keys)" "$frwant"
 t_not_contains "the French key table is translated" "$frwant" "Move up one line"
 t_contains "the key table has the move key" "$want" ".It Ic m Ta move Ta QD Ta"
 
 # ---- the subcommands ---------------------------------------------------------
-ptce doc commands --mdoc >"$T_DIR/cmds"
+ptce tables commands --mdoc >"$T_DIR/cmds"
 want=$(cat "$T_DIR/cmds")
 for page in man/ptce.1 man/fr/ptce.1; do
 	got=$(block "$page" commands | grep '^\.It Cm ')
-	t_eq "$page: the subcommand items = ptce doc commands --mdoc" "$got" "$want"
+	t_eq "$page: the subcommand items = ptce tables commands --mdoc" "$got" "$want"
 done
-# ptce --help lists the same subcommands as the table doc reads.
+# ptce --help lists the same subcommands as the table tables reads.
 ptce --help >"$T_DIR/help"
 help_cmds=$(sed -n '/^Commands:/,/^$/p' "$T_DIR/help" | awk 'NR > 1 && NF { print $1 }')
-doc_cmds=$(ptce doc commands | cut -f1)
+doc_cmds=$(ptce tables commands | cut -f1)
 t_eq "ptce --help lists the documented subcommands" "$help_cmds" "$doc_cmds"
 
 # Options named in a help text: --long and -x, not the global options line.
@@ -95,9 +95,9 @@ for page in man/ptce.1 man/fr/ptce.1; do
 done
 
 # ---- the procedure: states and transitions of ptce-procedure(7) ------------
-ptce doc states >"$T_DIR/states"
-t_eq "ptce doc states lists seven states" "$(wc -l <"$T_DIR/states")" 7
-ptce doc transitions >"$T_DIR/trans"
+ptce tables states >"$T_DIR/states"
+t_eq "ptce tables states lists seven states" "$(wc -l <"$T_DIR/states")" 7
+ptce tables transitions >"$T_DIR/trans"
 # The page's rows: '.It FROM \(-> TO Ta ROLES Ta MOTIVATION', the moves to
 # withdrawn from every open state written once as 'any' ('tout').
 trans_rows() { # any-word yes-word no-word
@@ -182,7 +182,7 @@ for spec in "man/ptce.yaml.5:^A regional server" "man/ptce.yaml.5:^A reviewer wh
 	"man/fr/ptce.yaml.5:^Un serveur régional" "man/fr/ptce.yaml.5:^Un instructeur qui"; do
 	page=${spec%%:*}
 	example "$page" "${spec#*:}" >"$T_DIR/conf.yaml"
-	t_run "$page: example '${spec#*:^}' is a valid configuration" 0 ptce --config "$T_DIR/conf.yaml" doc states
+	t_run "$page: example '${spec#*:^}' is a valid configuration" 0 ptce --config "$T_DIR/conf.yaml" tables states
 done
 
 # ---- every key the loaders accept is documented in section 5 ----------------------
