@@ -18,6 +18,8 @@ struct csv_builder {
 	int line;		/* line of the byte being fed */
 	int rec_line;		/* line where the current record started; 0: between records */
 	int have_header;
+	int nul_line;		/* where a cell held a NUL byte (0: none yet) */
+	size_t nul_col;
 };
 
 static void record_push_cell(struct csv_record *r, const char *s, size_t len)
@@ -38,6 +40,10 @@ static void record_clear(struct csv_record *r)
 static void on_field(void *data, size_t len, void *arg)
 {
 	struct csv_builder *b = arg;
+	if (len && memchr(data, '\0', len) && !b->nul_line) {
+		b->nul_line = b->line;
+		b->nul_col = b->cur.n + 1;
+	}
 	record_push_cell(&b->cur, data, len);
 }
 
@@ -160,17 +166,22 @@ static char *from_cp1252(const char *buf, size_t len, size_t *out_len)
 	return out;
 }
 
-/* Strip a BOM and make the text UTF-8: a file that is not is read as
- * Windows-1252 (*converted then holds it, for the caller to free), unless a
- * BOM said it was UTF-8. */
-static int to_utf8(const char *name, const char **buf, size_t *len, struct csv_table *t,
-		   char **converted, struct perr *e)
+static void strip_bom(const char **buf, size_t *len, struct csv_table *t)
 {
 	if (*len >= 3 && memcmp(*buf, "\xEF\xBB\xBF", 3) == 0) {
 		t->had_bom = 1;
 		*buf += 3;
 		*len -= 3;
 	}
+}
+
+/* Strip a BOM and make the text UTF-8: a file that is not is read as
+ * Windows-1252 (*converted then holds it, for the caller to free), unless a
+ * BOM said it was UTF-8. */
+static int to_utf8(const char *name, const char **buf, size_t *len, struct csv_table *t,
+		   char **converted, struct perr *e)
+{
+	strip_bom(buf, len, t);
 	size_t bad = utf8_invalid_at((const unsigned char *)*buf, *len);
 	if (bad == *len)
 		return 0;
@@ -183,6 +194,39 @@ static int to_utf8(const char *name, const char **buf, size_t *len, struct csv_t
 				  "\"CSV UTF-8\""), name, line, (unsigned char)(*buf)[bad]);
 	*buf = *converted;
 	t->cp1252 = 1;
+	return 0;
+}
+
+/* Convert from the encoding a person named (iconv's names): a byte that is
+ * not valid in it is refused with its line, never guessed around. */
+static int from_encoding(const char *name, const char *enc, const char **buf, size_t *len,
+			 struct csv_table *t, char **converted, struct perr *e)
+{
+	iconv_t cd = iconv_open("UTF-8", enc);
+	if (cd == (iconv_t)-1)
+		return perr_set(e, P_USAGE, _("%s: unknown encoding; give an iconv name such as "
+					      "utf-8, windows-1252 or latin1 ('iconv -l' lists them)"),
+				enc);
+	size_t cap = *len * 4 + 4, left = cap, in_left = *len;
+	char *out = xmalloc(cap), *o = out, *in = (char *)*buf;
+	size_t r = iconv(cd, &in, &in_left, &o, &left);
+	if (r != (size_t)-1)
+		r = iconv(cd, NULL, NULL, &o, &left);
+	iconv_close(cd);
+	if (r == (size_t)-1) {
+		int line = 1;
+		for (const char *p = out; p < o; p++)
+			line += *p == '\n';
+		unsigned byte = in_left ? (unsigned char)*in : 0;
+		free(out);
+		return perr_set(e, P_INVALID, _("%s:%d: byte 0x%02X is not valid %s; give the "
+						"file's real encoding with --encoding"),
+				name, line, byte, enc);
+	}
+	*converted = out;
+	*buf = out;
+	*len = (size_t)(o - out);
+	strip_bom(buf, len, t);
 	return 0;
 }
 
@@ -224,10 +268,17 @@ static int feed_lines(struct csv_parser *p, struct csv_builder *b, const char *n
 int csv_table_parse(const char *name, const char *buf, size_t len,
 		    struct csv_table *t, struct perr *e)
 {
+	return csv_table_parse_enc(name, buf, len, NULL, t, e);
+}
+
+int csv_table_parse_enc(const char *name, const char *buf, size_t len, const char *encoding,
+			struct csv_table *t, struct perr *e)
+{
 	memset(t, 0, sizeof *t);
 	t->path = xstrdup(name);
 	char *converted = NULL;
-	if (to_utf8(name, &buf, &len, t, &converted, e) < 0) {
+	if ((encoding ? from_encoding(name, encoding, &buf, &len, t, &converted, e)
+		      : to_utf8(name, &buf, &len, t, &converted, e)) < 0) {
 		csv_table_done(t);
 		return -1;
 	}
@@ -243,6 +294,10 @@ int csv_table_parse(const char *name, const char *buf, size_t len,
 	int rc = feed_lines(&p, &b, name, buf, len, e);
 	csv_free(&p);
 	record_clear(&b.cur);
+	if (rc == 0 && b.nul_line)
+		rc = perr_set(e, P_INVALID, _("%s:%d:%zu: the cell holds a NUL byte, which no text "
+					      "has; the file is damaged or is not a CSV"),
+			      name, b.nul_line, b.nul_col);
 	if (rc == 0 && !b.have_header)
 		rc = perr_set(e, P_INVALID,
 			      _("%s:1:1: the file is empty; expected a header line naming the columns"),
@@ -255,6 +310,12 @@ int csv_table_parse(const char *name, const char *buf, size_t len,
 
 int csv_table_read(const char *path, struct csv_table *t, struct perr *e)
 {
+	return csv_table_read_enc(path, NULL, t, e);
+}
+
+int csv_table_read_enc(const char *path, const char *encoding, struct csv_table *t,
+		       struct perr *e)
+{
 	memset(t, 0, sizeof *t);
 	char *buf;
 	size_t len;
@@ -264,7 +325,7 @@ int csv_table_read(const char *path, struct csv_table *t, struct perr *e)
 		return perr_set(e, P_IO, _("%s: cannot open: %s"), path, strerror(errno));
 	if (file_read_stream(f, path, 0, &buf, &len, e) < 0)
 		return -1;
-	int rc = csv_table_parse(path, buf, len, t, e);
+	int rc = csv_table_parse_enc(path, buf, len, encoding, t, e);
 	free(buf);
 	return rc;
 }
@@ -272,6 +333,7 @@ int csv_table_read(const char *path, struct csv_table *t, struct perr *e)
 void csv_table_done(struct csv_table *t)
 {
 	free(t->path);
+	free(t->sheet);
 	record_clear(&t->header);
 	for (size_t i = 0; i < t->n_rows; i++)
 		record_clear(&t->rows[i]);
@@ -315,4 +377,28 @@ char *csv_trimmed(const char *cell)
 			*o++ = cell[i];
 	*o = '\0';
 	return out;
+}
+
+char *csv_place(const struct csv_table *t, int line, size_t col)
+{
+	if (!t->sheet)
+		return col ? xasprintf("%s:%d:%zu", t->path, line, col)
+			   : xasprintf("%s:%d", t->path, line);
+	if (!col)
+		return xasprintf(_("%s, sheet \"%s\", row %d"), t->path, t->sheet, line);
+	char letters[8];
+	csv_col_letters(col, letters);
+	return xasprintf(_("%s, sheet \"%s\", row %d, column %s"), t->path, t->sheet, line,
+			 letters);
+}
+
+void csv_col_letters(size_t col, char out[8])
+{
+	char tmp[8];
+	size_t n = 0;
+	for (; col > 0 && n < 7; col = (col - 1) / 26)
+		tmp[n++] = (char)('A' + (col - 1) % 26);
+	for (size_t i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
 }

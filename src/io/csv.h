@@ -17,6 +17,7 @@ struct csv_record {
 /* A whole CSV file: the header record and the data records. */
 struct csv_table {
 	char *path;		/* name used in messages */
+	char *sheet;		/* the sheet of an xlsx or ods workbook; NULL for a CSV */
 	char delim;		/* ',' or ';', detected from the header line */
 	int had_bom;		/* the file started with a UTF-8 BOM */
 	int crlf;		/* the header line ended with CRLF */
@@ -33,8 +34,24 @@ struct csv_table {
  * "name:line: ..." naming the line. */
 int csv_table_parse(const char *name, const char *buf, size_t len,
 		    struct csv_table *t, struct perr *e);
+/* csv_table_parse_enc - csv_table_parse with the encoding given: NULL
+ * guesses as csv_table_parse does; otherwise an iconv name ("utf-8",
+ * "windows-1252", "latin1"...) the bytes are converted from, a byte invalid
+ * in it being P_INVALID "name:line: ..." and an unknown name P_USAGE. */
+int csv_table_parse_enc(const char *name, const char *buf, size_t len, const char *encoding,
+			struct csv_table *t, struct perr *e);
 /* csv_table_read - csv_table_parse on a file (P_IO when unreadable). */
 int csv_table_read(const char *path, struct csv_table *t, struct perr *e);
+/* csv_table_read_enc - csv_table_parse_enc on a file. */
+int csv_table_read_enc(const char *path, const char *encoding, struct csv_table *t,
+		       struct perr *e);
+/* csv_place - where a cell is, for messages: "FILE:LINE:COL" for a CSV,
+ * "FILE, sheet NAME, row R, column L" (L in letters, as the spreadsheet
+ * shows it) for a sheet; col is 1-based, 0 leaves the column out. */
+char *csv_place(const struct csv_table *t, int line, size_t col);
+/* csv_col_letters - a 1-based column number as a spreadsheet names it
+ * (1: "A", 28: "AB"). */
+void csv_col_letters(size_t col, char out[8]);
 /* csv_table_done - free what t holds. */
 void csv_table_done(struct csv_table *t);
 /* csv_table_column - index of a header name (surrounding blanks ignored), or -1. */
