@@ -5,11 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "base/geo.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "dossier_text.h"
 #include "procedure/procedure.h"
+#include "review/note.h"
 #include "tlines.h"
 
 /* A blank line, then a section title, with a count when n >= 0. */
@@ -237,6 +239,32 @@ static void add_opinions(struct ui *u, struct tlines *t, long long id, int width
 	opinion_list_free(&ops, nops);
 }
 
+/* The dossier's notes: imported annotations privées with their label, the
+ * reviewers' comments with author and time. */
+static void add_notes(struct ui *u, struct tlines *t, long long id, int width)
+{
+	struct note *notes = NULL;
+	size_t n = 0;
+	int hidden = 0;
+	struct perr e = {0};
+	if (note_list(u->app->store, &u->app->actor, id, &notes, &n, &hidden, &e) < 0)
+		return;
+	if (n || hidden)
+		section(t, _("Notes"), (long long)n);
+	for (size_t i = 0; i < n; i++) {
+		char when[32];
+		if (notes[i].imported)
+			tl_add(t, UC_NORMAL, 1, "  %s (%s)", notes[i].field, _("annotation privée"));
+		else
+			tl_add(t, UC_NORMAL, 1, "  %s (%s) · %s", notes[i].author_name, notes[i].author,
+			       fmt_local_time(notes[i].at, when, sizeof when));
+		tl_add_wrapped(t, UC_NORMAL, notes[i].body, width, 4);
+	}
+	if (hidden)
+		tl_add(t, UC_DIM, 0, "  %s", _("Some comments are hidden from you for now."));
+	note_list_free(&notes, n);
+}
+
 void dossier_text(struct ui *u, struct tlines *t, const struct dossier *d, int width)
 {
 	add_head(u, t, d);
@@ -244,6 +272,7 @@ void dossier_text(struct ui *u, struct tlines *t, const struct dossier *d, int w
 	add_members_documents(t, d, width);
 	add_reviews(u, t, d->id, width);
 	add_opinions(u, t, d->id, width);
+	add_notes(u, t, d->id, width);
 	section(t, _("Historique"), -1);
 	t->width = width;
 	struct perr e = {0};

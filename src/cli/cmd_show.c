@@ -14,6 +14,7 @@
 #include "procedure/assignment.h"
 #include "procedure/dossier.h"
 #include "procedure/procedure.h"
+#include "review/note.h"
 
 static void show_longtext(FILE *f, const char *v)
 {
@@ -139,6 +140,40 @@ static void show_documents(FILE *f, const struct dossier *d)
 	}
 }
 
+/* The dossier's notes: imported annotations privées with their label,
+ * comments with their author and time (those the person may see). */
+static void show_notes(struct app *app, long long id)
+{
+	struct note *notes = NULL;
+	size_t n = 0;
+	int hidden = 0;
+	struct perr e = {0};
+	FILE *f = app->out;
+	if (note_list(app->store, &app->actor, id, &notes, &n, &hidden, &e) < 0)
+		return;
+	fprintf(f, "\n== %s ==\n", _("Notes"));
+	if (!n)
+		fprintf(f, "  %s\n", _("none"));
+	for (size_t i = 0; i < n; i++) {
+		char when[32];
+		fputs("  ", f);
+		if (notes[i].imported) {
+			text_put(f, notes[i].field);
+			fprintf(f, " (%s)", _("annotation privée"));
+		} else {
+			text_put(f, notes[i].author_name);
+			fprintf(f, " (%s), %s", notes[i].author,
+				fmt_local_time(notes[i].at, when, sizeof when));
+		}
+		fputc(':', f);
+		show_longtext(f, notes[i].body);
+	}
+	if (hidden)
+		fprintf(f, "  %s\n", P_("%d comment is hidden from you for now.",
+					 "%d comments are hidden from you for now.", hidden));
+	note_list_free(&notes, n);
+}
+
 static const struct cli_spec show_spec = {"show", "h", NULL, NULL};
 
 int cmd_show(struct app *app, int argc, char **argv)
@@ -155,6 +190,7 @@ int cmd_show(struct app *app, int argc, char **argv)
 	show_head(app, id, d);
 	show_sections(app->out, d);
 	show_documents(app->out, d);
+	show_notes(app, id);
 	dossier_free(&d);
 	return 0;
 }
