@@ -81,8 +81,9 @@ static void print_people(struct app *app, const struct import_report *rep)
 				     "%zu expert opinions imported (%zu from outside the roster)\n",
 				     rep->opinions), rep->opinions, rep->outside);
 	if (rep->n_unmatched) {
-		fputs(_("e-mails of no reviewer (not assigned; add them with 'ptce reviewer add "
-			"--email' and import again):"), app->out);
+		fputs(_("e-mails of no reviewer (instructeurs left unassigned, experts' opinions kept "
+			"as outside ones; 'ptce reviewer set-email' and a new import match them):"),
+		      app->out);
 		for (size_t i = 0; i < rep->n_unmatched; i++) {
 			fputs(i ? ", " : " ", app->out);
 			text_put(app->out, rep->unmatched[i]);

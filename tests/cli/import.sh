@@ -173,6 +173,45 @@ sed 's/^    # "Entreprise nom commercial": FIELD/    "Entreprise nom commercial"
 t_run "  ...and once a line is uncommented, it is still a valid mapping" 0 \
 	ptce import "$D/platform.csv" --mapping "$T_DIR/init2.yaml" --dry-run
 
+# --- the platform's xlsx: Etablissements, Avis, the members' sheet -------------
+/usr/bin/python3 "$D/make-xlsx.py" "$T_DIR/export.xlsx"
+export PTCE_DB="$T_DIR/xlsx.db"
+t_run "init a second database" 0 ptce init
+t_run "  ...the operator is admin" 0 ptce reviewer set-role "$ME" admin,coordinateur
+t_run "  ...an expert with an e-mail" 0 ptce reviewer add bob --name "Bob Expert" --email expert@example.org --role expert
+t_run "import the xlsx export" 0 ptce import "$T_DIR/export.xlsx"
+t_contains "  ...its dossiers" "$T_OUT" "5 created, 0 updated, 0 unchanged"
+t_contains "  ...its opinions, one from outside" "$T_OUT" "2 expert opinions imported (1 from outside the roster)"
+t_eq "the applicant's SIRET from the Etablissements sheet (its 'Dossier' row)" \
+	"$(t_sql "select lead_siret from dossiers where ds_number = '1042'")" "90000012300019"
+t_eq "members from the 'Membres du PTCE' sheet" "$(t_sql "select count(*) from members")" 10
+t_eq "xlsx times are Paris local time: winter -1h, summer -2h" \
+	"$(t_sql "select group_concat(h.at, ' ') from history h join dossiers d on d.id = h.dossier_id
+		  where d.ds_number in ('1043', '1044') and h.kind = 'create'")" "2025-03-18T13:05:00Z 2025-06-02T07:15:00Z"
+t_eq "an Avis answered oui, matched to the expert by e-mail" \
+	"$(t_sql "select expert || '|' || question || '|' || answer || '|' || verdict || '|' || yes_no_question || '|'
+		  || asked_at || '|' || answered_at from opinions where expert is not null")" \
+	"bob|Votre avis sur la gouvernance ?|Solide.|favourable|Favorable ?|2025-07-01T08:00:00Z|2025-07-03T16:30:00Z"
+t_eq "an outside Avis keeps the address" \
+	"$(t_sql "select expert_email || '|' || coalesce(verdict, '-') from opinions where expert is null")" \
+	"reseau@example.net|-"
+t_run "re-importing the xlsx changes nothing" 0 ptce import "$T_DIR/export.xlsx"
+t_contains "  ...all unchanged" "$T_OUT" "0 created, 0 updated, 5 unchanged"
+t_eq "  ...no opinion twice" "$(t_sql "select count(*) from opinions")" 2
+/usr/bin/python3 - "$T_DIR/export.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+wb["Membres du PTCE"].cell(row=3, column=5, value="Club de foot")
+wb["Avis"].cell(row=2, column=5, value="peut-être")
+wb.save(sys.argv[1])
+PY
+N0=$(t_sql "select count(*) from members")
+t_run "a broken xlsx row is refused" 1 ptce import "$T_DIR/export.xlsx"
+t_contains "  ...with its sheet, row and column" "$T_ERR" "export.xlsx, sheet Membres du PTCE, row 3, column E (Catégorie): "
+t_contains "  ...in every sheet" "$T_ERR" "export.xlsx, sheet Avis, row 2, column E (Réponse oui/non): "
+t_eq "  ...and nothing is imported" "$(t_sql "select count(*) from members")" "$N0"
+export PTCE_DB="$T_DIR/ptce.db"
+
 # --- the former hand-made files, read with their own mapping ------------------
 t_run "import the legacy example with members" 0 \
 	ptce import "$D/legacy.csv" --members "$D/legacy-members.csv" $LM
