@@ -261,7 +261,8 @@ void mapping_init_write(FILE *out, const struct book *b, const struct import_map
 	fprintf(out, "# Mapping written by 'ptce import --init-mapping %s'.\n"
 		"# Entries marked \"# guessed\" were recognised from %s: check them.\n"
 		"# Every other header is commented out: to read one, remove the '#'\n"
-		"# and put a field instead of FIELD (ptce(5) lists the fields).\n",
+		"# and put a field instead of FIELD (the fields are the column names of\n"
+		"# 'ptce export'; the shipped mapping describes the format).\n",
 		b->path, k->path);
 	fprintf(out, "timezone: %s\nphase: %s\nstates:\n", k->timezone, k->phase);
 	for (size_t i = 0; i < k->n_states; i++) {
