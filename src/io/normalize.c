@@ -428,6 +428,8 @@ size_t import_split_files(const char *cell, char ***out)
 		if (sep)
 			*sep = '\0';
 		char *name = csv_trimmed(p);
+		for (size_t l = strlen(name); l && name[l - 1] == ','; l--)
+			name[l - 1] = '\0';
 		if (!*name) {
 			free(name);
 			continue;
