@@ -12,6 +12,7 @@
 #include "discussion.h"
 #include "dossier_text.h"
 #include "procedure/procedure.h"
+#include "review/note.h"
 #include "tlines.h"
 
 /* A blank line, then a section title, with a count when n >= 0. */
@@ -313,6 +314,28 @@ static void add_opinions(struct ui *u, struct tlines *t, long long id, int width
 	opinion_list_free(&ops, nops);
 }
 
+/* The dossier's notes: imported annotations privées with their label, the
+ * reviewers' comments with author and time. */
+static void add_notes(struct ui *u, struct tlines *t, long long id, int width)
+{
+	struct note *notes = NULL;
+	size_t n = 0, shown = 0;
+	struct perr e = {0};
+	if (note_list(u->app->store, &u->app->actor, id, &notes, &n, NULL, &e) < 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		shown += notes[i].imported != 0;
+	if (shown)
+		section(t, _("Annotations privées"), (long long)shown);
+	for (size_t i = 0; i < n; i++) {
+		if (!notes[i].imported)
+			continue;	/* the reviewers' comments: the Discussion section */
+		tl_add(t, UC_NORMAL, 1, "  %s", notes[i].field);
+		tl_add_wrapped(t, UC_NORMAL, notes[i].body, width, 4);
+	}
+	note_list_free(&notes, n);
+}
+
 void dossier_text(struct ui *u, struct tlines *t, const struct dossier *d, int width)
 {
 	add_head(u, t, d);
@@ -321,6 +344,7 @@ void dossier_text(struct ui *u, struct tlines *t, const struct dossier *d, int w
 	add_documents(u, t);
 	add_reviews(u, t, d->id, width);
 	add_opinions(u, t, d->id, width);
+	add_notes(u, t, d->id, width);
 	discussion_lines(u, t, d->id, width);
 	section(t, _("Historique"), -1);
 	t->width = width;

@@ -46,6 +46,8 @@ static int reviewer_row(const struct reviewer *r, void *arg)
 	fputc(' ', f);
 	text_pad(f, r->organisation, 22);
 	fputc(' ', f);
+	text_pad(f, r->email && *r->email ? r->email : "—", 30);
+	fputc(' ', f);
 	fputs(roles_format(r->roles, roles, sizeof roles), f);
 	if (!r->active)
 		fprintf(f, " (%s)", _("removed"));
@@ -82,7 +84,44 @@ static int reviewer_show(struct app *app, const char *action, void *ctx, int arg
 	return 0;
 }
 
-/* add, set-role or remove the login that follows. */
+/* The roles of an active reviewer, for set-email (0: none such). */
+struct roles_of {
+	const char *login;
+	unsigned roles;
+};
+
+static int find_roles(const struct reviewer *r, void *arg)
+{
+	struct roles_of *w = arg;
+	if (r->active && strcmp(r->login, w->login) == 0)
+		w->roles = r->roles;
+	return 0;
+}
+
+/* set-email LOGIN MAIL: the address by which an import recognises them. */
+static int reviewer_email(struct app *app, const char *login, int argc, char **argv)
+{
+	struct perr e = {0};
+	const char *mail = optind < argc ? argv[optind++] : NULL;
+	if (!mail || cli_end(app, "reviewer", argc, argv))
+		return mail ? 2 : cli_usage_error(app, "reviewer", "%s", _("set-email needs a login and an e-mail address"));
+	const char *at = strchr(mail, '@');
+	if (!at || at == mail || !strchr(at, '.') || strpbrk(mail, " \t,;"))
+		return cli_usage_error(app, "reviewer", _("'%s' is not an e-mail address"), mail);
+	struct roles_of w = {login, 0};
+	if (reviewer_list(app->store, 0, find_roles, &w, &e) < 0)
+		return cli_report(app, &e);
+	if (!w.roles) {
+		perr_set(&e, P_NOTFOUND, _("'%s' is not an active reviewer; 'ptce reviewer list' shows them."), login);
+		return cli_report(app, &e);
+	}
+	if (reviewer_add(app->store, &app->actor, login, NULL, NULL, mail, w.roles, &e) < 0)
+		return cli_report(app, &e);
+	fprintf(app->out, _("%s updated.\n"), login);
+	return 0;
+}
+
+/* add, set-role, set-email or remove the login that follows. */
 static int reviewer_change(struct app *app, const char *action, void *ctx, int argc, char **argv)
 {
 	struct reviewer_opts *o = ctx;
@@ -98,6 +137,8 @@ static int reviewer_change(struct app *app, const char *action, void *ctx, int a
 		if (reviewer_add(app->store, &app->actor, login, o->name, o->org, o->email, o->roles, &e) < 0)
 			return cli_report(app, &e);
 		fprintf(app->out, _("%s added.\n"), login);
+	} else if (strcmp(action, "set-email") == 0) {
+		return reviewer_email(app, login, argc, argv);
 	} else if (strcmp(action, "set-role") == 0) {
 		if (optind < argc && parse_roles(app, argv[optind++], &o->roles) < 0)
 			return 2;
@@ -116,13 +157,13 @@ int cmd_reviewer(struct app *app, int argc, char **argv)
 {
 	static const struct cli_action actions[] = {
 		{"add", reviewer_change}, {"list", reviewer_show}, {"set-role", reviewer_change},
-		{"remove", reviewer_change}, {0}
+		{"set-email", reviewer_change}, {"remove", reviewer_change}, {0}
 	};
 	struct reviewer_opts o = {0};
 	const char *action = NULL;
-	int rc = cli_parse_action(app, &reviewer_spec, actions, N_("which action? add, list, set-role or remove"),
+	int rc = cli_parse_action(app, &reviewer_spec, actions, N_("which action? add, list, set-role, set-email or remove"),
 				  argc, argv, &o, &action);
 	if (rc == -1)
-		return cli_usage_error(app, "reviewer", _("unknown action '%s'; use add, list, set-role or remove"), action);
+		return cli_usage_error(app, "reviewer", _("unknown action '%s'; use add, list, set-role, set-email or remove"), action);
 	return rc;
 }

@@ -17,6 +17,7 @@
 #include "procedure/dossier.h"
 #include "procedure/procedure.h"
 #include "review/review.h"
+#include "review/note.h"
 
 static void show_longtext(FILE *f, const char *v)
 {
@@ -176,6 +177,31 @@ static void show_reviews(struct app *app, long long id)
 	review_list_free(&list, n);
 }
 
+/* The platform's annotations privées, each with its label. */
+static void show_notes(struct app *app, long long id)
+{
+	struct note *notes = NULL;
+	size_t n = 0;
+	struct perr e = {0};
+	FILE *f = app->out;
+	if (note_list(app->store, &app->actor, id, &notes, &n, NULL, &e) < 0)
+		return;
+	fprintf(f, "\n== %s ==\n", _("Annotations privées"));
+	int any = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!notes[i].imported)
+			continue;	/* the reviewers' comments: the discussion, below */
+		any = 1;
+		fputs("  ", f);
+		text_put(f, notes[i].field);
+		fputc(':', f);
+		show_longtext(f, notes[i].body);
+	}
+	if (!any)
+		fprintf(f, "  %s\n", _("none"));
+	note_list_free(&notes, n);
+}
+
 static const struct cli_spec show_spec = {"show", "h", NULL, NULL};
 
 int cmd_show(struct app *app, int argc, char **argv)
@@ -193,6 +219,7 @@ int cmd_show(struct app *app, int argc, char **argv)
 	show_sections(app->out, d);
 	show_documents(app->out, d);
 	show_reviews(app, id);
+	show_notes(app, id);
 	dossier_free(&d);
 	return comment_print_thread(app, app->out, id);
 }

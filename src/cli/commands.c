@@ -38,22 +38,35 @@ static const struct command commands[] = {
 	    "  --demo   fill the database with about thirty demonstration dossiers, reviewers\n"
 	    "           and reviews, and make you coordinateur too, to try every action\n"
 	    "The account running init becomes the database's admin.\n")},
-	{"import", cmd_import, "FILE.csv [--members FILE.csv] [--mapping FILE.yaml] [--dry-run] [--verbose]",
+	{"import", cmd_import, "FILE [--members FILE.csv] [--mapping FILE.yaml] [--encoding ENC] [--dry-run] [--verbose]"
+	 " | --init-mapping FILE | --report-drift FILE",
 	 N_("import or update dossiers from a Démarches Simplifiées export"), 0,
 	 N_(
-	    "Reads the CSV export of Démarches Simplifiées (one row per dossier,\n"
-	    "comma or semicolon, UTF-8 with or without BOM) and creates or updates\n"
-	    "dossiers by platform number. Every row is checked first; if any is\n"
-	    "invalid, nothing is imported and each problem is shown as\n"
-	    "FILE:LINE:COLUMN. A re-import updates the applicant's fields only:\n"
-	    "states, reviews and history are kept. Admin role required.\n\n"
+	    "Reads the platform's export as it writes it: xlsx or ods (sheets Dossiers,\n"
+	    "Etablissements, Avis and the members' block) or csv (comma or semicolon,\n"
+	    "UTF-8 or Windows-1252), recognised by content. Dossiers are matched on the\n"
+	    "platform number. Every sheet and row is checked first; if any is invalid,\n"
+	    "nothing is imported and each problem is shown as FILE:LINE:COLUMN (csv) or\n"
+	    "FILE, sheet NAME, row R, column C (xlsx, ods).\n"
+	    "A new dossier gets the platform's history: submitted at Déposé le, then\n"
+	    "the moves to the state the mapping gives its État du dossier, at Passé en\n"
+	    "instruction le and Traité le (recorded, not decided: no guard is checked).\n"
+	    "Instructeurs whose e-mail is a reviewer's are assigned; Avis become expert\n"
+	    "opinions; annotations privées become notes. A re-import updates the\n"
+	    "applicant's fields (history keeps old and new values), never the state:\n"
+	    "a platform state that disagrees with ptce's is reported. Admin role required.\n\n"
 	    "Options:\n"
-	    "  --members FILE.csv   the members (one row per member, with the dossier\n"
-	    "                       number); replaces the members of the dossiers\n"
-	    "  --mapping FILE.yaml  CSV headers to fields (default: the configuration's\n"
-	    "                       'mapping', else mapping/demarches-simplifiees.yaml)\n"
-	    "  -n, --dry-run        check and show what would change; save nothing\n"
-	    "  -v, --verbose        one line per dossier\n")},
+	    "  --members FILE.csv     the members as a CSV (one row per member, with the\n"
+	    "                         dossier number); a workbook carries its own sheet\n"
+	    "  --mapping FILE.yaml    headers to fields (default: the configuration's\n"
+	    "                         'mapping', else mapping/demarches-simplifiees.yaml)\n"
+	    "  --encoding ENC         a CSV's encoding (e.g. windows-1252); default: guessed\n"
+	    "  -n, --dry-run          check and show what would change; save nothing\n"
+	    "  -v, --verbose          one line per dossier\n"
+	    "  --init-mapping FILE    print a starting mapping made from FILE's headers\n"
+	    "                         (guessed entries marked, the rest commented out)\n"
+	    "  --report-drift FILE    list the dossiers whose platform state disagrees with\n"
+	    "                         ptce's; write nothing; exit 1 when there are some\n")},
 	{"list", cmd_list, "[--state S] [--region R] [--departement D] [--assignee LOGIN] [--format table|tsv|csv|json]",
 	 N_("list dossiers"), 0,
 	 N_("Options:\n"
@@ -196,11 +209,12 @@ static const struct command commands[] = {
 	    "  -o, --output FILE      write FILE (created 0600, put in place only\n"
 	    "                         when complete) instead of standard output\n"
 	    "  --force                replace FILE when it exists (else refused)\n")},
-	{"reviewer", cmd_reviewer, "add|list|set-role|remove ...", N_("manage the reviewers and their roles (admin)"), 0,
+	{"reviewer", cmd_reviewer, "add|list|set-role|set-email|remove ...", N_("manage the reviewers and their roles (admin)"), 0,
 	 N_("Actions:\n"
 	    "  add LOGIN --name NAME [--org ORG] [--email MAIL] --role R[,R...]\n"
 	    "  list [--all]                     (--all: removed reviewers too)\n"
 	    "  set-role LOGIN R[,R...]          replace the roles\n"
+	    "  set-email LOGIN MAIL             the address an import matches (Instructeurs, Avis)\n"
 	    "  remove LOGIN                     take off the roster (history keeps the name)\n"
 	    "Roles: instructeur, coordinateur, expert, lecteur, admin. LOGIN is the Unix account.\n"
 	    "Changing the roster is for admins.\n")},

@@ -3,16 +3,32 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
 #include "base/ydoc.h"
+#include "io/csv.h"
 #include "io/mapping.h"
 #include "procedure/dossier.h"
+#include "procedure/procedure.h"
 
 const char *const import_document_kinds[] = {
 	"statuts", "sirene", "comptes", "charte", "lettre", "autre", NULL
 };
+
+const char *const mapping_platform_headers[PC_COUNT] = {
+	"État du dossier", "Déposé le", "Passé en instruction le", "Traité le",
+	"Motivation de la décision", "Instructeurs",
+};
+
+int mapping_platform_column(const char *header)
+{
+	for (int i = 0; i < PC_COUNT; i++)
+		if (csv_header_is(header, mapping_platform_headers[i]))
+			return 1;
+	return 0;
+}
 
 /* Whether word is one of the NULL-terminated list. */
 static int in_list(const char *const *list, const char *word)
@@ -223,9 +239,120 @@ static const struct field_table member_table = {
 	"member", member_fields, MF_COUNT, member_field_by_column
 };
 
-static const char *const top_keys[] = { "dossiers", "members", "booleans", NULL };
-static const char *const dossier_keys[] = { "columns", "documents", "values", NULL };
-static const char *const member_keys[] = { "dossier", "columns", "values", NULL };
+static const char *const top_keys[] = {
+	"timezone", "phase", "states", "dossiers", "members", "booleans", NULL
+};
+static const char *const dossier_keys[] = { "columns", "documents", "values", "annotations", NULL };
+static const char *const member_keys[] = { "sheet", "dossier", "columns", "values", NULL };
+
+/* The platform's states, and what they mean by default; "" is the mapping's
+ * phase (the procedure the platform runs is for that phase). */
+static const struct { const char *label, *state; } default_states[] = {
+	{"En construction", ""}, {"En instruction", ""}, {"Accepté", "bouquet"},
+	{"Refusé", "rejected"}, {"Classé sans suite", "withdrawn"},
+};
+
+/* Equal ignoring case and accents. */
+static int fold_same(const char *a, const char *b)
+{
+	return text_contains_fold(a, b) && text_contains_fold(b, a);
+}
+
+const char *mapping_state_for(const struct import_mapping *m, const char *platform_state)
+{
+	for (size_t i = 0; i < m->n_states; i++)
+		if (strcmp(m->states[i].label, platform_state) == 0)
+			return m->states[i].state;
+	for (size_t i = 0; i < m->n_states; i++)
+		if (fold_same(m->states[i].label, platform_state))
+			return m->states[i].state;
+	return NULL;
+}
+
+/* A ptce state name at node n, or a message naming the states. */
+static int state_name(const struct ydoc *d, const struct ynode *n, const char *what,
+		      const char **out, struct perr *e)
+{
+	if (ydoc_string(d, n, what, out, e) < 0)
+		return -1;
+	if (state_find(*out))
+		return 0;
+	return ydoc_fail(d, n, e, _("'%s' is not a ptce state; states: %s"), *out,
+			 procedure_state_names());
+}
+
+static void state_put(struct import_mapping *m, const char *label, const char *state)
+{
+	for (size_t i = 0; i < m->n_states; i++)
+		if (fold_same(m->states[i].label, label)) {
+			free(m->states[i].state);
+			m->states[i].state = xstrdup(state);
+			return;
+		}
+	m->states = xrealloc(m->states, (m->n_states + 1) * sizeof *m->states);
+	m->states[m->n_states].label = xstrdup(label);
+	m->states[m->n_states++].state = xstrdup(state);
+}
+
+/* A zone of the TZ database: a file under $TZDIR or /usr/share/zoneinfo. */
+static int zone_exists(const char *zone)
+{
+	if (!*zone || zone[0] == '/' || strstr(zone, ".."))
+		return 0;
+	const char *dir = getenv("TZDIR");
+	char *path = xasprintf("%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", zone);
+	int ok = access(path, R_OK) == 0;
+	free(path);
+	return ok;
+}
+
+/* timezone, phase and states: how the platform's times and states read. */
+static int read_platform_keys(const struct ydoc *d, const struct ynode *root,
+			      struct import_mapping *m, struct perr *e)
+{
+	const char *tz = "Europe/Paris", *phase = "phase1";
+	const struct ynode *n = ydoc_get(root, "timezone");
+	if (n && ydoc_string(d, n, "'timezone'", &tz, e) < 0)
+		return -1;
+	if (!zone_exists(tz))
+		return ydoc_fail(d, n, e, _("unknown time zone '%s'; give a zone of the TZ "
+					    "database such as Europe/Paris or America/Cayenne"), tz);
+	m->timezone = xstrdup(tz);
+	if ((n = ydoc_get(root, "phase")) && state_name(d, n, "'phase'", &phase, e) < 0)
+		return -1;
+	m->phase = xstrdup(phase);
+	for (size_t i = 0; i < sizeof default_states / sizeof *default_states; i++)
+		state_put(m, default_states[i].label,
+			  *default_states[i].state ? default_states[i].state : phase);
+	const struct ynode *st = ydoc_get(root, "states");
+	if (!st)
+		return 0;
+	if (ydoc_expect(d, st, Y_MAP, "'states'", e) < 0)
+		return -1;
+	for (size_t i = 0; i < st->n; i++) {
+		const char *to;
+		if (state_name(d, st->vals[i], _("the ptce state a platform state maps to"), &to, e) < 0)
+			return -1;
+		state_put(m, st->keys[i]->scalar, to);
+	}
+	return 0;
+}
+
+/* annotations: a list of the headers of the annotations privées. */
+static int read_annotations(const struct ydoc *d, const struct ynode *n,
+			    struct import_mapping *m, struct perr *e)
+{
+	if (ydoc_expect(d, n, Y_SEQ, "'annotations'", e) < 0)
+		return -1;
+	m->annotations = xcalloc(n->n ? n->n : 1, sizeof *m->annotations);
+	for (size_t i = 0; i < n->n; i++) {
+		const char *h;
+		if (ydoc_string(d, n->vals[i], _("an annotation header"), &h, e) < 0)
+			return -1;
+		m->annotations[m->n_annotations++] = xstrdup(h);
+	}
+	return 0;
+}
 
 static int read_dossiers_section(const struct ydoc *d, const struct ynode *root,
 				 struct import_mapping *m, struct perr *e)
@@ -252,6 +379,8 @@ static int read_dossiers_section(const struct ydoc *d, const struct ynode *root,
 	if (ydoc_get(ds, "values") &&
 	    load_values(d, ydoc_get(ds, "values"), &dossier_table, &m->dvals, &m->n_dvals, e) < 0)
 		return -1;
+	if (ydoc_get(ds, "annotations") && read_annotations(d, ydoc_get(ds, "annotations"), m, e) < 0)
+		return -1;
 	return 0;
 }
 
@@ -261,7 +390,10 @@ static int read_members_section(const struct ydoc *d, const struct ynode *root,
 	if (ydoc_expect(d, ms, Y_MAP, "'members'", e) < 0 ||
 	    ydoc_check_keys(d, ms, member_keys, "'members'", e) < 0)
 		return -1;
-	const char *link;
+	const char *link, *sheet = "Membres du PTCE";
+	if (ydoc_get(ms, "sheet") && ydoc_string(d, ydoc_get(ms, "sheet"), "'members: sheet'", &sheet, e) < 0)
+		return -1;
+	m->members_sheet = xstrdup(sheet);
 	if (!ydoc_get(ms, "dossier"))
 		return ydoc_fail(d, ydoc_key_node(root, "members"), e,
 				 _("'members' needs 'dossier:', the members file's column "
@@ -289,7 +421,7 @@ static int mapping_read(const struct ydoc *d, struct import_mapping *m, struct p
 	if (ydoc_expect(d, root, Y_MAP, _("the mapping file"), e) < 0 ||
 	    ydoc_check_keys(d, root, top_keys, _("the mapping file"), e) < 0)
 		return -1;
-	if (read_dossiers_section(d, root, m, e) < 0)
+	if (read_platform_keys(d, root, m, e) < 0 || read_dossiers_section(d, root, m, e) < 0)
 		return -1;
 	const struct ynode *ms = ydoc_get(root, "members");
 	if (ms && read_members_section(d, root, ms, m, e) < 0)
@@ -347,5 +479,16 @@ void import_mapping_done(struct import_mapping *m)
 	}
 	free(m->docs);
 	free(m->members_link);
+	free(m->members_sheet);
+	free(m->timezone);
+	free(m->phase);
+	for (size_t i = 0; i < m->n_states; i++) {
+		free(m->states[i].label);
+		free(m->states[i].state);
+	}
+	free(m->states);
+	for (size_t i = 0; i < m->n_annotations; i++)
+		free(m->annotations[i]);
+	free(m->annotations);
 	memset(m, 0, sizeof *m);
 }

@@ -27,9 +27,38 @@ struct map_document {
 	char *kind;
 };
 
+/* A platform state ("Accepté") and the ptce state it stands for. */
+struct map_state {
+	char *label;
+	char *state;
+};
+
+/* The sheets of an xlsx/ods export the import reads besides the dossiers
+ * (fixed by the platform). */
+#define MAPPING_SHEET_DOSSIERS "Dossiers"
+#define MAPPING_SHEET_ETABLISSEMENTS "Etablissements"
+#define MAPPING_SHEET_AVIS "Avis"
+
+/* The platform's own columns of the Dossiers sheet, read by the import
+ * whatever the mapping says. */
+enum platform_column {
+	PC_STATE, PC_DEPOSITED, PC_INSTRUCTED, PC_PROCESSED, PC_MOTIVATION, PC_INSTRUCTEURS,
+	PC_COUNT
+};
+extern const char *const mapping_platform_headers[PC_COUNT];
+/* mapping_platform_column - whether header is one of those columns. */
+int mapping_platform_column(const char *header);
+
 /* import_mapping - a loaded, validated mapping file. */
 struct import_mapping {
 	char *path;
+	char *timezone;		/* zone of times written without an offset */
+	char *phase;		/* ptce state of "En construction"/"En instruction" */
+	struct map_state *states;	/* platform state -> ptce state (defaults included) */
+	size_t n_states;
+	char **annotations;	/* annotation privée headers -> dossier notes */
+	size_t n_annotations;
+	char *members_sheet;	/* xlsx/ods: the members' repeated-block sheet */
 	struct map_column *dcols;
 	size_t n_dcols;
 	struct map_value *dvals;
@@ -54,5 +83,8 @@ extern const char *const import_document_kinds[];
 int import_mapping_load(const char *path, struct import_mapping *m, struct perr *e);
 /* import_mapping_done - free what m holds. */
 void import_mapping_done(struct import_mapping *m);
+/* mapping_state_for - the ptce state a platform state maps to (case and
+ * accents aside), or NULL for a state the mapping does not know. */
+const char *mapping_state_for(const struct import_mapping *m, const char *platform_state);
 
 #endif

@@ -17,4 +17,18 @@ char *import_normalize(const struct field_def *fd, int field,
 		       const struct map_value *bools, size_t n_bools,
 		       const char *raw);
 
+/* import_timestamp - a time as the platform or a spreadsheet writes it into
+ * UTC "YYYY-MM-DDTHH:MM:SSZ" (out has 21 bytes): "2025-03-12 10:31:00 +0100",
+ * "2025-03-12T10:31:00+01:00", "... UTC"; without an offset
+ * ("2025-03-12 10:31:00" from xlsx/ods, "12/03/2025 10:31", a bare date at
+ * midnight) it is local time of zone (Europe/Paris when NULL), summer time
+ * included. 0, or -1 when raw is not a time. */
+int import_timestamp(const char *raw, const char *zone, char out[21]);
+/* import_zone_restore - put TZ back as it was before import_timestamp read
+ * local times (call once the import's times are read). */
+void import_zone_restore(void);
+/* import_split_files - the file names of a pièce justificative cell (joined
+ * by ", " on the platform) as fresh strings in *out; how many. */
+size_t import_split_files(const char *cell, char ***out);
+
 #endif

@@ -27,6 +27,7 @@ struct ods {
 	size_t col;		/* column of the next cell (0-based) */
 	/* the cell being read */
 	int in_cell, covered, note, paras, in_p;
+	size_t sep_end;		/* text length after the last paragraph break we added */
 	long col_rep;
 	char *vtype, *value;
 	struct sheet_text text;
@@ -112,6 +113,7 @@ static void cell_start(struct ods *o, int covered)
 	o->in_cell = 1;
 	o->covered = covered;
 	o->paras = o->in_p = o->note = 0;
+	o->sep_end = 0;
 	o->text.n = 0;
 	o->col_rep = repeat_attr(sx, "number-columns-repeated", SHEET_MAX_COLS + 1L);
 	free(o->vtype);
@@ -152,8 +154,14 @@ static void cell_text(struct ods *o)
 	else if (o->note)
 		return;
 	else if (sheet_xml_is(sx, NS_TEXT, "p") || sheet_xml_is(sx, NS_TEXT, "h")) {
-		if (o->paras++)
+		/* A writer that splits "a\r\nb" on LF leaves the CR at the end of a
+		 * paragraph, which XML reads as a line end: that is the break
+		 * already, as the xlsx of the same text has one. */
+		int cr = o->text.n && o->text.s[o->text.n - 1] == '\n' && o->text.n != o->sep_end;
+		if (o->paras++ && !cr) {
 			sheet_text_add(&o->text, "\n", 1);
+			o->sep_end = o->text.n;
+		}
 		o->in_p += !sheet_xml_is_end(sx, NS_TEXT, "p") && !sheet_xml_is_end(sx, NS_TEXT, "h");
 	} else if (sheet_xml_is_end(sx, NS_TEXT, "p") || sheet_xml_is_end(sx, NS_TEXT, "h"))
 		o->in_p -= o->in_p > 0;

@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
-#include "io/import.h"
+#include "io/import_place.h"
 #include "procedure/actor.h"
 #include "procedure/document.h"
 #include "store/store.h"

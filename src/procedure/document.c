@@ -404,8 +404,11 @@ int document_add(struct store *s, const struct actor *a, long long dossier_id, c
 static int sync_one(struct store *s, long long dossier_id, const struct document *doc,
 		    const long long *taken, size_t n_taken, long long *id, int *changed, struct perr *e)
 {
-	sqlite3_stmt *st = stmt_query(s, e, "SELECT id, kind IS ?3 AND received_on IS ?4 FROM documents"
-				      " WHERE dossier_id = ?1 AND title = ?2 ORDER BY id", "Ittn",
+	/* Two pièces may share a name (document.pdf): the row of the same kind
+	 * first; a row holding a file keeps the date the zip gave it. */
+	sqlite3_stmt *st = stmt_query(s, e, "SELECT id, kind IS ?3 AND (received_on IS ?4 OR sha256 IS NOT NULL)"
+				      " FROM documents WHERE dossier_id = ?1 AND title = ?2"
+				      " ORDER BY kind IS ?3 DESC, id", "Ittn",
 				      dossier_id, doc->title, doc->kind, doc->received_on);
 	int rc, same = 0;
 	*id = 0;
@@ -431,7 +434,8 @@ static int sync_one(struct store *s, long long dossier_id, const struct document
 	*changed = 1;
 	if (*id)
 		return stmt_run(s, e, _("saving a pièce jointe"), "UPDATE documents SET kind = ?2,"
-				" received_on = ?3 WHERE id = ?1", "Itn", *id, doc->kind, doc->received_on);
+				" received_on = CASE WHEN sha256 IS NULL THEN ?3 ELSE received_on END"
+				" WHERE id = ?1", "Itn", *id, doc->kind, doc->received_on);
 	if (stmt_run(s, e, _("saving a pièce jointe"), "INSERT INTO documents(dossier_id, kind, title,"
 		     " received_on) VALUES (?1, ?2, ?3, ?4)", "Ittn", dossier_id, doc->kind, doc->title,
 		     doc->received_on) < 0)

@@ -60,7 +60,7 @@ const struct field_def dossier_fields[DF_COUNT] = {
 	[DF_STAFF_FTE] = OPT("staff_fte", N_("Facilitation staff (FTE)"), SEC_PROJECT, FT_REAL),
 	[DF_INDICATORS] = OPT("indicators", N_("Indicators"), SEC_PROJECT, FT_LONGTEXT),
 	[DF_BUDGET] = {"budget_eur", N_("Budget (EUR)"), SEC_FINANCE, FT_INT, 0, NULL, 0, 100000000},
-	[DF_AMOUNT_REQUESTED] = {"amount_requested_eur", N_("Amount requested (EUR)"), SEC_FINANCE, FT_INT, 0, NULL, 0, 100000},
+	[DF_AMOUNT_REQUESTED] = {"amount_requested_eur", N_("Amount requested (EUR)"), SEC_FINANCE, FT_INT, 0, NULL, 0, 100000000},
 	[DF_COFUNDING] = OPT("cofunding", N_("Co-funding"), SEC_FINANCE, FT_LONGTEXT),
 };
 

@@ -7,9 +7,9 @@
 t_setup
 
 cat >"$T_DIR/d.csv" <<'CSV'
-ID;Nom de la structure porteuse;SIRET de la structure porteuse;Région;Département;Nom du PTCE;Type de territoire;Déposé le
-5001;Association Alpha;90000014000005;Grand Est;67 - Bas-Rhin;PTCE Alpha;Rural;2025-03-01
-5002;Association Beta;90000014000013;Grand Est;54 - Meurthe-et-Moselle;PTCE Beta;Urbain;2025-03-02
+ID;Établissement SIRET;Entreprise raison sociale;État du dossier;Déposé le;Région;Département (Code);Nom du PTCE;Type de territoire
+5001;90000014000005;Association Alpha;En construction;2025-03-01 10:00:00 +0100;Grand Est;67;PTCE Alpha;Rural
+5002;90000014000013;Association Beta;En construction;2025-03-02 10:00:00 +0100;Grand Est;54;PTCE Beta;Urbain
 CSV
 ptce init >/dev/null 2>&1
 ptce import "$T_DIR/d.csv" >/dev/null 2>&1

@@ -5,7 +5,7 @@
 t_setup
 
 cat >"$T_DIR/d.csv" <<'CSV'
-ID;Nom de la structure porteuse;SIRET de la structure porteuse;Région;Département;Nom du PTCE;Type de territoire;Déposé le
+ID;Entreprise raison sociale;Établissement SIRET;Région;Département;Nom du PTCE;Type de territoire;Déposé le
 6001;Association Un;90000014000005;Grand Est;67 - Bas-Rhin;PTCE Un;Rural;2025-03-01
 6002;Association Deux;90000014000013;Grand Est;54 - Meurthe-et-Moselle;PTCE Deux;Urbain;2025-03-02
 6003;Association Trois;90000014000021;Occitanie;31 - Haute-Garonne;PTCE Trois;Rural;2025-03-03

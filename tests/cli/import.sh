@@ -1,92 +1,231 @@
-# import.sh - ptce import: a clean import, re-import keeping states and
-# history, refused files (nothing saved), mappings, --dry-run, Excel files.
+# import.sh - ptce import: an export as the platform writes it (states and
+# dates into history, instructeurs, annotations, drift), re-import with old
+# and new values, refused files (nothing saved) with their place, mappings,
+# --init-mapping, --encoding, --dry-run, French spreadsheet files.
 . "$(dirname "$0")/../lib.sh"
 t_setup
 D=$T_TOP/tests/data/import
 EX=$T_TOP/share/examples
+LM="--mapping $D/mapping-legacy.yaml"
 ME=$(id -un)
 
 t_run "init" 0 ptce init
 t_run "the operator is admin and coordinateur" 0 ptce reviewer set-role "$ME" admin,coordinateur
+t_run "an instructeur with an e-mail" 0 ptce reviewer add alice --name "Alice Martin" \
+	--email Instructrice@Example.org --role instructeur
+t_run "reviewer list shows the e-mail" 0 ptce reviewer list
+t_contains "  ...as given" "$T_OUT" "Instructrice@Example.org"
+t_run "set-email changes it" 0 ptce reviewer set-email alice instructrice@example.org
+t_eq "  ...stored" "$(t_sql "select email from reviewers where login = 'alice'")" "instructrice@example.org"
+t_run "set-email refuses a non-address" 2 ptce reviewer set-email alice "pas une adresse"
 
-# --- a clean import -------------------------------------------------------
-t_run "import the example export with members" 0 \
-	ptce import "$EX/dossiers.csv" --members "$EX/membres.csv"
-t_contains "summary counts the new dossiers" "$T_OUT" "4 created, 0 updated, 0 unchanged"
-t_eq "4 dossiers" "$(t_sql 'select count(*) from dossiers')" 4
-t_eq "14 members" "$(t_sql 'select count(*) from members')" 14
-t_eq "15 documents (one per non-empty piece cell)" "$(t_sql 'select count(*) from documents')" 15
-t_eq "each new dossier is submitted with a create entry" \
-	"$(t_sql "select count(*) from dossiers d join history h on h.dossier_id = d.id
-		  where d.state = 'submitted' and h.kind = 'create'")" 4
-t_eq "choices translated, region name and département to codes" \
-	"$(t_sql "select stage, territory_type, phase_applied, region_code, departement_code, lead_esus
-		  from dossiers where ds_number = '1042'")" "emergent|rural|P1|44|88|1"
-t_eq "new dossiers go to the current campaign" \
-	"$(t_sql "select count(*) from dossiers where campaign_id = (select id from campaigns where is_current = 1)")" 4
-t_eq "DS date with time and offset becomes a date" \
-	"$(t_sql "select deposited_at from dossiers where ds_number = '1042'")" "2025-03-12"
-t_eq "French date dd/mm/yyyy becomes ISO" \
-	"$(t_sql "select deposited_at from dossiers where ds_number = '1044'")" "2025-04-02"
-t_eq "QPV and phases 1+2 translated" \
-	"$(t_sql "select group_concat(ds_number || ':' || territory_type || ':' || phase_applied, ' ')
-		  from dossiers where ds_number in ('1043', '1044')")" "1043:rural:P1+P2 1044:qpv:P1"
-t_eq "multiple choice list translated" \
-	"$(t_sql "select bouquet_needs from dossiers where ds_number = '1043'")" \
-	"ingenierie,modele-economique,recherche"
-t_eq "numbers cleaned: '180 000', '1,5'" \
-	"$(t_sql "select budget_eur, amount_requested_eur, staff_fte from dossiers where ds_number = '1042'")" \
-	"180000|95000|1.5"
-t_eq "a newline inside a quoted cell is kept" \
-	"$(t_sql "select instr(description, char(10)) > 0 from dossiers where ds_number = '1042'")" 1
-t_eq "member category and commitment translated" \
-	"$(t_sql "select category || '/' || commitment from members m join dossiers d on d.id = m.dossier_id
-		  where d.ds_number = '1042' order by m.position limit 1")" "ess/instance"
-t_eq "documents carry their kind and the deposit date" \
-	"$(t_sql "select kind || ':' || title || ':' || received_on from documents o join dossiers d on d.id = o.dossier_id
-		  where d.ds_number = '1044'")" "statuts:statuts-qec.pdf:2025-04-02"
-t_run "list shows the imported dossiers" 0 ptce list
-t_contains "list names a PTCE" "$T_OUT" "Quartiers en Commun"
-t_contains "list shows the platform number" "$T_OUT" "1045"
-t_run "show shows an imported dossier" 0 ptce show 1042
-t_contains "show has the PTCE name" "$T_OUT" "PTCE Vallée des Tisserands"
-t_contains "show has the lead structure's SIRET" "$T_OUT" "90000012300019"
+# --- the platform's CSV export -----------------------------------------------
+t_run "import the platform's CSV with a members file" 0 \
+	ptce import "$D/platform.csv" --members "$D/platform-members.csv"
+t_contains "summary counts the new dossiers" "$T_OUT" "5 created, 0 updated, 0 unchanged"
+t_contains "summary counts the recorded moves" "$T_OUT" "7 state changes recorded from the platform"
+t_contains "an unmatched instructeur is listed" "$T_OUT" "e-mails of no reviewer"
+t_contains "  ...by address" "$T_OUT" "inconnu@example.org"
+t_eq "never invented as an account" "$(t_sql "select count(*) from reviewers where email like 'inconnu%'")" 0
+t_eq "instructeurs matched by e-mail (case aside) are assigned" \
+	"$(t_sql "select group_concat(d.ds_number, ' ') from assignments a join dossiers d on d.id = a.dossier_id
+		  where a.login = 'alice' order by d.ds_number")" "1043 1044"
+t_eq "states mapped: construction/instruction -> phase1, Accepté -> bouquet, Refusé, Classé sans suite" \
+	"$(t_sql "select group_concat(x, ' ') from (select ds_number || ':' || state as x from dossiers order by ds_number)")" \
+	"1042:phase1 1043:phase1 1044:bouquet 1045:rejected 1046:withdrawn"
+t_eq "Déposé le +0100 in UTC as the creation" \
+	"$(t_sql "select h.at from history h join dossiers d on d.id = h.dossier_id
+		  where d.ds_number = '1043' and h.kind = 'create'")" "2025-03-18T13:05:00Z"
+t_eq "Passé en instruction le as the move to phase1" \
+	"$(t_sql "select h.at || ' ' || h.to_state from history h join dossiers d on d.id = h.dossier_id
+		  where d.ds_number = '1043' and h.kind = 'move'")" "2025-03-20T15:02:10Z phase1"
+t_eq "a summer +0200 dossier: deposit, instruction, decision in UTC, motivation kept" \
+	"$(t_sql "select group_concat(h.at || ' ' || coalesce(h.to_state, '') || ' ' || coalesce(h.motivation, ''), '|')
+		  from history h join dossiers d on d.id = h.dossier_id
+		  where d.ds_number = '1044' and h.to_state is not null")" \
+	"2025-06-02T07:15:00Z submitted |2025-06-05T09:00:00Z phase1 |2025-07-01T15:45:30Z bouquet Dossier complet, retenu."
+t_eq "the imported moves say they were recorded, not decided" \
+	"$(t_sql "select count(*) from history where kind = 'move' and detail like '%no guard checked%'")" 7
+t_eq "days in state count from the platform's dates" \
+	"$(t_sql "select state_since from dossiers where ds_number = '1045'")" "2025-05-10T10:00:00Z"
+t_eq "Déposé le keeps its date" "$(t_sql "select deposited_at from dossiers where ds_number = '1044'")" "2025-06-02"
+t_eq "the applicant from the établissement columns" \
+	"$(t_sql "select lead_name || '|' || lead_siret from dossiers where ds_number = '1042'")" \
+	"Association Vallée des Tisserands|90000012300019"
+t_eq "the (Code) columns are preferred" \
+	"$(t_sql "select region_code || '/' || departement_code from dossiers where ds_number = '1046'")" "93/04"
+t_eq "Oui/Non, 95000.0, a blank number written 0" \
+	"$(t_sql "select group_concat(ds_number || ':' || lead_esus || ':' || coalesce(amount_requested_eur, '-')
+		  || ':' || coalesce(budget_eur, '-') || ':' || coalesce(staff_fte, '-'), ' ')
+		  from dossiers where ds_number in ('1042', '1043')")" "1042:1:95000:180000:1.5 1043:0:-:-:-"
+t_eq "an 'A, B' list of choices" "$(t_sql "select bouquet_needs from dossiers where ds_number = '1042'")" \
+	"mobilisation,ingenierie"
+t_eq "an address with a line break" \
+	"$(t_sql "select lead_address = '12 rue des Navettes' || char(10) || '88200 Remiremont'
+		  from dossiers where ds_number = '1042'")" 1
+t_eq "two file names in one cell are two documents" \
+	"$(t_sql "select group_concat(kind || ':' || title, ' ') from documents o join dossiers d on d.id = o.dossier_id
+		  where d.ds_number = '1042' and kind = 'lettre'")" "lettre:lettre-a.pdf lettre:lettre-b.pdf"
+t_eq "members from the members file" "$(t_sql 'select count(*) from members')" 3
+t_eq "annotations privées become notes" \
+	"$(t_sql "select group_concat(field || '=' || body, '|') from notes n join dossiers d on d.id = n.dossier_id
+		  where d.ds_number = '1042'")" \
+	"Avis de l'instructeur=Dossier solide.|Points de vigilance=Gouvernance à préciser|Visite sur place effectuée=Oui"
+t_run "show prints the notes" 0 ptce show 1042
+t_contains "  ...with their label" "$T_OUT" "Avis de l'instructeur:"
+t_contains "  ...and their text" "$T_OUT" "Dossier solide."
 
 # --- re-import ------------------------------------------------------------
-t_run "re-importing the same files changes nothing" 0 \
-	ptce import "$EX/dossiers.csv" --members "$EX/membres.csv" --verbose
-t_contains "all unchanged" "$T_OUT" "0 created, 0 updated, 4 unchanged"
+H0=$(t_sql "select count(*) from history")
+t_run "re-importing the same file changes nothing" 0 \
+	ptce import "$D/platform.csv" --members "$D/platform-members.csv" --verbose
+t_contains "all unchanged" "$T_OUT" "0 created, 0 updated, 5 unchanged"
 t_contains "verbose names each dossier" "$T_OUT" "dossier 1043: unchanged"
 t_contains "verbose lists the columns the mapping ignores" "$T_OUT" \
-	"columns not in the mapping (ignored): France connect ?, Entreprise raison sociale, Archivé,"
-t_run "open instruction of 1042" 0 ptce move 1042 phase1 --reason "instruction ouverte"
-H_BEFORE=$(t_sql "select count(*) from history")
-sed 's/PTCE Vallée des Tisserands/PTCE Vallée des Tisserandes/' "$EX/dossiers.csv" >"$T_DIR/renamed.csv"
-t_run "re-import a changed field" 0 ptce import "$T_DIR/renamed.csv" --verbose
-t_contains "one updated" "$T_OUT" "0 created, 1 updated, 3 unchanged"
-t_contains "the changed field is named" "$T_OUT" "dossier 1042: updated (ptce_name)"
-t_eq "the new value is stored" "$(t_sql "select ptce_name from dossiers where ds_number = '1042'")" \
-	"PTCE Vallée des Tisserandes"
-t_eq "the state is kept" "$(t_sql "select state from dossiers where ds_number = '1042'")" "phase1"
-t_eq "history only grows by one update entry" "$(t_sql "select count(*) from history")" $((H_BEFORE + 1))
-t_eq "the update entry names the field" \
-	"$(t_sql "select kind || ':' || detail from history order by id desc limit 1")" "update:ptce_name"
-t_eq "the move is still in history" "$(t_sql "select count(*) from history where to_state = 'phase1'")" 1
-t_eq "members untouched without --members" "$(t_sql 'select count(*) from members')" 14
+	"columns not in the mapping (ignored): FranceConnect ?, Établissement siège social,"
+t_not_contains "no drift" "$T_OUT" "differs"
+t_eq "no history written" "$(t_sql "select count(*) from history")" "$H0"
+sed 's/PTCE Vallée des Tisserands/PTCE Vallée des Tisserandes/; s/,En instruction,2025-03-18/,Accepté,2025-03-18/; s/Dossier solide\./Dossier très solide./' \
+	"$D/platform.csv" >"$T_DIR/changed.csv"
+t_run "re-import a changed export" 0 ptce import "$T_DIR/changed.csv" --verbose
+t_contains "two updated" "$T_OUT" "0 created, 2 updated, 3 unchanged"
+t_contains "the changed fields are named" "$T_OUT" "dossier 1042: updated (ptce_name, annotation \"Avis de l'instructeur\")"
+t_eq "history has the old and new values" \
+	"$(t_sql "select detail from history h join dossiers d on d.id = h.dossier_id
+		  where d.ds_number = '1042' and kind = 'update'")" \
+	"ptce_name: \"PTCE Vallée des Tisserands\" → \"PTCE Vallée des Tisserandes\"; annotation \"Avis de l'instructeur\": \"Dossier solide.\" → \"Dossier très solide.\""
+t_eq "the state is never changed by a re-import" "$(t_sql "select state from dossiers where ds_number = '1043'")" phase1
+t_contains "the drift is in the summary" "$T_OUT" "1 dossier whose platform state differs from ptce's"
+t_contains "  ...naming the dossier and both states" "$T_OUT" \
+	"dossier 1043: the platform says \"Accepté\" (bouquet de services here), ptce says phase 1 instruction"
+H1=$(t_sql "select count(*) from history")
+t_run "--report-drift exits 1 on drift" 1 ptce import --report-drift "$T_DIR/changed.csv"
+t_contains "  ...and lists it" "$T_OUT" "dossier 1043: the platform says"
+t_eq "  ...writing nothing" "$(t_sql "select count(*) from history")" "$H1"
+t_run "--report-drift exits 0 without drift" 0 ptce import --report-drift "$D/platform.csv"
+t_contains "  ...and says so" "$T_OUT" "no drift"
+t_run "states cannot be remapped on a known dossier" 0 ptce import "$D/platform.csv"
 
 # --- dry run --------------------------------------------------------------
-sed 's/PTCE Vallée des Tisserandes/PTCE Vallée en essai/' "$T_DIR/renamed.csv" >"$T_DIR/dry.csv"
+sed 's/PTCE Vallée des Tisserands/PTCE Vallée en essai/' "$D/platform.csv" >"$T_DIR/dry.csv"
 H_BEFORE=$(t_sql "select count(*) from history")
-t_run "--dry-run succeeds" 0 ptce import "$T_DIR/dry.csv" --members "$EX/membres.csv" --dry-run
+t_run "--dry-run succeeds" 0 ptce import "$T_DIR/dry.csv" --dry-run
 t_contains "--dry-run reports the change" "$T_OUT" "dossier 1042: would be updated (ptce_name)"
 t_contains "--dry-run says nothing was saved" "$T_OUT" "nothing was saved"
 t_eq "--dry-run saved nothing" "$(t_sql "select ptce_name from dossiers where ds_number = '1042'")" \
-	"PTCE Vallée des Tisserandes"
+	"PTCE Vallée des Tisserands"
 t_eq "--dry-run wrote no history" "$(t_sql "select count(*) from history")" "$H_BEFORE"
+
+# --- refusals of a platform export, with their place ----------------------------
+/usr/bin/python3 - "$D/platform.csv" "$T_DIR" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+h = rows[0]
+def put(name, rows, fix):
+    out = [list(r) for r in rows]
+    fix(out)
+    csv.writer(open(sys.argv[2] + "/" + name, "w", encoding="utf-8", newline=""), lineterminator="\n").writerows(out)
+def state(o): o[2][h.index("État du dossier")] = "En attente"
+def time(o): o[3][h.index("Passé en instruction le")] = "hier"
+def dup(o): o.append(list(o[1]))
+def nosiret(o):
+    for r in o:
+        del r[h.index("Établissement SIRET")]
+def dash(o):
+    k = [h.index(c) for c in ("Département", "Département (Code)")]
+    for r in o:
+        for i in sorted(k, reverse=True):
+            del r[i]
+put("bad-state.csv", rows, state)
+put("bad-time.csv", rows, time)
+put("dup.csv", rows, dup)
+put("no-siret.csv", rows, nosiret)
+put("dash.csv", rows, dash)
+PY
+N0=$(t_sql "select count(*) from dossiers")
+t_run "an unknown platform state is refused" 1 ptce import "$T_DIR/bad-state.csv"
+t_contains "  ...at its line and column" "$T_ERR" "bad-state.csv:5:36: unknown platform state 'En attente'"
+t_run "a time that is not one is refused" 1 ptce import "$T_DIR/bad-time.csv"
+t_contains "  ...at its line and column" "$T_ERR" "bad-time.csv:8:40: 'hier' is not a date and time"
+t_run "a dossier twice in the file is refused" 1 ptce import "$T_DIR/dup.csv"
+t_contains "  ...at its second row" "$T_ERR" "dossier 1042 appears twice in the file (first on row 2)"
+t_run "an export without the applicant's SIRET is refused" 1 ptce import "$T_DIR/no-siret.csv"
+t_contains "  ...naming the missing column" "$T_ERR" 'no-siret.csv:1:1: no column "Établissement SIRET"'
+t_contains "  ...and the closest headers of the file" "$T_ERR" 'the closest headers of the file: "Établissement NAF"'
+t_eq "nothing imported from refused files" "$(t_sql "select count(*) from dossiers")" "$N0"
+t_run "an export with only the EPCI's département (88 – Vosges, en dash)" 0 \
+	ptce import "$T_DIR/dash.csv" --dry-run --verbose
+t_contains "  ...reads it" "$T_OUT" "5 unchanged"
+
+# --- a French spreadsheet: ';' and Windows-1252 -------------------------------
+t_run "--encoding windows-1252 reads a French CSV" 0 \
+	ptce import "$D/platform-fr.csv" --encoding windows-1252 --dry-run --verbose
+t_contains "  ...the same dossiers" "$T_OUT" "dry run: 0 would be created, 0 updated, 2 unchanged"
+
+# --- --init-mapping -------------------------------------------------------------
+t_run "--init-mapping writes a mapping from the headers" 0 ptce import --init-mapping "$D/platform.csv"
+printf '%s\n' "$T_OUT" >"$T_DIR/init.yaml"
+t_contains "  ...with guessed targets" "$T_OUT" '"Nom du PTCE": ptce_name   # guessed'
+t_contains "  ...and the rest commented out" "$T_OUT" '# "Groupe instructeur": FIELD'
+t_run "  ...which imports the same file as it is" 0 ptce import "$D/platform.csv" --mapping "$T_DIR/init.yaml" --dry-run
+t_contains "  ...finding the same dossiers" "$T_OUT" "dry run: 0 would be created"
+sed 's/^    # "Entreprise nom commercial": FIELD/    "Entreprise nom commercial": sectors/' "$T_DIR/init.yaml" >"$T_DIR/init2.yaml"
+t_run "  ...and once a line is uncommented, it is still a valid mapping" 0 \
+	ptce import "$D/platform.csv" --mapping "$T_DIR/init2.yaml" --dry-run
+
+# --- the platform's xlsx: Etablissements, Avis, the members' sheet -------------
+/usr/bin/python3 "$D/make-xlsx.py" "$T_DIR/export.xlsx"
+export PTCE_DB="$T_DIR/xlsx.db"
+t_run "init a second database" 0 ptce init
+t_run "  ...the operator is admin" 0 ptce reviewer set-role "$ME" admin,coordinateur
+t_run "  ...an expert with an e-mail" 0 ptce reviewer add bob --name "Bob Expert" --email expert@example.org --role expert
+t_run "import the xlsx export" 0 ptce import "$T_DIR/export.xlsx"
+t_contains "  ...its dossiers" "$T_OUT" "5 created, 0 updated, 0 unchanged"
+t_contains "  ...its opinions, one from outside" "$T_OUT" "2 expert opinions imported (1 from outside the roster)"
+t_eq "the applicant's SIRET from the Etablissements sheet (its 'Dossier' row)" \
+	"$(t_sql "select lead_siret from dossiers where ds_number = '1042'")" "90000012300019"
+t_eq "members from the 'Membres du PTCE' sheet" "$(t_sql "select count(*) from members")" 10
+t_eq "xlsx times are Paris local time: winter -1h, summer -2h" \
+	"$(t_sql "select group_concat(h.at, ' ') from history h join dossiers d on d.id = h.dossier_id
+		  where d.ds_number in ('1043', '1044') and h.kind = 'create'")" "2025-03-18T13:05:00Z 2025-06-02T07:15:00Z"
+t_eq "an Avis answered oui, matched to the expert by e-mail" \
+	"$(t_sql "select expert || '|' || question || '|' || answer || '|' || verdict || '|' || yes_no_question || '|'
+		  || asked_at || '|' || answered_at from opinions where expert is not null")" \
+	"bob|Votre avis sur la gouvernance ?|Solide.|favourable|Favorable ?|2025-07-01T08:00:00Z|2025-07-03T16:30:00Z"
+t_eq "an outside Avis keeps the address" \
+	"$(t_sql "select expert_email || '|' || coalesce(verdict, '-') from opinions where expert is null")" \
+	"reseau@example.net|-"
+t_run "re-importing the xlsx changes nothing" 0 ptce import "$T_DIR/export.xlsx"
+t_contains "  ...all unchanged" "$T_OUT" "0 created, 0 updated, 5 unchanged"
+t_eq "  ...no opinion twice" "$(t_sql "select count(*) from opinions")" 2
+/usr/bin/python3 - "$T_DIR/export.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+wb["Membres du PTCE"].cell(row=3, column=5, value="Club de foot")
+wb["Avis"].cell(row=2, column=5, value="peut-être")
+wb.save(sys.argv[1])
+PY
+N0=$(t_sql "select count(*) from members")
+t_run "a broken xlsx row is refused" 1 ptce import "$T_DIR/export.xlsx"
+t_contains "  ...with its sheet, row and column" "$T_ERR" "export.xlsx, sheet Membres du PTCE, row 3, column E (Catégorie): "
+t_contains "  ...in every sheet" "$T_ERR" "export.xlsx, sheet Avis, row 2, column E (Réponse oui/non): "
+t_eq "  ...and nothing is imported" "$(t_sql "select count(*) from members")" "$N0"
+export PTCE_DB="$T_DIR/ptce.db"
+
+# --- the former hand-made files, read with their own mapping ------------------
+t_run "import the legacy example with members" 0 \
+	ptce import "$D/legacy.csv" --members "$D/legacy-members.csv" $LM
+t_contains "summary counts the dossiers" "$T_OUT" "0 created, 4 updated, 0 unchanged"
+t_eq "French date dd/mm/yyyy becomes ISO" \
+	"$(t_sql "select deposited_at from dossiers where ds_number = '1044'")" "2025-04-02"
+t_eq "numbers cleaned: '180 000', '1,5'" \
+	"$(t_sql "select budget_eur, amount_requested_eur, staff_fte from dossiers where ds_number = '1042'")" \
+	"180000|95000|1.5"
+cp "$D/legacy.csv" "$T_DIR/renamed.csv"
 
 # --- refused files: nothing imported -------------------------------------
 N_BEFORE=$(t_sql "select count(*) from dossiers")
-t_run "a file with bad rows is refused" 1 ptce import "$D/bad-rows.csv"
+t_run "a file with bad rows is refused" 1 ptce import "$D/bad-rows.csv" $LM
 t_contains "bad SIRET checksum at line:column" "$T_ERR" "bad-rows.csv:4:3: "
 t_contains "bad SIRET names the checksum" "$T_ERR" "checksum"
 t_contains "bad SIRET names the column" "$T_ERR" '(column "SIRET de la structure porteuse")'
@@ -98,16 +237,16 @@ t_contains "every problem counted" "$T_ERR" "4 problems found; nothing was impor
 t_eq "no dossier imported from a refused file" "$(t_sql "select count(*) from dossiers")" "$N_BEFORE"
 t_eq "not even the valid row" "$(t_sql "select count(*) from dossiers where ds_number = '2001'")" 0
 
-t_run "a header without a required column is refused" 1 ptce import "$D/missing-column.csv"
+t_run "a header without a required column is refused" 1 ptce import "$D/missing-column.csv" $LM
 t_contains "the header line and the column are named" "$T_ERR" \
-	'missing-column.csv:1:1: the header line has no column "SIRET de la structure porteuse"'
+	'missing-column.csv:1:1: no column "SIRET de la structure porteuse"'
 
-t_run "malformed quoting is refused" 1 ptce import "$D/bad-quote.csv"
+t_run "malformed quoting is refused" 1 ptce import "$D/bad-quote.csv" $LM
 t_contains "malformed quoting names line and column" "$T_ERR" "bad-quote.csv:3:6: malformed quoting"
 t_eq "nothing imported from a malformed file" "$(t_sql "select count(*) from dossiers")" "$N_BEFORE"
 
 t_run "a bad members file refuses the dossiers too" 1 \
-	ptce import "$T_DIR/renamed.csv" --members "$D/members-bad.csv"
+	ptce import "$T_DIR/renamed.csv" --members "$D/members-bad.csv" $LM
 t_contains "member of an unknown dossier" "$T_ERR" "members-bad.csv:3:1: dossier '9999' is not in"
 t_contains "member without its required category" "$T_ERR" "members-bad.csv:4:3: "
 t_eq "members unchanged after a refused members file" "$(t_sql 'select count(*) from members')" 14
@@ -115,7 +254,7 @@ t_eq "members unchanged after a refused members file" "$(t_sql 'select count(*) 
 { echo 'ID,Nom de la structure porteuse,SIRET de la structure porteuse,Région,Département,Nom du PTCE'
   i=0; while [ $i -lt 60 ]; do echo "$((6000 + i)),Asso,12345678901234,53,35,PTCE $i"; i=$((i + 1)); done
 } >"$T_DIR/many.csv"
-t_run "a file with 60 bad rows is refused" 1 ptce import "$T_DIR/many.csv"
+t_run "a file with 60 bad rows is refused" 1 ptce import "$T_DIR/many.csv" $LM
 t_eq "50 problems printed" "$(printf '%s\n' "$T_ERR" | grep -c 'many.csv:[0-9]*:3: ')" 50
 t_contains "the rest is counted" "$T_ERR" "... and 10 more problems not shown"
 t_contains "all 60 are counted" "$T_ERR" "60 problems found"
@@ -141,7 +280,7 @@ t_run "a mapping without members cannot read --members" 1 \
 	ptce import "$EX/dossiers.csv" --members "$EX/membres.csv" --mapping "$D/mapping-no-siret.yaml"
 
 # --- Excel: BOM, semicolons, CRLF ----------------------------------------
-t_run "a French Excel file imports" 0 ptce import "$D/excel.csv" --verbose
+t_run "a French Excel file imports" 0 ptce import "$D/excel.csv" --verbose $LM
 t_contains "one created from Excel" "$T_OUT" "dossier 3001: created"
 t_eq "values from an Excel file" \
 	"$(t_sql "select ds_number, lead_siret, region_code, departement_code, lead_esus, amount_requested_eur, staff_fte
@@ -149,7 +288,7 @@ t_eq "values from an Excel file" \
 t_eq "CRLF inside a quoted cell becomes a newline" \
 	"$(t_sql "select description = 'Ateliers; cuisine' || char(10) || 'et jardins' from dossiers where ds_number = '3001'")" 1
 
-t_run "a Windows-1252 file (French Excel) imports" 0 ptce import "$D/excel-cp1252.csv"
+t_run "a Windows-1252 file (French Excel) imports" 0 ptce import "$D/excel-cp1252.csv" $LM
 t_contains "the encoding guess is said" "$T_ERR" "excel-cp1252.csv is not UTF-8; it was read as Windows-1252"
 t_eq "accents converted to UTF-8" \
 	"$(t_sql "select lead_name || '|' || ptce_name || '|' || region_code from dossiers where ds_number = '3002'")" \
@@ -157,7 +296,7 @@ t_eq "accents converted to UTF-8" \
 
 # --- escape sequences are stored, never printed ---------------------------
 printf 'ID,Nom de la structure porteuse,SIRET de la structure porteuse,Région,Département,Nom du PTCE\n4001,Association \033[31mRouge\033[0m,90000025800013,Bretagne,35,PTCE \033]0;titre\007Ouest\n' >"$T_DIR/escape.csv"
-t_run "a file with escape sequences imports" 0 ptce import "$T_DIR/escape.csv"
+t_run "a file with escape sequences imports" 0 ptce import "$T_DIR/escape.csv" $LM
 t_eq "the raw value is stored" "$(t_sql "select instr(lead_name, char(27)) > 0 from dossiers where ds_number = '4001'")" 1
 t_run "show the dossier with escapes" 0 ptce show 4001
 t_contains "show prints the text" "$T_OUT" "Rouge"

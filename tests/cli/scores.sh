@@ -6,7 +6,7 @@
 t_setup
 
 cat >"$T_DIR/d.csv" <<'CSV'
-ID;Nom de la structure porteuse;SIRET de la structure porteuse;Région;Département;Nom du PTCE;Type de territoire;Déposé le
+ID;Entreprise raison sociale;Établissement SIRET;Région;Département;Nom du PTCE;Type de territoire;Déposé le
 5001;Association Alpha;90000014000005;Grand Est;67 - Bas-Rhin;PTCE Alpha;Rural;2025-03-01
 5002;Association Beta;90000014000013;Grand Est;54 - Meurthe-et-Moselle;PTCE Beta;Urbain;2025-03-02
 5003;Association Gamma;90000014000021;Occitanie;31 - Haute-Garonne;PTCE Gamma;Quartier prioritaire de la ville (QPV);2025-03-03

@@ -143,7 +143,7 @@ static void siret_and_fields(void **state)
 	assert_int_equal(field_validate(&dossier_fields[DF_DEPARTEMENT], "2A", why, sizeof why), 0);
 	assert_int_equal(field_validate(&dossier_fields[DF_TERRITORY_TYPE], "qpv", why, sizeof why), 0);
 	assert_int_equal(field_validate(&dossier_fields[DF_TERRITORY_TYPE], "QPV", why, sizeof why), -1);
-	assert_int_equal(field_validate(&dossier_fields[DF_AMOUNT_REQUESTED], "100001", why, sizeof why), -1);
+	assert_int_equal(field_validate(&dossier_fields[DF_AMOUNT_REQUESTED], "100000001", why, sizeof why), -1);
 	assert_int_equal(field_validate(&dossier_fields[DF_BOUQUET_NEEDS], "mobilisation, recherche", why, sizeof why), 0);
 	assert_int_equal(field_validate(&dossier_fields[DF_BOUQUET_NEEDS], "mobilisation, cuisine", why, sizeof why), -1);
 	assert_int_equal(field_validate(&dossier_fields[DF_PTCE_NAME], "", why, sizeof why), -1);
@@ -552,7 +552,7 @@ static void field_messages_are_exact(void **state)
 	} bad[] = {
 		{DF_DS_NUMBER, "12a", "Dossier number must be digits only (the platform's number), found '12a'"},
 		{DF_BUDGET, "12k", "Budget (EUR) must be a whole number, found '12k'"},
-		{DF_AMOUNT_REQUESTED, "100001", "Amount requested (EUR) must be between 0 and 100000, found 100001"},
+		{DF_AMOUNT_REQUESTED, "100000001", "Amount requested (EUR) must be between 0 and 100000000, found 100000001"},
 		{DF_STAFF_FTE, "1,5", "Facilitation staff (FTE) must be a positive number (use a dot: 1.5), found '1,5'"},
 		{DF_STAFF_FTE, "-1", "Facilitation staff (FTE) must be a positive number (use a dot: 1.5), found '-1'"},
 		{DF_LEAD_ESUS, "oui", "ESUS approval must be 0 or 1, found 'oui'"},

@@ -15,6 +15,8 @@
 #include "base/fmt.h"
 #include "base/text.h"
 #include "io/import.h"
+#include "io/mapping_guess.h"
+#include "io/strmap.h"
 #include "procedure/procedure.h"
 #include "store/stmt.h"
 
@@ -210,6 +212,89 @@ static void test_normalize(void **state)
 	expect_norm(DF_BOUQUET_NEEDS, "mobilisation;Autre chose", "mobilisation,Autre chose", v, 4);
 }
 
+/* The platform's own forms: on/off, true/false, "88 – Vosges", 95000.0,
+ * a blank number written 0. */
+static void test_platform_values(void **state)
+{
+	(void)state;
+	expect_norm(DF_LEAD_ESUS, "on", "1", NULL, 0);
+	expect_norm(DF_LEAD_ESUS, "off", "0", NULL, 0);
+	expect_norm(DF_LEAD_ESUS, "true", "1", NULL, 0);
+	expect_norm(DF_LEAD_ESUS, "false", "0", NULL, 0);
+	expect_norm(DF_DEPARTEMENT, "88 \xE2\x80\x93 Vosges", "88", NULL, 0);
+	expect_norm(DF_AMOUNT_REQUESTED, "95000.0", "95000", NULL, 0);
+	expect_norm(DF_AMOUNT_REQUESTED, "0", NULL, NULL, 0);
+	expect_norm(DF_STAFF_FTE, "0.0", NULL, NULL, 0);
+	char **names;
+	assert_int_equal(import_split_files("a.pdf, b c.pdf, ", &names), 2);
+	assert_string_equal(names[0], "a.pdf");
+	assert_string_equal(names[1], "b c.pdf");
+	free(names[0]);
+	free(names[1]);
+	free(names);
+}
+
+static void expect_time(const char *raw, const char *want)
+{
+	char out[21];
+	if (!want) {
+		assert_int_equal(import_timestamp(raw, "Europe/Paris", out), -1);
+		return;
+	}
+	assert_int_equal(import_timestamp(raw, "Europe/Paris", out), 0);
+	assert_string_equal(out, want);
+}
+
+/* Times with an offset are exact; without one they are Paris time, winter
+ * (+01) and summer (+02) alike, and TZ is put back afterwards. */
+static void test_timestamps(void **state)
+{
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	expect_time("2025-03-12 10:31:00 +0100", "2025-03-12T09:31:00Z");
+	expect_time("2025-07-01 17:45:30 +0200", "2025-07-01T15:45:30Z");
+	expect_time("2025-03-12T10:31:00+01:00", "2025-03-12T09:31:00Z");
+	expect_time("2025-03-12 09:31:00 UTC", "2025-03-12T09:31:00Z");
+	expect_time("2025-03-12 10:31:00", "2025-03-12T09:31:00Z");
+	expect_time("2025-07-01 10:31:00", "2025-07-01T08:31:00Z");
+	expect_time("2025-03-30 03:30:00", "2025-03-30T01:30:00Z");	/* just after the change */
+	expect_time("2025-10-26 04:00:00", "2025-10-26T03:00:00Z");
+	expect_time("12/03/2025 10:31", "2025-03-12T09:31:00Z");
+	expect_time("2025-06-02", "2025-06-01T22:00:00Z");
+	expect_time("hier", NULL);
+	expect_time("2025-03-12 10:31:00 +01", NULL);
+	expect_time("2025-13-12 10:31:00", NULL);
+	import_zone_restore();
+	assert_string_equal(getenv("TZ"), "UTC");
+}
+
+static void test_headers_and_hash(void **state)
+{
+	(void)state;
+	assert_true(mapping_same_header("Etablissement  SIRET", "Établissement SIRET"));
+	assert_true(mapping_same_header("88 - VOSGES", "88 \xE2\x80\x93 Vosges"));
+	assert_false(mapping_same_header("Région", "Région (Code)"));
+	struct csv_table t;
+	parsed("ID,Établissement NAF,Nom du PTCE,Tout autre chose\n1,2,3,4\n", &t);
+	const struct csv_table *tabs[] = { &t };
+	char *near = mapping_closest("Etablissement SIRET", tabs, 1);
+	assert_non_null(near);
+	assert_string_equal(near, "\"Établissement NAF\"");
+	free(near);
+	assert_null(mapping_closest("zzzzzzzzzzzzzzzzzzzzzz", tabs, 1));
+	csv_table_done(&t);
+	struct strmap m = {0};
+	char key[16];
+	for (int i = 0; i < 5000; i++) {
+		snprintf(key, sizeof key, "%d", i);
+		strmap_put(&m, key, i);
+	}
+	assert_int_equal(strmap_get(&m, "4321"), 4321);
+	assert_int_equal(strmap_get(&m, "5000"), -1);
+	assert_int_equal(m.n, 5000);
+	strmap_done(&m);
+}
+
 static char *write_tmp(const char *text)
 {
 	char *path = strdup("/tmp/ptce-mapping-XXXXXX");
@@ -400,7 +485,7 @@ static void test_import_needs_admin(void **state)
 	struct import_mapping m;
 	assert_int_equal(import_mapping_load("share/mapping/demarches-simplifiees.yaml", &m, &e), 0);
 	struct actor lect = {.login = "lea", .real_login = "lea", .roles = ROLE_LECTEUR | ROLE_COORDINATEUR};
-	struct import_request req = {.csv_path = "share/examples/dossiers.csv", .mapping = &m, .by = &lect};
+	struct import_request req = {.path = "share/examples/dossiers.csv", .mapping = &m, .by = &lect};
 	struct import_report rep;
 	struct import_errors errs = {0};
 	assert_int_equal(import_run(s, &req, &rep, &errs, &e), -1);
@@ -435,6 +520,9 @@ int main(void)
 		cmocka_unit_test(test_unclosed_quote),
 		cmocka_unit_test(test_empty_file),
 		cmocka_unit_test(test_normalize),
+		cmocka_unit_test(test_platform_values),
+		cmocka_unit_test(test_timestamps),
+		cmocka_unit_test(test_headers_and_hash),
 		cmocka_unit_test(test_mapping),
 		cmocka_unit_test(test_read_file),
 		cmocka_unit_test(test_cells_and_headers),
