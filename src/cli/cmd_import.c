@@ -118,7 +118,10 @@ static void print_report(struct app *app, const struct import_report *rep, const
 		}
 		fputc('\n', app->out);
 	}
-	if (o->dry_run)
+	if (rep->summary) {
+		text_put(app->out, rep->summary);
+		fputs(o->dry_run ? _("; dry run: nothing was saved\n") : "\n", app->out);
+	} else if (o->dry_run)
 		fprintf(app->out, _("dry run: %zu would be created, %zu updated, %zu unchanged; "
 				    "nothing was saved\n"),
 			rep->created, rep->updated, rep->unchanged);

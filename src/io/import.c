@@ -54,9 +54,9 @@ static int import_zip(struct store *s, const struct import_request *req,
 	else
 		store_rollback(s);
 	if (rc == 0) {
-		import_note(rep, xasprintf(P_("%s: %zu pièce added, %zu filled in, %zu already stored",
-					      "%s: %zu pièces added, %zu filled in, %zu already stored",
-					      pr.added), req->path, pr.added, pr.filled, pr.already));
+		rep->summary = xasprintf(P_("%s: %zu pièce added, %zu filled in, %zu already stored",
+					    "%s: %zu pièces added, %zu filled in, %zu already stored",
+					    pr.added), req->path, pr.added, pr.filled, pr.already);
 		for (size_t i = 0; i < pr.n_unknown; i++)
 			import_note(rep, xasprintf(_("%s: dossier %s is not in the database: its files "
 						     "were left out (import its row first)"),

@@ -18,6 +18,7 @@ void import_report_done(struct import_report *r)
 		free(r->items[i].changed);
 	}
 	free(r->items);
+	free(r->summary);
 	for (size_t i = 0; i < r->n_drift; i++) {
 		free(r->drift[i].ds_number);
 		free(r->drift[i].platform_state);

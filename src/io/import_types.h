@@ -28,6 +28,7 @@ struct import_drift {
 
 struct import_report {
 	size_t created, updated, unchanged;
+	char *summary;		/* the zip export: what was stored, instead of the counts */
 	struct import_outcome *items;
 	size_t n_items;
 	char **ignored;		/* headers of the dossiers sheet the mapping does not use */

@@ -346,8 +346,11 @@ static int read_date(const char *p, struct tm *tm)
 		;
 	else
 		return 0;
-	if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31)
-		return 0;
+	static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days[m - 1] ||
+	    (m == 2 && d == 29 && !leap))
+		return 0;	/* 31/02 is no day, whatever mktime would make of it */
 	tm->tm_year = y - 1900;
 	tm->tm_mon = m - 1;
 	tm->tm_mday = d;

@@ -111,6 +111,10 @@ static int check_entry(struct pieces_walk *w, size_t i, long long *total, struct
 				  "backslash, a drive or a control byte); refused"));
 		return 0;
 	}
+	if (zipread_is_link(w->z, i)) {
+		refuse(w, name, _("it is a symbolic link, not a file; refused"));
+		return 0;
+	}
 	if (size > PIECES_MAX_ENTRY) {
 		char *why = xasprintf(_("%lld bytes, over the %lld MB a pièce may be; refused"), size,
 				      PIECES_MAX_ENTRY / (1024 * 1024));

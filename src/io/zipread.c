@@ -158,6 +158,16 @@ long long zipread_size(const struct zipread *z, size_t i)
 	return i < z->n ? z->ent[i].size : -1;
 }
 
+int zipread_is_link(const struct zipread *z, size_t i)
+{
+	zip_uint8_t os;
+	zip_uint32_t attr;
+	if (i >= z->n || zip_file_get_external_attributes(z->za, (zip_uint64_t)i, 0, &os, &attr) < 0)
+		return 0;
+	/* Unix mode bits sit in the high half of the attributes. */
+	return os == ZIP_OPSYS_UNIX && ((attr >> 16) & 0170000) == 0120000;
+}
+
 int zipread_find(const struct zipread *z, const char *name)
 {
 	size_t lo = 0, hi = z->n;

@@ -34,6 +34,9 @@ size_t zipread_count(const struct zipread *z);
 const char *zipread_name(const struct zipread *z, size_t i);
 /* zipread_size - entry i's uncompressed size as the archive declares it. */
 long long zipread_size(const struct zipread *z, size_t i);
+/* zipread_is_link - entry i is a symbolic link (Unix attributes): never a
+ * file to read or store. */
+int zipread_is_link(const struct zipread *z, size_t i);
 /* zipread_find - index of the entry called exactly name, or -1. */
 int zipread_find(const struct zipread *z, const char *name);
 /* zipread_read - the whole of entry i in a fresh buffer with a NUL after its
