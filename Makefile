@@ -8,6 +8,9 @@ DATADIR    ?= $(PREFIX)/share
 MANPREFIX  ?= $(DATADIR)/man
 LOCALEDIR  ?= $(DATADIR)/locale
 SYSCONFDIR ?= /etc
+# The shared host's deployment (make install-server, ptce(8)).
+STATEDIR   ?= /var/lib/ptce
+PTCE_GROUP ?= ptce
 PKGDATADIR ?= $(DATADIR)/ptce
 
 CC       ?= cc
@@ -51,7 +54,7 @@ endif
 CORE_PKGS := sqlite3 yaml-0.1 libzip libxml-2.0 nettle
 UI_PKGS   := ncursesw panelw
 CPPFLAGS  += -D_GNU_SOURCE -DPTCE_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
-             -DSYSCONFDIR='"$(SYSCONFDIR)"' -DPKGDATADIR='"$(PKGDATADIR)"' -Isrc
+             -DSYSCONFDIR='"$(SYSCONFDIR)"' -DSTATEDIR='"$(STATEDIR)"' -DPKGDATADIR='"$(PKGDATADIR)"' -Isrc
 CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
 UI_CFLAGS   := $(shell pkg-config --cflags $(UI_PKGS) 2>/dev/null)
 CORE_LIBS   := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lcsv -lm
@@ -96,11 +99,12 @@ all: $(PTCE_BIN) $(MO_FILES)
 # The installation paths are compiled in: when PREFIX and friends change
 # (e.g. `make install PREFIX=/usr` after `make`), rebuild what uses them.
 PATHS_STAMP := $(BUILD)/paths
-PATHS_NOW   := $(VERSION) $(LOCALEDIR) $(SYSCONFDIR) $(PKGDATADIR)
+PATHS_NOW   := $(VERSION) $(LOCALEDIR) $(SYSCONFDIR) $(PKGDATADIR) $(STATEDIR)
 ifneq ($(filter-out $(NODEP_GOALS),$(or $(MAKECMDGOALS),all)),)
 $(shell mkdir -p $(BUILD); [ "$$(cat $(PATHS_STAMP) 2>/dev/null)" = "$(PATHS_NOW)" ] || echo "$(PATHS_NOW)" > $(PATHS_STAMP))
 endif
-$(BUILD)/obj/src/base/i18n.o $(BUILD)/obj/src/cli/config.o $(BUILD)/obj/src/cli/cli.o: $(PATHS_STAMP)
+$(BUILD)/obj/src/base/i18n.o $(BUILD)/obj/src/cli/config.o $(BUILD)/obj/src/cli/cli.o \
+  $(BUILD)/obj/src/cli/app.o $(BUILD)/obj/src/cli/cmd_init.o: $(PATHS_STAMP)
 
 $(BUILD)/obj/src/%.o: src/%.c
 	@mkdir -p $(@D)

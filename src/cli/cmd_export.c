@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/geo.h"
+#include "base/host.h"
 #include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/cmd_export.h"
@@ -29,7 +30,11 @@ static int export_to_file(struct app *app, const char *path, enum export_format 
 			  int excel, const long long *ids, size_t n, struct perr *e)
 {
 	char *tmp = xasprintf("%s.tmpXXXXXX", path);
+	/* The output is the person's file: made, renamed and removed with
+	 * their own rights only (base/host.h); rows go through the open fd. */
+	host_user_begin();
 	int fd = mkstemp(tmp);
+	host_user_end();
 	if (fd < 0) {
 		perr_set(e, P_IO, _("%s: cannot create: %s"), path, strerror(errno));
 		free(tmp);
@@ -38,17 +43,21 @@ static int export_to_file(struct app *app, const char *path, enum export_format 
 	FILE *f = fdopen(fd, "w");
 	if (!f) {
 		close(fd);
+		host_user_begin();
 		unlink(tmp);
+		host_user_end();
 		free(tmp);
 		return perr_set(e, P_IO, _("%s: cannot write: %s"), path, strerror(errno));
 	}
 	int rc = export_rows(app->store, f, fmt, excel, ids, n, e);
 	if (fclose(f) != 0 && rc == 0)
 		rc = perr_set(e, P_IO, _("%s: cannot write: %s"), path, strerror(errno));
+	host_user_begin();
 	if (rc == 0 && rename(tmp, path) != 0)
 		rc = perr_set(e, P_IO, _("%s: cannot write: %s"), path, strerror(errno));
 	if (rc < 0)
 		unlink(tmp);
+	host_user_end();
 	free(tmp);
 	return rc;
 }

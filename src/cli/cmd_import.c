@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/host.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "cli/cli.h"
@@ -129,11 +130,17 @@ int cmd_import(struct app *app, int argc, char **argv)
 			   : app->cfg.mapping ? xstrdup(app->cfg.mapping)
 			   : config_data_path("mapping/demarches-simplifiees.yaml");
 	struct import_mapping m;
+	/* The files are the person's: read with their own rights only (the
+	 * database, already open, needs no new file). base/host.h */
+	host_user_begin();
 	rc = import_mapping_load(mapping_path, &m, &e);
 	free(mapping_path);
-	if (rc < 0)
+	if (rc < 0) {
+		host_user_end();
 		return cli_report(app, &e);
+	}
 	rc = import_with(app, argv[optind], &m, &o, &e);
+	host_user_end();
 	import_mapping_done(&m);
 	return rc;
 }

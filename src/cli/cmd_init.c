@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/host.h"
 #include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/cmd_init.h"
@@ -124,6 +125,11 @@ int cmd_init(struct app *app, int argc, char **argv)
 	int rc = cli_parse(app, &init_spec, argc, argv, &demo);
 	if (rc >= 0 || (rc = cli_end(app, "init", argc, argv)) != 0)
 		return rc;
+	if (host_shared() && getuid() != 0) {
+		struct perr se = {0};
+		perr_set(&se, P_REFUSED, _("on a shared host the database is created by root (sudo ptce init), who then adds the reviewers; see ptce(8)"));
+		return cli_report(app, &se);
+	}
 
 	struct perr e = {0};
 	char login[64];

@@ -26,7 +26,7 @@ t_run "ptce doc keys runs without a database" 0 ptce doc keys
 t_contains "doc keys lists the move action with its key" "$T_OUT" "$(printf 'm\tmove\tQD\t')"
 t_eq "doc keys did not create the database" "$(ls "$PTCE_DB" 2>/dev/null)" ""
 t_run "ptce doc with an unknown table is a usage error" 2 ptce doc tables
-t_contains "doc names what it expects" "$T_ERR" "expected 'keys', 'commands', 'states' or 'transitions'"
+t_contains "doc names what it expects" "$T_ERR" "expected 'keys', 'commands', 'states', 'transitions' or 'permissions'"
 t_run "ptce doc --help" 0 ptce doc --help
 t_contains "doc --help explains --mdoc" "$T_OUT" "--mdoc"
 
