@@ -9,7 +9,6 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "procedure/actor.h"
-#include "procedure/permission.h"
 #include "store/stmt.h"
 
 int actor_unix_login(char *buf, size_t len, struct perr *e)
@@ -92,7 +91,7 @@ int actor_from_process(struct store *s, struct actor *a, struct perr *e)
 
 int actor_impersonate(struct store *s, struct actor *a, const char *login, struct perr *e)
 {
-	if (!permission_allows(a, OP_IMPERSONATE))
+	if (!role_may(a->roles, OP_IMPERSONATE))
 		return perr_set(e, P_REFUSED, _("--as is for admins only (it is recorded in history); you are %s."),
 				a->login);
 	char real[64];
@@ -108,7 +107,7 @@ int actor_impersonate(struct store *s, struct actor *a, const char *login, struc
 
 static int need_admin(const struct actor *by, struct perr *e)
 {
-	if (by && !permission_allows(by, OP_ROSTER))
+	if (by && !role_may(by->roles, OP_ROSTER))
 		return perr_set(e, P_REFUSED, _("managing reviewers is for admins; you are %s. Ask an admin."),
 				by->login);
 	return 0;

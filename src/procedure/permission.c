@@ -7,13 +7,9 @@
 #include "procedure/permission.h"
 #include "store/stmt.h"
 
-#define PERMISSION_ROW(id, name, roles, conflict, help) [id] = {id, name, roles, conflict, help},
-const struct permission_def permission_table[OP_COUNT] = { PERMISSION_OPS(PERMISSION_ROW) };
-#undef PERMISSION_ROW
-
 int permission_allows(const struct actor *a, enum permission_op op)
 {
-	return a && op < OP_COUNT && (a->roles & permission_table[op].roles) != 0;
+	return a && role_may(a->roles, op);
 }
 
 /* The refusals people already know, kept word for word; NULL: the

@@ -4,7 +4,7 @@
 t_setup
 
 cd "$T_TOP" || exit 2
-PAGES="ptce.1 ptce-checklist.5 ptce.yaml.5 ptce-procedure.7"
+PAGES="ptce.1 ptce-checklist.5 ptce.yaml.5 ptce-procedure.7 ptce.8"
 
 # ---- every page exists, in both languages, and lints clean ---------------
 for p in $PAGES; do
@@ -17,7 +17,7 @@ for p in $PAGES; do
 		fi
 	done
 done
-extra=$(ls man/*.[157] man/fr/*.[157] 2>/dev/null | while read -r f; do
+extra=$(ls man/*.[1578] man/fr/*.[1578] 2>/dev/null | while read -r f; do
 	case " $PAGES " in *" ${f##*/} "*) ;; *) echo "$f" ;; esac; done)
 t_eq "no page outside the list (add it to PAGES and to the README)" "$extra" ""
 
@@ -48,6 +48,15 @@ t_eq "fr/ptce.1 key table = LANGUAGE=fr ptce doc keys --mdoc (run 'make man-rege
 	"$(block man/fr/ptce.1 keys)" "$frwant"
 t_not_contains "the French key table is translated" "$frwant" "Move up one line"
 t_contains "the key table has the move key" "$want" ".It Ic m Ta move Ta QD Ta"
+
+# ---- the table of who may do what (ptce(8)) ----------------------------------
+ptce doc permissions --mdoc >"$T_DIR/perms"
+t_eq "doc permissions --mdoc succeeds" "$?" 0
+t_contains "the table has the move row" "$(cat "$T_DIR/perms")" ".It Cm move Ta yes Ta yes Ta - Ta - Ta - Ta actor"
+for page in man/ptce.8 man/fr/ptce.8; do
+	t_eq "$page: the permissions table = ptce doc permissions --mdoc (run 'make man-regen')" \
+		"$(block "$page" permissions)" "$(cat "$T_DIR/perms")"
+done
 
 # ---- the subcommands ---------------------------------------------------------
 ptce doc commands --mdoc >"$T_DIR/cmds"
