@@ -21,9 +21,11 @@ int app_db_allowed(const char *opt, struct perr *e)
 	if (!host_shared())
 		return 0;
 	if (opt)
-		return perr_set(e, P_REFUSED, _("--db is refused on a shared host: ptce opens only the database of the system configuration (" SYSCONFDIR "/ptce/ptce.yaml); see ptce(8)"));
+		return perr_set(e, P_REFUSED, _("--db is refused on a shared host: ptce opens only the database of the system configuration (%s); see ptce(8)"),
+				SYSCONFDIR "/ptce/ptce.yaml");
 	if (env && *env)
-		return perr_set(e, P_REFUSED, _("PTCE_DB is refused on a shared host: ptce opens only the database of the system configuration (" SYSCONFDIR "/ptce/ptce.yaml); unset it (see ptce(8))"));
+		return perr_set(e, P_REFUSED, _("PTCE_DB is refused on a shared host: ptce opens only the database of the system configuration (%s); unset it (see ptce(8))"),
+				SYSCONFDIR "/ptce/ptce.yaml");
 	return 0;
 }
 

@@ -236,9 +236,9 @@ static int check_scope(const struct ydoc *d, const struct ynode *r, enum scope s
 	for (size_t i = 0; i < r->n; i++)
 		if (!user_may_set(sc, r->keys[i]->scalar))
 			return ydoc_fail(d, r->keys[i], e, sc == SCOPE_USER_SHARED
-				? _("'%s' is read only from the system configuration (" SYSCONFDIR "/ptce/ptce.yaml) on a shared host; your own file may set colors, keys and refresh_seconds")
-				: _("'%s' is read only from the system configuration (" SYSCONFDIR "/ptce/ptce.yaml): review grids come from the administrator"),
-				r->keys[i]->scalar);
+				? _("'%s' is read only from the system configuration (%s) on a shared host; your own file may set colors, keys and refresh_seconds")
+				: _("'%s' is read only from the system configuration (%s): review grids come from the administrator"),
+				r->keys[i]->scalar, SYSCONFDIR "/ptce/ptce.yaml");
 	return 0;
 }
 
@@ -316,7 +316,8 @@ int config_load(struct config *c, const char *explicit_path, struct perr *e)
 {
 	config_defaults(c);
 	if (explicit_path && host_shared())
-		return perr_set(e, P_REFUSED, _("--config is refused on a shared host: ptce reads its configuration from " SYSCONFDIR "/ptce/ptce.yaml (see ptce(8))"));
+		return perr_set(e, P_REFUSED, _("--config is refused on a shared host: ptce reads its configuration from %s (see ptce(8))"),
+				SYSCONFDIR "/ptce/ptce.yaml");
 	if (explicit_path) {
 		if (!exists(explicit_path))
 			return perr_set(e, P_NOTFOUND, _("%s: no such configuration file (given with --config)"),
