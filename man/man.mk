@@ -64,7 +64,11 @@ man-regen: $(PTCE_BIN) $(MO_FILES)
 	  /^\.\\" BEGIN permissions$$/ { print; skip = 1; next } \
 	  /^\.\\" END permissions$$/ { for (i = 1; i <= n; i++) print r[i]; skip = 0 } \
 	  skip { next } { print }' man/ptce.8 > man/ptce.8.tmp && mv man/ptce.8.tmp man/ptce.8
-	@echo "man/ptce.1, man/fr/ptce.1 and man/ptce.8 regenerated; review with git diff"
+	awk -v rows=$(BUILD)/permissions.mdoc 'BEGIN { while ((getline l < rows) > 0) r[++n] = l } \
+	  /^\.\\" BEGIN permissions$$/ { print; skip = 1; next } \
+	  /^\.\\" END permissions$$/ { for (i = 1; i <= n; i++) print r[i]; skip = 0 } \
+	  skip { next } { print }' man/fr/ptce.8 > man/fr/ptce.8.tmp && mv man/fr/ptce.8.tmp man/fr/ptce.8
+	@echo "man/ptce.1, man/fr/ptce.1, man/ptce.8 and man/fr/ptce.8 regenerated; review with git diff"
 
 # The awk program of man-regen: replaces the rows between the keys markers
 # and the '.It Cm' lines of the commands block.

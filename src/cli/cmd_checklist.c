@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/host.h"
 #include "base/i18n.h"
@@ -98,10 +99,14 @@ static int show_grid(struct app *app, const char *action, void *ctx, int argc, c
 		return cli_usage_error(app, "checklist", "%s", _("show which grid? e.g. ptce checklist show phase2"));
 	struct perr e = {0};
 	struct checklist *g = NULL;
-	int rc = need_db(app);
-	if (rc)
-		return rc;
-	if (grid_current(app->store, app->cfg.checklists_dir, name, &g, &e) < 0)
+	/* Without a database yet, the system directory's grid is the one. */
+	if (!app->store && access(app->db_path, F_OK) == 0) {
+		int rc = need_db(app);
+		if (rc)
+			return rc;
+	}
+	if (app->store ? grid_current(app->store, app->cfg.checklists_dir, name, &g, &e) < 0
+		       : checklist_load_named(app->cfg.checklists_dir, name, &g, &e) < 0)
 		return cli_report(app, &e);
 	print_grid(app->out, g);
 	checklist_free(&g);

@@ -303,5 +303,6 @@ int main(void)
 		cmocka_unit_test(test_conflict_rules),
 		cmocka_unit_test(test_coordinateur_in_conflict),
 	};
+	cmocka_set_message_output(CM_OUTPUT_TAP);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
