@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "base/host.h"
 #include "base/i18n.h"
 #include "io/export.h"
 #include "pager.h"
@@ -433,7 +434,9 @@ static void do_score(struct ui *u, const struct targets *t)
 static void export_to(struct ui *u, const char *path, const long long *ids, size_t n)
 {
 	struct perr e = {0};
+	host_user_begin();	/* the person's file: their rights only (ptce(8)) */
 	FILE *f = fopen(path, "w");
+	host_user_end();
 	if (!f) {
 		ui_message(u, UC_ERROR, _("cannot write %s: %s"), path, strerror(errno));
 	} else if (n == 0) {

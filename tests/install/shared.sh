@@ -143,6 +143,12 @@ t_run "an export cannot be written into the state directory" 6 pt "$INS" export 
 t_eq "  ...nothing was written there" "$(ls "$STATE" | grep -c stolen)" 0
 t_run "an export into one's home works" 0 pt "$INS" export --output "$T_DIR/home-$INS/e.csv"
 t_eq "  ...the file is the person's, not the group's" "$(stat -c %G "$T_DIR/home-$INS/e.csv")" "$(id -gn "$INS")"
+printf ':save-screen %s\n:save-screen %s\n' "$STATE/screen.txt" "$T_DIR/home-$INS/screen.txt" \
+	>"$T_DIR/home-$INS/k.keys"
+chown "$INS" "$T_DIR/home-$INS/k.keys"
+as "$INS" env LINES=24 COLUMNS=80 PTCE_SCRIPT="$T_DIR/home-$INS/k.keys" "$BIN" >/dev/null 2>&1
+t_eq ":save-screen cannot write into the state directory" "$(ls "$STATE" | grep -c screen)" 0
+t_eq "  ...but writes into one's home" "$(grep -c . "$T_DIR/home-$INS/screen.txt" 2>/dev/null)" 24
 cat >"$T_DIR/editor.sh" <<'SH'
 #!/bin/sh
 { id -g; id -G; env; } >"$HOME/child.txt"
