@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
 #include "base/host.h"
 #include "base/i18n.h"
@@ -99,8 +99,10 @@ static int show_grid(struct app *app, const char *action, void *ctx, int argc, c
 		return cli_usage_error(app, "checklist", "%s", _("show which grid? e.g. ptce checklist show phase2"));
 	struct perr e = {0};
 	struct checklist *g = NULL;
-	/* Without a database yet, the system directory's grid is the one. */
-	if (!app->store && access(app->db_path, F_OK) == 0) {
+	/* Without a database yet, the system directory's grid is the one.
+	 * stat, not access: on a shared host only the group reaches the file. */
+	struct stat st;
+	if (!app->store && stat(app->db_path, &st) == 0) {
 		int rc = need_db(app);
 		if (rc)
 			return rc;
