@@ -8,6 +8,9 @@ DATADIR    ?= $(PREFIX)/share
 MANPREFIX  ?= $(DATADIR)/man
 LOCALEDIR  ?= $(DATADIR)/locale
 SYSCONFDIR ?= /etc
+# The shared host's deployment (make install-server, ptce(8)).
+STATEDIR   ?= /var/lib/ptce
+PTCE_GROUP ?= ptce
 PKGDATADIR ?= $(DATADIR)/ptce
 
 CC       ?= cc
@@ -51,7 +54,7 @@ endif
 CORE_PKGS := sqlite3 yaml-0.1 libzip libxml-2.0 nettle
 UI_PKGS   := ncursesw panelw
 CPPFLAGS  += -D_GNU_SOURCE -DPTCE_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
-             -DSYSCONFDIR='"$(SYSCONFDIR)"' -DPKGDATADIR='"$(PKGDATADIR)"' -Isrc
+             -DSYSCONFDIR='"$(SYSCONFDIR)"' -DSTATEDIR='"$(STATEDIR)"' -DPKGDATADIR='"$(PKGDATADIR)"' -Isrc
 CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
 UI_CFLAGS   := $(shell pkg-config --cflags $(UI_PKGS) 2>/dev/null)
 CORE_LIBS   := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lcsv -lm
@@ -90,17 +93,18 @@ PTCE_BIN := $(BUILD)/ptce
 endif
 
 .PHONY: all run check check-build check-asan test-unit test-cli test-ui test-tmux \
-        install uninstall clean distclean help bench pot
+        install install-server uninstall clean distclean help bench pot
 all: $(PTCE_BIN) $(MO_FILES)
 
 # The installation paths are compiled in: when PREFIX and friends change
 # (e.g. `make install PREFIX=/usr` after `make`), rebuild what uses them.
 PATHS_STAMP := $(BUILD)/paths
-PATHS_NOW   := $(VERSION) $(LOCALEDIR) $(SYSCONFDIR) $(PKGDATADIR)
+PATHS_NOW   := $(VERSION) $(LOCALEDIR) $(SYSCONFDIR) $(PKGDATADIR) $(STATEDIR)
 ifneq ($(filter-out $(NODEP_GOALS),$(or $(MAKECMDGOALS),all)),)
 $(shell mkdir -p $(BUILD); [ "$$(cat $(PATHS_STAMP) 2>/dev/null)" = "$(PATHS_NOW)" ] || echo "$(PATHS_NOW)" > $(PATHS_STAMP))
 endif
-$(BUILD)/obj/src/base/i18n.o $(BUILD)/obj/src/cli/config.o $(BUILD)/obj/src/cli/cli.o: $(PATHS_STAMP)
+$(BUILD)/obj/src/base/i18n.o $(BUILD)/obj/src/cli/config.o $(BUILD)/obj/src/cli/cli.o \
+  $(BUILD)/obj/src/cli/app.o $(BUILD)/obj/src/cli/cmd_init.o: $(PATHS_STAMP)
 
 $(BUILD)/obj/src/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -171,9 +175,9 @@ install: all
 	for mo in $(MO_FILES); do l=$${mo#$(BUILD)/locale/}; l=$${l%%/*}; \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
 	  install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ptce.mo; done
-	for p in man/*.[157]; do [ -f "$$p" ] || continue; s=$${p##*.}; \
+	for p in man/*.[1578]; do [ -f "$$p" ] || continue; s=$${p##*.}; \
 	  install -d $(DESTDIR)$(MANPREFIX)/man$$s; install -m 644 $$p $(DESTDIR)$(MANPREFIX)/man$$s/; done
-	for p in man/fr/*.[157]; do [ -f "$$p" ] || continue; s=$${p##*.}; \
+	for p in man/fr/*.[1578]; do [ -f "$$p" ] || continue; s=$${p##*.}; \
 	  install -d $(DESTDIR)$(MANPREFIX)/fr/man$$s; install -m 644 $$p $(DESTDIR)$(MANPREFIX)/fr/man$$s/; done
 
 uninstall:
@@ -184,14 +188,32 @@ uninstall:
 	cd share && find . -type f | while read -r f; do rm -f "$(DESTDIR)$(PKGDATADIR)/$$f"; done
 	-find $(DESTDIR)$(PKGDATADIR) -depth -type d -empty -delete
 	for l in $(PO_FILES:po/%.po=%); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ptce.mo; done
-	for p in man/*.[157]; do [ -f "$$p" ] || continue; s=$${p##*.}; rm -f $(DESTDIR)$(MANPREFIX)/man$$s/$${p##*/}; done
-	for p in man/fr/*.[157]; do [ -f "$$p" ] || continue; s=$${p##*.}; rm -f $(DESTDIR)$(MANPREFIX)/fr/man$$s/$${p##*/}; done
+	for p in man/*.[1578]; do [ -f "$$p" ] || continue; s=$${p##*.}; rm -f $(DESTDIR)$(MANPREFIX)/man$$s/$${p##*/}; done
+	for p in man/fr/*.[1578]; do [ -f "$$p" ] || continue; s=$${p##*.}; rm -f $(DESTDIR)$(MANPREFIX)/fr/man$$s/$${p##*/}; done
 	@# Under a DESTDIR the tree is ours: leave no empty folder behind.
 	-@if [ -n "$(DESTDIR)" ]; then for d in $(BINDIR) $(PKGDATADIR) $(SYSCONFDIR)/ptce/checklists \
-	  $(SYSCONFDIR)/ptce $(MANPREFIX)/man1 $(MANPREFIX)/man5 $(MANPREFIX)/man7 \
-	  $(MANPREFIX)/fr/man1 $(MANPREFIX)/fr/man5 $(MANPREFIX)/fr/man7 \
+	  $(SYSCONFDIR)/ptce $(MANPREFIX)/man1 $(MANPREFIX)/man5 $(MANPREFIX)/man7 $(MANPREFIX)/man8 \
+	  $(MANPREFIX)/fr/man1 $(MANPREFIX)/fr/man5 $(MANPREFIX)/fr/man7 $(MANPREFIX)/fr/man8 \
 	  $(PO_FILES:po/%.po=$(LOCALEDIR)/%/LC_MESSAGES); do \
 	  rmdir -p "$(DESTDIR)$$d" 2>/dev/null; done; fi; true
+
+# install-server: install, then the shared host's deployment (ptce(8)): the
+# group, the database directory root:GROUP 2770, the binary root:GROUP 2755
+# (setgid). Under a DESTDIR the group is not created: the commands to run
+# on the target are printed instead, and the modes are set all the same.
+install-server: install
+	@if [ -z "$(DESTDIR)" ]; then \
+	  getent group $(PTCE_GROUP) >/dev/null || groupadd --system $(PTCE_GROUP) || exit 1; \
+	  install -d -o root -g $(PTCE_GROUP) -m 2770 $(STATEDIR); \
+	  chown root:$(PTCE_GROUP) $(BINDIR)/ptce && chmod 2755 $(BINDIR)/ptce; \
+	else \
+	  install -d -m 2770 $(DESTDIR)$(STATEDIR); chmod 2755 $(DESTDIR)$(BINDIR)/ptce; \
+	  echo "on the target, as root:"; \
+	  echo "  groupadd --system $(PTCE_GROUP)"; \
+	  echo "  chown root:$(PTCE_GROUP) $(STATEDIR) $(BINDIR)/ptce"; \
+	  echo "  chmod 2770 $(STATEDIR); chmod 2755 $(BINDIR)/ptce"; \
+	fi
+	@echo "shared host: ptce is setgid $(PTCE_GROUP); database directory $(STATEDIR) (see ptce(8))"
 
 clean:
 	rm -rf build ptce
@@ -205,6 +227,7 @@ help:
 	@echo "make bench      print speed and memory figures"
 	@echo "make install    install under PREFIX=$(PREFIX) (DESTDIR, MANPREFIX honoured)"
 	@echo "make uninstall  remove what install put there"
+	@echo "make install-server  install for a shared host: group, setgid binary, $(STATEDIR) (ptce(8))"
 
 # Man page rendering (pdf, print, lint-man) lives with the pages.
 -include man/man.mk

@@ -1,8 +1,8 @@
 # man/man.mk - the manual pages: A4 PDFs (make pdf), printing (make print)
 # and the lint that make check also runs (make lint-man). Included by Makefile.
 
-MAN_PAGES    := $(sort $(wildcard man/*.[157]))
-MAN_PAGES_FR := $(sort $(wildcard man/fr/*.[157]))
+MAN_PAGES    := $(sort $(wildcard man/*.[1578]))
+MAN_PAGES_FR := $(sort $(wildcard man/fr/*.[1578]))
 MAN_PDF      := $(MAN_PAGES:man/%=$(BUILD)/pdf/%.pdf)
 MAN_PDF_FR   := $(MAN_PAGES_FR:man/fr/%=$(BUILD)/pdf/fr/%.pdf)
 
@@ -59,7 +59,16 @@ man-regen: $(PTCE_BIN) $(MO_FILES)
 	./$(PTCE_BIN) tables commands --mdoc > $(BUILD)/commands.mdoc
 	awk -v keys=$(BUILD)/keys.mdoc -v cmds=$(BUILD)/commands.mdoc "$$MAN_REGEN_AWK" man/ptce.1 > man/ptce.1.tmp && mv man/ptce.1.tmp man/ptce.1
 	awk -v keys=$(BUILD)/keys.fr.mdoc -v cmds=$(BUILD)/commands.mdoc "$$MAN_REGEN_AWK" man/fr/ptce.1 > man/fr/ptce.1.tmp && mv man/fr/ptce.1.tmp man/fr/ptce.1
-	@echo "man/ptce.1 and man/fr/ptce.1 regenerated; review with git diff"
+	./$(PTCE_BIN) tables permissions --mdoc > $(BUILD)/permissions.mdoc
+	awk -v rows=$(BUILD)/permissions.mdoc 'BEGIN { while ((getline l < rows) > 0) r[++n] = l } \
+	  /^\.\\" BEGIN permissions$$/ { print; skip = 1; next } \
+	  /^\.\\" END permissions$$/ { for (i = 1; i <= n; i++) print r[i]; skip = 0 } \
+	  skip { next } { print }' man/ptce.8 > man/ptce.8.tmp && mv man/ptce.8.tmp man/ptce.8
+	awk -v rows=$(BUILD)/permissions.mdoc 'BEGIN { while ((getline l < rows) > 0) r[++n] = l } \
+	  /^\.\\" BEGIN permissions$$/ { print; skip = 1; next } \
+	  /^\.\\" END permissions$$/ { for (i = 1; i <= n; i++) print r[i]; skip = 0 } \
+	  skip { next } { print }' man/fr/ptce.8 > man/fr/ptce.8.tmp && mv man/fr/ptce.8.tmp man/fr/ptce.8
+	@echo "man/ptce.1, man/fr/ptce.1, man/ptce.8 and man/fr/ptce.8 regenerated; review with git diff"
 
 # The awk program of man-regen: replaces the rows between the keys markers
 # and the '.It Cm' lines of the commands block.

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "base/host.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "screen.h"
@@ -332,7 +333,9 @@ void ui_layout(struct ui *u)
 
 int ui_save_screen(const char *path)
 {
+	host_user_begin();	/* the person's file: their rights only (ptce(8)) */
 	FILE *f = fopen(path, "w");
+	host_user_end();
 	if (!f)
 		return -1;
 	int rows, cols;

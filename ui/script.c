@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/host.h"
 #include "base/i18n.h"
 #include "keys/keys.h"
 #include "script.h"
@@ -51,7 +52,9 @@ static size_t utf8_char(const char *s, int *cp)
 
 int script_open(const char *path, struct perr *e)
 {
+	host_user_begin();	/* the person's file: their rights only (ptce(8)) */
 	FILE *f = fopen(path, "r");
+	host_user_end();
 	if (!f)
 		return perr_set(e, P_IO, _("%s: cannot read the key script: %s"), path, strerror(errno));
 	char *line = NULL;

@@ -2,11 +2,37 @@
  * PTCE_DB or the configuration) and the person acting. */
 #include <stdlib.h>
 
+#include "base/host.h"
+#include "base/i18n.h"
+
 #include "cli/app.h"
 #include "procedure/procedure.h"
 
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/etc"
+#endif
+#ifndef STATEDIR
+#define STATEDIR "/var/lib/ptce"
+#endif
+
+int app_db_allowed(const char *opt, struct perr *e)
+{
+	const char *env = getenv("PTCE_DB");
+	if (!host_shared())
+		return 0;
+	if (opt)
+		return perr_set(e, P_REFUSED, _("--db is refused on a shared host: ptce opens only the database of the system configuration (%s); see ptce(8)"),
+				SYSCONFDIR "/ptce/ptce.yaml");
+	if (env && *env)
+		return perr_set(e, P_REFUSED, _("PTCE_DB is refused on a shared host: ptce opens only the database of the system configuration (%s); unset it (see ptce(8))"),
+				SYSCONFDIR "/ptce/ptce.yaml");
+	return 0;
+}
+
 char *app_resolve_db(const char *opt, const struct config *c)
 {
+	if (host_shared())
+		return xstrdup(c->database ? c->database : STATEDIR "/ptce.db");
 	if (opt && *opt)
 		return xstrdup(opt);
 	const char *env = getenv("PTCE_DB");

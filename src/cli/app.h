@@ -24,7 +24,12 @@ struct app {
 	const struct command *commands;	/* the subcommands' table (NULL-terminated) */
 };
 
-/* app_resolve_db - --db, else PTCE_DB, else the configuration's database,
+/* app_db_allowed - 0, or P_REFUSED when the database is chosen by --db
+ * (opt) or PTCE_DB on a shared host, where only the system configuration's
+ * database (else STATEDIR/ptce.db) is opened (ptce(8)). */
+int app_db_allowed(const char *opt, struct perr *e);
+/* app_resolve_db - on a shared host the system configuration's database;
+ * otherwise --db, else PTCE_DB, else the configuration's database,
  * else $XDG_DATA_HOME/ptce/ptce.db (~/.local/share/ptce/ptce.db). */
 char *app_resolve_db(const char *opt, const struct config *c);
 /* app_open - open the store and identify the actor (with --as if given). */

@@ -1,16 +1,21 @@
 /* cmd_checklist.c - 'ptce checklist': check grid files (each error names
- * file:line:column) and show a grid's criteria, rules, bands and version
- * hash. Runs without a database. */
+ * file:line:column), show a grid's criteria, rules, bands and version hash,
+ * install a grid version (admin) and list the installations. check runs
+ * without a database. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "base/host.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "cli/cli.h"
 #include "cli/cmd_checklist.h"
+#include "procedure/permission.h"
 #include "review/checklist.h"
+#include "review/grid_version.h"
 
 static int check_files(struct app *app, const char *name, void *ctx, int argc, char **argv)
 {
@@ -75,6 +80,16 @@ static void print_grid(FILE *f, const struct checklist *g)
 		fputs("\n", f);
 }
 
+/* The database, for the subcommands that need it (the command runs
+ * without one for check). 0 when open; an exit code otherwise. */
+static int need_db(struct app *app)
+{
+	struct perr e = {0};
+	if (app->store)
+		return 0;
+	return app_open(app, &e) < 0 ? cli_report(app, &e) : 0;
+}
+
 static int show_grid(struct app *app, const char *action, void *ctx, int argc, char **argv)
 {
 	const char *name = cli_arg(argc, argv);
@@ -84,21 +99,81 @@ static int show_grid(struct app *app, const char *action, void *ctx, int argc, c
 		return cli_usage_error(app, "checklist", "%s", _("show which grid? e.g. ptce checklist show phase2"));
 	struct perr e = {0};
 	struct checklist *g = NULL;
-	if (checklist_load_named(app->cfg.checklists_dir, name, &g, &e) < 0)
+	/* Without a database yet, the system directory's grid is the one.
+	 * stat, not access: on a shared host only the group reaches the file. */
+	struct stat st;
+	if (!app->store && stat(app->db_path, &st) == 0) {
+		int rc = need_db(app);
+		if (rc)
+			return rc;
+	}
+	if (app->store ? grid_current(app->store, app->cfg.checklists_dir, name, &g, &e) < 0
+		       : checklist_load_named(app->cfg.checklists_dir, name, &g, &e) < 0)
 		return cli_report(app, &e);
 	print_grid(app->out, g);
 	checklist_free(&g);
 	return 0;
 }
 
+/* ptce checklist install FILE: an admin makes FILE's grid the version
+ * reviews are given on. The file is read with the person's own rights. */
+static int install_grid(struct app *app, const char *action, void *ctx, int argc, char **argv)
+{
+	const char *file = cli_arg(argc, argv);
+	(void)action;
+	(void)ctx;
+	if (!file)
+		return cli_usage_error(app, "checklist", "%s", _("install which file? e.g. ptce checklist install phase2.yaml"));
+	int rc = cli_end(app, "checklist", argc, argv);
+	if (rc || (rc = need_db(app)) != 0)
+		return rc;
+	struct perr e = {0};
+	struct checklist *g = NULL;
+	if (permission_check(&app->actor, OP_GRID_INSTALL, &e) < 0)
+		return cli_report(app, &e);
+	host_user_begin();
+	rc = checklist_load_file(file, &g, &e);
+	host_user_end();
+	if (rc < 0 || grid_install(app->store, &app->actor, g, NULL, NULL, &e) < 0) {
+		checklist_free(&g);
+		return cli_report(app, &e);
+	}
+	fprintf(app->out, _("Grid %s version %s (%g points) installed by %s; new reviews on %s are given on it.\n"),
+		g->id, g->hash, g->points_sum, app->actor.login, g->id);
+	checklist_free(&g);
+	return 0;
+}
+
+static int print_install(const struct grid_install_row *r, void *arg)
+{
+	FILE *f = arg;
+	fprintf(f, "%s\t%s\t%g\t%s\t%s\t%s\t%s\n", r->grid_id, r->hash, r->points, r->at, r->by,
+		r->current ? _("current") : "-", r->source);
+	return 0;
+}
+
+static int list_installs(struct app *app, const char *action, void *ctx, int argc, char **argv)
+{
+	(void)action;
+	(void)ctx;
+	int rc = cli_end(app, "checklist", argc, argv);
+	if (rc || (rc = need_db(app)) != 0)
+		return rc;
+	struct perr e = {0};
+	return grid_install_list(app->store, print_install, app->out, &e) < 0 ? cli_report(app, &e) : 0;
+}
+
 int cmd_checklist(struct app *app, int argc, char **argv)
 {
 	static const struct cli_spec spec = {"checklist", "+h", NULL, NULL};
-	static const struct cli_action actions[] = {{"check", check_files}, {"show", show_grid}, {0}};
+	static const struct cli_action actions[] = {
+		{"check", check_files}, {"show", show_grid}, {"install", install_grid},
+		{"list", list_installs}, {0}
+	};
 	const char *sub = NULL;
-	int rc = cli_parse_action(app, &spec, actions, N_("expected 'check FILE...' or 'show NAME'"),
+	int rc = cli_parse_action(app, &spec, actions, N_("expected 'check FILE...', 'show ID', 'install FILE' or 'list'"),
 				  argc, argv, NULL, &sub);
 	if (rc == -1)
-		return cli_usage_error(app, "checklist", _("unknown subcommand '%s'; expected check or show"), sub);
+		return cli_usage_error(app, "checklist", _("unknown subcommand '%s'; expected check, show, install or list"), sub);
 	return rc;
 }

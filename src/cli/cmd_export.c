@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/geo.h"
+#include "base/host.h"
 #include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/cmd_export.h"
@@ -32,7 +33,11 @@ int export_write_file(struct app *app, const char *path, int force, enum export_
 		      int excel, const long long *ids, size_t n, struct perr *e)
 {
 	char *tmp = xasprintf("%s.tmpXXXXXX", path);
+	/* The output is the person's file: made, renamed and removed with
+	 * their own rights only (base/host.h); rows go through the open fd. */
+	host_user_begin();
 	int fd = mkstemp(tmp);
+	host_user_end();
 	if (fd < 0) {
 		perr_set(e, P_IO, _("%s: cannot create: %s"), path, strerror(errno));
 		free(tmp);
@@ -41,13 +46,16 @@ int export_write_file(struct app *app, const char *path, int force, enum export_
 	FILE *f = fdopen(fd, "w");
 	if (!f) {
 		close(fd);
+		host_user_begin();
 		unlink(tmp);
+		host_user_end();
 		free(tmp);
 		return perr_set(e, P_IO, _("%s: cannot write: %s"), path, strerror(errno));
 	}
 	int rc = export_rows(app->store, f, fmt, excel, ids, n, e);
 	if (fclose(f) != 0 && rc == 0)
 		rc = perr_set(e, P_IO, _("%s: cannot write: %s"), path, strerror(errno));
+	host_user_begin();
 	if (rc == 0 && force && rename(tmp, path) != 0)
 		rc = perr_set(e, P_IO, _("%s: cannot write: %s"), path, strerror(errno));
 	if (rc == 0 && !force && link(tmp, path) != 0)
@@ -56,6 +64,7 @@ int export_write_file(struct app *app, const char *path, int force, enum export_
 			: perr_set(e, P_IO, _("%s: cannot write: %s"), path, strerror(errno));
 	if (rc < 0 || !force)
 		unlink(tmp);
+	host_user_end();
 	free(tmp);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/host.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "cli/cli.h"
@@ -222,11 +223,17 @@ int cmd_import(struct app *app, int argc, char **argv)
 		return cli_report(app, &e);
 	char *path = mapping_path(app, &o);
 	struct import_mapping m;
+	/* The files are the person's: read with their own rights only (the
+	 * database, already open, needs no new file). base/host.h */
+	host_user_begin();
 	rc = import_mapping_load(path, &m, &e);
 	free(path);
-	if (rc < 0)
+	if (rc < 0) {
+		host_user_end();
 		return cli_report(app, &e);
+	}
 	rc = import_with(app, file, &m, &o, &e);
+	host_user_end();
 	import_mapping_done(&m);
 	return rc;
 }

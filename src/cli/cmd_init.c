@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/host.h"
 #include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/cmd_init.h"
@@ -80,6 +81,16 @@ static void gecos_name(char *name, size_t len)
 		snprintf(name, len, "%.*s", (int)strcspn(pw->pw_gecos, ","), pw->pw_gecos);
 }
 
+static void share_with_group(const char *path)
+{
+	char *w = xasprintf("%s-wal", path), *m = xasprintf("%s-shm", path);
+	chmod(path, 0660);
+	chmod(w, 0660);
+	chmod(m, 0660);
+	free(w);
+	free(m);
+}
+
 static void remove_db(const char *path)
 {
 	char *w = xasprintf("%s-wal", path), *m = xasprintf("%s-shm", path);
@@ -98,6 +109,10 @@ static int create_db(struct app *app, const char *login, int demo, struct perr *
 	if (procedure_open(app->db_path, STORE_CREATE, &created, e) < 0)
 		return -1;
 	app->store = created;
+	/* SQLite makes the file 0644 less the umask; on a shared host the
+	 * group must write it, and -wal and -shm take its mode (ptce(8)). */
+	if (host_shared())
+		share_with_group(app->db_path);
 	unsigned roles = ROLE_ADMIN | (demo ? ROLE_COORDINATEUR : 0);
 	char name[128];
 	gecos_name(name, sizeof name);
@@ -137,6 +152,11 @@ int cmd_init(struct app *app, int argc, char **argv)
 	int rc = cli_parse(app, &init_spec, argc, argv, &demo);
 	if (rc >= 0 || (rc = cli_end(app, "init", argc, argv)) != 0)
 		return rc;
+	if (host_shared() && getuid() != 0) {
+		struct perr se = {0};
+		perr_set(&se, P_REFUSED, _("on a shared host the database is created by root (sudo ptce init), who then adds the reviewers; see ptce(8)"));
+		return cli_report(app, &se);
+	}
 
 	struct perr e = {0};
 	char login[64];

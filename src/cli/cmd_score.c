@@ -177,7 +177,7 @@ static int score_run(struct app *app, const struct score_opts *o, int argc, char
 		return rc;
 	struct perr e = {0};
 	struct checklist *g = NULL;
-	if (checklist_load_named(app->cfg.checklists_dir, o->grid, &g, &e) < 0)
+	if (grid_current(app->store, app->cfg.checklists_dir, o->grid, &g, &e) < 0)
 		return cli_report(app, &e);
 	if (o->edit && (optind < argc || o->nc || o->submit || o->reopen))
 		rc = cli_usage_error(app, "score", "%s", _("--edit takes no answers, comments, --submit or --reopen: put them in the form"));

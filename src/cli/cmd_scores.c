@@ -82,7 +82,7 @@ static void note_grid_file(struct app *app, struct review **list, size_t n, cons
 {
 	struct perr e = {0};
 	struct checklist *disk = NULL;
-	if (checklist_load_named(app->cfg.checklists_dir, grid_id, &disk, &e) < 0)
+	if (grid_current(app->store, app->cfg.checklists_dir, grid_id, &disk, &e) < 0)
 		return;
 	for (size_t k = 0; k < n; k++)
 		if (strcmp(list[k]->grid_id, disk->id) == 0 && strcmp(list[k]->grid_hash, disk->hash) != 0) {
@@ -209,7 +209,7 @@ int cmd_scores(struct app *app, int argc, char **argv)
 		return rc;
 	struct perr e = {0};
 	struct checklist *named = NULL;
-	if (grid && checklist_load_named(app->cfg.checklists_dir, grid, &named, &e) < 0)
+	if (grid && grid_current(app->store, app->cfg.checklists_dir, grid, &named, &e) < 0)
 		return cli_report(app, &e);
 	rc = print_scores(app, id, ref, named ? named->id : NULL);
 	checklist_free(&named);

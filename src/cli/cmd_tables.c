@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/cmd_tables.h"
 #include "keys/keys.h"
+#include "procedure/permission.h"
 #include "procedure/procedure.h"
 
 /* Characters mdoc treats as punctuation when they stand alone as an argument. */
@@ -205,6 +206,23 @@ static int tables_transitions(struct app *app)
 	return 0;
 }
 
+/* The table of who may do what: one operation a line, a column per role
+ * (yes or -), then how a conflict of interest binds it. */
+static int tables_permissions(struct app *app, int mdoc)
+{
+	for (size_t i = 0; i < OP_COUNT; i++) {
+		const struct permission_def *p = &permission_table[i];
+		unsigned c = p->conflict;
+		const char *conflict = c == (PC_ACTOR | PC_TARGET) ? "actor, target"
+				     : c == PC_ACTOR ? "actor" : c == PC_TARGET ? "target" : "-";
+		fprintf(app->out, mdoc ? ".It Cm %s" : "%s", p->name);
+		for (int r = 0; r < ROLE_COUNT; r++)
+			fprintf(app->out, mdoc ? " Ta %s" : "\t%s", (p->roles >> r) & 1 ? "yes" : "-");
+		fprintf(app->out, mdoc ? " Ta %s\n" : "\t%s\n", conflict);
+	}
+	return 0;
+}
+
 static const struct cli_opt tables_options[] = {{"mdoc", 'm', CLI_FLAG, 0, 1}, {0}};
 static const struct cli_spec tables_spec = {"tables", "mh", tables_options, NULL};
 
@@ -216,7 +234,7 @@ int cmd_tables(struct app *app, int argc, char **argv)
 		return rc;
 	if (optind != argc - 1)
 		return cli_usage_error(app, "tables", "%s",
-				       _("expected 'keys', 'commands', 'states' or 'transitions'"));
+				       _("expected 'keys', 'commands', 'states', 'transitions' or 'permissions'"));
 	const char *what = argv[optind];
 	if (strcmp(what, "keys") == 0) {
 		struct keys_out o = {app->out, mdoc};
@@ -229,7 +247,9 @@ int cmd_tables(struct app *app, int argc, char **argv)
 		return tables_states(app);
 	if (strcmp(what, "transitions") == 0)
 		return tables_transitions(app);
+	if (strcmp(what, "permissions") == 0)
+		return tables_permissions(app, mdoc);
 	return cli_usage_error(app, "tables",
-			       _("unknown table '%s': expected 'keys', 'commands', 'states' or 'transitions'"),
+			       _("unknown table '%s': expected 'keys', 'commands', 'states', 'transitions' or 'permissions'"),
 			       what);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/host.h"
 #include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/cmd_assign.h"
@@ -181,13 +182,17 @@ static const struct command commands[] = {
 	    "  --format table|csv   csv is for the national cell (UTF-8, comma, header line)\n"
 	    "Order: not eliminated, blocking gates met, higher mean total, then the grid's\n"
 	    "tie-break (priority territory types, then criteria means), earlier deposit.\n")},
-	{"checklist", cmd_checklist, "check FILE... | show NAME", N_("validate review grid files, or show one"), CMD_NO_DB,
+	{"checklist", cmd_checklist, "check FILE... | show ID | install FILE | list", N_("validate review grid files, show, install or list grids"), CMD_NO_DB,
 	 N_("Subcommands:\n"
 	    "  check FILE...   validate grid files; each error names file:line:column\n"
 	    "                  (exit 0 when every file is valid, 1 otherwise)\n"
-	    "  show NAME|FILE  print a grid's criteria, rules and version hash\n"
-	    "A NAME is looked up as NAME.yaml in the checklists directory of the configuration.\n"
-	    "The format is described in ptce-checklist(5).\n")},
+	    "  show ID         print the grid reviews are given on now: criteria, rules, version\n"
+	    "  install FILE    make FILE's grid the version new reviews are given on (admin;\n"
+	    "                  recorded, never rewritten)\n"
+	    "  list            every installation: grid, version, points, when, who, file\n"
+	    "A grid is named by its id, never by a file: the version an admin installed last,\n"
+	    "else ID.yaml in the host's grid directory (the system configuration's\n"
+	    "'checklists'). The format is described in ptce-checklist(5).\n")},
 	{"campaign", cmd_campaign, "list|show [NAME]", N_("show call rounds (millésimes) and their envelopes"), 0,
 	 N_("Subcommands:\n"
 	    "  list         every round (millésime): envelope, used, remaining\n"
@@ -302,6 +307,7 @@ int cli_main(int argc, char **argv, int (*ui)(struct app *app))
 	struct perr e = {0};
 	int ch, rc;
 
+	host_init();
 	opterr = 0;
 	optind = 0;
 	/* '+': stop at the subcommand; its options are its own. */
@@ -337,6 +343,11 @@ int cli_main(int argc, char **argv, int (*ui)(struct app *app))
 		return cli_dispatch(&app, argc, argv);
 
 	if (config_load(&app.cfg, app.config_path, &e) < 0) {
+		rc = cli_report(&app, &e);
+		config_done(&app.cfg);
+		return rc;
+	}
+	if (app_db_allowed(db_opt, &e) < 0) {
 		rc = cli_report(&app, &e);
 		config_done(&app.cfg);
 		return rc;

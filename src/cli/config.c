@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/host.h"
 #include "base/i18n.h"
 #include "base/ydoc.h"
 #include "cli/config.h"
@@ -35,6 +36,8 @@ static const char *tree_root(void)
 	if (done)
 		return root[0] ? root : NULL;
 	done = 1;
+	if (host_setgid())
+		return NULL;	/* an installed, setgid ptce reads only the host's files */
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n <= 0)
@@ -207,25 +210,70 @@ static int read_overdue(struct config *c, const struct ydoc *d, const struct yno
 	return 0;
 }
 
-int config_load_file(struct config *c, const char *path, struct perr *e)
+/* Who wrote a configuration file decides what it may change. */
+enum scope { SCOPE_SYSTEM, SCOPE_USER, SCOPE_USER_SHARED };
+
+/* A key a person's own file may not set: the grids always come from the
+ * administrator, and on a shared host (ptce(8)) only display preferences
+ * and keys are the person's. */
+static int user_may_set(enum scope sc, const char *key)
+{
+	static const char *const display[] = {"keys", "colors", "refresh_seconds", NULL};
+	if (sc == SCOPE_SYSTEM)
+		return 1;
+	if (strcmp(key, "checklists") == 0 || strcmp(key, "shared") == 0)
+		return 0;
+	if (sc == SCOPE_USER)
+		return 1;
+	for (const char *const *k = display; *k; k++)
+		if (strcmp(key, *k) == 0)
+			return 1;
+	return 0;
+}
+
+static int check_scope(const struct ydoc *d, const struct ynode *r, enum scope sc, struct perr *e)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (!user_may_set(sc, r->keys[i]->scalar))
+			return ydoc_fail(d, r->keys[i], e, sc == SCOPE_USER_SHARED
+				? _("'%s' is read only from the system configuration (%s) on a shared host; your own file may set colors, keys and refresh_seconds")
+				: _("'%s' is read only from the system configuration (%s): review grids come from the administrator"),
+				r->keys[i]->scalar, SYSCONFDIR "/ptce/ptce.yaml");
+	return 0;
+}
+
+static int load_scoped(struct config *c, const char *path, enum scope sc, struct perr *e)
 {
 	static const char *const keys[] = {
 		"database", "checklists", "mapping", "keys", "region", "colors",
-		"overdue_days", "refresh_seconds", "campaigns", NULL
+		"overdue_days", "refresh_seconds", "campaigns", "shared", NULL
 	};
 	struct ydoc *d = NULL;
-	if (ydoc_load_file(path, &d, e) < 0)
+	/* A person's file is read with their own rights only (base/host.h). */
+	if (sc != SCOPE_SYSTEM)
+		host_user_begin();
+	int rc = ydoc_load_file(path, &d, e);
+	if (sc != SCOPE_SYSTEM)
+		host_user_end();
+	if (rc < 0)
 		return -1;
-	int rc = -1;
+	rc = -1;
 	const struct ynode *r = d->root;
 	if (!r) {
 		rc = 0;	/* an empty file changes nothing */
 		goto out;
 	}
 	if (ydoc_expect(d, r, Y_MAP, _("the configuration"), e) < 0 ||
-	    ydoc_check_keys(d, r, keys, _("the configuration"), e) < 0)
+	    ydoc_check_keys(d, r, keys, _("the configuration"), e) < 0 ||
+	    check_scope(d, r, sc, e) < 0)
 		goto out;
 	const struct ynode *n;
+	int shared = 0;
+	if ((n = ydoc_get(r, "shared"))) {
+		if (ydoc_bool(d, n, _("'shared'"), &shared, e) < 0)
+			goto out;
+		host_set_shared(shared);
+	}
 	if ((n = ydoc_get(r, "database")) && set_path(d, n, _("'database'"), &c->database, e) < 0)
 		goto out;
 	if ((n = ydoc_get(r, "checklists")) && set_path(d, n, _("'checklists'"), &c->checklists_dir, e) < 0)
@@ -259,9 +307,17 @@ out:
 	return rc;
 }
 
+int config_load_file(struct config *c, const char *path, struct perr *e)
+{
+	return load_scoped(c, path, SCOPE_SYSTEM, e);
+}
+
 int config_load(struct config *c, const char *explicit_path, struct perr *e)
 {
 	config_defaults(c);
+	if (explicit_path && host_shared())
+		return perr_set(e, P_REFUSED, _("--config is refused on a shared host: ptce reads its configuration from %s (see ptce(8))"),
+				SYSCONFDIR "/ptce/ptce.yaml");
 	if (explicit_path) {
 		if (!exists(explicit_path))
 			return perr_set(e, P_NOTFOUND, _("%s: no such configuration file (given with --config)"),
@@ -286,7 +342,7 @@ int config_load(struct config *c, const char *explicit_path, struct perr *e)
 		user = xasprintf("%s/.config/ptce/ptce.yaml", home);
 	if (user && exists(user)) {
 		c->files[1] = user;
-		return config_load_file(c, user, e);
+		return load_scoped(c, user, host_shared() ? SCOPE_USER_SHARED : SCOPE_USER, e);
 	}
 	free(user);
 	return 0;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/file.h"
+#include "base/host.h"
 #include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/score_edit.h"
@@ -41,18 +42,26 @@ static int run_editor(struct app *app, const char *path)
 		ed = "vi";
 	fflush(app->out);
 	fflush(app->err);
-	pid_t pid = fork();
-	if (pid < 0)
+	/* The editor's words, run without a shell: the group's rights are gone
+	 * in the child (base/host.h). */
+	char **argv = host_split_command(ed);
+	size_t n = 0;
+	while (argv[n])
+		n++;
+	if (n == 0) {
+		free(argv);
 		return -1;
-	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", ed, path, (char *)NULL);
-		_exit(127);
 	}
-	int st;
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
+	argv = xrealloc(argv, (n + 2) * sizeof *argv);
+	argv[n] = (char *)path;
+	argv[n + 1] = NULL;
+	struct perr e = {0};
+	int rc = host_run(argv, &e);
+	if (rc < 0)
+		fprintf(app->err, "ptce: %s\n", e.msg);
+	free(argv[0]);
+	free(argv);
+	return rc == 0 ? 0 : -1;
 }
 
 /* The review (opened as a draft if need be), its grid version, the dossier,
@@ -100,6 +109,14 @@ static int edit_in_editor(struct edit *ed)
 	return 0;
 }
 
+/* Remove the person's form, with their own rights. */
+static void user_unlink(const char *path)
+{
+	host_user_begin();
+	unlink(path);
+	host_user_end();
+}
+
 /* Save the inputs read from the form and print what changed. */
 static int edit_write(struct edit *ed, const struct review_input *in, size_t n, int submit)
 {
@@ -124,7 +141,7 @@ static int edit_write(struct edit *ed, const struct review_input *in, size_t n, 
 	if (wr < 0)
 		return cli_report(app, &e);
 	if (!ed->from)
-		unlink(ed->path);
+		user_unlink(ed->path);
 	return 0;
 }
 
@@ -137,12 +154,15 @@ static int edit_save(struct edit *ed)
 	size_t len, n = 0;
 	struct review_input *in = NULL;
 	int submit = 0, rc;
-	if (file_read(ed->path, 0, &text, &len, &e) < 0) {
+	host_user_begin();
+	rc = file_read(ed->path, 0, &text, &len, &e);
+	host_user_end();
+	if (rc < 0) {
 		e.status = P_IO;	/* a missing form is a file error like the others */
 		rc = cli_report(app, &e);
 	} else if (!ed->from && strcmp(text, ed->form) == 0) {
 		fprintf(app->out, "%s", _("No change; nothing saved.\n"));
-		unlink(ed->path);
+		user_unlink(ed->path);
 		rc = 0;
 	} else if (review_form_parse(ed->rg, text, &buf, &in, &n, &submit, &e) < 0) {
 		fprintf(app->err, "ptce: %s:%s\n", ed->path, e.msg + (strncmp(e.msg, "line ", 5) == 0 ? 5 : 0));
@@ -163,10 +183,14 @@ int score_edit(struct app *app, long long id, const char *ref, const struct chec
 {
 	struct edit ed = {.app = app, .id = id, .ref = ref, .from = from, .g = g};
 	int rc = edit_load(&ed);
+	/* The form is the person's file: written, edited and read back with
+	 * their own rights only (base/host.h). */
+	host_user_begin();
 	if (rc == 0 && from)
 		snprintf(ed.path, sizeof ed.path, "%s", from);
 	else if (rc == 0)
 		rc = edit_in_editor(&ed);
+	host_user_end();
 	if (rc == 0)
 		rc = edit_save(&ed);
 	free(ed.form);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/host.h"
 #include "base/i18n.h"
 #include "base/ydoc.h"
 #include "keys/keys.h"
@@ -313,9 +314,13 @@ static int keymap_apply(struct keymap *km, const struct ydoc *d, struct perr *e)
 int keymap_load_file(struct keymap *km, const char *path, struct perr *e)
 {
 	struct ydoc *d = NULL;
-	if (ydoc_load_file(path, &d, e))
+	/* A key file is the person's: read with their own rights only. */
+	host_user_begin();
+	int rc = ydoc_load_file(path, &d, e);
+	host_user_end();
+	if (rc)
 		return -1;
-	int rc = keymap_apply(km, d, e);
+	rc = keymap_apply(km, d, e);
 	ydoc_free(&d);
 	return rc;
 }

@@ -91,7 +91,7 @@ int actor_from_process(struct store *s, struct actor *a, struct perr *e)
 
 int actor_impersonate(struct store *s, struct actor *a, const char *login, struct perr *e)
 {
-	if (!actor_has(a, ROLE_ADMIN))
+	if (!role_may(a->roles, OP_IMPERSONATE))
 		return perr_set(e, P_REFUSED, _("--as is for admins only (it is recorded in history); you are %s."),
 				a->login);
 	char real[64];
@@ -107,7 +107,7 @@ int actor_impersonate(struct store *s, struct actor *a, const char *login, struc
 
 static int need_admin(const struct actor *by, struct perr *e)
 {
-	if (by && !actor_has(by, ROLE_ADMIN))
+	if (by && !role_may(by->roles, OP_ROSTER))
 		return perr_set(e, P_REFUSED, _("managing reviewers is for admins; you are %s. Ask an admin."),
 				by->login);
 	return 0;

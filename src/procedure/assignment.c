@@ -18,7 +18,7 @@ int assignment_set(struct store *s, const struct actor *by, long long dossier_id
 		   const char *login, int on, struct perr *e)
 {
 	char now[21];
-	if (permission_assign(by, e) < 0)
+	if (permission_dossier(s, by, on ? OP_ASSIGN : OP_UNASSIGN, dossier_id, login, e) < 0)
 		return -1;
 	struct actor who;
 	if (on && actor_load(s, login, &who, e) < 0)
@@ -96,7 +96,7 @@ int complements_set(struct store *s, const struct actor *by, long long dossier_i
 		    const char *due, const char *note, struct perr *e)
 {
 	char now[21];
-	if (permission_complements(by, e) < 0)
+	if (permission_dossier(s, by, OP_COMPLEMENTS, dossier_id, NULL, e) < 0)
 		return -1;
 	if (due && complements_check_due(due, e) < 0)
 		return -1;

@@ -2,13 +2,22 @@
 #include <string.h>
 
 #include "base/err.h"
-
+#include "base/i18n.h"
 #include "base/text.h"
 #include "procedure/role.h"
 
 const char *const role_names[ROLE_COUNT + 1] = {
 	"instructeur", "coordinateur", "expert", "lecteur", "admin", NULL
 };
+
+#define PERMISSION_ROW(id, name, roles, conflict, help) [id] = {id, name, roles, conflict, help},
+const struct permission_def permission_table[OP_COUNT] = { PERMISSION_OPS(PERMISSION_ROW) };
+#undef PERMISSION_ROW
+
+int role_may(unsigned roles, enum permission_op op)
+{
+	return (unsigned)op < OP_COUNT && (roles & permission_table[op].roles) != 0;
+}
 
 unsigned role_parse(const char *name)
 {

@@ -9,20 +9,37 @@
 #include "base/text.h"
 #include "review/checklist.h"
 
-char *checklist_resolve(const char *dir, const char *name)
+int checklist_id_valid(const char *id)
 {
-	size_t n = strlen(name);
-	if (strchr(name, '/') || (n > 5 && strcmp(name + n - 5, ".yaml") == 0) || !dir)
-		return xstrdup(name);
-	return xasprintf("%s/%s.yaml", dir, name);
+	size_t n = strlen(id);
+	return n > 0 && n < 64 && id[0] != '-' && id[0] != '.' &&
+	       strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == n;
+}
+
+int checklist_id_check(const char *id, struct perr *e)
+{
+	if (checklist_id_valid(id))
+		return 0;
+	char *c = text_clean(id, 0);
+	perr_set(e, P_INVALID, _("'%s' is not a grid id: --grid names an installed grid (e.g. phase1, phase2), never a file; an admin installs a grid file with 'ptce checklist install FILE'."),
+		 c);
+	free(c);
+	return -1;
 }
 
 int checklist_load_named(const char *dir, const char *name, struct checklist **out,
 			 struct perr *e)
 {
-	char *path = checklist_resolve(dir, name);
+	*out = NULL;
+	if (checklist_id_check(name, e) < 0)
+		return -1;
+	if (!dir)
+		return perr_set(e, P_NOTFOUND, _("no grid named '%s': the host has no system grid directory"), name);
+	char *path = xasprintf("%s/%s.yaml", dir, name);
 	int rc = checklist_load_file(path, out, e);
-	if (rc < 0 && e->status == P_NOTFOUND && path != name && dir && !strchr(name, '/')) {
+	if (rc == 0)
+		(*out)->origin = GRID_SYSTEM;
+	if (rc < 0 && e->status == P_NOTFOUND) {
 		char list[512] = "";
 		DIR *dh = opendir(dir);
 		struct dirent *de;

@@ -10,12 +10,15 @@
 #include "review/checklist_load.h"
 #include "review/criterion.h"
 
-/* checklist_resolve - path of a grid named on the command line: a name
- * containing '/' or ending in ".yaml" is a file, otherwise
- * "<dir>/<name>.yaml". Returns a fresh string. */
-char *checklist_resolve(const char *dir, const char *name);
-/* checklist_load_named - checklist_resolve then checklist_load_file; a missing
- * file is P_NOTFOUND listing the grids present in dir. */
+/* checklist_id_valid - id is a grid id (letters, digits, '_', '-'), so
+ * never a path. */
+int checklist_id_valid(const char *id);
+/* checklist_id_check - 0, or P_INVALID saying that a grid is named by its
+ * id, never by a file, and how an admin installs one. */
+int checklist_id_check(const char *id, struct perr *e);
+/* checklist_load_named - the grid id from the system grid directory dir
+ * ("<dir>/<id>.yaml", origin GRID_SYSTEM); a name that is not an id is
+ * refused; a missing file is P_NOTFOUND listing the grids present in dir. */
 int checklist_load_named(const char *dir, const char *name, struct checklist **out,
 			 struct perr *e);
 

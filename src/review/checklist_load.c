@@ -774,6 +774,10 @@ static int parse(struct ctx *x)
 	for (size_t i = 0; i < g->n_crit; i++)
 		g->points_sum += g->crit[i].points;
 	const struct ynode *tn = ydoc_get(root, "total");
+	if (!isfinite(g->points_sum) || g->points_sum > CHECKLIST_MAX_POINTS ||
+	    g->total > CHECKLIST_MAX_POINTS)
+		return ydoc_fail(x->d, tn ? tn : root, x->e, _("the grid weighs %g points in all; at most %g are allowed: fix the criteria's points"),
+				 g->points_sum > g->total ? g->points_sum : g->total, CHECKLIST_MAX_POINTS);
 	if (tn && fabs(g->points_sum - g->total) > 1e-9) {
 		char parts[512] = "";
 		for (size_t i = 0; i < g->n_crit; i++) {

@@ -20,8 +20,21 @@ struct band {
 	double min;		/* total at or above which a total falls in this band */
 };
 
+/* Where a loaded grid comes from: reviews are given only on an installed
+ * one (review/grid_version.h). */
+enum grid_origin {
+	GRID_FILE = 0,		/* any file (ptce checklist check): never reviewed on */
+	GRID_SYSTEM,		/* the host's system grid directory */
+	GRID_INSTALLED,		/* a version an admin installed, from the database */
+};
+
+/* The most points a grid may weigh in all: a larger (or non-finite) total
+ * is a mistake or a forgery, refused with where it comes from. */
+#define CHECKLIST_MAX_POINTS 1000.0
+
 struct checklist {
 	char *path;		/* the file it came from (or a name) */
+	enum grid_origin origin;
 	char *id;		/* "phase2" */
 	char *version;		/* free text given by the author, or NULL */
 	char *title, *title_en;

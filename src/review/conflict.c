@@ -6,6 +6,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "procedure/dossier.h"
+#include "procedure/permission.h"
 #include "review/conflict.h"
 #include "review/rows.h"
 #include "store/stmt.h"
@@ -87,9 +88,12 @@ int conflict_declare(struct store *s, const struct actor *a, long long dossier_i
 			    .at = at ? at : now_utc(now)};
 	if (!reason || !*reason)
 		return perr_set(e, P_INVALID, _("a conflict of interest needs a reason: add --reason \"...\"."));
-	if (strcmp(q.person, a->login) != 0 && !actor_has(a, ROLE_COORDINATEUR))
+	int other = strcmp(q.person, a->login) != 0;
+	if (other && !permission_allows(a, OP_CONFLICT_OTHER))
 		return perr_set(e, P_REFUSED, _("only a coordinateur may declare a conflict of interest for someone else; you are %s."),
 				a->login);
+	if (permission_dossier(s, a, other ? OP_CONFLICT_OTHER : OP_CONFLICT, dossier_id, q.person, e) < 0)
+		return -1;
 	if (request_begin(&q, e) < 0)
 		return -1;
 	if (q.conflicted) {

@@ -5,6 +5,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "procedure/dossier.h"
+#include "procedure/permission.h"
 #include "review/conflict.h"
 #include "review/opinion.h"
 #include "review/rows.h"
@@ -17,8 +18,11 @@ int opinion_ask(struct store *s, const struct actor *a, long long dossier_id,
 	char now[21];
 	struct request q = {.s = s, .a = a, .dossier_id = dossier_id, .person = expert,
 			    .at = at ? at : now_utc(now)};
-	if (!actor_has(a, ROLE_COORDINATEUR))
+	if (!permission_allows(a, OP_OPINION_ASK))
 		return perr_set(e, P_REFUSED, _("asking an expert for an opinion is for coordinateurs; you are %s."), a->login);
+	/* The expert's own conflict is said below, with what to do instead. */
+	if (permission_dossier(s, a, OP_OPINION_ASK, dossier_id, NULL, e) < 0)
+		return -1;
 	if (!question || !*question)
 		return perr_set(e, P_INVALID, _("an opinion request needs a question: add --question \"...\"."));
 	if (request_begin(&q, e) < 0)
@@ -96,6 +100,8 @@ static int answer_check(struct store *s, const struct actor *a, long long id,
 		rc = may_answer(st, a, id, e);
 	}
 	stmt_done(&st);
+	if (rc == 0 && permission_dossier(s, a, OP_OPINION_ANSWER, *dossier_id, NULL, e) < 0)
+		return -1;
 	return rc;
 }
 

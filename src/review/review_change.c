@@ -24,15 +24,8 @@ int check_state(const struct dossier_brief *b, const char *grid_id, int phase, s
 int check_scorer(struct store *s, const struct actor *a, long long dossier_id,
 		 const struct dossier_brief *b, struct perr *e)
 {
-	if (permission_score(a, e) < 0)
-		return -1;
-	int c;
-	if (conflict_check(s, dossier_id, a->login, &c, e) < 0)
-		return -1;
-	if (c)
-		return perr_set(e, P_REFUSED, _("you declared a conflict of interest on dossier %s (or a coordinateur did for you); you may not review it."),
-				b->ds_number);
-	return 0;
+	(void)b;
+	return permission_dossier(s, a, OP_SCORE, dossier_id, NULL, e);
 }
 
 /* A text column, "" for NULL. */

@@ -106,15 +106,21 @@ static int create_review(struct change *c, long long dossier_id, const struct ch
 			 long long *id, struct perr *e)
 {
 	long long vid;
-	if (grid_version_store(c->s, g, c->at, &vid, e) < 0 ||
+	char *hash = NULL;
+	/* The version may be another than g's: the one an admin installed. */
+	if (grid_for_review(c->s, g, c->at, &vid, e) < 0 ||
 	    stmt_run(c->s, e, _("creating the review"),
 		     "INSERT INTO reviews(dossier_id, reviewer, grid_id, grid_version_id,"
-		     " phase, created_at, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?)",
-		     "IttIittt", dossier_id, c->a->login, g->id, vid, g->phase, c->at, c->at,
-		     c->a->login) < 0)
+		     " phase, created_at, updated_at, updated_by)"
+		     " SELECT ?, ?, grid_id, id, phase, ?, ?, ? FROM grid_versions WHERE id = ?",
+		     "IttttI", dossier_id, c->a->login, c->at, c->at, c->a->login, vid) < 0 ||
+	    stmt_text(c->s, &hash, e, _("creating the review"),
+		      "SELECT hash FROM grid_versions WHERE id = ?", "I", vid) < 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(c->s->db);
-	return change_log(c, *id, "create", NULL, NULL, g->hash, e);
+	int rc = change_log(c, *id, "create", NULL, NULL, hash ? hash : g->hash, e);
+	free(hash);
+	return rc;
 }
 
 /* Find or create c->a's review; checks roles, conflict and state for a new

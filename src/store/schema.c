@@ -383,11 +383,32 @@ static const char schema_v5_sql[] =
 	"  saved_at TEXT NOT NULL,"
 	"  PRIMARY KEY (login, name));";
 
+/* migration 8: where each grid version comes from. A review is given only on
+ * an installed version: one an admin installed ('install', each installation
+ * kept in grid_installs, append-only) or one read from the host's system
+ * grid directory ('system'). Versions stored before are 'legacy'. */
+static const char schema_v8_sql[] =
+	"ALTER TABLE grid_versions ADD COLUMN origin TEXT NOT NULL DEFAULT 'legacy'"
+	"  CHECK (origin IN ('legacy', 'system', 'install'));"
+	"CREATE TABLE grid_installs ("
+	"  id INTEGER PRIMARY KEY,"
+	"  grid_id TEXT NOT NULL,"
+	"  version_id INTEGER NOT NULL REFERENCES grid_versions(id),"
+	"  installed_by TEXT NOT NULL, real_installed_by TEXT NOT NULL,"
+	"  installed_at TEXT NOT NULL,"
+	"  source_file TEXT);"
+	"CREATE INDEX grid_installs_grid ON grid_installs(grid_id, id);"
+	"CREATE TRIGGER grid_installs_append_only_u BEFORE UPDATE ON grid_installs BEGIN"
+	"  SELECT RAISE(ABORT, 'grid installations are append-only: install again'); END;"
+	"CREATE TRIGGER grid_installs_append_only_d BEFORE DELETE ON grid_installs BEGIN"
+	"  SELECT RAISE(ABORT, 'grid installations are append-only: install again'); END;";
+
 const struct migration store_migrations[] = {
 	{1, schema_v1_sql, schema_v1_apply},
 	{2, schema_v2_sql, NULL},
 	{3, schema_v3_sql, NULL},
 	{4, schema_v4_sql, NULL},
 	{5, schema_v5_sql, NULL},
+	{8, schema_v8_sql, NULL},
 };
 const size_t store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

@@ -103,6 +103,10 @@ static int check(struct store *s, const struct actor *a, long long id, const cha
 		 struct perr *e)
 {
 	*overridden = 0;
+	/* Roles first through the transition (its refusal lists the moves
+	 * open); for one who may move, a conflict of interest forbids it. */
+	if (permission_allows(a, OP_MOVE) && permission_dossier(s, a, OP_MOVE, id, NULL, e) < 0)
+		return -1;
 	const struct transition_def *t = allowed(a, from, to, e);
 	if (!t)
 		return -1;

@@ -50,7 +50,7 @@ t_run "bob no longer reads the comments" 0 ptce --as bob comment list 5001
 t_contains "  ...they are hidden" "$T_OUT" "2 comments are hidden from you for now."
 t_run "bob may not comment" 1 ptce --as bob comment add 5001 "Encore moi"
 t_run "assigning bob is refused" 1 ptce assign 5001 bob
-t_contains "  ...because of the conflict" "$T_ERR" "bob declared a conflict of interest on this dossier"
+t_contains "  ...because of the conflict" "$T_ERR" "bob is in conflict of interest on dossier 5001"
 t_eq "  ...nothing assigned" "$(t_sql "select count(*) from assignments")" 0
 t_run "alice may not withdraw bob's conflict" 1 ptce --as alice conflict withdraw 5001 --reviewer bob
 t_contains "  ...only its author or a coordinateur" "$T_ERR" "only bob, who declared the conflict of interest of bob, or a coordinateur"

@@ -4,7 +4,7 @@
 t_setup
 
 cd "$T_TOP" || exit 2
-PAGES="ptce.1 ptce-checklist.5 ptce.yaml.5 ptce-procedure.7"
+PAGES="ptce.1 ptce-checklist.5 ptce.yaml.5 ptce-procedure.7 ptce.8"
 
 # ---- every page exists, in both languages, and lints clean ---------------
 for p in $PAGES; do
@@ -17,7 +17,7 @@ for p in $PAGES; do
 		fi
 	done
 done
-extra=$(ls man/*.[157] man/fr/*.[157] 2>/dev/null | while read -r f; do
+extra=$(ls man/*.[1578] man/fr/*.[1578] 2>/dev/null | while read -r f; do
 	case " $PAGES " in *" ${f##*/} "*) ;; *) echo "$f" ;; esac; done)
 t_eq "no page outside the list (add it to PAGES and to the README)" "$extra" ""
 
@@ -26,7 +26,7 @@ t_run "ptce tables keys runs without a database" 0 ptce tables keys
 t_contains "tables keys lists the move action with its key" "$T_OUT" "$(printf 'm\tmove\tQD\t')"
 t_eq "tables keys did not create the database" "$(ls "$PTCE_DB" 2>/dev/null)" ""
 t_run "ptce tables with an unknown table is a usage error" 2 ptce tables nonsense
-t_contains "tables names what it expects" "$T_ERR" "expected 'keys', 'commands', 'states' or 'transitions'"
+t_contains "tables names what it expects" "$T_ERR" "expected 'keys', 'commands', 'states', 'transitions' or 'permissions'"
 t_run "ptce tables --help" 0 ptce tables --help
 t_contains "tables --help explains --mdoc" "$T_OUT" "--mdoc"
 
@@ -48,6 +48,15 @@ t_eq "fr/ptce.1 key table = LANGUAGE=fr ptce tables keys --mdoc (run 'make man-r
 	"$(block man/fr/ptce.1 keys)" "$frwant"
 t_not_contains "the French key table is translated" "$frwant" "Move up one line"
 t_contains "the key table has the move key" "$want" ".It Ic m Ta move Ta QD Ta"
+
+# ---- the table of who may do what (ptce(8)) ----------------------------------
+ptce tables permissions --mdoc >"$T_DIR/perms"
+t_eq "tables permissions --mdoc succeeds" "$?" 0
+t_contains "the table has the move row" "$(cat "$T_DIR/perms")" ".It Cm move Ta yes Ta yes Ta - Ta - Ta - Ta actor"
+for page in man/ptce.8 man/fr/ptce.8; do
+	t_eq "$page: the permissions table = ptce tables permissions --mdoc (run 'make man-regen')" \
+		"$(block "$page" permissions)" "$(cat "$T_DIR/perms")"
+done
 
 # ---- the subcommands ---------------------------------------------------------
 ptce tables commands --mdoc >"$T_DIR/cmds"
@@ -193,10 +202,10 @@ src_words() { # FILE ARRAY...: the quoted words of those arrays
 		sed -n "/ $a\[\] = {/,/};/p" "$T_TOP/$f" | grep -o '"[a-z_]*"' | tr -d '"'
 	done | sort -u
 }
-ckeys=$(sed -n '/^int config_load_file/,/};/p' "$T_TOP/src/cli/config.c" | grep -o '"[a-z_]*"' | tr -d '"')
+ckeys=$(sed -n '/^static int load_scoped/,/};/p' "$T_TOP/src/cli/config.c" | grep -o '"[a-z_]*"' | tr -d '"')
 ckeys="$ckeys $(sed -n '/^static int read_campaigns/,/};/p' "$T_TOP/src/cli/config.c" | grep -o '"[a-z_]*"' | tr -d '"')"
 gkeys=$(src_words src/review/checklist_load.c top_keys section_keys crit_keys option_keys rules_keys elim_keys band_keys tie_keys)
-t_eq "the configuration loader's keys were found" "$(echo $ckeys | wc -w)" 14
+t_eq "the configuration loader's keys were found" "$(echo $ckeys | wc -w)" 15
 for page in man/ptce.yaml.5 man/fr/ptce.yaml.5; do
 	miss=$(for k in $ckeys; do grep -q -E "^\.It Ic $k( |\$)" "$page" || echo "$k"; done)
 	t_eq "$page documents every configuration key" "$miss" ""
@@ -220,7 +229,7 @@ if command -v groff >/dev/null && command -v pdftotext >/dev/null; then
 	make -s -f man/man.mk BUILD="$T_DIR/b" pdf >"$T_DIR/pdf.log" 2>&1
 	t_eq "make pdf succeeds" "$?" 0
 	n=$(ls "$T_DIR"/b/pdf/*.pdf "$T_DIR"/b/pdf/fr/*.pdf 2>/dev/null | wc -l)
-	t_eq "make pdf writes one PDF per page and language" "$n" 8
+	t_eq "make pdf writes one PDF per page and language" "$n" 10
 	txt=$(pdftotext "$T_DIR/b/pdf/fr/ptce-procedure.7.pdf" - 2>/dev/null)
 	t_contains "French PDF keeps its accents" "$txt" "Cellule Régionale d"
 	size=$(pdfinfo "$T_DIR/b/pdf/ptce.1.pdf" 2>/dev/null | grep '^Page size')

@@ -780,9 +780,9 @@ SCREEN
 ui_expect "80x24: assigning a reviewer in conflict is refused" p4 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
  Assign: results
- 1003  refused: alice declared a conflict of interest on this dossier and may
- not review it (ptce conflict withdraw if it was a mistake).
-
+ 1003  refused: alice is in conflict of interest on dossier 1003 (Ancienne
+ salariée); refused: assign a reviewer to a dossier (ptce conflict withdraw if
+ the conflict was declared by mistake).
 
 
 

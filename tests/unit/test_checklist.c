@@ -23,6 +23,15 @@ static struct checklist *load(const char *path)
 	return g;
 }
 
+/* The tree's phase 2 grid, read as the system directory's. */
+static void must_load_named(struct checklist **g)
+{
+	struct perr e = {0};
+	assert_int_equal(checklist_load_named("config/checklists", "phase2", g, &e), 0);
+	assert_int_equal((*g)->origin, GRID_SYSTEM);
+	checklist_free(g);
+}
+
 static void test_phase2_shipped(void **state)
 {
 	(void)state;
@@ -216,16 +225,17 @@ static void test_hash_and_resolve(void **state)
 	assert_string_equal(g->hash, checklist_hash(mini, strlen(mini), h));
 	assert_string_equal(g->text, mini);
 	checklist_free(&g);
-	char *p = checklist_resolve("/etc/ptce/checklists", "phase2");
-	assert_string_equal(p, "/etc/ptce/checklists/phase2.yaml");
-	free(p);
-	p = checklist_resolve("/etc/ptce/checklists", "my.yaml");
-	assert_string_equal(p, "my.yaml");
-	free(p);
-	p = checklist_resolve("/etc/ptce/checklists", "./x");
-	assert_string_equal(p, "./x");
-	free(p);
+	/* a grid is named by its id, never by a path */
+	assert_true(checklist_id_valid("phase2"));
+	assert_false(checklist_id_valid("my.yaml"));
+	assert_false(checklist_id_valid("./x"));
+	assert_false(checklist_id_valid("/tmp/mine"));
+	assert_false(checklist_id_valid("-x"));
 	struct perr e = {0};
+	assert_int_equal(checklist_load_named("config/checklists", "/tmp/mine.yaml", &g, &e), -1);
+	assert_int_equal(e.status, P_INVALID);
+	assert_non_null(strstr(e.msg, "never a file"));
+	must_load_named(&g);
 	assert_int_equal(checklist_load_named("config/checklists", "phase3", &g, &e), -1);
 	assert_int_equal(e.status, P_NOTFOUND);
 	assert_non_null(strstr(e.msg, "no grid named 'phase3'"));

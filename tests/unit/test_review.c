@@ -79,8 +79,10 @@ static int setup(void **state)
 	char *path = xasprintf("%s/t.db", f->dir);
 	must(procedure_open(path, STORE_CREATE, &f->s, &e), &e);
 	free(path);
-	must(checklist_load_file("config/checklists/phase1.yaml", &f->p1, &e), &e);
-	must(checklist_load_file("config/checklists/phase2.yaml", &f->p2, &e), &e);
+	/* The tree's grids, as the host's grid directory (reviews are given
+	 * only on installed grids). */
+	must(checklist_load_named("config/checklists", "phase1", &f->p1, &e), &e);
+	must(checklist_load_named("config/checklists", "phase2", &f->p2, &e), &e);
 	sql(f->s,
 	    "INSERT INTO campaigns(name, envelope_eur, amount_per_year_eur, years, is_current, created_at)"
 	    "  VALUES ('AMI test', 150000, 50000, 2, 1, '2025-01-01T00:00:00Z');"
@@ -466,6 +468,7 @@ static void test_grid_versions(void **state)
 	memcpy(q, "total: 101", 10);
 	struct checklist *g2 = NULL;
 	must(checklist_load_string("edited.yaml", t2, strlen(t2), &g2, &e), &e);
+	g2->origin = GRID_SYSTEM;	/* the system directory's file, edited */
 	assert_string_not_equal(g2->hash, f->p2->hash);
 	long long v1 = 0, v2 = 0;
 	must(grid_version_store(f->s, f->p2, NULL, &v1, &e), &e);

@@ -81,8 +81,8 @@ static int setup(void **state)
 	char *path = xasprintf("%s/t.db", f->dir);
 	must(procedure_open(path, STORE_CREATE, &f->s, &e), &e);
 	free(path);
-	must(checklist_load_file("config/checklists/phase1.yaml", &f->p1, &e), &e);
-	must(checklist_load_file("config/checklists/phase2.yaml", &f->p2, &e), &e);
+	must(checklist_load_named("config/checklists", "phase1", &f->p1, &e), &e);
+	must(checklist_load_named("config/checklists", "phase2", &f->p2, &e), &e);
 	sql(f->s,
 	    "INSERT INTO campaigns(name, envelope_eur, amount_per_year_eur, years, is_current, created_at)"
 	    "  VALUES ('AMI test', 150000, 50000, 2, 1, '2025-01-01T00:00:00Z');"
