@@ -59,19 +59,19 @@ static void cell(FILE *f, const char *s, int block)
 /* A run of fields: a two-column table, labels bold. */
 static void fields(FILE *f, const struct doc_block *b, size_t n)
 {
-	fputs(".TS\ntab(\t);\nlB lx .\n", f);
+	fputs(".na\n.TS\ntab(\t);\nlB lx .\n", f);
 	for (size_t i = 0; i < n; i++) {
 		cell(f, b[i].label, 1);
 		fputc('\t', f);
 		cell(f, b[i].text, 1);
 		fputc('\n', f);
 	}
-	fputs(".TE\n", f);
+	fputs(".TE\n.ad b\n", f);
 }
 
 static void table(FILE *f, const struct doc_table *t)
 {
-	fputs(".TS H\ntab(\t);\n", f);
+	fputs(".na\n.TS H\ntab(\t);\n", f);
 	for (int line = 0; line < 2; line++) {
 		for (size_t c = 0; c < t->ncol; c++) {
 			char a = t->align[c];
@@ -93,13 +93,13 @@ static void table(FILE *f, const struct doc_table *t)
 		}
 		fputc('\n', f);
 	}
-	fputs(".TE\n", f);
+	fputs(".TE\n.ad b\n", f);
 }
 
 /* One box per signatory, kept on one page. */
 static void signatures(FILE *f, const char *labels)
 {
-	fputs(".KS\n.TS\nallbox tab(\t);\nlB lB lB lB\nlw(4.6c) lw(3.8c) lw(2.6c) lw(4.6c) .\n", f);
+	fputs(".KS\n.TS\nallbox tab(\t);\nlB lB lB lB\nlw(4.2c) lw(3.4c) lw(2.4c) lw(4.2c) .\n", f);
 	const char *heads[] = {_("For"), _("Name"), _("Date"), _("Signature")};
 	for (int i = 0; i < 4; i++) {
 		fputs(i ? "\t" : "", f);
@@ -120,7 +120,7 @@ static void heading(FILE *f, const char *text, int sub)
 	if (sub)
 		fputs(".sp 0.6v\n.ne 4v\n.LP\n\\fB", f);
 	else
-		fputs(".SH\n", f);
+		fputs(".ne 8v\n.SH\n", f);
 	roff_put(f, text);
 	fputs(sub ? "\\fP\n.LP\n" : "\n.LP\n", f);
 }

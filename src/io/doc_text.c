@@ -32,6 +32,13 @@ static void wrap_add(struct wrapped *w, size_t *cap, size_t start, size_t len)
 	w->ln[w->n++] = len;
 }
 
+/* A break before s would leave French punctuation (" ;", " :", " »") at
+ * the start of a line. */
+static int bad_break(const char *s)
+{
+	return strchr(";:!?", *s) ? *s != '\0' : strncmp(s, "\xc2\xbb", 2) == 0;
+}
+
 /* Where to end a line of the segment p (not fitting in cols columns): at
  * the last space that fits, else after the last hyphen ("Provence-Alpes-
  * Côte"), else where the columns end. *next gets where the next starts. */
@@ -46,12 +53,12 @@ static size_t line_end(const char *p, size_t cols, size_t *next)
 		*next = fit;
 		return fit;
 	}
-	if (p[fit] == ' ') {
+	if (p[fit] == ' ' && !bad_break(p + fit + 1)) {
 		*next = fit + 1;
 		return fit;
 	}
 	for (size_t k = fit; k > 0; k--)
-		if (p[k - 1] == ' ' || (p[k - 1] == '-' && k > 1 && p[k - 2] != ' ')) {
+		if ((p[k - 1] == ' ' && !bad_break(p + k)) || (p[k - 1] == '-' && k > 1 && p[k - 2] != ' ')) {
 			brk = k;
 			break;
 		}
@@ -384,6 +391,10 @@ void doc_write_text(FILE *f, const struct doc *d, size_t width)
 			put_wrapped(f, b->text, 4 * (size_t)b->indent, width);
 			break;
 		case DOC_LINE:
+			if (!*b->text) {
+				fputc('\n', f);
+				break;
+			}
 			if (b->right && text_width(b->text) < width)
 				spaces(f, width - text_width(b->text));
 			put_wrapped(f, b->text, 0, width);

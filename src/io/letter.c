@@ -14,6 +14,7 @@
 #include "io/letter.h"
 #include "procedure/access.h"
 #include "procedure/dossier.h"
+#include "procedure/procedure.h"
 #include "store/stmt.h"
 
 const char *const letter_fields[] = {
@@ -77,7 +78,7 @@ int letter_template_name(struct store *s, long long id, const char **name, struc
 			*name = letter_kinds[i].name;
 	if (!*name && rc == 1)
 		perr_set(e, P_REFUSED, _("the last decision on this dossier (%s → %s) is notified by no letter; letters notify a phase 1 decision, a phase 2 refusal and a funding"),
-			 d.from, d.to);
+			 state_label(d.from), state_label(d.to));
 	else if (!*name)
 		perr_set(e, P_REFUSED, "%s", _("no decision has been taken on this dossier yet: there is nothing to notify"));
 	decision_clear(&d);
@@ -103,6 +104,11 @@ static int check_text(const char *path, const char *text, struct perr *e)
 		if (*p == '\n') {
 			line++;
 			bol = p + 1;
+			continue;
+		}
+		if (p == bol && *p == '#') {
+			/* a comment: skipped up to its newline */
+			p += strcspn(p, "\n") - 1;
 			continue;
 		}
 		if (strncmp(p, "{{", 2) != 0)
@@ -264,7 +270,7 @@ static char *fill(const char *line, size_t len, char *const *vals)
 /* The template's lines as blocks: '#' a comment, '|' a line kept as
  * written, '>' one aligned right, other lines joined into paragraphs that
  * blank lines end; a blank line after kept lines is a blank line. */
-enum last_block { LAST_NONE, LAST_PARA, LAST_LINE, LAST_SPACE };
+enum last_block { LAST_NONE, LAST_PARA, LAST_LINE };
 
 static void flush(struct doc *d, char **para, enum last_block *last)
 {
@@ -280,30 +286,29 @@ static void render(struct doc *d, const char *text, char *const *vals)
 {
 	char *para = NULL;
 	enum last_block last = LAST_NONE;
+	int space = 0;		/* a blank line after kept lines, not written yet */
 	for (const char *p = text; *p;) {
 		size_t len = strcspn(p, "\n");
 		const char *next = p + len + (p[len] == '\n');
 		if (*p == '#') {
 			/* a comment */
 		} else if (strspn(p, " \t") >= len) {
-			int had = para != NULL;
+			space = !para && last == LAST_LINE;
 			flush(d, &para, &last);
-			if (!had && last == LAST_LINE) {
-				doc_line(d, "", 0);
-				last = LAST_SPACE;
-			}
 		} else if (*p == '|' || *p == '>') {
 			flush(d, &para, &last);
-			if (last == LAST_PARA)
+			if (last == LAST_PARA || space)
 				doc_line(d, "", 0);
 			char *l = fill(p + 1, len - 1, vals);
 			doc_line(d, l[0] == ' ' ? l + 1 : l, *p == '>');
 			free(l);
 			last = LAST_LINE;
+			space = 0;
 		} else {
 			char *l = fill(p, len, vals);
 			xappendf(&para, "%s%s", para ? " " : "", l);
 			free(l);
+			space = 0;
 		}
 		p = next;
 	}
@@ -331,9 +336,8 @@ int letter_build(struct store *s, const struct actor *a, long long id, const cha
 	dossier_values(dos, a, &dec, vals);
 	if (strcmp(dec.to, "funded") == 0 && funding(s, id, vals, e) < 0)
 		goto done;
-	char *title = xasprintf(_("Letter: dossier %s"), dos->f[DF_DS_NUMBER]);
-	*out = doc_new(title, FMT_FR);
-	free(title);
+	/* No title in the footer: the letter goes to the applicant. */
+	*out = doc_new("", FMT_FR);
 	render(*out, text, vals);
 	rc = 0;
 done:

@@ -252,7 +252,7 @@ static int classement(struct report *r, struct perr *e)
 	if (ranking_build(r->s, r->a, 2, r->o->region, &rows, &n, e) < 0)
 		return -1;
 	doc_heading(r->d, _("Phase 2 classement"));
-	const char *head[] = {_("#"), _("Dossier"), _("PTCE"), _("Reviews"), _("Mean"), _("Band"), _("Notes")};
+	const char *head[] = {"#", _("Dossier"), _("PTCE"), _("Reviews"), _("Mean"), _("Band"), _("Notes")};
 	struct doc_table *t = NULL;
 	int rank = 0, rc = 0;
 	for (size_t i = 0; i < n && rc >= 0; i++) {
