@@ -4,7 +4,7 @@
 t_setup
 
 cd "$T_TOP" || exit 2
-PAGES="ptce.1 ptce-checklist.5 ptce.yaml.5 ptce-procedure.7"
+PAGES="ptce.1 ptce-checklist.5 ptce.yaml.5 ptce-procedure.7 ptce-letter.5"
 
 # ---- every page exists, in both languages, and lints clean ---------------
 for p in $PAGES; do
