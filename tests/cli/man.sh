@@ -220,7 +220,7 @@ if command -v groff >/dev/null && command -v pdftotext >/dev/null; then
 	make -s -f man/man.mk BUILD="$T_DIR/b" pdf >"$T_DIR/pdf.log" 2>&1
 	t_eq "make pdf succeeds" "$?" 0
 	n=$(ls "$T_DIR"/b/pdf/*.pdf "$T_DIR"/b/pdf/fr/*.pdf 2>/dev/null | wc -l)
-	t_eq "make pdf writes one PDF per page and language" "$n" 8
+	t_eq "make pdf writes one PDF per page and language" "$n" 10
 	txt=$(pdftotext "$T_DIR/b/pdf/fr/ptce-procedure.7.pdf" - 2>/dev/null)
 	t_contains "French PDF keeps its accents" "$txt" "Cellule Régionale d"
 	size=$(pdfinfo "$T_DIR/b/pdf/ptce.1.pdf" 2>/dev/null | grep '^Page size')
