@@ -91,7 +91,7 @@ enum key_panel {
 	  N_("Request compléments (with a deadline)"), KP_QUEUE | KP_DOSSIER)                     \
 	X(HISTORY, "history", ("H"), N_("Show the dossier's history"), KP_QUEUE | KP_DOSSIER)     \
 	X(PRINT_FICHE, "print-fiche", ("p"),                                                      \
-	  N_("Save the dossier's fiche d'instruction as a PDF (to print)"), KP_QUEUE | KP_DOSSIER) \
+	  N_("Save the fiche d'instruction as a PDF, to print"), KP_QUEUE | KP_DOSSIER) \
 	/* the scoring form */                                                                    \
 	X(VALUE_0, "value-0", ("0"), N_("Set the value 0 on a scale"), KP_SCORING)                \
 	X(VALUE_1, "value-1", ("1"), N_("Set the value 1 on a scale"), KP_SCORING)                \

@@ -27,7 +27,7 @@ NNBSP=$(printf '\342\200\257') NBSP=$(printf '\302\240')
 t_run "print: the fiche in French" 0 fr ptce print $PHASE2
 FICHE=$T_OUT
 french_text "print" "$FICHE"
-t_contains "print: title" "$FICHE" "Fiche d'instruction"
+t_contains "print: title" "$FICHE" "Fiche d’instruction"
 t_contains "print: région" "$FICHE" "Occitanie (76)"
 t_contains "print: millésime" "$FICHE" "AMI PTCE 2025"
 t_contains "print: PTCE" "$FICHE" "Cluster économie textile circulaire"

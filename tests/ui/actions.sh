@@ -551,9 +551,9 @@ ui_expect "help overlay scrolls" help2 <<'SCREEN'
  c                       Declare a conflict of interest on the dossier
  C                       Request compléments (with a deadline)
  H                       Show the dossier's history
+ p                       Save the fiche d'instruction as a PDF, to print
 
  Dossier
- k, <Up>                 Move up one line
 <status>
 j/k, PgUp/PgDn to scroll · q or Esc to close
 SCREEN

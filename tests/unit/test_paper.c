@@ -127,6 +127,7 @@ int main(void)
 {
 	/* A locale with a decimal comma must change nothing. */
 	setlocale(LC_ALL, "C.UTF-8");
+	cmocka_set_message_output(CM_OUTPUT_TAP);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_amounts_decimals),
 		cmocka_unit_test(test_dates),
