@@ -12,6 +12,7 @@
 #include "base/fmt.h"
 #include "base/i18n.h"
 #include "cli/cmd_export.h"
+#include "fiche_action.h"
 #include "io/export.h"
 #include "pager.h"
 #include "panel.h"
@@ -547,6 +548,11 @@ static void do_export(struct ui *u, const struct targets *t)
 	free(path);
 }
 
+static void do_print_fiche(struct ui *u, const struct targets *t)
+{
+	fiche_action_save(u, t->ids[0]);
+}
+
 /* ---- the table ---- */
 
 static const struct action_def {
@@ -567,6 +573,7 @@ static const struct action_def {
 	 N_("Declare conflicts one dossier at a time (untag with T).")},
 	{KA_COMPLEMENTS, do_complements, NEED_TAGGED, permission_complements, NULL, NULL},
 	{KA_HISTORY, do_history, NEED_CURRENT, NULL, NULL, NULL},
+	{KA_PRINT_FICHE, do_print_fiche, NEED_CURRENT, NULL, NULL, NULL},
 	{KA_EXPORT, do_export, NEED_NOTHING, NULL, NULL, NULL},
 };
 

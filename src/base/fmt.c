@@ -1,10 +1,12 @@
 /* fmt.c - CSV and JSON output helpers shared by list, export and ranking. */
 #include <csv.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "base/fmt.h"
+#include "base/i18n.h"
 #include "base/text.h"
 
 void fmt_csv_text(FILE *f, const char *s, int flags, char sep, int first)
@@ -88,5 +90,130 @@ char *fmt_grouped(long long v, const char *sep, char *buf, size_t len)
 		buf[o++] = digits[j];
 	}
 	buf[o] = '\0';
+	return buf;
+}
+
+/* ---- values for a reader ---- */
+
+#define NNBSP "\xe2\x80\xaf"	/* U+202F narrow no-break space: groups of digits */
+#define NBSP "\xc2\xa0"		/* U+00A0 no-break space: before the euro sign */
+
+enum fmt_lang fmt_reader_lang(void)
+{
+	/* TRANSLATORS: the code of this catalogue's language ("fr"): ptce writes
+	 * dates, numbers and amounts the way that language does. */
+	const char *code = C_("language code", "en");
+	return strncmp(code, "fr", 2) == 0 ? FMT_FR : FMT_EN;
+}
+
+static enum fmt_lang lang_of(enum fmt_lang l)
+{
+	return l == FMT_READER ? fmt_reader_lang() : l;
+}
+
+/* s as a UTC time (*utc 1) or a bare date (*utc 0) into tm; 0, or -1 when
+ * it is neither. */
+static int parse_when(const char *s, struct tm *tm, int *utc)
+{
+	static const char *const utc_forms[] = {"%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%MZ",
+		"%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", NULL};
+	if (!s)
+		return -1;
+	for (int i = 0; utc_forms[i]; i++) {
+		memset(tm, 0, sizeof *tm);
+		const char *end = strptime(s, utc_forms[i], tm);
+		if (end && !*end) {
+			/* The forms without Z are local times already. */
+			*utc = i < 2;
+			return 0;
+		}
+	}
+	memset(tm, 0, sizeof *tm);
+	const char *end = strptime(s, "%Y-%m-%d", tm);
+	*utc = 0;
+	return end && !*end && strlen(s) == 10 ? 0 : -1;
+}
+
+/* tm, read as UTC when utc, as local time when not. */
+static struct tm local_of(struct tm tm, int utc)
+{
+	if (!utc)
+		return tm;
+	time_t t = timegm(&tm);
+	struct tm lt;
+	localtime_r(&t, &lt);
+	return lt;
+}
+
+char *fmt_date(enum fmt_lang l, const char *s, char *buf, size_t len)
+{
+	struct tm tm;
+	int utc;
+	if (parse_when(s, &tm, &utc) < 0) {
+		snprintf(buf, len, "%s", s ? s : "");
+		return buf;
+	}
+	tm = local_of(tm, utc);
+	strftime(buf, len, lang_of(l) == FMT_FR ? "%d/%m/%Y" : "%Y-%m-%d", &tm);
+	return buf;
+}
+
+char *fmt_datetime(enum fmt_lang l, const char *s, char *buf, size_t len)
+{
+	struct tm tm;
+	int utc;
+	if (parse_when(s, &tm, &utc) < 0 || strlen(s) == 10)
+		return fmt_date(l, s, buf, len);
+	tm = local_of(tm, utc);
+	strftime(buf, len, lang_of(l) == FMT_FR ? "%d/%m/%Y %H:%M" : "%Y-%m-%d %H:%M", &tm);
+	return buf;
+}
+
+char *fmt_today(enum fmt_lang l, char *buf, size_t len)
+{
+	time_t now = time(NULL);
+	struct tm lt;
+	localtime_r(&now, &lt);
+	strftime(buf, len, lang_of(l) == FMT_FR ? "%d/%m/%Y" : "%Y-%m-%d", &lt);
+	return buf;
+}
+
+char *fmt_number(enum fmt_lang l, long long v, char *buf, size_t len)
+{
+	return fmt_grouped(v, lang_of(l) == FMT_FR ? NNBSP : ",", buf, len);
+}
+
+char *fmt_decimal(enum fmt_lang l, double v, int decimals, char *buf, size_t len)
+{
+	l = lang_of(l);
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
+	long long scale = 1;
+	for (int i = 0; i < decimals; i++)
+		scale *= 10;
+	/* Whole digits and decimals as integers: no locale, no "-0,00". */
+	long long q = isfinite(v) ? llround(fabs(v) * (double)scale) : 0;
+	char whole[48];
+	fmt_number(l, q / scale, whole, sizeof whole);
+	const char *sign = v < 0 && q ? "-" : "";
+	if (!decimals)
+		snprintf(buf, len, "%s%s", sign, whole);
+	else
+		snprintf(buf, len, "%s%s%c%0*lld", sign, whole, l == FMT_FR ? ',' : '.', decimals,
+			 q % scale);
+	return buf;
+}
+
+char *fmt_amount(enum fmt_lang l, long long eur, char *buf, size_t len)
+{
+	char n[48];
+	l = lang_of(l);
+	fmt_number(l, eur, n, sizeof n);
+	if (l == FMT_FR)
+		snprintf(buf, len, "%s" NBSP "\xe2\x82\xac", n);
+	else
+		snprintf(buf, len, "\xe2\x82\xac%s", n);
 	return buf;
 }

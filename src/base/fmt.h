@@ -28,4 +28,37 @@ char *fmt_grouped(long long v, const char *sep, char *buf, size_t len);
  * other text is copied. */
 char *fmt_local_time(const char *utc, char *buf, size_t len);
 
+/* Values for a reader: dates, amounts and decimals the way the reader's
+ * language writes them. Every date, amount and decimal a person reads on
+ * paper goes through these (never "%.2f" or strftime by hand). */
+enum fmt_lang {
+	FMT_READER = -1,	/* the language of the catalogue in use */
+	FMT_EN = 0,		/* ISO-like dates, decimal point */
+	FMT_FR = 1		/* 21/11/2026, 100 000 €, 83,75 */
+};
+
+/* fmt_reader_lang - FMT_FR when the French catalogue answers (a French
+ * session: LANGUAGE, LC_MESSAGES or LANG fr), else FMT_EN: values follow
+ * the language the words are read in. */
+enum fmt_lang fmt_reader_lang(void);
+/* fmt_date - a date "YYYY-MM-DD" (kept as the day it names) or a UTC time
+ * "YYYY-MM-DDTHH:MM:SSZ" (its local day) as "21/11/2026" in French,
+ * "2026-11-21" in English; other text is copied. Returns buf. */
+char *fmt_date(enum fmt_lang l, const char *s, char *buf, size_t len);
+/* fmt_datetime - a UTC time as local "21/11/2026 14:05" ("2026-11-21 14:05"
+ * in English); a bare date as fmt_date; other text is copied. */
+char *fmt_datetime(enum fmt_lang l, const char *s, char *buf, size_t len);
+/* fmt_today - today's local date as fmt_date writes it. */
+char *fmt_today(enum fmt_lang l, char *buf, size_t len);
+/* fmt_number - an integer with grouped digits: "12 345" (narrow no-break
+ * space U+202F) in French, "12,345" in English. */
+char *fmt_number(enum fmt_lang l, long long v, char *buf, size_t len);
+/* fmt_decimal - v rounded to decimals places, digits grouped as
+ * fmt_number, with a decimal comma in French ("83,75"), a point in
+ * English; the C locale's LC_NUMERIC plays no part. */
+char *fmt_decimal(enum fmt_lang l, double v, int decimals, char *buf, size_t len);
+/* fmt_amount - euros: "100 000 €" (U+202F between groups, U+00A0 before
+ * the sign) in French, "€100,000" in English. */
+char *fmt_amount(enum fmt_lang l, long long eur, char *buf, size_t len);
+
 #endif

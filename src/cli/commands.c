@@ -20,10 +20,13 @@
 #include "cli/cmd_history.h"
 #include "cli/cmd_import.h"
 #include "cli/cmd_init.h"
+#include "cli/cmd_letter.h"
 #include "cli/cmd_list.h"
 #include "cli/cmd_move.h"
 #include "cli/cmd_opinion.h"
+#include "cli/cmd_print.h"
 #include "cli/cmd_ranking.h"
+#include "cli/cmd_report.h"
 #include "cli/cmd_reviewer.h"
 #include "cli/cmd_score.h"
 #include "cli/cmd_scores.h"
@@ -225,14 +228,53 @@ static const struct command commands[] = {
 	    "Changing the roster is for admins.\n")},
 	{"whoami", cmd_whoami, "", N_("show who you are for ptce, your roles and the database"), 0,
 	 NULL},
-	{"tables", cmd_tables, "keys|commands", N_("print tables for the manual pages"), CMD_NO_DB | CMD_HIDDEN,
+	{"print", cmd_print, "ID [--pdf FILE] [--force] [--roff]",
+	 N_("print a dossier's fiche d'instruction (text, or an A4 PDF)"), 0,
+	 N_("The fiche d'instruction for the CRA meeting: région, millésime, number,\n"
+	    "PTCE, structure porteuse, dates and state; the applicant; the members\n"
+	    "against the conditions of décret 2015-431; every review you may see with\n"
+	    "each criterion's label, answer and comment; the aggregate, band and\n"
+	    "divergences; expert opinions; the decisions with their motivations; a\n"
+	    "block for the CRA's decision and signatures. Text fits 80 columns.\n\n"
+	    "Options:\n"
+	    "  --pdf FILE   write an A4 PDF (made by groff) to FILE, mode 0600\n"
+	    "  --force      replace FILE if it exists\n"
+	    "  --roff       print the groff source instead (to adapt the layout)\n")},
+	{"report", cmd_report, "[--campaign C] [--region R] [--since DATE] [--format text|csv|pdf] [--output FILE] [--force]",
+	 N_("the report for the CRA meeting (text, CSV or an A4 PDF)"), 0,
+	 N_("Counts per state and per région, overdue dossiers and overdue\n"
+	    "compléments, the phase 2 classement with bands and divergences, the\n"
+	    "envelope used and remaining, the decisions of the period with their\n"
+	    "motivations, and the reviews still missing by reviewer.\n\n"
+	    "Options:\n"
+	    "  --campaign C    only the dossiers of campaign (millésime) C\n"
+	    "  --region R      only the dossiers of région R (INSEE code, e.g. 44)\n"
+	    "  --since DATE    decisions since DATE (YYYY-MM-DD; default: 30 days ago)\n"
+	    "  --format F      text (default, 80 columns), csv (ISO dates, decimal\n"
+	    "                  points: for a program) or pdf (needs --output)\n"
+	    "  --output FILE   write to FILE (mode 0600) instead of the output\n"
+	    "  --force         replace FILE if it exists\n")},
+	{"letter", cmd_letter, "ID [--pdf FILE] [--force] [--template FILE]",
+	 N_("draft the letter notifying a dossier's last decision"), 0,
+	 N_("Drafts the notification of the dossier's last decision from a template\n"
+	    "of share/letters/ (a région edits them; fields are listed in\n"
+	    "ptce-letter(5)): retained in phase 1, not retained (with the\n"
+	    "motivation), not retained in phase 2, lauréat (with amount and years).\n"
+	    "A template naming an unknown field is refused with its line.\n\n"
+	    "Options:\n"
+	    "  --pdf FILE        write an A4 PDF to FILE, mode 0600\n"
+	    "  --force           replace FILE if it exists\n"
+	    "  --template FILE   use this template instead of the decision's own\n")},
+	{"tables", cmd_tables, "keys|commands|states|transitions|permissions", N_("print tables for the manual pages"), CMD_NO_DB | CMD_HIDDEN,
 	 N_("  --mdoc    print mdoc lines for ptce(1) instead of tab-separated text\n"
 	    "\n"
 	    "keys: one row per interface action: keys, action name, panels\n"
 	    "(Q queue, D dossier, S scoring, P pager, E editor), help.\n"
 	    "commands: one row per subcommand: name, arguments, summary.\n"
 	    "states: name, French label, open (1) or closed (0).\n"
-	    "transitions: from, to, roles allowed, motivation required (1).\n")},
+	    "transitions: from, to, roles allowed, motivation required (1).\n"
+	    "permissions: one row per operation: a column per role, then whom a\n"
+	    "conflict of interest binds.\n")},
 	{NULL, NULL, NULL, NULL, 0, NULL}
 };
 

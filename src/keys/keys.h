@@ -108,6 +108,8 @@ enum key_panel {
 	  N_("Withdraw a conflict of interest declared by mistake"), KP_QUEUE | KP_DOSSIER)       \
 	X(OPINION_ANSWER, "opinion-answer", ("A"),                                                \
 	  N_("Answer the opinion asked of you on the dossier (expert)"), KP_QUEUE | KP_DOSSIER)   \
+	X(PRINT_FICHE, "print-fiche", ("p"),                                                      \
+	  N_("Save the fiche d'instruction as a PDF, to print"), KP_QUEUE | KP_DOSSIER) \
 	/* the scoring form */                                                                    \
 	X(VALUE_0, "value-0", ("0"), N_("Set the value 0 on a scale"), KP_SCORING)                \
 	X(VALUE_1, "value-1", ("1"), N_("Set the value 1 on a scale"), KP_SCORING)                \

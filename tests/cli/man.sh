@@ -4,7 +4,7 @@
 t_setup
 
 cd "$T_TOP" || exit 2
-PAGES="ptce.1 ptce-checklist.5 ptce.yaml.5 ptce-procedure.7 ptce.8"
+PAGES="ptce.1 ptce-checklist.5 ptce.yaml.5 ptce-procedure.7 ptce.8 ptce-letter.5"
 
 # ---- every page exists, in both languages, and lints clean ---------------
 for p in $PAGES; do
@@ -229,7 +229,7 @@ if command -v groff >/dev/null && command -v pdftotext >/dev/null; then
 	make -s -f man/man.mk BUILD="$T_DIR/b" pdf >"$T_DIR/pdf.log" 2>&1
 	t_eq "make pdf succeeds" "$?" 0
 	n=$(ls "$T_DIR"/b/pdf/*.pdf "$T_DIR"/b/pdf/fr/*.pdf 2>/dev/null | wc -l)
-	t_eq "make pdf writes one PDF per page and language" "$n" 10
+	t_eq "make pdf writes one PDF per page and language" "$n" 12
 	txt=$(pdftotext "$T_DIR/b/pdf/fr/ptce-procedure.7.pdf" - 2>/dev/null)
 	t_contains "French PDF keeps its accents" "$txt" "Cellule Régionale d"
 	size=$(pdfinfo "$T_DIR/b/pdf/ptce.1.pdf" 2>/dev/null | grep '^Page size')

@@ -29,7 +29,7 @@ done
 	if [ -f "$D/usr/share/ptce/$f" ]; then echo "ok"; else echo "missing /usr/share/ptce/$f"; fi
 done >"$T_DIR/share.check"
 t_eq "every file of share/ is under /usr/share/ptce" "$(grep -v '^ok$' "$T_DIR/share.check")" ""
-for p in ptce.1 ptce-checklist.5 ptce.yaml.5 ptce-procedure.7 ptce.8; do
+for p in ptce.1 ptce-checklist.5 ptce.yaml.5 ptce-procedure.7 ptce.8 ptce-letter.5; do
 	s=${p##*.}
 	check_file "/usr/share/man/man$s/$p" -f "the English page"
 	check_file "/usr/share/man/fr/man$s/$p" -f "the French page"
