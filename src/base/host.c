@@ -78,7 +78,7 @@ static void clean_environment(void)
 
 /* In the child: the group's rights gone for good (real, effective and
  * saved), then exec. Never returns. */
-static void child_exec(char *const argv[])
+void host_child_exec(char *const argv[])
 {
 	gid_t g = is_setgid ? real_gid : getgid();
 	if (setresgid(g, g, g) != 0 || getegid() != g)
@@ -96,7 +96,7 @@ int host_run(char *const argv[], struct perr *e)
 	if (pid < 0)
 		return perr_set(e, P_IO, _("cannot start %s: %s"), argv[0], strerror(errno));
 	if (pid == 0)
-		child_exec(argv);
+		host_child_exec(argv);
 	int st;
 	while (waitpid(pid, &st, 0) < 0)
 		if (errno != EINTR)

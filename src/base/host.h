@@ -30,6 +30,11 @@ void host_user_end(void);
  * good and, in shared mode, the environment is reduced to a clean one.
  * Returns the child's exit status, or -1 with e set when it could not run. */
 int host_run(char *const argv[], struct perr *e);
+/* host_child_exec - in a child just forked (its descriptors set): give up
+ * the group's rights for good, clean the environment in shared mode, and
+ * exec argv[0] from PATH, never through a shell; exits 127 when it cannot
+ * run, 126 when the rights cannot be given up. */
+_Noreturn void host_child_exec(char *const argv[]);
 /* host_split_command - "vim -u NONE" into words (spaces and tabs; no
  * quoting, no expansion: never a shell); NULL-terminated, the caller frees
  * the array and its first word (all words live in it). */

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "base/host.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "io/document_file.h"
@@ -104,8 +105,7 @@ static int run_pdftotext(const char *path, char **out, size_t *len, int *cut)
 		dup2(null, 2);
 		close(fds[0]);
 		char *const argv[] = {"pdftotext", "-layout", (char *)path, "-", NULL};
-		execvp(argv[0], argv);
-		_exit(127);
+		host_child_exec(argv);
 	}
 	close(fds[1]);
 	*out = read_all(fds[0], DOCUMENT_TEXT_MAX, len, cut);
@@ -172,7 +172,7 @@ int document_text(const struct document_info *meta, const char *buf, size_t len,
 	return 0;
 }
 
-int document_save(const char *path, const char *buf, size_t len, int force, struct perr *e)
+static int save_file(const char *path, const char *buf, size_t len, int force, struct perr *e)
 {
 	struct stat sb;
 	if (lstat(path, &sb) == 0) {
@@ -200,4 +200,13 @@ int document_save(const char *path, const char *buf, size_t len, int force, stru
 		return perr_set(e, P_IO, _("cannot write %s: %s"), path, strerror(err));
 	}
 	return 0;
+}
+
+int document_save(const char *path, const char *buf, size_t len, int force, struct perr *e)
+{
+	/* The person's file: made with their own rights only (ptce(8)). */
+	host_user_begin();
+	int rc = save_file(path, buf, len, force, e);
+	host_user_end();
+	return rc;
 }

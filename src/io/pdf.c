@@ -11,13 +11,19 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "base/host.h"
 #include "base/i18n.h"
 #include "io/doc_roff.h"
 #include "io/pdf.h"
 
 int pdf_open_private(const char *path, int force, struct perr *e)
 {
+	/* The person's file: opened with their own rights only (ptce(8)). */
+	host_user_begin();
 	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOCTTY | (force ? O_TRUNC : O_EXCL), 0600);
+	int err = errno;
+	host_user_end();
+	errno = err;
 	if (fd < 0 && errno == EEXIST)
 		return perr_set(e, P_IO, _("%s already exists: name another file, or add --force to replace it"), path);
 	if (fd < 0)
@@ -38,8 +44,7 @@ static _Noreturn void run_groff(int in, int out, int err, enum fmt_lang lang)
 			"-Ww", lang == FMT_FR ? "-mfr" : NULL, NULL};
 	if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
 		_exit(126);
-	execvp(argv[0], argv);
-	_exit(127);
+	host_child_exec(argv);
 }
 
 /* Write all of src to fd (the child may die early: no SIGPIPE then). */
@@ -119,8 +124,11 @@ int pdf_write(const struct doc *d, const char *path, int force, struct perr *e)
 		fclose(err);
 	if (fd >= 0 && close(fd) < 0 && rc == 0)
 		rc = perr_set(e, P_IO, _("cannot write %s: %s"), path, strerror(errno));
-	if (fd >= 0 && rc < 0)
+	if (fd >= 0 && rc < 0) {
+		host_user_begin();
 		unlink(path);
+		host_user_end();
+	}
 	free(src);
 	return rc;
 }
