@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/cmd_assign.h"
+#include "cli/cmd_audit.h"
 #include "cli/cmd_campaign.h"
 #include "cli/cmd_checklist.h"
 #include "cli/cmd_complements.h"
@@ -169,6 +170,18 @@ static const struct command commands[] = {
 	    "  remove LOGIN                     take off the roster (history keeps the name)\n"
 	    "Roles: instructeur, coordinateur, expert, lecteur, admin. LOGIN is the Unix account.\n"
 	    "Changing the roster is for admins.\n")},
+	{"audit", cmd_audit, "verify [--head SEQ:HASH] | head", N_("verify the tamper-evident record, or print its head"), 0,
+	 N_("Actions:\n"
+	    "  verify [--head SEQ:HASH]  check the chain of every recorded write (history,\n"
+	    "                            submitted reviews, decisions, assignments, conflicts,\n"
+	    "                            opinions, notes, documents, roster) against the rows;\n"
+	    "                            name the first entry edited, deleted, inserted or\n"
+	    "                            reordered outside ptce. --head: a head printed earlier\n"
+	    "                            by 'ptce audit head', which must still be in the chain\n"
+	    "                            (catches a rewrite with a recomputed chain)\n"
+	    "  head                      print the chain's head (SEQ:HASH): keep it outside\n"
+	    "                            the database, e.g. in the minutes of a committee\n"
+	    "Exit status 4 when something was changed outside ptce.\n")},
 	{"whoami", cmd_whoami, "", N_("show who you are for ptce, your roles and the database"), 0,
 	 NULL},
 	{"doc", cmd_doc, "keys|commands", N_("print tables for the manual pages"), CMD_NO_DB | CMD_HIDDEN,

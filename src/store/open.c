@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "base/i18n.h"
+#include "store/audit.h"
 #include "store/open.h"
 #include "store/schema.h"
 #include "store/stmt.h"
@@ -97,6 +98,7 @@ int store_open_seeded(const char *path, enum store_mode mode, store_seed_fn seed
 		return -1;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
+	audit_register(s->db);
 	sqlite3_busy_timeout(s->db, 5000);
 
 	int v = 0;
