@@ -21,34 +21,34 @@
 /* A released list: changing a column here changes every digest, so a new
  * column is recorded by a new migration that seals the rows anew. */
 const struct audit_table audit_tables[] = {
-	{"reviewers", "@.login", "login, display_name, organisation, email, active, created_at", NULL, NULL},
-	{"reviewer_roles", "@.login || '/' || @.role", "login, role", NULL, NULL},
+	{"reviewers", "@.login", "login, display_name, organisation, email, active, created_at", NULL, NULL, 0},
+	{"reviewer_roles", "@.login || '/' || @.role", "login, role", NULL, NULL, 0},
 	{"grid_versions", "CAST(@.id AS TEXT)",
 	 "id, grid_id, hash, phase, title, version_label, source_path, reviews_required, blind,"
-	 " divergence, points_total, content, first_used_at", NULL, NULL},
+	 " divergence, points_total, content, first_used_at", NULL, NULL, 0},
 	{"history", "CAST(@.id AS TEXT)",
 	 "id, dossier_id, at, actor, real_actor, kind, from_state, to_state, motivation, override, detail",
-	 NULL, NULL},
+	 NULL, NULL, 1},
 	{"assignments", "CAST(@.dossier_id AS TEXT) || '/' || @.login",
-	 "dossier_id, login, assigned_by, assigned_at", NULL, NULL},
+	 "dossier_id, login, assigned_by, assigned_at", NULL, NULL, 0},
 	{"conflicts", "CAST(@.id AS TEXT)", "id, dossier_id, reviewer, reason, declared_by, declared_at",
-	 NULL, NULL},
+	 NULL, NULL, 0},
 	{"reviews", "CAST(@.id AS TEXT)",
 	 "id, dossier_id, reviewer, grid_id, grid_version_id, phase, status, revision, total, band,"
 	 " eliminated_by, created_at, updated_at, updated_by, submitted_at", REVIEW_ANSWERS,
-	 "@.status = 'submitted'"},
+	 "@.status = 'submitted'", 0},
 	{"review_changes", "CAST(@.id AS TEXT)",
-	 "id, review_id, at, actor, real_actor, what, criterion, old_value, new_value", NULL, NULL},
+	 "id, review_id, at, actor, real_actor, what, criterion, old_value, new_value", NULL, NULL, 1},
 	{"opinions", "CAST(@.id AS TEXT)",
 	 "id, dossier_id, expert, expert_email, question, asked_by, asked_at, verdict, answer,"
-	 " answered_at, yes_no_question, source", NULL, NULL},
+	 " answered_at, yes_no_question, source", NULL, NULL, 0},
 	{"funding_decisions", "CAST(@.id AS TEXT)",
 	 "id, dossier_id, campaign_id, amount_per_year_eur, years, validation_ref, validation_date,"
-	 " decided_by, real_actor, decided_at, overridden", NULL, NULL},
+	 " decided_by, real_actor, decided_at, overridden", NULL, NULL, 1},
 	{"notes", "CAST(@.id AS TEXT)",
-	 "id, dossier_id, source, author, author_label, field, body, at, real_actor", NULL, NULL},
+	 "id, dossier_id, source, author, author_label, field, body, at, real_actor", NULL, NULL, 0},
 	{"documents", "CAST(@.id AS TEXT)",
-	 "id, dossier_id, kind, title, received_on, folder, file_name, size, mime, sha256", NULL, NULL},
+	 "id, dossier_id, kind, title, received_on, folder, file_name, size, mime, sha256", NULL, NULL, 0},
 };
 const size_t audit_n_tables = sizeof audit_tables / sizeof audit_tables[0];
 

@@ -15,6 +15,7 @@ struct audit_table {
 	const char *cols;	/* the columns digested, in this order */
 	const char *extra;	/* one more digested expression, or NULL */
 	const char *cond;	/* rows outside the record while false (NULL: all) */
+	int append_only;	/* rows are only ever inserted */
 };
 
 /* audit_tables - every audited table, in the order a new chain records them. */

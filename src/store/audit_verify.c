@@ -75,6 +75,23 @@ static const char compare_sql[] =
 	" UNION ALL SELECT 0, c.k, 3 FROM cur c WHERE c.d IS NOT NULL"
 	"  AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = '%s' AND a.key = c.k)";
 
+/* A table whose rows are only inserted: any other entry records a change
+ * made with the append-only trigger out of the way. */
+static int check_append_only(struct store *s, const struct audit_table *t, struct audit_report *r,
+			     struct perr *e)
+{
+	sqlite3_stmt *st = stmt_query(s, e, "SELECT seq, key, op FROM audit WHERE tbl = ? AND op <> 'insert'",
+				      "t", t->name);
+	int rc;
+	while ((rc = stmt_next(s, &st, e, _("comparing the audited rows"))) > 0)
+		problem(r, sqlite3_column_int64(st, 0), t->name, (const char *)sqlite3_column_text(st, 1),
+			xasprintf(strcmp((const char *)sqlite3_column_text(st, 2), "delete") == 0
+				  ? _("deleted from an append-only table (chain entry %lld)")
+				  : _("rewritten in an append-only table (chain entry %lld)"),
+				  sqlite3_column_int64(st, 0)));
+	return rc < 0 ? -1 : 0;
+}
+
 static int check_table(struct store *s, const struct audit_table *t, struct audit_report *r,
 		       struct perr *e)
 {
@@ -97,6 +114,8 @@ static int check_table(struct store *s, const struct audit_table *t, struct audi
 			: xstrdup(_("written outside ptce (no chain entry records it)"));
 		problem(r, seq, t->name, k, what);
 	}
+	if (rc == 0 && t->append_only)
+		rc = check_append_only(s, t, r, e);
 	long long n = 0;
 	if (rc == 0) {
 		char *count = xasprintf("SELECT count(*) FROM %s", t->name);

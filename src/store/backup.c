@@ -14,9 +14,7 @@
 #include "store/open.h"
 #include "store/stmt.h"
 
-/* A new file beside path (same folder, so a rename or link is atomic),
- * created with mode; its name, or NULL with e set. */
-static char *temp_beside(const char *path, const char *tag, mode_t mode, struct perr *e)
+char *store_temp_file(const char *path, const char *tag, mode_t mode, struct perr *e)
 {
 	const char *slash = strrchr(path, '/');
 	int dirlen = slash ? (int)(slash - path) : 1;
@@ -41,7 +39,7 @@ static char *temp_beside(const char *path, const char *tag, mode_t mode, struct 
 	return NULL;
 }
 
-static void remove_with_journals(const char *path)
+void store_remove_files(const char *path)
 {
 	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
 	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
@@ -60,7 +58,7 @@ static void sync_path(const char *path, int dir)
 	}
 }
 
-static void sync_dir_of(const char *path)
+void store_sync_dir_of(const char *path)
 {
 	char *d = xstrdup(path), *slash = strrchr(d, '/');
 	if (slash)
@@ -107,7 +105,7 @@ int store_backup(struct store *s, const char *path, struct perr *e)
 	struct stat stt;
 	if (lstat(path, &stt) == 0)
 		return perr_set(e, P_REFUSED, _("%s already exists; ptce backup never overwrites a file: choose a new name."), path);
-	char *tmp = temp_beside(path, "backup", 0600, e);
+	char *tmp = store_temp_file(path, "backup", 0600, e);
 	if (!tmp)
 		return -1;
 	struct store *dst = NULL;
@@ -130,9 +128,9 @@ int store_backup(struct store *s, const char *path, struct perr *e)
 		if (link(tmp, path) < 0)
 			rc = perr_set(e, errno == EEXIST ? P_REFUSED : P_IO, _("cannot write %s: %s"), path, strerror(errno));
 	}
-	remove_with_journals(tmp);
+	store_remove_files(tmp);
 	if (rc == 0)
-		sync_dir_of(path);
+		store_sync_dir_of(path);
 	free(tmp);
 	return rc;
 }
@@ -211,7 +209,7 @@ static int restore_by_rename(const char *db_path, struct store *src, struct perr
 {
 	struct stat old;
 	int had = stat(db_path, &old) == 0;
-	char *tmp = temp_beside(db_path, "restore", had ? (old.st_mode & 07777) : 0600, e);
+	char *tmp = store_temp_file(db_path, "restore", had ? (old.st_mode & 07777) : 0600, e);
 	if (!tmp)
 		return -1;
 	if (had && fchownat(AT_FDCWD, tmp, (uid_t)-1, old.st_gid, 0) == 0)
@@ -231,10 +229,10 @@ static int restore_by_rename(const char *db_path, struct store *src, struct perr
 		if (rename(tmp, db_path) < 0)
 			rc = perr_set(e, P_IO, _("cannot replace %s: %s"), db_path, strerror(errno));
 		else
-			sync_dir_of(db_path);
+			store_sync_dir_of(db_path);
 	}
 	if (rc < 0)
-		remove_with_journals(tmp);
+		store_remove_files(tmp);
 	free(tmp);
 	return rc;
 }

@@ -4,6 +4,8 @@
 #ifndef PTCE_BACKUP_H
 #define PTCE_BACKUP_H
 
+#include <sys/types.h>
+
 #include "base/err.h"
 #include "store/audit_verify.h"
 #include "store/store.h"
@@ -16,6 +18,14 @@ struct store_health {
 	struct audit_report audit;	/* its verification (when has_audit) */
 };
 
+/* store_temp_file - a new empty file beside path (same folder, so that a
+ * rename or link to path is atomic), named .NAME.TAG-PID-N and created with
+ * mode (less the umask): its name, or NULL with e set. */
+char *store_temp_file(const char *path, const char *tag, mode_t mode, struct perr *e);
+/* store_remove_files - unlink path and its -wal, -shm and -journal. */
+void store_remove_files(const char *path);
+/* store_sync_dir_of - fsync the folder holding path (a new name in it). */
+void store_sync_dir_of(const char *path);
 /* store_backup - copy the open database s into path, a new file (0600,
  * never over an existing one), complete or absent; the copy is checked
  * (integrity_check) before it takes its name. */
