@@ -3,12 +3,13 @@
  * --demo, fill it with the demonstration data. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
-#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -103,8 +104,8 @@ static int check_target(const char *path, struct perr *e)
 	return rc;
 }
 
-/* What an init killed part way left beside path (.NAME.init-PID-N whose
- * process is gone): removed, so that the folder does not fill up. */
+/* What an init killed part way left beside path (.NAME.init-*, whose lock
+ * no running init holds): removed, so that the folder does not fill up. */
 static void remove_stale_temps(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -113,17 +114,33 @@ static void remove_stale_temps(const char *path)
 	DIR *d = opendir(dir);
 	struct dirent *de;
 	while (d && (de = readdir(d))) {
-		long pid = strncmp(de->d_name, prefix, strlen(prefix)) == 0 ? atol(de->d_name + strlen(prefix)) : 0;
-		if (pid <= 0 || strchr(de->d_name + strlen(prefix), '.') || (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+		const char *n = de->d_name;
+		size_t len = strlen(n);
+		if (strncmp(n, prefix, strlen(prefix)) != 0 || (len > 4 && (strcmp(n + len - 4, "-wal") == 0 ||
+		    strcmp(n + len - 4, "-shm") == 0)) || (len > 8 && strcmp(n + len - 8, "-journal") == 0))
 			continue;
-		char *f = xasprintf("%s/%s", dir, de->d_name);
-		unlink(f);
+		char *f = xasprintf("%s/%s", dir, n);
+		int fd = open(f, O_RDONLY | O_CLOEXEC);
+		if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+			store_remove_files(f);
+		if (fd >= 0)
+			close(fd);
 		free(f);
 	}
 	if (d)
 		closedir(d);
 	free(prefix);
 	free(dir);
+}
+
+/* Hold a lock on the file being built for as long as this init runs: the
+ * next init knows a file nobody holds was left by a killed one. */
+static int lock_temp(const char *tmp)
+{
+	int fd = open(tmp, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0)
+		flock(fd, LOCK_EX | LOCK_NB);
+	return fd;
 }
 
 /* Fill the new file tmp: campaigns, the admin login, the demo. */
@@ -152,6 +169,7 @@ static int create_db(struct app *app, const char *login, int demo, struct perr *
 	char *tmp = store_temp_file(app->db_path, "init", 0666, e);
 	if (!tmp)
 		return -1;
+	int lock = lock_temp(tmp);
 	int rc = procedure_open(tmp, STORE_CREATE, &app->store, e);
 	if (rc == 0)
 		rc = fill_db(app, login, demo, e);
@@ -160,6 +178,8 @@ static int create_db(struct app *app, const char *login, int demo, struct perr *
 	if (rc == 0 && link(tmp, app->db_path) < 0)
 		rc = perr_set(e, errno == EEXIST ? P_REFUSED : P_IO, _("cannot create %s: %s"), app->db_path, strerror(errno));
 	store_remove_files(tmp);
+	if (lock >= 0)
+		close(lock);
 	free(tmp);
 	if (rc < 0) {
 		perr_append(e, _(" (%s was not created)"), app->db_path);
