@@ -128,7 +128,7 @@ t_eq "  ...no ptce table added" "$(sqlite3 "$T_DIR/other.db" "SELECT count(*) FR
 start=$(date +%s%N); ptce --db "$T_DIR/timed.db" init --demo >/dev/null; end=$(date +%s%N)
 ms=$(( (end - start) / 1000000 ))
 absent=0 whole=0 bad=0
-for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 16; do
 	d=$(( ms * i / 12 ))
 	rm -f "$T_DIR/k.db"
 	timeout -s KILL "$(printf '%d.%03d' $((d / 1000)) $((d % 1000)))" "$PTCE" --db "$T_DIR/k.db" init --demo >/dev/null 2>&1
@@ -141,7 +141,7 @@ for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
 		bad=$((bad + 1))
 	fi
 done
-echo "# killed init --demo 12 times over ${ms} ms: $absent absent, $whole whole, $bad partial"
+echo "# killed init --demo 13 times over ${ms} ms: $absent absent, $whole whole, $bad partial"
 t_eq "no killed init left a partial database" "$bad" 0
 rm -f "$T_DIR/k.db"
 t_run "init after killed ones works" 0 ptce --db "$T_DIR/k.db" init
