@@ -18,6 +18,7 @@ struct csv_builder {
 	int line;		/* line of the byte being fed */
 	int rec_line;		/* line where the current record started; 0: between records */
 	int have_header;
+	int nul_line, nul_col;	/* where the first NUL byte in a cell is; 0: none */
 };
 
 static void record_push_cell(struct csv_record *r, const char *s, size_t len)
@@ -38,6 +39,16 @@ static void record_clear(struct csv_record *r)
 static void on_field(void *data, size_t len, void *arg)
 {
 	struct csv_builder *b = arg;
+	/* A NUL would cut the cell short unseen: keep where it is, to refuse
+	 * the file. Its line: the current one less the newlines after it. */
+	const char *z = len ? memchr(data, '\0', len) : NULL;
+	if (z && !b->nul_line) {
+		int after = 0;
+		for (const char *q = z; q < (const char *)data + len; q++)
+			after += *q == '\n';
+		b->nul_line = b->line - after;
+		b->nul_col = (int)b->cur.n + 1;
+	}
 	record_push_cell(&b->cur, data, len);
 }
 
@@ -243,6 +254,10 @@ int csv_table_parse(const char *name, const char *buf, size_t len,
 	int rc = feed_lines(&p, &b, name, buf, len, e);
 	csv_free(&p);
 	record_clear(&b.cur);
+	if (rc == 0 && b.nul_line)
+		rc = perr_set(e, P_INVALID,
+			      _("%s:%d:%d: this cell holds a NUL byte, which no text may contain; the file is damaged or is not a CSV export: export it again from the platform"),
+			      name, b.nul_line, b.nul_col);
 	if (rc == 0 && !b.have_header)
 		rc = perr_set(e, P_INVALID,
 			      _("%s:1:1: the file is empty; expected a header line naming the columns"),
