@@ -212,7 +212,8 @@ int audit_verify(struct store *s, const char *head, struct audit_report *r, stru
 			return -1;
 	if (head && check_head(s, head, r, e) < 0)
 		return -1;
-	qsort(r->p, r->n, sizeof *r->p, by_seq);
+	if (r->n > 1)
+		qsort(r->p, r->n, sizeof *r->p, by_seq);
 	return 0;
 }
 

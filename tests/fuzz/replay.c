@@ -48,7 +48,8 @@ static int replay_dir(const char *dir, int *count)
 			names[n++] = xasprintf("%s/%s", dir, de->d_name);
 		}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 1)
+		qsort(names, n, sizeof *names, by_name);
 	int bad = 0;
 	for (size_t i = 0; i < n; i++) {
 		bad |= replay_file(names[i]);

@@ -6,7 +6,7 @@
 t_setup
 ui_init_db
 ui_add 1001 "Coopérative Énergie Sud" 76 31 3 "Rénovation."
-words=$(/usr/bin/python3 -c 'print("a " * 3000 + "\" " * 500)')
+words=$(/usr/bin/python3 -c 'print("a " * 400 + "\" " * 100)')
 ui_run long 80 24 <<KEYS
 /$words<Enter>
 :save-screen s1
