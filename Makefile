@@ -93,7 +93,7 @@ PTCE_BIN := $(BUILD)/ptce
 endif
 
 .PHONY: all run check check-build check-asan test-unit test-cli test-ui test-tmux \
-        install install-server uninstall clean distclean help bench pot
+        install install-server uninstall clean distclean help bench pot fuzz fuzz-bins
 all: $(PTCE_BIN) $(MO_FILES)
 
 # The installation paths are compiled in: when PREFIX and friends change
@@ -136,6 +136,33 @@ $(BUILD)/tests/%: tests/unit/%.c $(UNIT_SUPPORT) $(LIBCLI) $(LIBDEMO) $(LIBCORE)
 	$(CC) $(CPPFLAGS) -Itests/unit $(CORE_CFLAGS) $$(pkg-config --cflags cmocka) $(ALL_CFLAGS) \
 	  -o $@ $< $(UNIT_SUPPORT) $(LIBCLI) $(LIBDEMO) $(LIBCORE) $(CORE_LIBS) $$(pkg-config --libs cmocka)
 
+# ---- fuzzing ----------------------------------------------------------------
+# tests/fuzz/fuzz_<target>.c are libFuzzer harnesses. `make check` builds each
+# with the plain compiler and tests/fuzz/replay.c, and replays its seed corpus
+# and the crashes kept (tests/cli/fuzz.sh); `make fuzz` builds them with
+# clang -fsanitize=fuzzer,address and runs each for FUZZ_SECONDS.
+FUZZ_TARGETS := csv grid config keys mapping search form
+FUZZ_SECONDS ?= 60
+FUZZ_SUPPORT := tests/fuzz/fuzz_util.c
+FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay-%)
+FUZZ_LINK     = $(LIBCLI) $(LIBDEMO) $(LIBCORE) $(CORE_LIBS)
+
+$(BUILD)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_SUPPORT) $(LIBCLI) $(LIBDEMO) $(LIBCORE)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests/fuzz $(CORE_CFLAGS) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(FUZZ_SUPPORT) $(FUZZ_LINK)
+
+$(BUILD)/fuzz/fuzz-%: tests/fuzz/fuzz_%.c $(FUZZ_SUPPORT) $(LIBCLI) $(LIBDEMO) $(LIBCORE)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests/fuzz $(CORE_CFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_SUPPORT) $(FUZZ_LINK)
+
+fuzz-bins: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz-%)
+
+fuzz:
+	@command -v clang >/dev/null || { echo "make fuzz needs clang (apt-get install clang)"; exit 2; }
+	$(MAKE) --no-print-directory CC=clang BUILD=build/fuzz CFLAGS='-O1 -g' \
+	  SANFLAGS='-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' fuzz-bins
+	@sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 # ---- running -----------------------------------------------------------
 DEMO_DB ?= $(BUILD)/demo.db
 run: all
@@ -150,7 +177,7 @@ check:
 	$(MAKE) --no-print-directory WERROR=1 SAN=1 BUILD=build/asan build/asan/ptce check-build
 	@sh tests/run-all.sh
 
-check-build: $(UNIT_BIN) $(MO_FILES)
+check-build: $(UNIT_BIN) $(MO_FILES) $(FUZZ_REPLAY)
 
 test-unit test-cli test-ui test-tmux: all check-build
 	@sh tests/run-all.sh $(@:test-%=%)

@@ -32,6 +32,7 @@ static void node_free(struct ynode *n)
 	}
 	free(n->keys);
 	free(n->vals);
+	free(n->index);
 	free(n->scalar);
 	free(n);
 }
@@ -66,12 +67,50 @@ struct builder {
 	yaml_parser_t parser;
 };
 
+/* Keys are found through a hash (FNV-1a, open addressing): reading a
+ * mapping of n keys, duplicates refused, costs O(n), not O(n^2). */
+static size_t key_hash(const char *s)
+{
+	size_t h = (size_t)14695981039346656037ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+	return h;
+}
+
+static void index_put(struct ynode *map, size_t i)
+{
+	size_t mask = map->index_cap - 1, h = key_hash(map->keys[i]->scalar) & mask;
+	while (map->index[h])
+		h = (h + 1) & mask;
+	map->index[h] = i + 1;
+}
+
+/* Keep the index at most half full. */
+static void index_grow(struct ynode *map)
+{
+	if (2 * (map->n + 1) <= map->index_cap)
+		return;
+	free(map->index);
+	map->index_cap = map->index_cap ? 2 * map->index_cap : 16;
+	while (2 * (map->n + 1) > map->index_cap)
+		map->index_cap *= 2;
+	map->index = xcalloc(map->index_cap, sizeof *map->index);
+	for (size_t i = 0; i < map->n; i++)
+		index_put(map, i);
+}
+
 static void append(struct ynode *parent, struct ynode *key, struct ynode *val)
 {
-	parent->vals = xrealloc(parent->vals, (parent->n + 1) * sizeof *parent->vals);
+	if (parent->n == parent->cap) {
+		parent->cap = parent->cap ? 2 * parent->cap : 4;
+		parent->vals = xrealloc(parent->vals, parent->cap * sizeof *parent->vals);
+		if (parent->kind == Y_MAP)
+			parent->keys = xrealloc(parent->keys, parent->cap * sizeof *parent->keys);
+	}
 	if (parent->kind == Y_MAP) {
-		parent->keys = xrealloc(parent->keys, (parent->n + 1) * sizeof *parent->keys);
+		index_grow(parent);
 		parent->keys[parent->n] = key;
+		index_put(parent, parent->n);
 	}
 	parent->vals[parent->n++] = val;
 }
@@ -255,9 +294,12 @@ int ydoc_load_file(const char *path, struct ydoc **out, struct perr *e)
 /* The index of key in map, or -1 (also when map is not a mapping). */
 static long key_index(const struct ynode *map, const char *key)
 {
-	for (size_t i = 0; map && map->kind == Y_MAP && i < map->n; i++)
-		if (strcmp(map->keys[i]->scalar, key) == 0)
-			return (long)i;
+	if (!map || map->kind != Y_MAP || !map->index)
+		return -1;
+	size_t mask = map->index_cap - 1;
+	for (size_t h = key_hash(key) & mask; map->index[h]; h = (h + 1) & mask)
+		if (strcmp(map->keys[map->index[h] - 1]->scalar, key) == 0)
+			return (long)(map->index[h] - 1);
 	return -1;
 }
 

@@ -17,6 +17,9 @@ struct ynode {
 	size_t n;		/* Y_MAP: pairs; Y_SEQ: items */
 	struct ynode **keys;	/* Y_MAP: key scalars */
 	struct ynode **vals;	/* Y_MAP: values; Y_SEQ: items */
+	size_t cap;		/* room in keys and vals */
+	size_t *index;		/* Y_MAP: hash of the keys (slot: i + 1, 0 empty) */
+	size_t index_cap;	/* slots in index, a power of two */
 };
 
 struct ydoc {

@@ -4,28 +4,41 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "cli/cli.h"
 #include "procedure/access.h"
 #include "procedure/dossier.h"
 
+void cli_put_clean(FILE *f, const char *msg)
+{
+	char *c = text_clean(msg, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
+	fputs(c, f);
+	free(c);
+}
+
 int cli_report(struct app *app, const struct perr *e)
 {
-	fprintf(app->err, "ptce: %s\n", e->msg);
+	fputs("ptce: ", app->err);
+	cli_put_clean(app->err, e->msg);
+	fputc('\n', app->err);
 	return pstatus_exit_code(e->status);
 }
 
 int cli_usage_error(struct app *app, const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
+	char msg[PERR_MAX];
 	fputs("ptce: ", app->err);
 	if (cmd)
 		fprintf(app->err, "%s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(app->err, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	cli_put_clean(app->err, msg);
 	if (cmd)
 		fprintf(app->err, _("\nTry 'ptce %s --help' for more information.\n"), cmd);
 	else

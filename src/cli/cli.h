@@ -54,6 +54,10 @@ struct cli_action {
 	int (*run)(struct app *app, const char *name, void *ctx, int argc, char **argv);
 };
 
+/* cli_put_clean - print msg cleaned like dossier text (no escape sequence,
+ * no control character but newlines and tabs): a message may quote what
+ * someone typed or what a file held. */
+void cli_put_clean(FILE *f, const char *msg);
 /* cli_report - print e to app->err as "ptce: message" and return the exit code. */
 int cli_report(struct app *app, const struct perr *e);
 /* cli_usage_error - print a usage error with a hint to --help; returns 2. */

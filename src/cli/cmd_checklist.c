@@ -28,7 +28,7 @@ static int check_files(struct app *app, const char *name, void *ctx, int argc, c
 		struct perr e = {0};
 		struct checklist *g = NULL;
 		if (checklist_load_file(argv[i], &g, &e) < 0) {
-			fprintf(app->err, "ptce: %s\n", e.msg);
+			cli_report(app, &e);
 			bad = 1;
 			continue;
 		}

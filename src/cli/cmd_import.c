@@ -48,8 +48,10 @@ static void print_outcome(struct app *app, const struct import_outcome *o, int d
 
 static void print_errors(struct app *app, const struct import_errors *errs)
 {
-	for (size_t i = 0; i < errs->n && i < IMPORT_MAX_SHOWN; i++)
-		fprintf(app->err, "%s\n", errs->msgs[i]);
+	for (size_t i = 0; i < errs->n && i < IMPORT_MAX_SHOWN; i++) {
+		cli_put_clean(app->err, errs->msgs[i]);
+		fputc('\n', app->err);
+	}
 	if (errs->n > IMPORT_MAX_SHOWN)
 		fprintf(app->err, P_("... and %zu more problem not shown\n",
 				     "... and %zu more problems not shown\n",

@@ -1,12 +1,15 @@
 /* cmd_init.c - 'ptce init': create the database file (and the default
  * location's folder), record the configured campaigns and the admin; with
  * --demo, fill it with the demonstration data. */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +19,7 @@
 #include "cli/cmd_init.h"
 #include "demo/demo.h"
 #include "procedure/procedure.h"
+#include "store/backup.h"
 #include "store/open.h"
 #include "store/stmt.h"
 
@@ -91,28 +95,68 @@ static void share_with_group(const char *path)
 	free(m);
 }
 
-static void remove_db(const char *path)
+/* The name is free and its folder exists: init never replaces a file,
+ * not even an empty one. */
+static int check_target(const char *path, struct perr *e)
 {
-	char *w = xasprintf("%s-wal", path), *m = xasprintf("%s-shm", path);
-	unlink(path);
-	unlink(w);
-	unlink(m);
-	free(w);
-	free(m);
+	struct stat st;
+	if (lstat(path, &st) == 0)
+		return perr_set(e, P_REFUSED, _("%s already exists; ptce init never overwrites a database. Remove it yourself or choose another path with --db."),
+				path);
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int rc = 0;
+	if (slash && slash != dir) {
+		*slash = '\0';
+		if (stat(dir, &st) != 0)
+			rc = perr_set(e, P_IO, _("the folder %s does not exist; create it first (mkdir -p %s) or choose another path with --db."),
+				      dir, dir);
+	}
+	free(dir);
+	return rc;
 }
 
-/* Create the database with its campaigns and admin login (and the demo);
- * on failure nothing is left behind. */
-static int create_db(struct app *app, const char *login, int demo, struct perr *e)
+/* What an init killed part way left beside path (.NAME.init-*, whose lock
+ * no running init holds): removed, so that the folder does not fill up. */
+static void remove_stale_temps(const char *path)
 {
-	struct store *created = NULL;
-	if (procedure_open(app->db_path, STORE_CREATE, &created, e) < 0)
-		return -1;
-	app->store = created;
-	/* SQLite makes the file 0644 less the umask; on a shared host the
-	 * group must write it, and -wal and -shm take its mode (ptce(8)). */
-	if (host_shared())
-		share_with_group(app->db_path);
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	char *prefix = xasprintf(".%s.init-", slash ? slash + 1 : path);
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	while (d && (de = readdir(d))) {
+		const char *n = de->d_name;
+		size_t len = strlen(n);
+		if (strncmp(n, prefix, strlen(prefix)) != 0 || (len > 4 && (strcmp(n + len - 4, "-wal") == 0 ||
+		    strcmp(n + len - 4, "-shm") == 0)) || (len > 8 && strcmp(n + len - 8, "-journal") == 0))
+			continue;
+		char *f = xasprintf("%s/%s", dir, n);
+		int fd = open(f, O_RDONLY | O_CLOEXEC);
+		if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+			store_remove_files(f);
+		if (fd >= 0)
+			close(fd);
+		free(f);
+	}
+	if (d)
+		closedir(d);
+	free(prefix);
+	free(dir);
+}
+
+/* Hold a lock on the file being built for as long as this init runs: the
+ * next init knows a file nobody holds was left by a killed one. */
+static int lock_temp(const char *tmp)
+{
+	int fd = open(tmp, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0)
+		flock(fd, LOCK_EX | LOCK_NB);
+	return fd;
+}
+
+/* Fill the new file tmp: campaigns, the admin login, the demo. */
+static int fill_db(struct app *app, const char *login, int demo, struct perr *e)
+{
 	unsigned roles = ROLE_ADMIN | (demo ? ROLE_COORDINATEUR : 0);
 	char name[128];
 	gecos_name(name, sizeof name);
@@ -120,14 +164,44 @@ static int create_db(struct app *app, const char *login, int demo, struct perr *
 		 store_commit(app->store, e) == 0;
 	if (!ok)
 		store_rollback(app->store);
-	if (ok && reviewer_add(app->store, NULL, login, name[0] ? name : NULL, NULL, NULL, roles, e) == 0 &&
-	    actor_load(app->store, login, &app->actor, e) == 0 &&
-	    (!demo || demo_fill(app->store, &app->actor, app->cfg.checklists_dir, app->err, e) == 0))
-		return 0;
+	return ok && reviewer_add(app->store, NULL, login, name[0] ? name : NULL, NULL, NULL, roles, e) == 0 &&
+	       actor_load(app->store, login, &app->actor, e) == 0 &&
+	       (!demo || demo_fill(app->store, &app->actor, app->cfg.checklists_dir, app->err, e) == 0) ? 0 : -1;
+}
+
+/* Create the database with its campaigns and admin login (and the demo) in
+ * a file of its own beside the target, which takes the target's name only
+ * when complete: a killed init leaves no database, never half of one. */
+static int create_db(struct app *app, const char *login, int demo, struct perr *e)
+{
+	if (check_target(app->db_path, e) < 0)
+		return -1;
+	remove_stale_temps(app->db_path);
+	char *tmp = store_temp_file(app->db_path, "init", 0666, e);
+	if (!tmp)
+		return -1;
+	int lock = lock_temp(tmp);
+	int rc = procedure_open(tmp, STORE_CREATE, &app->store, e);
+	if (rc == 0)
+		rc = fill_db(app, login, demo, e);
+	/* The last close folds the -wal into the file and removes it. */
 	store_close(&app->store);
-	remove_db(app->db_path);
-	perr_append(e, _(" (%s was not created)"), app->db_path);
-	return -1;
+	if (rc == 0 && link(tmp, app->db_path) < 0)
+		rc = perr_set(e, errno == EEXIST ? P_REFUSED : P_IO, _("cannot create %s: %s"), app->db_path, strerror(errno));
+	/* SQLite makes the file 0644 less the umask; on a shared host the
+	 * group must write it, and -wal and -shm take its mode (ptce(8)). */
+	if (rc == 0 && host_shared())
+		share_with_group(app->db_path);
+	store_remove_files(tmp);
+	if (lock >= 0)
+		close(lock);
+	free(tmp);
+	if (rc < 0) {
+		perr_append(e, _(" (%s was not created)"), app->db_path);
+		return -1;
+	}
+	store_sync_dir_of(app->db_path);
+	return 0;
 }
 
 static const struct cli_opt init_options[] = {{"demo", 'd', CLI_FLAG, 0, 1}, {0}};

@@ -10,7 +10,10 @@
 #include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/cmd_assign.h"
+#include "cli/cmd_audit.h"
+#include "cli/cmd_backup.h"
 #include "cli/cmd_campaign.h"
+#include "cli/cmd_check.h"
 #include "cli/cmd_comment.h"
 #include "cli/cmd_checklist.h"
 #include "cli/cmd_complements.h"
@@ -226,6 +229,32 @@ static const struct command commands[] = {
 	    "  remove LOGIN                     take off the roster (history keeps the name)\n"
 	    "Roles: instructeur, coordinateur, expert, lecteur, admin. LOGIN is the Unix account.\n"
 	    "Changing the roster is for admins.\n")},
+	{"audit", cmd_audit, "verify [--head SEQ:HASH] | head", N_("verify the tamper-evident record, or print its head"), 0,
+	 N_("Actions:\n"
+	    "  verify [--head SEQ:HASH]  check the chain of every recorded write (history,\n"
+	    "                            submitted reviews, decisions, assignments, conflicts,\n"
+	    "                            opinions, notes, documents, roster) against the rows;\n"
+	    "                            name the first entry edited, deleted, inserted or\n"
+	    "                            reordered outside ptce. --head: a head printed earlier\n"
+	    "                            by 'ptce audit head', which must still be in the chain\n"
+	    "                            (catches a rewrite with a recomputed chain)\n"
+	    "  head                      print the chain's head (SEQ:HASH): keep it outside\n"
+	    "                            the database, e.g. in the minutes of a committee\n"
+	    "Exit status 4 when something was changed outside ptce.\n")},
+	{"check", cmd_check, "[FILE] [--head SEQ:HASH]", N_("check the database (or a backup): integrity and audit record"), CMD_NO_DB,
+	 N_("Runs SQLite's integrity check and 'ptce audit verify' on the database, or on\n"
+	    "FILE (a backup), without changing it; works on a damaged file.\n"
+	    "Exit status 0 when both are good, 4 otherwise.\n")},
+	{"backup", cmd_backup, "FILE", N_("copy the database into a new file, while others work (admin)"), 0,
+	 N_("Copies the database with SQLite's online backup API (other sessions keep\n"
+	    "working) into FILE, created 0600; never overwrites a file. The copy is\n"
+	    "checked before it takes its name, so FILE is complete or absent.\n")},
+	{"restore", cmd_restore, "FILE", N_("put back a backup after checking it (admin)"), CMD_NO_DB,
+	 N_("Checks FILE first (a ptce database, integrity check, schema version no newer\n"
+	    "than this ptce, audit record intact) and refuses it without touching the\n"
+	    "database when one fails. Then replaces the database's content in one\n"
+	    "transaction: open sessions see the old or the new content, never a mix.\n"
+	    "You must be an admin in FILE (and in the database, when it can still say).\n")},
 	{"whoami", cmd_whoami, "", N_("show who you are for ptce, your roles and the database"), 0,
 	 NULL},
 	{"print", cmd_print, "ID [--pdf FILE] [--force] [--roff]",

@@ -165,7 +165,9 @@ static int edit_save(struct edit *ed)
 		user_unlink(ed->path);
 		rc = 0;
 	} else if (review_form_parse(ed->rg, text, &buf, &in, &n, &submit, &e) < 0) {
-		fprintf(app->err, "ptce: %s:%s\n", ed->path, e.msg + (strncmp(e.msg, "line ", 5) == 0 ? 5 : 0));
+		fprintf(app->err, "ptce: %s:", ed->path);
+		cli_put_clean(app->err, e.msg + (strncmp(e.msg, "line ", 5) == 0 ? 5 : 0));
+		fputc('\n', app->err);
 		fprintf(app->err, _("ptce: nothing was saved; your text is kept in %s. Fix it and run: ptce score --edit %s --grid %s --from %s\n"),
 			ed->path, ed->ref, ed->g->id, ed->path);
 		rc = 1;

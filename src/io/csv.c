@@ -18,8 +18,7 @@ struct csv_builder {
 	int line;		/* line of the byte being fed */
 	int rec_line;		/* line where the current record started; 0: between records */
 	int have_header;
-	int nul_line;		/* where a cell held a NUL byte (0: none yet) */
-	size_t nul_col;
+	int nul_line, nul_col;	/* where the first NUL byte in a cell is; 0: none */
 };
 
 static void record_push_cell(struct csv_record *r, const char *s, size_t len)
@@ -40,9 +39,15 @@ static void record_clear(struct csv_record *r)
 static void on_field(void *data, size_t len, void *arg)
 {
 	struct csv_builder *b = arg;
-	if (len && memchr(data, '\0', len) && !b->nul_line) {
-		b->nul_line = b->line;
-		b->nul_col = b->cur.n + 1;
+	/* A NUL would cut the cell short unseen: keep where it is, to refuse
+	 * the file. Its line: the current one less the newlines after it. */
+	const char *z = len ? memchr(data, '\0', len) : NULL;
+	if (z && !b->nul_line) {
+		int after = 0;
+		for (const char *q = z; q < (const char *)data + len; q++)
+			after += *q == '\n';
+		b->nul_line = b->line - after;
+		b->nul_col = (int)b->cur.n + 1;
 	}
 	record_push_cell(&b->cur, data, len);
 }
@@ -295,8 +300,8 @@ int csv_table_parse_enc(const char *name, const char *buf, size_t len, const cha
 	csv_free(&p);
 	record_clear(&b.cur);
 	if (rc == 0 && b.nul_line)
-		rc = perr_set(e, P_INVALID, _("%s:%d:%zu: the cell holds a NUL byte, which no text "
-					      "has; the file is damaged or is not a CSV"),
+		rc = perr_set(e, P_INVALID,
+			      _("%s:%d:%d: this cell holds a NUL byte, which no text may contain; the file is damaged or is not a CSV export: export it again from the platform"),
 			      name, b.nul_line, b.nul_col);
 	if (rc == 0 && !b.have_header)
 		rc = perr_set(e, P_INVALID,

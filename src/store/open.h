@@ -21,6 +21,13 @@ typedef int (*store_seed_fn)(struct store *s, struct perr *e);
  * whenever the file is created or upgraded (never on a plain open). */
 int store_open_seeded(const char *path, enum store_mode mode, store_seed_fn seed, struct store **out,
 		      struct perr *e);
+/* store_open_raw - open an existing file as it is: no migration, no
+ * journal change (checking, backing up, restoring). A 0-byte file is
+ * refused. */
+int store_open_raw(const char *path, int readonly, struct store **out, struct perr *e);
+/* store_open_raw_new - store_open_raw for a file the caller has just
+ * created (empty) to copy a database into. */
+int store_open_raw_new(const char *path, struct store **out, struct perr *e);
 /* store_close - close and NULL the caller's pointer. */
 void store_close(struct store **s);
 /* store_schema_version - the version this build writes. */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/geo.h"
+#include "store/audit.h"
 #include "store/schema.h"
 #include "store/stmt.h"
 
@@ -409,6 +410,9 @@ const struct migration store_migrations[] = {
 	{3, schema_v3_sql, NULL},
 	{4, schema_v4_sql, NULL},
 	{5, schema_v5_sql, NULL},
+	/* 6: the tamper-evident record (store/audit.c): the audit table, the
+	 * triggers that chain every write, the rows already there sealed. */
+	{6, NULL, audit_install},
 	{8, schema_v8_sql, NULL},
 };
 const size_t store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

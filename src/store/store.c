@@ -2,9 +2,11 @@
  * person can act on them, and small column helpers. The database is the
  * single source of truth shared by concurrent sessions (store/open.c opens
  * it). */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/i18n.h"
 #include "store/store.h"
@@ -18,23 +20,41 @@ char *now_utc(char buf[static 21])
 	return buf;
 }
 
+/* Read-only because of a -shm file left by another account (or a crash)
+ * while the database itself may be written: say which file and the fix. */
+static int stale_shm(struct store *s, struct perr *e, const char *what)
+{
+	char *shm = xasprintf("%s-shm", s->path);
+	int stale = access(s->path, W_OK) == 0 && access(shm, F_OK) == 0 && access(shm, W_OK) != 0;
+	if (stale)
+		perr_set(e, P_DB, _("%s: the database %s is writable but its shared-memory file %s is not (left by another account or an old session); nothing was changed. When no ptce session is running, remove it (rm %s) or give it the database's group and mode, then try again."),
+			 what, s->path, shm, shm);
+	free(shm);
+	return stale ? -1 : 0;
+}
+
 int store_fail(struct store *s, struct perr *e, const char *what)
 {
 	int code = sqlite3_extended_errcode(s->db);
 	const char *msg = sqlite3_errmsg(s->db);
 	int prim = code & 0xFF;
+	int sys = sqlite3_system_errno(s->db);
+	if (prim == SQLITE_FULL || (prim == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT)))
+		return perr_set(e, P_DB, _("%s: the disk holding %s is full; nothing was changed. Free some space (df %s) and try again."),
+				what, s->path, s->path);
 	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
 		return perr_set(e, P_DB, _("%s: the database %s is locked by another session and stayed locked; nothing was changed. Try again in a moment (a long import or a stuck process may hold it: see 'fuser %s')."),
 				what, s->path, s->path);
+	if (prim == SQLITE_READONLY && stale_shm(s, e, what) < 0)
+		return -1;
 	if (prim == SQLITE_READONLY)
 		return perr_set(e, P_DB, _("%s: the database %s is read-only for you; ask the operator to give your account write access to the file and its folder."),
 				what, s->path);
-	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
-		return perr_set(e, P_DB, _("%s: %s is damaged or is not a ptce database (%s); restore it from a backup."),
+	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB) {
+		s->broken = 1;
+		return perr_set(e, P_DB, _("%s: %s is damaged or is not a ptce database (%s); ptce writes nothing more to it. See what is wrong with 'ptce check', then put back a backup with 'ptce restore FILE'."),
 				what, s->path, msg);
-	if (prim == SQLITE_FULL)
-		return perr_set(e, P_DB, _("%s: the disk holding %s is full; nothing was changed. Free some space and try again."),
-				what, s->path);
+	}
 	if (prim == SQLITE_CONSTRAINT)
 		return perr_set(e, P_INVALID, _("%s: refused by the database: %s"), what, msg);
 	return perr_set(e, P_DB, _("%s: database error: %s"), what, msg);
@@ -64,8 +84,44 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct perr *e)
 	return st;
 }
 
+/* Before a connection's first write, SQLite's quick check of every table
+ * but the stored pièces (large, and only ever read): a damaged file is
+ * refused before ptce adds to it, not found out months later. */
+static void check_before_writing(struct store *s)
+{
+	s->checked = 1;
+	sqlite3_stmt *t = NULL;
+	if (sqlite3_prepare_v2(s->db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+			       " AND name NOT IN ('document_blobs') AND sql NOT LIKE 'CREATE VIRTUAL%'",
+			       -1, &t, NULL) != SQLITE_OK) {
+		s->broken = (sqlite3_errcode(s->db) & 0xFF) == SQLITE_CORRUPT ||
+			    (sqlite3_errcode(s->db) & 0xFF) == SQLITE_NOTADB;
+		sqlite3_finalize(t);
+		return;
+	}
+	while (!s->broken && sqlite3_step(t) == SQLITE_ROW) {
+		char *sql = sqlite3_mprintf("PRAGMA quick_check(%Q)", (const char *)sqlite3_column_text(t, 0));
+		sqlite3_stmt *q = NULL;
+		if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) == SQLITE_OK) {
+			int rc = sqlite3_step(q);
+			const unsigned char *v = rc == SQLITE_ROW ? sqlite3_column_text(q, 0) : NULL;
+			if ((rc == SQLITE_ROW && (!v || strcmp((const char *)v, "ok") != 0)) ||
+			    (rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB)
+				s->broken = 1;
+		}
+		sqlite3_finalize(q);
+		sqlite3_free(sql);
+	}
+	sqlite3_finalize(t);
+}
+
 int store_begin(struct store *s, struct perr *e)
 {
+	if (!s->checked)
+		check_before_writing(s);
+	if (s->broken)
+		return perr_set(e, P_DB, _("%s is damaged: ptce writes nothing more to it. See what is wrong with 'ptce check', then put back a backup with 'ptce restore FILE'."),
+				s->path);
 	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(s, e, _("starting a change"));
 	return 0;

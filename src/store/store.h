@@ -11,7 +11,12 @@
 struct store {
 	sqlite3 *db;
 	char *path;
+	int broken;	/* SQLite said the file is damaged: no more writes */
+	int checked;	/* the quick check before the first write was done */
 };
+
+/* STORE_APPLICATION_ID - 'PTCE' in PRAGMA application_id (set by migration 6). */
+#define STORE_APPLICATION_ID 1347699525
 
 /* store_begin - BEGIN IMMEDIATE: take the write lock now, so two sessions
  * never deadlock halfway through. */

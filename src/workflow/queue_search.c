@@ -12,7 +12,11 @@ char *queue_fts_query(const char *text)
 {
 	if (!text)
 		return NULL;
-	size_t cap = strlen(text) * 2 + 16, l = 0;
+	/* Each byte is written at most twice (a '"' is doubled) and each word
+	 * adds four: a space, two quotes and the '*'. A word takes at least one
+	 * byte and a blank: n bytes make at most (n + 1) / 2 words, so 2n + 4 *
+	 * (n + 1) / 2 + 1 <= 4n + 3 bytes. */
+	size_t cap = strlen(text) * 4 + 8, l = 0;
 	char *out = xmalloc(cap);
 	const char *p = text;
 	int words = 0;

@@ -27,8 +27,10 @@ else
 	ptce doc attach 1001 "$T_DIR/statuts.txt" --kind statuts >/dev/null
 fi
 ptce doc attach 1001 "$T_DIR/plan.bin" >/dev/null
-sqlite3 -batch "$PTCE_DB" "INSERT INTO documents(dossier_id, kind, title)
-  SELECT id, 'comptes', 'comptes-2025.pdf' FROM dossiers WHERE ds_number = '1001'"
+# A pièce the platform's export names, whose file has not come (no zip yet).
+printf '%s\n' 'ID,Établissement SIRET,Entreprise raison sociale,État du dossier,Déposé le,Région (Code),Département (Code),Nom du PTCE,Type de territoire,Derniers comptes approuvés' \
+	'1001,90000014000005,Association Coopérative Énergie Sud,En construction,2025-03-01 10:00:00 +0100,76,31,Coopérative Énergie Sud,Rural,comptes-2025.pdf' >"$T_DIR/named.csv"
+ptce import "$T_DIR/named.csv" >/dev/null 2>&1 || echo "not ok - import of the named pièce"
 
 ui_run pieces 80 24 <<'KEYS'
 <Enter>

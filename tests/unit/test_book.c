@@ -222,7 +222,7 @@ static void test_refusals(void **state)
 	refused("garbage.zip", NULL, P_INVALID, "not a readable zip archive");
 	refused("dup.zip", NULL, P_INVALID, "two entries named");
 	refused("absent.csv", NULL, P_IO, "cannot open");
-	refused("nul.csv", NULL, P_INVALID, "nul.csv:3:2: the cell holds a NUL byte");
+	refused("nul.csv", NULL, P_INVALID, "nul.csv:3:2: this cell holds a NUL byte");
 }
 
 static void test_csv_encodings(void **state)

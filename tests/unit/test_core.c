@@ -478,6 +478,9 @@ static void older_database_is_upgraded(void **state)
 		fail_msg("%s", e.msg);
 	assert_int_equal(count(s, "PRAGMA user_version"), store_schema_version());
 	assert_int_equal(count(s, "SELECT count(*) FROM reviewers WHERE login = 'old'"), 1);
+	/* The rows already there are the audit chain's first entries. */
+	assert_int_equal(count(s, "SELECT count(*) FROM audit WHERE tbl = 'reviewers' AND key = 'old' AND op = 'insert'"), 1);
+	assert_int_equal(count(s, "PRAGMA application_id"), STORE_APPLICATION_ID);
 	/* Tables of later versions exist. */
 	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'reviews'"), 1);
 	/* The procedure's tables were written again with the upgrade. */

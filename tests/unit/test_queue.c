@@ -219,6 +219,24 @@ static void test_search(void **state)
 	assert_string_equal(fq, "\"l'éco\"* \"\"\"x\"\"\"*");
 	free(fq);
 	assert_null(queue_fts_query("   "));
+	/* One-letter words and lone quotes: the longest output per byte typed
+	 * (issue 10: "/a a a ..." wrote past the buffer). */
+	char *many = xmalloc(6001), *quotes = xmalloc(6001);
+	for (int i = 0; i < 3000; i++) {
+		memcpy(many + 2 * i, "a ", 2);
+		memcpy(quotes + 2 * i, "\" ", 2);
+	}
+	many[5999] = quotes[5999] = '\0';
+	fq = queue_fts_query(many);
+	assert_int_equal(strlen(fq), 3000 * 5 - 1);
+	assert_memory_equal(fq, "\"a\"* \"a\"* ", 10);
+	free(fq);
+	fq = queue_fts_query(quotes);
+	assert_int_equal(strlen(fq), 3000 * 6 - 1);
+	free(fq);
+	assert_int_equal(queue_search(f->s, &q, many, 1, 0, &pos, &hits, &e), 0);
+	free(many);
+	free(quotes);
 	queue_spec_done(&q);
 }
 

@@ -1,0 +1,289 @@
+/* audit.c - the tamper-evident record's machinery: the ptce_sha256() SQL
+ * function (nettle's SHA-256), the audited tables, the triggers that chain
+ * every write to them, and the first chain of an upgraded database. */
+#include <nettle/sha2.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "store/audit.h"
+#include "store/stmt.h"
+
+/* The answers of a review, digested in the order of their criterion: a
+ * submitted review is recorded with what it said. */
+#define REVIEW_ANSWERS \
+	"(SELECT group_concat(x, ',') FROM (SELECT ptce_sha256(a.criterion, a.kind, a.blocking," \
+	" a.value, a.comment, a.points, a.updated_at, a.updated_by) AS x FROM review_answers a" \
+	" WHERE a.review_id = @.id ORDER BY a.criterion))"
+
+/* A released list: changing a column here changes every digest, so a new
+ * column is recorded by a new migration that seals the rows anew. */
+const struct audit_table audit_tables[] = {
+	{"reviewers", "@.login", "login, display_name, organisation, email, active, created_at", NULL, NULL, 0},
+	{"reviewer_roles", "@.login || '/' || @.role", "login, role", NULL, NULL, 0},
+	{"grid_versions", "CAST(@.id AS TEXT)",
+	 "id, grid_id, hash, phase, title, version_label, source_path, reviews_required, blind,"
+	 " divergence, points_total, content, first_used_at", NULL, NULL, 0},
+	{"history", "CAST(@.id AS TEXT)",
+	 "id, dossier_id, at, actor, real_actor, kind, from_state, to_state, motivation, override, detail",
+	 NULL, NULL, 1},
+	{"assignments", "CAST(@.dossier_id AS TEXT) || '/' || @.login",
+	 "dossier_id, login, assigned_by, assigned_at", NULL, NULL, 0},
+	{"conflicts", "CAST(@.id AS TEXT)", "id, dossier_id, reviewer, reason, declared_by, declared_at",
+	 NULL, NULL, 0},
+	{"reviews", "CAST(@.id AS TEXT)",
+	 "id, dossier_id, reviewer, grid_id, grid_version_id, phase, status, revision, total, band,"
+	 " eliminated_by, created_at, updated_at, updated_by, submitted_at", REVIEW_ANSWERS,
+	 "@.status = 'submitted'", 0},
+	{"review_changes", "CAST(@.id AS TEXT)",
+	 "id, review_id, at, actor, real_actor, what, criterion, old_value, new_value", NULL, NULL, 1},
+	{"opinions", "CAST(@.id AS TEXT)",
+	 "id, dossier_id, expert, expert_email, question, asked_by, asked_at, verdict, answer,"
+	 " answered_at, yes_no_question, source", NULL, NULL, 0},
+	{"funding_decisions", "CAST(@.id AS TEXT)",
+	 "id, dossier_id, campaign_id, amount_per_year_eur, years, validation_ref, validation_date,"
+	 " decided_by, real_actor, decided_at, overridden", NULL, NULL, 1},
+	{"notes", "CAST(@.id AS TEXT)",
+	 "id, dossier_id, source, author, author_label, field, body, at, real_actor", NULL, NULL, 0},
+	{"documents", "CAST(@.id AS TEXT)",
+	 "id, dossier_id, kind, title, received_on, folder, file_name, size, mime, sha256", NULL, NULL, 0},
+};
+const size_t audit_n_tables = sizeof audit_tables / sizeof audit_tables[0];
+
+/* Each argument goes in typed and length-prefixed, so that ("ab", "c") and
+ * ("a", "bc") differ; a real number by its bits, never through the locale. */
+static void sha256_value(struct sha256_ctx *h, sqlite3_value *v)
+{
+	char tag[48];
+	int n = 0;
+	double d;
+	uint64_t bits;
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_NULL:
+		n = snprintf(tag, sizeof tag, "N;");
+		break;
+	case SQLITE_INTEGER:
+		n = snprintf(tag, sizeof tag, "I%lld;", (long long)sqlite3_value_int64(v));
+		break;
+	case SQLITE_FLOAT:
+		d = sqlite3_value_double(v);
+		memcpy(&bits, &d, sizeof bits);
+		n = snprintf(tag, sizeof tag, "R%016llx;", (unsigned long long)bits);
+		break;
+	default: {
+		int blob = sqlite3_value_type(v) == SQLITE_BLOB;
+		const void *p = blob ? sqlite3_value_blob(v) : (const void *)sqlite3_value_text(v);
+		int len = sqlite3_value_bytes(v);
+		n = snprintf(tag, sizeof tag, "%c%d:", blob ? 'B' : 'T', len);
+		sha256_update(h, (size_t)n, (const uint8_t *)tag);
+		if (len > 0 && p)
+			sha256_update(h, (size_t)len, p);
+		n = snprintf(tag, sizeof tag, ";");
+	}
+	}
+	sha256_update(h, (size_t)n, (const uint8_t *)tag);
+}
+
+static void sql_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct sha256_ctx h;
+	uint8_t d[SHA256_DIGEST_SIZE];
+	char hex[2 * SHA256_DIGEST_SIZE + 1];
+	sha256_init(&h);
+	for (int i = 0; i < argc; i++)
+		sha256_value(&h, argv[i]);
+	sha256_digest(&h, sizeof d, d);
+	for (size_t i = 0; i < sizeof d; i++)
+		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+	sqlite3_result_text(ctx, hex, 2 * SHA256_DIGEST_SIZE, SQLITE_TRANSIENT);
+}
+
+int audit_register(sqlite3 *db)
+{
+	return sqlite3_create_function(db, "ptce_sha256", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				       sql_sha256, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+char *audit_expand(const char *tmpl, const char *alias)
+{
+	char *out = NULL;
+	xappendf(&out, "%s", "");
+	for (const char *p = tmpl; *p; p++) {
+		if (*p == '@')
+			xappendf(&out, "%s", alias);
+		else
+			xappendf(&out, "%c", *p);
+	}
+	return out;
+}
+
+char *audit_digest_sql(const struct audit_table *t, const char *alias)
+{
+	char *out = xstrdup("ptce_sha256(");
+	const char *p = t->cols;
+	while (*p) {
+		p += strspn(p, " ,");
+		size_t n = strcspn(p, " ,");
+		if (n)
+			xappendf(&out, "%s%s.%.*s", out[12] ? ", " : "", alias, (int)n, p);
+		p += n;
+	}
+	if (t->extra) {
+		char *x = audit_expand(t->extra, alias);
+		xappendf(&out, ", %s", x);
+		free(x);
+	}
+	xappendf(&out, ")");
+	return out;
+}
+
+/* One chain entry for table tbl, appended after the last one: key and
+ * digest are SQL expressions, from and where what they need. */
+static void append_sql(char **sql, const char *tbl, const char *op, const char *key,
+		       const char *digest, const char *from, const char *where)
+{
+	xappendf(sql,
+		 " INSERT INTO audit(seq, tbl, key, op, digest, prev, hash)"
+		 " SELECT s, '%s', k, '%s', d, p, ptce_sha256(p, s, '%s', k, '%s', d) FROM"
+		 " (SELECT n.s AS s, n.p AS p, %s AS k, %s AS d FROM"
+		 " (SELECT coalesce(max(seq), 0) + 1 AS s, coalesce((SELECT hash FROM audit"
+		 " ORDER BY seq DESC LIMIT 1), '') AS p FROM audit) n%s%s%s);",
+		 tbl, op, tbl, op, key, digest, from ? ", " : "", from ? from : "",
+		 where ? where : "");
+}
+
+/* The triggers of an audited table: 0 insert, 1 update, 2 delete. */
+static void table_trigger(const struct audit_table *t, int kind, char **name, char **sql)
+{
+	static const char *const suffix[] = {"i", "u", "d"}, *const event[] = {"INSERT", "UPDATE", "DELETE"};
+	const char *alias = kind == 2 ? "OLD" : "NEW";
+	char *key = audit_expand(t->key, alias), *dig = audit_digest_sql(t, alias);
+	char *cnew = t->cond ? audit_expand(t->cond, "NEW") : NULL;
+	char *cold = t->cond ? audit_expand(t->cond, "OLD") : NULL;
+	*name = xasprintf("audit_%s_%s", t->name, suffix[kind]);
+	*sql = xasprintf("CREATE TRIGGER %s AFTER %s ON %s", *name, event[kind], t->name);
+	if (t->cond)
+		xappendf(sql, " WHEN %s%s%s", kind == 2 ? cold : cnew, kind == 1 ? " OR " : "",
+			 kind == 1 ? cold : "");
+	xappendf(sql, " BEGIN");
+	if (kind == 0) {
+		append_sql(sql, t->name, "insert", key, dig, NULL, NULL);
+	} else if (kind == 2) {
+		append_sql(sql, t->name, "delete", key, "NULL", NULL, NULL);
+	} else {
+		char *okey = audit_expand(t->key, "OLD");
+		char *w = xasprintf(" WHERE %s IS NOT %s", okey, key);
+		append_sql(sql, t->name, "delete", okey, "NULL", NULL, w);
+		free(w);
+		free(okey);
+		char *d = t->cond ? xasprintf("CASE WHEN %s THEN %s END", cnew, dig) : xstrdup(dig);
+		append_sql(sql, t->name, "update", key, d, NULL, NULL);
+		free(d);
+	}
+	xappendf(sql, " END");
+	free(key);
+	free(dig);
+	free(cnew);
+	free(cold);
+}
+
+/* A change to an answer of a submitted review records the review again. */
+static void answers_trigger(int kind, char **name, char **sql)
+{
+	static const char *const suffix[] = {"i", "u", "d"}, *const event[] = {"INSERT", "UPDATE", "DELETE"};
+	const struct audit_table *rv = NULL;
+	for (size_t i = 0; i < audit_n_tables; i++)
+		if (strcmp(audit_tables[i].name, "reviews") == 0)
+			rv = &audit_tables[i];
+	char *key = audit_expand(rv->key, "r"), *dig = audit_digest_sql(rv, "r");
+	char *cond = audit_expand(rv->cond, "r");
+	char *where = xasprintf(" WHERE r.id = %s.review_id AND %s", kind == 2 ? "OLD" : "NEW", cond);
+	*name = xasprintf("audit_review_answers_%s", suffix[kind]);
+	*sql = xasprintf("CREATE TRIGGER %s AFTER %s ON review_answers BEGIN", *name, event[kind]);
+	append_sql(sql, "reviews", "update", key, dig, "reviews r", where);
+	xappendf(sql, " END");
+	free(key);
+	free(dig);
+	free(cond);
+	free(where);
+}
+
+int audit_trigger_sql(size_t i, char **name, char **sql)
+{
+	if (i < 3 * audit_n_tables) {
+		table_trigger(&audit_tables[i / 3], (int)(i % 3), name, sql);
+		return 0;
+	}
+	i -= 3 * audit_n_tables;
+	if (i < 3) {
+		answers_trigger((int)i, name, sql);
+		return 0;
+	}
+	if (i < 5) {
+		*name = xstrdup(i == 3 ? "audit_is_append_only_u" : "audit_is_append_only_d");
+		*sql = xasprintf("CREATE TRIGGER %s BEFORE %s ON audit BEGIN"
+				 " SELECT RAISE(ABORT, 'the audit record is append-only'); END",
+				 *name, i == 3 ? "UPDATE" : "DELETE");
+		return 0;
+	}
+	return -1;
+}
+
+static const char audit_table_sql[] =
+	/* seq orders the chain; hash = ptce_sha256(prev, seq, tbl, key, op,
+	 * digest), prev being the entry before's hash ('' for the first). */
+	"CREATE TABLE audit ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  tbl TEXT NOT NULL, key TEXT NOT NULL,"
+	"  op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),"
+	"  digest TEXT, prev TEXT NOT NULL, hash TEXT NOT NULL);"
+	"CREATE INDEX audit_row ON audit(tbl, key, seq);"
+	/* 'PTCE': tells a ptce database from any other SQLite file. */
+	"PRAGMA application_id = 1347699525;";
+
+/* The rows already there, each as an insert, table after table. */
+static int seal_existing(struct store *s, const struct audit_table *t, struct perr *e)
+{
+	char *key = audit_expand(t->key, "t"), *dig = audit_digest_sql(t, "t");
+	char *cond = t->cond ? audit_expand(t->cond, "t") : xstrdup("1");
+	char *sel = xasprintf("SELECT %s, %s FROM %s t WHERE %s ORDER BY 1", key, dig, t->name, cond);
+	char *ins = NULL;
+	append_sql(&ins, t->name, "insert", "?1", "?2", NULL, NULL);
+	sqlite3_stmt *rows = stmt_query(s, e, sel, NULL), *add = store_prepare(s, ins, e);
+	int rc = rows && add ? 0 : -1, more = 0;
+	while (rc == 0 && (more = stmt_next(s, &rows, e, _("recording the audit chain"))) > 0) {
+		sqlite3_bind_value(add, 1, sqlite3_column_value(rows, 0));
+		sqlite3_bind_value(add, 2, sqlite3_column_value(rows, 1));
+		rc = stmt_step_reset(s, add, e, _("recording the audit chain"));
+	}
+	if (rc == 0 && more < 0)
+		rc = -1;
+	stmt_done(&rows);
+	stmt_done(&add);
+	free(key);
+	free(dig);
+	free(cond);
+	free(sel);
+	free(ins);
+	return rc;
+}
+
+int audit_install(struct store *s, struct perr *e)
+{
+	if (store_exec(s, audit_table_sql, e) < 0)
+		return -1;
+	for (size_t i = 0; i < audit_n_tables; i++)
+		if (seal_existing(s, &audit_tables[i], e) < 0)
+			return -1;
+	char *name, *sql;
+	for (size_t i = 0; audit_trigger_sql(i, &name, &sql) == 0; i++) {
+		int rc = store_exec(s, sql, e);
+		free(name);
+		free(sql);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}

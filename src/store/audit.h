@@ -1,0 +1,44 @@
+/* audit.h - the tamper-evident record: every write to the tables that carry
+ * the procedure (history, submitted reviews, decisions, assignments...) is
+ * chained by SHA-256 in the audit table, in the same transaction. */
+#ifndef PTCE_AUDIT_H
+#define PTCE_AUDIT_H
+
+#include "base/err.h"
+#include "store/store.h"
+
+/* One audited table: how a row is named and digested. Expressions use the
+ * placeholder '@' for the row's alias (NEW, OLD or a table alias). */
+struct audit_table {
+	const char *name;	/* the table */
+	const char *key;	/* the row's key as text, e.g. "CAST(@.id AS TEXT)" */
+	const char *cols;	/* the columns digested, in this order */
+	const char *extra;	/* one more digested expression, or NULL */
+	const char *cond;	/* rows outside the record while false (NULL: all) */
+	int append_only;	/* rows are only ever inserted */
+};
+
+/* audit_tables - every audited table, in the order a new chain records them. */
+extern const struct audit_table audit_tables[];
+extern const size_t audit_n_tables;
+
+/* audit_expand - tmpl with every '@' replaced by alias (a fresh string). */
+char *audit_expand(const char *tmpl, const char *alias);
+/* audit_digest_sql - the digest expression of t's row alias (fresh). */
+char *audit_digest_sql(const struct audit_table *t, const char *alias);
+
+/* audit_register - define the SQL function ptce_sha256(...) on db: the
+ * SHA-256 (nettle) of its arguments, each typed and length-prefixed, as 64
+ * lowercase hex digits. Every connection ptce opens has it; a bare sqlite3
+ * shell does not, so its writes to an audited table fail. */
+int audit_register(sqlite3 *db);
+
+/* audit_trigger_sql - the CREATE TRIGGER statement of the i-th expected
+ * trigger into *name and *sql (fresh strings); 0, or -1 past the last. */
+int audit_trigger_sql(size_t i, char **name, char **sql);
+
+/* audit_install - create the audit table and its triggers, and record the
+ * rows already there as the chain's first entries (migration 6). */
+int audit_install(struct store *s, struct perr *e);
+
+#endif
