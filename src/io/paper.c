@@ -8,8 +8,23 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "io/paper.h"
+#include "store/audit_verify.h"
 
-char *(*paper_audit_head)(struct store *s);
+/* The audit chain's head as "SEQ:HASH" (fresh), or NULL when it is empty or
+ * cannot be read. */
+static char *chain_head(struct store *s)
+{
+	long long seq = 0;
+	char *hash = NULL;
+	struct perr e = {0};
+	if (audit_head(s, &seq, &hash, &e) < 0 || !hash || !*hash) {
+		free(hash);
+		return NULL;
+	}
+	char *head = xasprintf("%lld:%s", seq, hash);
+	free(hash);
+	return head;
+}
 
 char *paper_footer(struct store *s, const struct actor *a, enum fmt_lang l)
 {
@@ -20,7 +35,7 @@ char *paper_footer(struct store *s, const struct actor *a, enum fmt_lang l)
 	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	fmt_datetime(l, now, when, sizeof when);
 	char *foot = xasprintf(_("Printed on %s by %s (%s)"), when, a->display_name, a->login);
-	char *head = paper_audit_head ? paper_audit_head(s) : NULL;
+	char *head = chain_head(s);
 	if (head) {
 		/* TRANSLATORS: after "Printed on ... by ...": the head of the hash chain. */
 		xappendf(&foot, _("; audit chain head: %s"), head);

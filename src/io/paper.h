@@ -1,6 +1,5 @@
 /* paper.h - what the printed documents share: the reader's labels of grid
- * texts, the foot of each document, and the hook that prints the head of
- * the audit hash chain once the audit module exists. */
+ * texts, the foot of each document with the head of the audit hash chain. */
 #ifndef PTCE_PAPER_H
 #define PTCE_PAPER_H
 
@@ -9,14 +8,8 @@
 #include "review/checklist.h"
 #include "store/store.h"
 
-/* paper_audit_head - the head of the audit hash chain as a fresh string, or
- * NULL when there is none. NULL until the audit module sets it (one line
- * where the program starts: paper_audit_head = audit_head_text;); the fiche
- * and the report then print it in their foot. */
-extern char *(*paper_audit_head)(struct store *s);
-
 /* paper_footer - "Printed on 21/11/2026 14:05 by Claire Martin (cmartin)",
- * plus the audit chain head when paper_audit_head gives one; fresh. */
+ * then "; audit chain head: SEQ:HASH" (ptce audit head); fresh. */
 char *paper_footer(struct store *s, const struct actor *a, enum fmt_lang l);
 /* paper_crit_label - a criterion's label in l (French label, English one
  * when l is English and the grid has it). */

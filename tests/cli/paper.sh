@@ -129,4 +129,11 @@ if command -v groff >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 && c
 else
 	t_skip "groff, pdftotext or pdfinfo is not installed (apt-get install groff poppler-utils)"
 fi
+# The fiche and the report carry the audit chain's head, as ptce audit head
+# prints it, so a later rewrite is caught against the paper.
+head=$(ptce audit head)
+t_run "print: English session again" 0 ptce print $PHASE2
+t_contains "print: the footer gives the audit chain head" "$(echo "$T_OUT" | tr -d '\n')" "$head"
+t_run "report: text" 0 ptce report
+t_contains "report: the footer gives the audit chain head" "$(echo "$T_OUT" | tr -d '\n')" "$head"
 t_done
