@@ -57,8 +57,9 @@ man-regen: $(PTCE_BIN) $(MO_FILES)
 	./$(PTCE_BIN) tables keys --mdoc > $(BUILD)/keys.mdoc
 	LANG=C.UTF-8 LC_ALL= LANGUAGE=fr PTCE_LOCALEDIR=$(BUILD)/locale ./$(PTCE_BIN) tables keys --mdoc > $(BUILD)/keys.fr.mdoc
 	./$(PTCE_BIN) tables commands --mdoc > $(BUILD)/commands.mdoc
+	LANG=C.UTF-8 LC_ALL= LANGUAGE=fr PTCE_LOCALEDIR=$(BUILD)/locale ./$(PTCE_BIN) tables commands --mdoc > $(BUILD)/commands.fr.mdoc
 	awk -v keys=$(BUILD)/keys.mdoc -v cmds=$(BUILD)/commands.mdoc "$$MAN_REGEN_AWK" man/ptce.1 > man/ptce.1.tmp && mv man/ptce.1.tmp man/ptce.1
-	awk -v keys=$(BUILD)/keys.fr.mdoc -v cmds=$(BUILD)/commands.mdoc "$$MAN_REGEN_AWK" man/fr/ptce.1 > man/fr/ptce.1.tmp && mv man/fr/ptce.1.tmp man/fr/ptce.1
+	awk -v keys=$(BUILD)/keys.fr.mdoc -v cmds=$(BUILD)/commands.fr.mdoc "$$MAN_REGEN_AWK" man/fr/ptce.1 > man/fr/ptce.1.tmp && mv man/fr/ptce.1.tmp man/fr/ptce.1
 	./$(PTCE_BIN) tables permissions --mdoc > $(BUILD)/permissions.mdoc
 	awk -v rows=$(BUILD)/permissions.mdoc 'BEGIN { while ((getline l < rows) > 0) r[++n] = l } \
 	  /^\.\\" BEGIN permissions$$/ { print; skip = 1; next } \

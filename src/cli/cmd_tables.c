@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
@@ -172,15 +173,19 @@ static int tables_commands(struct app *app, int mdoc)
 	for (const struct command *c = app->commands; c->name; c++) {
 		if (c->flags & CMD_HIDDEN)
 			continue;
+		/* Placeholders in the reader's language: the French ptce(1) is
+		 * made with LANGUAGE=fr. */
+		char *args = c->args ? cli_synopsis(c->args) : NULL;
 		if (!mdoc) {
-			fprintf(app->out, "%s\t%s\t%s\n", c->name, c->args ? c->args : "",
+			fprintf(app->out, "%s\t%s\t%s\n", c->name, args ? args : "",
 				c->summary ? _(c->summary) : "");
-			continue;
+		} else {
+			fprintf(app->out, ".It Cm %s", c->name);
+			if (args)
+				synopsis_mdoc(app->out, args);
+			fputc('\n', app->out);
 		}
-		fprintf(app->out, ".It Cm %s", c->name);
-		if (c->args)
-			synopsis_mdoc(app->out, c->args);
-		fputc('\n', app->out);
+		free(args);
 	}
 	return 0;
 }
