@@ -135,7 +135,7 @@ void dossier_text_review(struct ui *u, struct tlines *t, const struct review *r,
 	 * something is answered (an empty draft is not "défavorable"). */
 	const struct band *b = g && any ? checklist_band_by_id(g, r->band) : NULL;
 	if (b)
-		snprintf(band, sizeof band, " · %s", b->label ? b->label : b->id);
+		snprintf(band, sizeof band, " · %s", b->label ? ui_grid_text(b->label, b->label_en) : b->id);
 	char *total = g && g->points_sum > 0 && (r->submitted || any)
 		? xasprintf(_("total %.1f"), r->total) : NULL;
 	tl_add(t, UC_NORMAL, 1, "  %s (%s) · %s · %s%s%s%s", r->reviewer_name ? r->reviewer_name : "",

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "review/criterion.h"
 #include "screen.h"
 #include "tlines.h"
 
@@ -153,7 +154,5 @@ void tl_follow(long long *top, long long cur, int h, int margin)
 
 const char *ui_grid_text(const char *fr_text, const char *en_text)
 {
-	const char *lang = getenv("LANGUAGE");
-	int fr = lang && strncmp(lang, "fr", 2) == 0;
-	return !fr && en_text ? en_text : fr_text;
+	return checklist_text(fr_text, en_text);
 }

@@ -121,7 +121,7 @@ enum key_panel {
 	X(VALUE_7, "value-7", ("7"), N_("Set the value 7 on a scale"), KP_SCORING)                \
 	X(VALUE_8, "value-8", ("8"), N_("Set the value 8 on a scale"), KP_SCORING)                \
 	X(VALUE_9, "value-9", ("9"), N_("Set the value 9 on a scale"), KP_SCORING)                \
-	X(GATE_YES, "gate-yes", ("y"), N_("Answer yes on a gate"), KP_SCORING)                    \
+	X(GATE_YES, "gate-yes", ("y", "o"), N_("Answer yes on a gate (o: oui)"), KP_SCORING)      \
 	X(GATE_NO, "gate-no", ("n"), N_("Answer no on a gate"), KP_SCORING)                       \
 	X(GATE_CHECK, "gate-check", ("?"), N_("Answer \"to check\" on a gate"), KP_SCORING)       \
 	X(VALUE_CLEAR, "value-clear", ("x", "<Delete>", "<Backspace>"),                           \

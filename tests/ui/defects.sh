@@ -276,7 +276,7 @@ cat "$T_DIR"/help[1-7] >"$T_DIR/help"
 col_of() { grep -a -- "$1" "$T_DIR/help" | head -1 | awk -v s="$2" '{ print index($0, s) }'; }
 t_contains "13: the help lists x, <Delete>, <Backspace>" "$(cat "$T_DIR/help")" "x, <Delete>, <Backspace>"
 t_eq "13: the help's descriptions start in one column" \
-	"$(col_of 'x, <Delete>' 'Clear the answer')" "$(col_of '^ y  ' 'Answer yes')"
+	"$(col_of 'x, <Delete>' 'Clear the answer')" "$(col_of '^ y, o ' 'Answer yes')"
 ui_run members 80 24 <<'KEYS'
 /velo grand paris<Enter>
 <Enter>
