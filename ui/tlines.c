@@ -123,7 +123,13 @@ void tl_draw(struct ui *u, const struct tlines *t, long long top, int y, int x, 
 			continue;
 		const struct tline *l = &t->v[k];
 		int attr = ui_attr(u, l->color) | (l->bold ? A_BOLD : 0);
-		ui_put_raw(y + i, x, w, l->text, attr);
+		/* A line wider than the pane ends with "…": never cut dry. */
+		if (w > 1 && text_width(l->text) > (size_t)w) {
+			int used = ui_put_raw(y + i, x, w - 1, l->text, attr);
+			ui_put_raw(y + i, x + used, 1, "…", attr);
+		} else {
+			ui_put_raw(y + i, x, w, l->text, attr);
+		}
 	}
 }
 

@@ -357,7 +357,7 @@ ui_expect "200x50: the scoring form beside the dossier's text" r1 <<'SCREEN'
  Discussion (0)                                                                                     │
    w: write a comment for the other reviewers                                                       │
                                                                                                     │
- ──────────────────────────────────────────────────────────────────────────── 93% · ] next section  │
+ ──────────────────────────────────────────────────────────────────────────── 92% · ] next section  │
 <status>
 R1: yes (saved)
 SCREEN
@@ -366,21 +366,20 @@ ui_expect "200x50: Tab, then ] scrolls the dossier; its head stays, the form kee
   1001 · Coopérative Énergie Sud                                                                    │ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de services
  State: phase 1 instruction (since YYYY-MM-DD)                                                      │ draft · 10 things missing
  Assigned to: nobody                                                                                │ Eligibility: conditions of decree 2015-431
- Submitted on                YYYY-MM-DD                                                             │ *R1   [yes]    Private-law lead entity
-                                                                                                    │>*R2   [ ]      Three or more legal entities
- Structure porteuse                                                                                 │ *R3   [ ]      At least one ESS enterprise
- Lead structure              Association Coopérative Énergie Sud                                    │ *R4   [ ]      At least one non-ESS enterprise
- Région                      Occitanie (76)                                                         │ *R5   [ ]      A local authority, research or training actor
- Département                 Haute-Garonne (31)                                                     │ *R6   [ ]      A defined territory
-                                                                                                    │ Cooperation project
- PTCE and territoire                                                                                │ *R7   [ ]      A shared cooperation strategy
- PTCE name                   Coopérative Énergie Sud                                                │ *R8   [ ]      An innovative economic and social project
- Territory type              rural                                                                  │ *R9   [ ]      Lead entity is an ESS enterprise
-                                                                                                    │ *R10  [ ]      Partner letters attached
- Projet                                                                                             │ *R11  [ ]      Not already supported by the State in an earlier call
- Description                                                                                        │  R12  [ ]      Rural area or QPV
-   Rénovation énergétique des logements du bassin, par une coopérative d'artisans.                  │  observations [ ]      Remarks
-                                                                                                    │
+                                                                                                    │ *R1   [yes]    Private-law lead entity
+ Structure porteuse                                                                                 │>*R2   [ ]      Three or more legal entities
+ Lead structure              Association Coopérative Énergie Sud                                    │ *R3   [ ]      At least one ESS enterprise
+ Région                      Occitanie (76)                                                         │ *R4   [ ]      At least one non-ESS enterprise
+ Département                 Haute-Garonne (31)                                                     │ *R5   [ ]      A local authority, research or training actor
+                                                                                                    │ *R6   [ ]      A defined territory
+ PTCE and territoire                                                                                │ Cooperation project
+ PTCE name                   Coopérative Énergie Sud                                                │ *R7   [ ]      A shared cooperation strategy
+ Territory type              rural                                                                  │ *R8   [ ]      An innovative economic and social project
+                                                                                                    │ *R9   [ ]      Lead entity is an ESS enterprise
+ Projet                                                                                             │ *R10  [ ]      Partner letters attached
+ Description                                                                                        │ *R11  [ ]      Not already supported by the State in an earlier call
+   Rénovation énergétique des logements du bassin, par une coopérative d'artisans.                  │  R12  [ ]      Rural area or QPV
+                                                                                                    │  observations [ ]      Remarks
  Finances                                                                                           │
                                                                                                     │
  Membres (0)                                                                                        │
@@ -394,10 +393,10 @@ ui_expect "200x50: Tab, then ] scrolls the dossier; its head stays, the form kee
      R3 At least one ESS enterprise: yes                                                            │
      R4 At least one non-ESS enterprise: yes                                                        │
      R5 A local authority, research or training actor: yes                                          │
-     R6 A defined territory: yes                                                                    │───────────────────────────────────────────────────────────────────────────────────────────────────
-     R7 A shared cooperation strategy: to check                                                     │ R2 · answer yes, no or check (keys y n ?)
-     R8 An innovative economic and social project: yes                                              │ Enter: write a comment · S: submit · r: other reviews
-     R9 Lead entity is an ESS enterprise: yes                                                       │
+     R6 A defined territory: yes                                                                    │
+     R7 A shared cooperation strategy: to check                                                     │───────────────────────────────────────────────────────────────────────────────────────────────────
+     R8 An innovative economic and social project: yes                                              │ R2 · answer yes, no or check (keys y n ?)
+     R9 Lead entity is an ESS enterprise: yes                                                       │ Enter: write a comment · S: submit · r: other reviews
      R10 Partner letters attached: yes                                                              │
      R11 Not already supported by the State in an earlier call: yes                                 │
      observations Remarks                                                                           │
@@ -408,7 +407,8 @@ ui_expect "200x50: Tab, then ] scrolls the dossier; its head stays, the form kee
                                                                                                     │
  Historique                                                                                         │
    YYYY-MM-DD hh:mm  root  submitted → phase 1 instruction                                          │
-   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase1 (version 3cdaa4f661e6f62e) (by r│
+   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase1 (version 3cdaa4f661e6f62e) (by  │
+   root)                                                                                            │
  ─────────────────────────────────────────────────────────────────────────── 100% · ] next section  │
 <status>
 j scroll · s score · m move · H history · q back
@@ -418,21 +418,20 @@ ui_expect "200x50: Tab back to the form, the cursor where it was" r3 <<'SCREEN'
   1001 · Coopérative Énergie Sud                                                                    │ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de services
  State: phase 1 instruction (since YYYY-MM-DD)                                                      │ draft · 10 things missing
  Assigned to: nobody                                                                                │ Eligibility: conditions of decree 2015-431
- Submitted on                YYYY-MM-DD                                                             │ *R1   [yes]    Private-law lead entity
-                                                                                                    │>*R2   [ ]      Three or more legal entities
- Structure porteuse                                                                                 │ *R3   [ ]      At least one ESS enterprise
- Lead structure              Association Coopérative Énergie Sud                                    │ *R4   [ ]      At least one non-ESS enterprise
- Région                      Occitanie (76)                                                         │ *R5   [ ]      A local authority, research or training actor
- Département                 Haute-Garonne (31)                                                     │ *R6   [ ]      A defined territory
-                                                                                                    │ Cooperation project
- PTCE and territoire                                                                                │ *R7   [ ]      A shared cooperation strategy
- PTCE name                   Coopérative Énergie Sud                                                │ *R8   [ ]      An innovative economic and social project
- Territory type              rural                                                                  │ *R9   [ ]      Lead entity is an ESS enterprise
-                                                                                                    │ *R10  [ ]      Partner letters attached
- Projet                                                                                             │ *R11  [ ]      Not already supported by the State in an earlier call
- Description                                                                                        │  R12  [ ]      Rural area or QPV
-   Rénovation énergétique des logements du bassin, par une coopérative d'artisans.                  │  observations [ ]      Remarks
-                                                                                                    │
+                                                                                                    │ *R1   [yes]    Private-law lead entity
+ Structure porteuse                                                                                 │>*R2   [ ]      Three or more legal entities
+ Lead structure              Association Coopérative Énergie Sud                                    │ *R3   [ ]      At least one ESS enterprise
+ Région                      Occitanie (76)                                                         │ *R4   [ ]      At least one non-ESS enterprise
+ Département                 Haute-Garonne (31)                                                     │ *R5   [ ]      A local authority, research or training actor
+                                                                                                    │ *R6   [ ]      A defined territory
+ PTCE and territoire                                                                                │ Cooperation project
+ PTCE name                   Coopérative Énergie Sud                                                │ *R7   [ ]      A shared cooperation strategy
+ Territory type              rural                                                                  │ *R8   [ ]      An innovative economic and social project
+                                                                                                    │ *R9   [ ]      Lead entity is an ESS enterprise
+ Projet                                                                                             │ *R10  [ ]      Partner letters attached
+ Description                                                                                        │ *R11  [ ]      Not already supported by the State in an earlier call
+   Rénovation énergétique des logements du bassin, par une coopérative d'artisans.                  │  R12  [ ]      Rural area or QPV
+                                                                                                    │  observations [ ]      Remarks
  Finances                                                                                           │
                                                                                                     │
  Membres (0)                                                                                        │
@@ -446,10 +445,10 @@ ui_expect "200x50: Tab back to the form, the cursor where it was" r3 <<'SCREEN'
      R3 At least one ESS enterprise: yes                                                            │
      R4 At least one non-ESS enterprise: yes                                                        │
      R5 A local authority, research or training actor: yes                                          │
-     R6 A defined territory: yes                                                                    │───────────────────────────────────────────────────────────────────────────────────────────────────
-     R7 A shared cooperation strategy: to check                                                     │ R2 · answer yes, no or check (keys y n ?)
-     R8 An innovative economic and social project: yes                                              │ Enter: write a comment · S: submit · r: other reviews
-     R9 Lead entity is an ESS enterprise: yes                                                       │
+     R6 A defined territory: yes                                                                    │
+     R7 A shared cooperation strategy: to check                                                     │───────────────────────────────────────────────────────────────────────────────────────────────────
+     R8 An innovative economic and social project: yes                                              │ R2 · answer yes, no or check (keys y n ?)
+     R9 Lead entity is an ESS enterprise: yes                                                       │ Enter: write a comment · S: submit · r: other reviews
      R10 Partner letters attached: yes                                                              │
      R11 Not already supported by the State in an earlier call: yes                                 │
      observations Remarks                                                                           │
@@ -460,7 +459,8 @@ ui_expect "200x50: Tab back to the form, the cursor where it was" r3 <<'SCREEN'
                                                                                                     │
  Historique                                                                                         │
    YYYY-MM-DD hh:mm  root  submitted → phase 1 instruction                                          │
-   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase1 (version 3cdaa4f661e6f62e) (by r│
+   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase1 (version 3cdaa4f661e6f62e) (by  │
+   root)                                                                                            │
  ─────────────────────────────────────────────────────────────────────────── 100% · ] next section  │
 <status>
 0-9 y n ?: answer · <Enter> comment · S submit · r others · q back
@@ -487,7 +487,7 @@ ui_expect "80x24: Tab flips to the dossier, scrolled by ], its head in place" r4
  Finances
 
  Membres (0)
- ──────────────────────────────────────────────────────── 47% · ] next section
+ ──────────────────────────────────────────────────────── 46% · ] next section
 <status>
 j scroll · s score · m move · H history · q back
 SCREEN
@@ -539,7 +539,7 @@ ui_expect "80x24: and again to the dossier at the same place" r6 <<'SCREEN'
  Finances
 
  Membres (0)
- ──────────────────────────────────────────────────────── 47% · ] next section
+ ──────────────────────────────────────────────────────── 46% · ] next section
 <status>
 j scroll · s score · m move · H history · q back
 SCREEN
@@ -574,8 +574,6 @@ ui_expect "80x24: the discussion in the dossier" c2 <<'SCREEN'
   1002 · Filière vélo du Grand Paris
  State: phase 2 instruction (since YYYY-MM-DD)
  Assigned to: nobody
-     G Maturity since phase 1: 2 - moyen
-     synthese Summary of the review
        Avis
 
  Discussion (1)
@@ -588,8 +586,10 @@ ui_expect "80x24: the discussion in the dossier" c2 <<'SCREEN'
    YYYY-MM-DD hh:mm  root  phase 1 instruction → bouquet de services (override)
        « Essai »
    YYYY-MM-DD hh:mm  root  bouquet de services → phase 2 instruction
-   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase2 (version a67
-   YYYY-MM-DD hh:mm  bob  review  review submitted on grid phase2 (version a670e
+   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase2 (version
+   a670ea9b05d4c55e) (by root)
+   YYYY-MM-DD hh:mm  bob  review  review submitted on grid phase2 (version
+   a670ea9b05d4c55e) (by root)
    YYYY-MM-DD hh:mm  root  note
  ─────────────────────────────────────────────────────── 100% · ] next section
 <status>
@@ -652,9 +652,7 @@ ui_expect "200x50: the discussion beside the queue" c5 <<'SCREEN'
    Number↑   PTCE                                   Region State        Days  My review Total  Flags│  1002 · Filière vélo du Grand Paris
    1001      Coopérative Énergie Sud                76/31  phase 1         0  draft     check       │ State: phase 2 instruction (since YYYY-MM-DD)
 >  1002      Filière vélo du Grand Paris            11/93  phase 2         0  —          59.4  D O  │ Assigned to: nobody
-   1003      Tiers-lieu Station A                   76/12  submitted      40  —                     │   Réemploi de vélos.
-                                                                                                    │
-                                                                                                    │ Finances
+   1003      Tiers-lieu Station A                   76/12  submitted      40  —                     │ Finances
                                                                                                     │
                                                                                                     │ Membres (0)
                                                                                                     │
@@ -693,7 +691,9 @@ ui_expect "200x50: the discussion beside the queue" c5 <<'SCREEN'
                                                                                                     │       « Essai »
                                                                                                     │   YYYY-MM-DD hh:mm  root  bouquet de services → phase 2 instruction
                                                                                                     │   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase2 (version a670ea9b05d4c55e) (by
-                                                                                                    │   YYYY-MM-DD hh:mm  bob  review  review submitted on grid phase2 (version a670ea9b05d4c55e) (by ro
+                                                                                                    │   root)
+                                                                                                    │   YYYY-MM-DD hh:mm  bob  review  review submitted on grid phase2 (version a670ea9b05d4c55e) (by
+                                                                                                    │   root)
                                                                                                     │   YYYY-MM-DD hh:mm  root  note
                                                                                                     │ ────────────────────────────────────────────────────────────────────────── 100% · ] next section
 <status>
@@ -1111,7 +1111,7 @@ ui_expect "200x50: :view NAME shows a saved view" v6 <<'SCREEN'
                                                                                                     │     observations Remarks
                                                                                                     │       Vu
                                                                                                     │
-                                                                                                    │ ─────────────────────────────────────────────────────────────────────────── 88% · ] next section
+                                                                                                    │ ─────────────────────────────────────────────────────────────────────────── 86% · ] next section
 <status>
 View: Phase un (1)
 SCREEN
@@ -1293,7 +1293,7 @@ ui_expect "200x50: reopened beside the dossier" u4 <<'SCREEN'
      ? Le modèle économique est-il crédible ?                                                       │
      Oui, les cofinancements sont acquis.                                                           │
                                                                                                     │
- ──────────────────────────────────────────────────────────────────────────── 70% · ] next section  │
+ ──────────────────────────────────────────────────────────────────────────── 68% · ] next section  │
 <status>
 Review of 1002 reopened as a draft.
 SCREEN
