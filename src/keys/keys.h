@@ -168,6 +168,9 @@ enum key_action key_action_find(const char *name);
 /* key_parse - "j", "é", "<Down>", "<C-l>", "<Space>", "<F1>" to a key code;
  * 0 on success, -1 if not a key. */
 int key_parse(const char *s, int *code);
+/* key_display - a key as written in the table ("<Enter>", "j") in the
+ * reader's language ("<Entrée>"): a name key_parse reads back too. */
+const char *key_display(const char *key, char *buf, size_t len);
 /* key_format - the display form of a code ("<Down>", "j", "<C-l>"). */
 const char *key_format(int code, char *buf, size_t len);
 /* key_utf8 - the UTF-8 bytes of a character code into buf (NUL-terminated);
