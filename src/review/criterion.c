@@ -173,7 +173,8 @@ char *criterion_value_label(const struct criterion *c, const char *value)
 		long v = strtol(value, NULL, 10);
 		for (size_t i = 0; i < c->n_levels; i++)
 			if (c->levels[i].value == v)
-				return xasprintf("%ld - %s", v, c->levels[i].label);
+				return xasprintf("%ld - %s", v,
+						 checklist_text(c->levels[i].label, c->levels[i].label_en));
 		break;
 	}
 	case CRIT_CHOICE:

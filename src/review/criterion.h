@@ -21,7 +21,7 @@ extern const char *const crit_type_names[5];
 
 struct scale_level {
 	int value;
-	char *label;
+	char *label, *label_en;	/* French label, optional English one */
 };
 
 struct choice_option {

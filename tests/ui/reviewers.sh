@@ -587,9 +587,9 @@ ui_expect "80x24: the discussion in the dossier" c2 <<'SCREEN'
        « Essai »
    YYYY-MM-DD hh:mm  root  bouquet de services → phase 2 instruction
    YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase2 (version
-   a670ea9b05d4c55e) (by root)
+   f09e2eca1e4211c5) (by root)
    YYYY-MM-DD hh:mm  bob  review  review submitted on grid phase2 (version
-   a670ea9b05d4c55e) (by root)
+   f09e2eca1e4211c5) (by root)
    YYYY-MM-DD hh:mm  root  note
  ─────────────────────────────────────────────────────── 100% · ] next section
 <status>
@@ -661,22 +661,22 @@ ui_expect "200x50: the discussion beside the queue" c5 <<'SCREEN'
                                                                                                     │ Reviews
                                                                                                     │   Alice Lefèvre (alice) · phase2 · submitted · total 65.0 · Favourable
                                                                                                     │     A Multi-actor partnership: 4 - excellent
-                                                                                                    │     B Governance and facilitation: 3 - bon
-                                                                                                    │     C Territorial anchoring: 2 - moyen
-                                                                                                    │     D Pooling and joint economic projects: 2 - moyen
-                                                                                                    │     E Business model and co-funding: 2 - moyen
-                                                                                                    │     F Impact and innovation: 2 - moyen
-                                                                                                    │     G Maturity since phase 1: 2 - moyen
+                                                                                                    │     B Governance and facilitation: 3 - good
+                                                                                                    │     C Territorial anchoring: 2 - average
+                                                                                                    │     D Pooling and joint economic projects: 2 - average
+                                                                                                    │     E Business model and co-funding: 2 - average
+                                                                                                    │     F Impact and innovation: 2 - average
+                                                                                                    │     G Maturity since phase 1: 2 - average
                                                                                                     │     synthese Summary of the review
                                                                                                     │       Avis
                                                                                                     │   Bob Müller (bob) · phase2 · submitted · total 53.8 · Reserved
-                                                                                                    │     A Multi-actor partnership: 1 - insuffisant — Partenariat fragile
-                                                                                                    │     B Governance and facilitation: 3 - bon
-                                                                                                    │     C Territorial anchoring: 3 - bon
-                                                                                                    │     D Pooling and joint economic projects: 2 - moyen
-                                                                                                    │     E Business model and co-funding: 2 - moyen
-                                                                                                    │     F Impact and innovation: 2 - moyen
-                                                                                                    │     G Maturity since phase 1: 2 - moyen
+                                                                                                    │     A Multi-actor partnership: 1 - insufficient — Partenariat fragile
+                                                                                                    │     B Governance and facilitation: 3 - good
+                                                                                                    │     C Territorial anchoring: 3 - good
+                                                                                                    │     D Pooling and joint economic projects: 2 - average
+                                                                                                    │     E Business model and co-funding: 2 - average
+                                                                                                    │     F Impact and innovation: 2 - average
+                                                                                                    │     G Maturity since phase 1: 2 - average
                                                                                                     │     synthese Summary of the review
                                                                                                     │       Avis
                                                                                                     │
@@ -690,9 +690,9 @@ ui_expect "200x50: the discussion beside the queue" c5 <<'SCREEN'
                                                                                                     │   YYYY-MM-DD hh:mm  root  phase 1 instruction → bouquet de services (override)
                                                                                                     │       « Essai »
                                                                                                     │   YYYY-MM-DD hh:mm  root  bouquet de services → phase 2 instruction
-                                                                                                    │   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase2 (version a670ea9b05d4c55e) (by
+                                                                                                    │   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase2 (version f09e2eca1e4211c5) (by
                                                                                                     │   root)
-                                                                                                    │   YYYY-MM-DD hh:mm  bob  review  review submitted on grid phase2 (version a670ea9b05d4c55e) (by
+                                                                                                    │   YYYY-MM-DD hh:mm  bob  review  review submitted on grid phase2 (version f09e2eca1e4211c5) (by
                                                                                                     │   root)
                                                                                                     │   YYYY-MM-DD hh:mm  root  note
                                                                                                     │ ────────────────────────────────────────────────────────────────────────── 100% · ] next section
@@ -1277,13 +1277,13 @@ ui_expect "200x50: reopened beside the dossier" u4 <<'SCREEN'
                                                                                                     │
  Reviews                                                                                            │
    Bob Müller (bob) · phase2 · draft · total 53.8 · Reserved                                        │
-     A Multi-actor partnership: 1 - insuffisant — Partenariat fragile                               │
-     B Governance and facilitation: 3 - bon                                                         │───────────────────────────────────────────────────────────────────────────────────────────────────
-     C Territorial anchoring: 3 - bon                                                               │ recommandation · keys: 1 Retain · 2 Postpone (more documents) · 3 Do not retain
-     D Pooling and joint economic projects: 2 - moyen                                               │ Enter: write a comment · S: submit · r: other reviews
-     E Business model and co-funding: 2 - moyen                                                     │
-     F Impact and innovation: 2 - moyen                                                             │
-     G Maturity since phase 1: 2 - moyen                                                            │
+     A Multi-actor partnership: 1 - insufficient — Partenariat fragile                              │
+     B Governance and facilitation: 3 - good                                                        │───────────────────────────────────────────────────────────────────────────────────────────────────
+     C Territorial anchoring: 3 - good                                                              │ recommandation · keys: 1 Retain · 2 Postpone (more documents) · 3 Do not retain
+     D Pooling and joint economic projects: 2 - average                                             │ Enter: write a comment · S: submit · r: other reviews
+     E Business model and co-funding: 2 - average                                                   │
+     F Impact and innovation: 2 - average                                                           │
+     G Maturity since phase 1: 2 - average                                                          │
      synthese Summary of the review                                                                 │
        Avis                                                                                         │
    1 review is hidden from you for now.                                                             │
