@@ -80,7 +80,8 @@ static int history_line(const struct history_entry *h, void *arg)
 		size_t l = strlen(line);
 		snprintf(line + l, sizeof line - l, _(" (by %s)"), h->real_actor);
 	}
-	tl_add(t, UC_NORMAL, 0, "  %s", line);
+	/* A long entry wraps under itself, never cut. */
+	tl_add_wrapped(t, UC_NORMAL, line, t->width ? t->width : 78, 2);
 	if (h->motivation && *h->motivation) {
 		char *m = xasprintf("« %s »", h->motivation);
 		tl_add_wrapped(t, UC_DIM, m, t->width ? t->width : 78, 6);
@@ -135,7 +136,7 @@ void dossier_text_review(struct ui *u, struct tlines *t, const struct review *r,
 	 * something is answered (an empty draft is not "défavorable"). */
 	const struct band *b = g && any ? checklist_band_by_id(g, r->band) : NULL;
 	if (b)
-		snprintf(band, sizeof band, " · %s", b->label ? b->label : b->id);
+		snprintf(band, sizeof band, " · %s", b->label ? ui_grid_text(b->label, b->label_en) : b->id);
 	char *total = g && g->points_sum > 0 && (r->submitted || any)
 		? xasprintf(_("total %.1f"), r->total) : NULL;
 	tl_add(t, UC_NORMAL, 1, "  %s (%s) · %s · %s%s%s%s", r->reviewer_name ? r->reviewer_name : "",
@@ -225,8 +226,9 @@ static void add_fields(struct tlines *t, const struct dossier *d, int width)
 	}
 }
 
-/* One member as a row of cells: name, category, role, commitment. */
-static void add_member(struct tlines *t, const struct member *m, int nw)
+/* One member as a row of cells: name, category, role, commitment; when a
+ * cell is cut, the whole member on the lines below. */
+static void add_member(struct tlines *t, const struct member *m, int nw, int width)
 {
 	char *name = text_clean(m->f[MF_NAME] ? m->f[MF_NAME] : "", 0);
 	char *role = text_clean(m->f[MF_ROLE] ? m->f[MF_ROLE] : "", 0);
@@ -236,11 +238,13 @@ static void add_member(struct tlines *t, const struct member *m, int nw)
 	size_t o = 0;
 	const char *cells[] = {name, cat, role, com};
 	const int ws[] = {nw, 18, 18, 14};
+	int any_cut = 0;
 	line[o++] = ' ';
 	line[o++] = ' ';
 	for (int c = 0; c < 4; c++) {
 		/* A cell too long for its column ends with "…", never cut dry. */
 		int cut = text_width(cells[c]) > (size_t)ws[c];
+		any_cut |= cut;
 		size_t used = 0, fit = text_fit(cells[c], (size_t)ws[c] - (size_t)cut, &used);
 		memcpy(line + o, cells[c], fit);
 		o += fit;
@@ -254,6 +258,12 @@ static void add_member(struct tlines *t, const struct member *m, int nw)
 	}
 	line[o] = '\0';
 	tl_add(t, UC_NORMAL, 0, "%s", line);
+	if (any_cut) {
+		/* What the row cut, whole, under it. */
+		char *all = xasprintf("%s · %s · %s · %s", name, cat, role, com);
+		tl_add_wrapped(t, UC_DIM, all, width, 4);
+		free(all);
+	}
 	free(name);
 	free(role);
 	free(com);
@@ -267,7 +277,7 @@ static void add_members(struct tlines *t, const struct dossier *d, int width)
 	if (nw < 12)
 		nw = 12;
 	for (size_t i = 0; i < d->n_members; i++)
-		add_member(t, &d->members[i], nw);
+		add_member(t, &d->members[i], nw, width);
 }
 
 /* The pièces as listed for me, the selected one marked: one line each. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "matrix_panel.h"
@@ -21,11 +22,9 @@ static const char *cell(const struct criterion *c, const char *v)
 {
 	if (!v)
 		return "·";
-	if (c->type == CRIT_GATE)
-		return strcmp(v, "yes") == 0 ? _("yes") : strcmp(v, "no") == 0 ? _("no") : _("check");
 	if (c->type == CRIT_TEXT)
 		return "✎";
-	return v;
+	return answer_label(c, v);
 }
 
 /* Append text fitted to exactly w columns (cut with …, padded). */
@@ -48,9 +47,8 @@ static void put_cell(char **line, const char *text, int w)
  * the grid gives one (as the scoring form does). */
 static const char *label_of(const struct criterion *c)
 {
-	const char *lang = getenv("LANGUAGE");
-	int fr = lang && strncmp(lang, "fr", 2) == 0;
-	return !fr && c->label_en ? c->label_en : c->label ? c->label : "";
+	const char *l = criterion_label(c);
+	return l ? l : "";
 }
 
 /* The width of the ids column: the longest id, at most 8. */

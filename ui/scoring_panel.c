@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "dossier_panel.h"
@@ -265,35 +266,18 @@ void scoring_flush(struct ui *u)
 
 /* ---- drawing ---- */
 
-static void value_box(const struct criterion *c, const struct answer *a, char *buf, size_t len)
-{
-	const char *v = a ? a->value : NULL;
-	if (!v) {
-		snprintf(buf, len, "[ ]");
-		return;
-	}
-	switch (c->type) {
-	case CRIT_SCALE:
-		snprintf(buf, len, "[%s/%d]", v, c->max);
-		break;
-	case CRIT_GATE:
-		snprintf(buf, len, "[%s]", strcmp(v, "yes") == 0 ? _("yes") :
-			 strcmp(v, "no") == 0 ? _("no") : _("check"));
-		break;
-	case CRIT_CHOICE:
-		snprintf(buf, len, "[%s]", v);
-		break;
-	case CRIT_TEXT:
-		snprintf(buf, len, "[%s]", _("text"));
-		break;
-	}
-}
-
 /* A grid's text: French labels and help are the grid's own; the English
  * ones when the interface is not in French and the grid gives them. */
 static const char *grid_text(const char *fr_text, const char *en_text)
 {
 	return ui_grid_text(fr_text, en_text);
+}
+
+/* A band's label in the reader's language, its id when it has none. */
+static const char *band_text(const struct band *b)
+{
+	const char *l = grid_text(b->label, b->label_en);
+	return l ? l : b->id;
 }
 
 /* The title, then the state of the review: total, band, what is missing. */
@@ -302,8 +286,9 @@ static void draw_head(struct ui *u, int y, int x, int w)
 	struct scoring_state *sc = &u->sc;
 	const struct checklist *g = sc->grid;
 	char line[1024];
+	const char *title = grid_text(g->title, g->title_en);
 	snprintf(line, sizeof line, " %s · %s · %s", sc->ds_number, sc->ptce_name,
-		 g->title ? g->title : g->id);
+		 title ? title : g->id);
 	ui_put(y, x, w, line, ui_attr(u, UC_TITLE));
 	struct review_score score;
 	review_compute(g, sc->rev, &score);
@@ -324,8 +309,7 @@ static void draw_head(struct ui *u, int y, int x, int w)
 	for (size_t i = 0; i < sc->rev->n_answers; i++)
 		any |= sc->rev->answers[i].value != NULL;
 	if (score.band && any && l < sizeof line)
-		l += (size_t)snprintf(line + l, sizeof line - l, " · %s",
-				      score.band->label ? score.band->label : score.band->id);
+		l += (size_t)snprintf(line + l, sizeof line - l, " · %s", band_text(score.band));
 	if (score.eliminated && l < sizeof line)
 		l += (size_t)snprintf(line + l, sizeof line - l, " · %s", _("eliminated"));
 	if (l < sizeof line) {
@@ -372,8 +356,8 @@ static void draw_criterion(struct ui *u, int y, int x, int w, const struct crite
 {
 	int idw = 4;	/* ids in one column; a longer one pushes its own line only */
 	const struct answer *a = review_answer(u->sc.rev, c->id);
-	char line[1024], box[64], pts[32] = "";
-	value_box(c, a, box, sizeof box);
+	char line[1024], box[320], pts[32] = "";
+	answer_box(c, a, answer_box_width(u->sc.grid), box, sizeof box);
 	if (c->type == CRIT_SCALE && c->points > 0 && a && a->value)
 		snprintf(pts, sizeof pts, "%5.1f", criterion_points(c, a->value));
 	int need = a && a->value && criterion_needs_comment(c, a->value) &&
@@ -388,7 +372,7 @@ static void draw_criterion(struct ui *u, int y, int x, int w, const struct crite
 			 idw, c->id, grid_text(c->label, c->label_en), flat);
 		free(flat);
 	} else {
-		snprintf(line, sizeof line, "%s%s%-*s %-8s %s%s", here ? ">" : " ",
+		snprintf(line, sizeof line, "%s%s%-*s %s %s%s", here ? ">" : " ",
 			 c->required ? "*" : " ", idw, c->id, box, grid_text(c->label, c->label_en),
 			 need ? _("  (comment needed)") : (a && a->comment ? "  ✎" : ""));
 	}
@@ -411,7 +395,8 @@ static void draw_criteria(struct ui *u, int y, int x, int h, int w)
 			break;
 		if (rows[k].crit < 0) {
 			const struct section *s = &g->sections[rows[k].section];
-			ui_put(y + i, x + 1, w - 1, s->title ? s->title : s->id, ui_attr(u, UC_SECTION));
+			const char *title = grid_text(s->title, s->title_en);
+			ui_put(y + i, x + 1, w - 1, title ? title : s->id, ui_attr(u, UC_SECTION));
 			continue;
 		}
 		draw_criterion(u, y + i, x, w, &g->crit[rows[k].crit], (size_t)rows[k].crit == sc->cur);
@@ -428,11 +413,16 @@ static void draw_accepts(struct ui *u, int y, int x, int w, const struct criteri
 		/* Digits pick the options: say which. */
 		size_t o = (size_t)snprintf(line, sizeof line, "%s · %s:", c->id, _("keys"));
 		for (size_t i = 0; i < c->n_options && i < 9 && o < sizeof line; i++)
-			o += (size_t)snprintf(line + o, sizeof line - o, " %zu %s", i + 1, c->options[i].id);
+			o += (size_t)snprintf(line + o, sizeof line - o, "%s %zu %s", i ? " ·" : "", i + 1,
+					      answer_label(c, c->options[i].id));
+	} else if (c->type == CRIT_GATE) {
+		char keys[64];
+		/* TRANSLATORS: %s are the keys that answer a gate ("o n ?"). */
+		snprintf(line, sizeof line, _("%s · answer %s, %s or %s (keys %s)"), c->id, _("yes"),
+			 _("no"), _("check"), answer_gate_keys(&u->km, keys, sizeof keys));
 	} else {
 		snprintf(line, sizeof line, "%s · %s: %s%s", c->id, _("accepts"), acc,
-			 c->type == CRIT_GATE ? _(" (keys y n ?)") : c->type == CRIT_SCALE ? _(" (digit keys)")
-			 : _(" (Enter to write)"));
+			 c->type == CRIT_SCALE ? _(" (digit keys)") : _(" (Enter to write)"));
 	}
 	free(acc);
 	ui_put(y, x, w, line, ui_attr(u, UC_LABEL));
@@ -459,6 +449,16 @@ static void draw_current(struct ui *u, int y, int x, int h, int w)
 	const char *help = grid_text(c->help, c->help_en);
 	if (help)
 		tl_add_wrapped(&t, UC_DIM, help, w - 2, 0);
+	/* The form's row cuts a long label: here it is whole. */
+	if (text_width(grid_text(c->label, c->label_en)) + 8 + (size_t)answer_box_width(sc->grid) >
+	    (size_t)(w - 6))
+		tl_add_wrapped(&t, UC_HEADER, grid_text(c->label, c->label_en), w - 2, 0);
+	if (c->type == CRIT_CHOICE && a && a->value) {
+		/* The box may cut an option's label: here it is whole. */
+		char *ans = xasprintf(_("Answer: %s"), answer_label(c, a->value));
+		tl_add_wrapped(&t, UC_NORMAL, ans, w - 2, 0);
+		free(ans);
+	}
 	if (c->type == CRIT_TEXT && a && a->value) {
 		tl_add(&t, UC_HEADER, 0, "%s", _("Text:"));
 		tl_add_wrapped(&t, UC_NORMAL, a->value, w - 2, 2);
@@ -606,7 +606,7 @@ static void submit(struct ui *u)
 	if (sc->grid->points_sum > 0)
 		snprintf(text, sizeof text, _("Submit your review of %s with a total of %.1f%s%s? "
 					      "Others will see it."), sc->ds_number, score.total,
-			 score.band ? " · " : "", score.band ? (score.band->label ? score.band->label : score.band->id) : "");
+			 score.band ? " · " : "", score.band ? band_text(score.band) : "");
 	else
 		snprintf(text, sizeof text, _("Submit your review of %s? Others will see it."),
 			 sc->ds_number);
@@ -792,7 +792,9 @@ static void scoring_hints(struct ui *u, char *buf, size_t len)
 		panel_hints(u, buf, len, done, sizeof done / sizeof done[0]);
 		return;
 	}
-	snprintf(buf, len, "%s", _("0-9 y n ?: answer"));
+	char keys[64];
+	/* TRANSLATORS: %s are the keys that answer a gate ("o n ?"). */
+	snprintf(buf, len, _("0-9 %s: answer"), answer_gate_keys(&u->km, keys, sizeof keys));
 	panel_hints(u, buf, len, hints, sizeof hints / sizeof hints[0]);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "review/criterion.h"
 #include "screen.h"
 #include "tlines.h"
 
@@ -122,7 +123,13 @@ void tl_draw(struct ui *u, const struct tlines *t, long long top, int y, int x, 
 			continue;
 		const struct tline *l = &t->v[k];
 		int attr = ui_attr(u, l->color) | (l->bold ? A_BOLD : 0);
-		ui_put_raw(y + i, x, w, l->text, attr);
+		/* A line wider than the pane ends with "…": never cut dry. */
+		if (w > 1 && text_width(l->text) > (size_t)w) {
+			int used = ui_put_raw(y + i, x, w - 1, l->text, attr);
+			ui_put_raw(y + i, x + used, 1, "…", attr);
+		} else {
+			ui_put_raw(y + i, x, w, l->text, attr);
+		}
 	}
 }
 
@@ -153,7 +160,5 @@ void tl_follow(long long *top, long long cur, int h, int margin)
 
 const char *ui_grid_text(const char *fr_text, const char *en_text)
 {
-	const char *lang = getenv("LANGUAGE");
-	int fr = lang && strncmp(lang, "fr", 2) == 0;
-	return !fr && en_text ? en_text : fr_text;
+	return checklist_text(fr_text, en_text);
 }

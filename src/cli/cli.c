@@ -1,6 +1,7 @@
 /* cli.c - what every subcommand uses: reading its options (and answering
  * --help) and operands, naming a dossier, reporting errors and usage
  * errors. */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -61,6 +62,55 @@ static int next_opt(struct app *app, const char *cmd, int argc, char **argv,
 	return c == ':' || c == '?' ? -2 : c;
 }
 
+/* The reader's word for a placeholder of the synopsis (FILE, LOGIN...), or
+ * NULL for a word that stays as it is (ID, a one-letter name, an option). */
+static const char *placeholder(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"FILE", "LOGIN", "TEXT", "VALUE", "STATE", "NAME", "DATE", "REF", "EUR",
+		"ENC", "CRIT", "MAIL", "ORG", "PATH", NULL
+	};
+	/* TRANSLATORS: the placeholders of the commands' synopses, in capitals,
+	 * as `ptce COMMAND --help` shows them after "Usage:". */
+	const char *const tr[] = {
+		C_("placeholder", "FILE"), C_("placeholder", "LOGIN"), C_("placeholder", "TEXT"),
+		C_("placeholder", "VALUE"), C_("placeholder", "STATE"), C_("placeholder", "NAME"),
+		C_("placeholder", "DATE"), C_("placeholder", "REF"), C_("placeholder", "EUR"),
+		C_("placeholder", "ENC"), C_("placeholder", "CRIT"), C_("placeholder", "MAIL"),
+		C_("placeholder", "ORG"), C_("placeholder", "PATH"),
+	};
+	for (size_t i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+			return tr[i];
+	return NULL;
+}
+
+char *cli_synopsis(const char *args)
+{
+	const char *s = args ? args : "";
+	char *out = NULL;
+	xappendf(&out, "%s", "");
+	for (const char *p = s; *p;) {
+		/* A run of capitals standing alone as a word ("FILE", "FILE.csv",
+		 * "[--reason TEXT]"), never a letter inside an option name. */
+		size_t n = 0;
+		while (isupper((unsigned char)p[n]))
+			n++;
+		int alone = n && (p == s || !(isalnum((unsigned char)p[-1]) || p[-1] == '-')) &&
+			    !isalnum((unsigned char)p[n]);
+		const char *t = alone ? placeholder(p, n) : NULL;
+		if (t) {
+			xappendf(&out, "%s", t);
+		} else {
+			if (!n)
+				n = 1;
+			xappendf(&out, "%.*s", (int)n, p);
+		}
+		p += n;
+	}
+	return out;
+}
+
 int cli_help(struct app *app, const char *cmd)
 {
 	const struct command *c = app->commands;
@@ -69,7 +119,9 @@ int cli_help(struct app *app, const char *cmd)
 	if (!c || !c->name)
 		return 2;
 	const char *options_text = c->help ? _(c->help) : NULL;
-	fprintf(app->out, _("Usage: ptce [GLOBAL OPTIONS] %s %s\n"), c->name, c->args);
+	char *args = cli_synopsis(c->args);
+	fprintf(app->out, _("Usage: ptce [GLOBAL OPTIONS] %s %s\n"), c->name, args);
+	free(args);
 	fprintf(app->out, "%s.\n", _(c->summary));
 	if (options_text && *options_text)
 		fprintf(app->out, "\n%s", options_text);

@@ -63,6 +63,10 @@ int cli_report(struct app *app, const struct perr *e);
 /* cli_usage_error - print a usage error with a hint to --help; returns 2. */
 int cli_usage_error(struct app *app, const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* cli_synopsis - a command's synopsis (the args column of the commands
+ * table) with its placeholders in the reader's language ("FILE" is
+ * "FICHIER" in French); fresh. */
+char *cli_synopsis(const char *args);
 /* cli_help - print cmd's --help: synopsis and summary from its entry in the
  * commands table, then its help text; 0 (2 for an unknown command). */
 int cli_help(struct app *app, const char *cmd);

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
@@ -105,17 +106,22 @@ static void print_key_row(const struct key_action_def *a, void *arg)
 		fprintf(o->f, "\t%s\t%s\t%s\n", a->name, where, _(a->help));
 		return;
 	}
+	/* A tag list, not columns: at 80 columns a description column would
+	 * hold one word a line. The keys as the reader names them (<Entrée>
+	 * in French), then what the key does, its action and its panels. */
 	fputs(".It Ic ", o->f);
 	for (int i = 0; i < KEYS_MAX && a->keys[i]; i++) {
+		char name[64];
+		key_display(a->keys[i], name, sizeof name);
 		if (i)
 			fputs(" , ", o->f);
-		mdoc_word(o->f, a->keys[i], strlen(a->keys[i]));
+		mdoc_word(o->f, name, strlen(name));
 	}
 	if (!a->keys[0])
 		fputs("\\&", o->f);
-	fprintf(o->f, " Ta %s Ta %s Ta ", a->name, where);
+	fputs("\n.No ", o->f);
 	mdoc_text(o->f, _(a->help));
-	fputc('\n', o->f);
+	fprintf(o->f, " Pq Cm %s , No %s\n", a->name, where);
 }
 
 /* One word of a synopsis ("--state", "ID", "table|csv") as mdoc. */
@@ -172,15 +178,19 @@ static int tables_commands(struct app *app, int mdoc)
 	for (const struct command *c = app->commands; c->name; c++) {
 		if (c->flags & CMD_HIDDEN)
 			continue;
+		/* Placeholders in the reader's language: the French ptce(1) is
+		 * made with LANGUAGE=fr. */
+		char *args = c->args ? cli_synopsis(c->args) : NULL;
 		if (!mdoc) {
-			fprintf(app->out, "%s\t%s\t%s\n", c->name, c->args ? c->args : "",
+			fprintf(app->out, "%s\t%s\t%s\n", c->name, args ? args : "",
 				c->summary ? _(c->summary) : "");
-			continue;
+		} else {
+			fprintf(app->out, ".It Cm %s", c->name);
+			if (args)
+				synopsis_mdoc(app->out, args);
+			fputc('\n', app->out);
 		}
-		fprintf(app->out, ".It Cm %s", c->name);
-		if (c->args)
-			synopsis_mdoc(app->out, c->args);
-		fputc('\n', app->out);
+		free(args);
 	}
 	return 0;
 }

@@ -413,7 +413,7 @@ const struct demo_dossier demo_dossiers[] = {
 	  "E|Le Confort Moderne|salle de concert|l",
 	  "E|Festival Au fil du son|festival associatif|l"},
 	 {.path = PATH_REJECTED, .p1_answers = "R4=no R5=no R6=no",
-	  .decision = "Non retenu : le dossier décrit un réseau régional de structures culturelles et non une coopération sur un territoire défini ; aucune entreprise hors ESS ni collectivité n'est membre (R4, R5 et R6 du décret 2015-431)."}},
+	  .decision = "Non retenu : le dossier décrit un réseau régional de structures culturelles et non une coopération sur un territoire défini ; aucune entreprise hors ESS ni collectivité n'est membre (conditions du décret 2015-431 ; critères R4, R5 et R6 de la grille de phase 1)."}},
 
 	{"SCIC Kèpos", "SCIC Kèpos", "SCIC SAS", 1,
 	 "7 rue du Grand-Verger, 54000 Nancy", "54",

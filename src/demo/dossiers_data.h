@@ -95,10 +95,11 @@ struct demo_fate {
 	const char *decision;		/* the motivation of a move that takes the dossier's */
 };
 
-/* Member lines are "C|name|role|commitment": C is the category of decree
- * 2015-431 (E ESS, P entreprise, L collectivité-EPCI, R recherche-enseignement,
- * F formation, H citoyens, A autre), commitment c convention, g instance,
- * l lettre. */
+/* Member lines are "C|name|role|commitment": C is the member's category
+ * (E ESS, P entreprise, L collectivité-EPCI, R recherche-enseignement,
+ * F formation, H citoyens, A autre; décret 2015-431 asks for an E, a P and
+ * one other actor of article 9 of loi 2014-856), commitment c convention,
+ * g instance, l lettre. */
 #define DEMO_MAX_MEMBERS 8
 
 struct demo_dossier {

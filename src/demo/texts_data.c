@@ -5,11 +5,11 @@
 #include "demo/texts_data.h"
 
 const char demo_reason_bouquet[] =
-	"Éligibilité confirmée en CRA : les critères R1 à R6 sont remplis. Le bouquet de services est ouvert sur les thèmes demandés.";
+	"Retenu en phase 1 sur avis de la CRA : les conditions du décret 2015-431 sont réunies et aucun critère bloquant de la grille de phase 1 (R1 à R6, proposition de la région) n'est en défaut. Le bouquet de services est ouvert sur les thèmes demandés.";
 const char demo_reason_phase2[] =
 	"Orienté vers la phase 2 sur proposition de la CRA : le pôle a demandé un financement d'animation.";
 const char demo_reason_funded[] =
-	"Lauréat validé par la cellule nationale d'appui ; financement d'animation sur deux ans.";
+	"Lauréat : financement validé au niveau national (référence de validation enregistrée) ; financement d'animation sur deux ans.";
 const char demo_reason_override[] =
 	"Décision de la cellule régionale d'animation réunie en séance plénière, au vu des pièces du dossier.";
 

@@ -67,12 +67,42 @@ static const char *const special_names[] = {
 };
 #define N_SPECIAL (sizeof special_names / sizeof special_names[0])
 
-/* Other spellings accepted in files. */
+/* Other spellings accepted in files, the French names of the French
+ * pages and help among them (key_display). */
 static const struct { const char *name; int code; } key_aliases[] = {
 	{"PageUp", K_PGUP}, {"PageDown", K_PGDN}, {"Return", K_ENTER},
 	{"Escape", K_ESC}, {"Del", K_DELETE}, {"BS", K_BACKSPACE},
 	{"S-Tab", K_BTAB}, {"lt", '<'}, {"gt", '>'},
+	{"Haut", K_UP}, {"Bas", K_DOWN}, {"Gauche", K_LEFT}, {"Droite", K_RIGHT},
+	{"PgPréc", K_PGUP}, {"PgSuiv", K_PGDN}, {"Début", K_HOME}, {"Fin", K_END},
+	{"Entrée", K_ENTER}, {"Échap", K_ESC}, {"Maj-Tab", K_BTAB},
+	{"RetArr", K_BACKSPACE}, {"Suppr", K_DELETE}, {"Inser", K_INSERT},
+	{"Espace", K_SPACE},
 };
+
+const char *key_display(const char *key, char *buf, size_t len)
+{
+	/* TRANSLATORS: the names of keys as the French pages write them
+	 * between < >; each must be one of the French names key_parse
+	 * accepts (src/keys/keys.c, key_aliases). */
+	const char *const tr[] = {
+		C_("key name", "Up"), C_("key name", "Down"), C_("key name", "Left"),
+		C_("key name", "Right"), C_("key name", "PgUp"), C_("key name", "PgDn"),
+		C_("key name", "Home"), C_("key name", "End"), C_("key name", "Enter"),
+		C_("key name", "Esc"), C_("key name", "Tab"), C_("key name", "BTab"),
+		C_("key name", "Backspace"), C_("key name", "Delete"), C_("key name", "Insert"),
+		C_("key name", "Space"),
+	};
+	int code;
+	size_t n = strlen(key);
+	if (key[0] == '<' && n > 2 && key_parse(key, &code) == 0 && code >= K_UP &&
+	    code < K_UP + (int)(sizeof tr / sizeof tr[0])) {
+		snprintf(buf, len, "<%s>", tr[code - K_UP]);
+		return buf;
+	}
+	snprintf(buf, len, "%s", key);
+	return buf;
+}
 
 /* Decode one UTF-8 character; returns its length or 0 if invalid. */
 static size_t utf8_one(const char *s, int *cp)

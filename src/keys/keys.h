@@ -121,7 +121,7 @@ enum key_panel {
 	X(VALUE_7, "value-7", ("7"), N_("Set the value 7 on a scale"), KP_SCORING)                \
 	X(VALUE_8, "value-8", ("8"), N_("Set the value 8 on a scale"), KP_SCORING)                \
 	X(VALUE_9, "value-9", ("9"), N_("Set the value 9 on a scale"), KP_SCORING)                \
-	X(GATE_YES, "gate-yes", ("y"), N_("Answer yes on a gate"), KP_SCORING)                    \
+	X(GATE_YES, "gate-yes", ("y", "o"), N_("Answer yes on a gate (o: oui)"), KP_SCORING)      \
 	X(GATE_NO, "gate-no", ("n"), N_("Answer no on a gate"), KP_SCORING)                       \
 	X(GATE_CHECK, "gate-check", ("?"), N_("Answer \"to check\" on a gate"), KP_SCORING)       \
 	X(VALUE_CLEAR, "value-clear", ("x", "<Delete>", "<Backspace>"),                           \
@@ -168,6 +168,9 @@ enum key_action key_action_find(const char *name);
 /* key_parse - "j", "é", "<Down>", "<C-l>", "<Space>", "<F1>" to a key code;
  * 0 on success, -1 if not a key. */
 int key_parse(const char *s, int *code);
+/* key_display - a key as written in the table ("<Enter>", "j") in the
+ * reader's language ("<Entrée>"): a name key_parse reads back too. */
+const char *key_display(const char *key, char *buf, size_t len);
 /* key_format - the display form of a code ("<Down>", "j", "<C-l>"). */
 const char *key_format(int code, char *buf, size_t len);
 /* key_utf8 - the UTF-8 bytes of a character code into buf (NUL-terminated);

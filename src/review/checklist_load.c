@@ -26,7 +26,7 @@ static const char *const section_keys[] = {"id", "title", "title_en", "criteria"
 static const char *const crit_keys[] = {
 	"id", "label", "label_en", "help", "help_en", "type", "required",
 	"comment_required", "comment_below", "comment_on", "min", "max", "levels",
-	"points", "options", NULL
+	"levels_en", "points", "options", NULL
 };
 static const char *const option_keys[] = {"id", "label", "label_en", NULL};
 static const char *const rules_keys[] = {"blocking", "eliminate", "bands", "favourable", "tie_break", NULL};
@@ -66,8 +66,10 @@ void checklist_free(struct checklist **gp)
 		struct criterion *c = &g->crit[i];
 		free(c->id); free(c->label); free(c->label_en); free(c->help); free(c->help_en);
 		strv_free(c->comment_on);
-		for (size_t j = 0; j < c->n_levels; j++)
+		for (size_t j = 0; j < c->n_levels; j++) {
 			free(c->levels[j].label);
+			free(c->levels[j].label_en);
+		}
 		free(c->levels);
 		for (size_t j = 0; j < c->n_options; j++) {
 			free(c->options[j].id); free(c->options[j].label); free(c->options[j].label_en);
@@ -254,6 +256,7 @@ static int check_type_keys(struct ctx *x, const struct ynode *m, const struct cr
 {
 	static const struct { const char *key; unsigned types; } only[] = {
 		{"min", 1u << CRIT_SCALE}, {"max", 1u << CRIT_SCALE}, {"levels", 1u << CRIT_SCALE},
+		{"levels_en", 1u << CRIT_SCALE},
 		{"points", 1u << CRIT_SCALE}, {"comment_below", 1u << CRIT_SCALE},
 		{"options", 1u << CRIT_CHOICE},
 		{"comment_on", (1u << CRIT_GATE) | (1u << CRIT_CHOICE)},
@@ -275,6 +278,57 @@ static int check_type_keys(struct ctx *x, const struct ynode *m, const struct cr
 	return 0;
 }
 
+/* 'levels' (French labels) or 'levels_en' (their English ones, for levels
+ * 'levels' names): a mapping value: label within the scale. */
+static int parse_levels(struct ctx *x, const struct ynode *m, struct criterion *c, const char *where,
+			const char *key)
+{
+	int en = strcmp(key, "levels_en") == 0;
+	const struct ynode *lv = ydoc_get(m, key);
+	if (!lv)
+		return 0;
+	char what[160];
+	snprintf(what, sizeof what, _("'%s' of %s"), key, where);
+	if (ydoc_expect(x->d, lv, Y_MAP, what, x->e) < 0)
+		return -1;
+	if (!en)
+		c->levels = xcalloc(lv->n ? lv->n : 1, sizeof *c->levels);
+	for (size_t i = 0; i < lv->n; i++) {
+		const struct ynode *k = lv->keys[i];
+		char *end;
+		errno = 0;
+		long v = strtol(k->scalar, &end, 10);
+		if (!*k->scalar || *end || errno)
+			return ydoc_fail(x->d, k, x->e, _("level '%s' of %s must be a whole number of the scale %d..%d"),
+					 k->scalar, where, c->min, c->max);
+		if (v < c->min || v > c->max)
+			return ydoc_fail(x->d, k, x->e, _("level %ld of %s is outside the scale %d..%d"),
+					 v, where, c->min, c->max);
+		const char *label;
+		char lwhat[160];
+		snprintf(lwhat, sizeof lwhat, _("the label of level %ld of %s"), v, where);
+		if (ydoc_string(x->d, lv->vals[i], lwhat, &label, x->e) < 0)
+			return -1;
+		if (!*label)
+			return ydoc_fail(x->d, lv->vals[i], x->e, _("%s is empty; write a text"), lwhat);
+		if (!en) {
+			c->levels[c->n_levels].value = (int)v;
+			c->levels[c->n_levels].label = xstrdup(label);
+			c->n_levels++;
+			continue;
+		}
+		size_t j = 0;
+		while (j < c->n_levels && c->levels[j].value != v)
+			j++;
+		if (j == c->n_levels)
+			return ydoc_fail(x->d, k, x->e, _("level %ld of 'levels_en' of %s has no label in 'levels'; give it its French label there first"),
+					 v, where);
+		free(c->levels[j].label_en);
+		c->levels[j].label_en = xstrdup(label);
+	}
+	return 0;
+}
+
 static int parse_scale(struct ctx *x, const struct ynode *m, struct criterion *c, const char *where)
 {
 	long long min, max;
@@ -291,36 +345,8 @@ static int parse_scale(struct ctx *x, const struct ynode *m, struct criterion *c
 	c->max = (int)max;
 	if (get_num(x, m, "points", where, 0, 0, &c->points) < 0)
 		return -1;
-	const struct ynode *lv = ydoc_get(m, "levels");
-	if (lv) {
-		char what[160];
-		snprintf(what, sizeof what, _("'levels' of %s"), where);
-		if (ydoc_expect(x->d, lv, Y_MAP, what, x->e) < 0)
-			return -1;
-		c->levels = xcalloc(lv->n ? lv->n : 1, sizeof *c->levels);
-		for (size_t i = 0; i < lv->n; i++) {
-			const struct ynode *k = lv->keys[i];
-			char *end;
-			errno = 0;
-			long v = strtol(k->scalar, &end, 10);
-			if (!*k->scalar || *end || errno)
-				return ydoc_fail(x->d, k, x->e, _("level '%s' of %s must be a whole number of the scale %d..%d"),
-						 k->scalar, where, c->min, c->max);
-			if (v < c->min || v > c->max)
-				return ydoc_fail(x->d, k, x->e, _("level %ld of %s is outside the scale %d..%d"),
-						 v, where, c->min, c->max);
-			const char *label;
-			char lwhat[160];
-			snprintf(lwhat, sizeof lwhat, _("the label of level %ld of %s"), v, where);
-			if (ydoc_string(x->d, lv->vals[i], lwhat, &label, x->e) < 0)
-				return -1;
-			if (!*label)
-				return ydoc_fail(x->d, lv->vals[i], x->e, _("%s is empty; write a text"), lwhat);
-			c->levels[c->n_levels].value = (int)v;
-			c->levels[c->n_levels].label = xstrdup(label);
-			c->n_levels++;
-		}
-	}
+	if (parse_levels(x, m, c, where, "levels") < 0 || parse_levels(x, m, c, where, "levels_en") < 0)
+		return -1;
 	const struct ynode *cb = ydoc_get(m, "comment_below");
 	if (cb) {
 		long long v;

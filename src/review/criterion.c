@@ -8,11 +8,22 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/fmt.h"
 #include "base/i18n.h"
 #include "review/criterion.h"
 
 const char *const gate_values[4] = {"yes", "no", "check", NULL};
 const char *const crit_type_names[5] = {"gate", "scale", "choice", "text", NULL};
+
+const char *checklist_text(const char *fr_text, const char *en_text)
+{
+	return en_text && fmt_reader_lang() == FMT_EN ? en_text : fr_text;
+}
+
+const char *criterion_label(const struct criterion *c)
+{
+	return checklist_text(c->label, c->label_en);
+}
 
 const char *crit_type_name(enum crit_type t)
 {
@@ -162,13 +173,14 @@ char *criterion_value_label(const struct criterion *c, const char *value)
 		long v = strtol(value, NULL, 10);
 		for (size_t i = 0; i < c->n_levels; i++)
 			if (c->levels[i].value == v)
-				return xasprintf("%ld - %s", v, c->levels[i].label);
+				return xasprintf("%ld - %s", v,
+						 checklist_text(c->levels[i].label, c->levels[i].label_en));
 		break;
 	}
 	case CRIT_CHOICE:
 		for (size_t i = 0; i < c->n_options; i++)
 			if (strcmp(c->options[i].id, value) == 0)
-				return xstrdup(c->options[i].label);
+				return xstrdup(checklist_text(c->options[i].label, c->options[i].label_en));
 		break;
 	case CRIT_TEXT:
 		break;

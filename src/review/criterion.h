@@ -21,7 +21,7 @@ extern const char *const crit_type_names[5];
 
 struct scale_level {
 	int value;
-	char *label;
+	char *label, *label_en;	/* French label, optional English one */
 };
 
 struct choice_option {
@@ -62,11 +62,17 @@ double criterion_points(const struct criterion *c, const char *value);
 /* criterion_needs_comment - would this stored value need a comment? */
 int criterion_needs_comment(const struct criterion *c, const char *value);
 /* criterion_value_label - a readable label for a stored value ("3 - bon",
- * "oui", the option's label); a fresh string. */
+ * "oui", the option's label), in the reader's language; a fresh string. */
 char *criterion_value_label(const struct criterion *c, const char *value);
 /* criterion_accepts - what c accepts, for help and messages ("0..4",
  * "yes, no, check", "a, b, c", "free text"); a fresh string. */
 char *criterion_accepts(const struct criterion *c);
+/* checklist_text - a grid's text in the reader's language: the grid's own
+ * (French) text, or its English one (title_en, label_en, help_en) when the
+ * catalogue in use is not French and the grid gives it. */
+const char *checklist_text(const char *fr_text, const char *en_text);
+/* criterion_label - c's label in the reader's language (checklist_text). */
+const char *criterion_label(const struct criterion *c);
 /* crit_type_name - "gate", "scale", "choice", "text". */
 const char *crit_type_name(enum crit_type t);
 

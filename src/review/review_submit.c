@@ -33,20 +33,20 @@ static char *missing_one(const struct criterion *c, const char *val, const char 
 {
 	if (c->required && !val) {
 		char *acc = criterion_accepts(c);
-		char *line = xasprintf(_("%s (%s): no answer (expected %s)"), c->id, c->label, acc);
+		char *line = xasprintf(_("%s (%s): no answer (expected %s)"), c->id, criterion_label(c), acc);
 		free(acc);
 		return line;
 	}
 	if (com && *com)
 		return NULL;
 	if (c->comment_required)
-		return xasprintf(_("%s (%s): a comment is required"), c->id, c->label);
+		return xasprintf(_("%s (%s): a comment is required"), c->id, criterion_label(c));
 	if (!val || !criterion_needs_comment(c, val))
 		return NULL;
 	if (c->type == CRIT_SCALE)
 		return xasprintf(_("%s (%s): a comment is required when the score is under %d (it is %s)"),
-				 c->id, c->label, c->comment_below, val);
-	return xasprintf(_("%s (%s): a comment is required for the answer '%s'"), c->id, c->label, val);
+				 c->id, criterion_label(c), c->comment_below, val);
+	return xasprintf(_("%s (%s): a comment is required for the answer '%s'"), c->id, criterion_label(c), val);
 }
 
 char **review_missing(const struct checklist *g, const struct review *r)

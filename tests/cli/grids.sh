@@ -28,4 +28,12 @@ t_contains "missing file named" "$T_ERR" "nope.yaml: cannot read the grid"
 t_run "check without a file is a usage error" 2 ptce checklist check
 t_run "checklist --help" 0 ptce checklist --help
 t_contains "help names check" "$T_OUT" "check FILE..."
+# levels_en: the English labels of a scale's levels, for levels 'levels' names.
+printf 'id: t\ntitle: T\nphase: 2\nsections:\n  - id: s\n    title: S\n    criteria:\n      - id: A\n        label: A\n        type: scale\n        max: 4\n        levels: {0: rien}\n        levels_en: {1: one}\n' >"$T_DIR/lev.yaml"
+t_run "levels_en naming a level without a French label is refused" 1 ptce checklist check "$T_DIR/lev.yaml"
+t_contains "...at its line, saying what to do" "$T_ERR" \
+	"lev.yaml:13:21: level 1 of 'levels_en' of criterion 'A' has no label in 'levels'"
+t_run "the shipped phase 2 grid gives its levels in English" 0 ptce checklist check "$T_TOP/config/checklists/phase2.yaml"
+t_eq "phase2.yaml: every scale has levels_en" "$(grep -c '^ *levels_en:' "$T_TOP/config/checklists/phase2.yaml")" 7
+
 t_done

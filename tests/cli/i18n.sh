@@ -103,4 +103,24 @@ t_contains "show: French state line" "$T_OUT" "État : instruction phase 1"
 t_run "unknown command" 2 ptce frobnicate
 t_contains "usage error in French" "$T_ERR" "commande inconnue 'frobnicate'"
 
+# --- the placeholders of the usage lines, in French --------------------------
+t_run "move --help in French" 0 ptce move --help
+t_contains "move: ÉTAT, TEXTE, RÉF in the usage line" "$T_OUT" \
+	"Usage : ptce [OPTIONS GLOBALES] move ID ÉTAT [--reason TEXTE] [--override] [--validation-ref RÉF"
+t_run "import --help in French" 0 ptce import --help
+t_contains "import: FICHIER, and FICHIER.csv keeps its extension" "$T_OUT" \
+	"import FICHIER [--members FICHIER.csv] [--mapping FICHIER.yaml]"
+t_run "assign --help in French" 0 ptce assign --help
+t_contains "assign: IDENT for LOGIN" "$T_OUT" "assign ID IDENT... [--remove]"
+# Every command's usage line: no English placeholder is left.
+cmds=$(ptce tables commands | cut -f1)
+t_eq "the commands were listed" "$([ "$(echo $cmds | wc -w)" -gt 15 ] && echo yes)" "yes"
+bad=$(for c in $cmds; do ptce "$c" --help 2>&1 | sed -n '1p' |
+	grep -E '(^|[^A-Za-z-])(FILE|LOGIN|TEXT|VALUE|STATE|NAME|MAIL|PATH)([^A-Za-z]|$)'; done)
+t_eq "no English placeholder in any French usage line" "$bad" ""
+t_contains "ptce --help in French: the placeholders of the global options" "$(ptce --help)" "--as IDENT"
+# In English they stay as they are; option names are never translated.
+t_contains "move --help in English keeps TEXT and --reason" "$(LANGUAGE= ptce move --help)" \
+	"move ID STATE [--reason TEXT] [--override]"
+
 t_done

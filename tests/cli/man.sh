@@ -7,11 +7,22 @@ cd "$T_TOP" || exit 2
 PAGES="ptce.1 ptce-checklist.5 ptce.yaml.5 ptce-procedure.7 ptce.8 ptce-letter.5"
 
 # ---- every page exists, in both languages, and lints clean ---------------
+# A French page has French headings (NOM, not NAME) and a French date that
+# mandoc prints verbatim: mandoc says so, and nothing else (the same filter
+# as make lint-man).
+fr_lint() {
+	grep -v -E -e ': WARNING: cannot parse date, using it verbatim: Dd [0-9]+(er)? [^ ]+ [0-9]{4}$' \
+		-e ': WARNING: first section is not "NAME": Sh (NOM|SYNOPSIS|DESCRIPTION)$' \
+		-e ': WARNING: description line outside NAME section: Nd$'
+}
 for p in $PAGES; do
 	for f in "man/$p" "man/fr/$p"; do
 		if [ -f "$f" ]; then
-			out=$(mandoc -Tlint -Wwarning "$f" 2>&1)
-			t_eq "mandoc -Tlint -Wwarning $f prints nothing" "$out" ""
+			case $f in
+			man/fr/*) out=$(mandoc -Tlint -Wwarning "$f" 2>&1 | fr_lint) ;;
+			*) out=$(mandoc -Tlint -Wwarning "$f" 2>&1) ;;
+			esac
+			t_eq "mandoc -Tlint -Wwarning $f prints nothing (French: but the date and NOM)" "$out" ""
 		else
 			t_eq "$f exists" "missing" "present"
 		fi
@@ -38,16 +49,23 @@ ptce tables keys --mdoc >"$T_DIR/keys" 2>"$T_DIR/err"
 t_eq "tables keys --mdoc succeeds" "$?" 0
 want=$(cat "$T_DIR/keys")
 t_eq "ptce.1 key table = ptce tables keys --mdoc (run 'make man-regen')" "$(block man/ptce.1 keys)" "$want"
-# The French page shows the descriptions of the French catalogue, as the
-# interface's help does in French.
-cols() { awk -F' Ta ' '{ print $1 " Ta " $2 " Ta " $3 }'; }
-t_eq "fr/ptce.1 key table: same keys, actions and panels" \
+# The French page shows the descriptions of the French catalogue and the
+# French key names, as the interface's help does in French.
+cols() { grep -o 'Pq Cm [^ ]* , No [A-Z]*$'; }
+t_eq "fr/ptce.1 key table: same actions and panels" \
 	"$(block man/fr/ptce.1 keys | cols)" "$(printf '%s\n' "$want" | cols)"
+t_eq "fr/ptce.1 key table: as many keys on each row" \
+	"$(block man/fr/ptce.1 keys | grep '^\.It Ic' | awk -F' , ' '{ print NF }')" \
+	"$(printf '%s\n' "$want" | grep '^\.It Ic' | awk -F' , ' '{ print NF }')"
 frwant=$(LANGUAGE=fr ptce tables keys --mdoc)
 t_eq "fr/ptce.1 key table = LANGUAGE=fr ptce tables keys --mdoc (run 'make man-regen')" \
 	"$(block man/fr/ptce.1 keys)" "$frwant"
 t_not_contains "the French key table is translated" "$frwant" "Move up one line"
-t_contains "the key table has the move key" "$want" ".It Ic m Ta move Ta QD Ta"
+t_contains "the French key table names keys in French" "$frwant" ".It Ic <Entrée> , l , <Droite>"
+t_not_contains "the French key table has no English key name" "$frwant" "<Enter>"
+t_contains "the French key table: o answers yes on a gate" "$frwant" ".It Ic y , o"
+t_contains "the key table has the move key" "$want" "$(printf '.It Ic m\n.No Move the dossier')"
+t_contains "the key table gives the move action and its panels" "$want" "Pq Cm move , No QD"
 
 # ---- the table of who may do what (ptce(8)) ----------------------------------
 ptce tables permissions --mdoc >"$T_DIR/perms"
@@ -61,10 +79,14 @@ done
 # ---- the subcommands ---------------------------------------------------------
 ptce tables commands --mdoc >"$T_DIR/cmds"
 want=$(cat "$T_DIR/cmds")
-for page in man/ptce.1 man/fr/ptce.1; do
-	got=$(block "$page" commands | grep '^\.It Cm ')
-	t_eq "$page: the subcommand items = ptce tables commands --mdoc" "$got" "$want"
-done
+frwant=$(LANGUAGE=fr ptce tables commands --mdoc)
+t_eq "man/ptce.1: the subcommand items = ptce tables commands --mdoc" \
+	"$(block man/ptce.1 commands | grep '^\.It Cm ')" "$want"
+t_eq "man/fr/ptce.1: the subcommand items = LANGUAGE=fr ptce tables commands --mdoc" \
+	"$(block man/fr/ptce.1 commands | grep '^\.It Cm ')" "$frwant"
+t_contains "the French synopses name their placeholders in French" "$frwant" \
+	".It Cm import Ar FICHIER"
+t_not_contains "no English placeholder in the French synopses" "$frwant" "Ar LOGIN"
 # ptce --help lists the same subcommands as the table tables reads.
 ptce --help >"$T_DIR/help"
 help_cmds=$(sed -n '/^Commands:/,/^$/p' "$T_DIR/help" | awk 'NR > 1 && NF { print $1 }')
@@ -119,7 +141,7 @@ trans_rows() { # any-word yes-word no-word
 			else print "(moves to withdrawn differ from one per open state: update the page and this test)"
 		}' "$T_DIR/trans"
 }
-page_trans() { grep -E '^\.It [a-z0-9]+ \\\(-> ' "$1"; }
+page_trans() { grep -E '^\.It [a-z0-9]+ \\\(-> [a-z0-9]+ Ta ' "$1"; }
 t_eq "ptce-procedure(7) transition table = the code's" \
 	"$(page_trans man/ptce-procedure.7)" "$(trans_rows any required no)"
 t_eq "fr/ptce-procedure(7) transition table = the code's" \
@@ -245,5 +267,95 @@ if ! command -v lp >/dev/null; then
 	out=$(make -s -f man/man.mk BUILD="$T_DIR/b" print 2>&1)
 	t_contains "make print without lp names cups-client" "$out" "cups-client"
 fi
+
+# ---- the pages render in both languages, with both renderers -------------------
+# Every page in each renderer at 80 columns: man -l (man-db, groff), groff
+# -mdoc and mandoc; no line wider than 80 display columns.
+render() { # RENDERER PAGE
+	case $1 in
+	man) MANWIDTH=80 man -l "$2" 2>/dev/null ;;
+	groff) groff -k -mdoc -Tutf8 "$2" 2>/dev/null ;;
+	mandoc) mandoc -Tutf8 -Owidth=78 "$2" 2>/dev/null ;;
+	esac | col -bx
+}
+if command -v man >/dev/null && command -v groff >/dev/null; then
+	for p in $PAGES; do
+		for f in "man/$p" "man/fr/$p"; do
+			for r in man groff mandoc; do
+				out=$(render $r "$f")
+				w=$(printf '%s\n' "$out" | wc -L)
+				t_eq "$f with $r: no line over 80 columns (widest $w)" \
+					"$([ "$w" -le 80 ] && [ "$w" -gt 40 ] && echo ok)" "ok"
+				case $f in man/fr/*)
+					t_contains "$f with $r: the heading NOM" "$out" "$(printf '\nNOM\n')"
+					t_not_contains "$f with $r: no heading NAME" "$out" "$(printf '\nNAME\n')"
+					t_contains "$f with $r: the heading VOIR AUSSI" "$out" "$(printf '\nVOIR AUSSI\n')"
+					t_eq "$f with $r: the date in French in the footer" \
+						"$(printf '%s\n' "$out" | grep -c -E '^ptce +(21 novembre|1er décembre) 2026 +ptce$')" 1
+					t_not_contains "$f with $r: no English month" "$out" "ovember"
+					[ $r != mandoc ] &&
+						t_contains "$f with $r: a French volume title in the header" \
+							"$(printf '%s\n' "$out" | grep -m1 .)" "Manuel d"
+					;;
+				esac
+			done
+		done
+	done
+	# French hyphenation under groff: in a column 8 wide every word breaks
+	# wherever its patterns allow: "éva-luent", "ter-ri-to-riale" in French,
+	# "éval-u-ent", "ter-ri-to-ri-ale" with the English patterns.
+	printf '.\\" -*- coding: utf-8 -*-\n.Dd 21 novembre 2026\n%s\n.Dt T 7\n.Os ptce\n.Sh NOM\n.Nm t\n.Nd t\n.Sh DESCRIPTION\n.ll 8n\névaluent territoriale\n' \
+		"$(sed -n '/^\.if d doc-volume-ds-1/,/^\.\\}/p' man/fr/ptce.1)" >"$T_DIR/hy.7"
+	hy=$(groff -k -mdoc -Tutf8 "$T_DIR/hy.7" 2>/dev/null | col -bx | sed -n '/^DESCRIPTION/,/^ptce/p' | tr -d ' \n')
+	t_contains "groff hyphenates French words with French patterns" "$hy" "éva‐luentter‐ri‐to‐riale"
+	# The tables hold at 80 columns: one row a line, the columns apart.
+	out=$(render man man/ptce-procedure.7)
+	t_eq "ptce-procedure(7): the phase 1 table, one row a line" \
+		"$(printf '%s\n' "$out" | grep -c -E '^ +R[0-9]+ +[a-z].* +(blocking|counts|information)$')" 12
+	t_eq "ptce-procedure(7): the phase 2 table, one row a line" \
+		"$(printf '%s\n' "$out" | grep -c -E '^ +[A-G] +[a-z].* +[0-9]+$')" 7
+	t_eq "ptce-procedure(7): the band table, one row a line" \
+		"$(printf '%s\n' "$out" | grep -c -E '^ +[a-z0-9].*points.* +(favourable|réservé|défavorable)$')" 3
+	out=$(render man man/fr/ptce-procedure.7)
+	t_eq "fr/ptce-procedure(7): the phase 1 table, one row a line" \
+		"$(printf '%s\n' "$out" | grep -c -E '^ +R[0-9]+ +[a-z].* +(bloquant|compté|information)$')" 12
+	t_eq "fr/ptce-procedure(7): the phase 2 table, one row a line" \
+		"$(printf '%s\n' "$out" | grep -c -E '^ +[A-G] +[a-zé].* +[0-9]+$')" 7
+	t_eq "fr/ptce-procedure(7): the band table, one row a line" \
+		"$(printf '%s\n' "$out" | grep -c -E '^ +[a-z0-9].*points.* +(favorable|réservé|défavorable)$')" 3
+	for f in man/ptce.1 man/fr/ptce.1; do
+		out=$(render man "$f")
+		t_eq "$f: the key table never wraps one word a line" \
+			"$(printf '%s\n' "$out" | grep -c -E '^ {40,}[^ ]+$')" 0
+	done
+	t_contains "ptce(1): a key, its description, action and panels on one line" \
+		"$(render man man/ptce.1)" "Quit ptce (quit, QDSP)"
+	t_contains "fr/ptce(1): the same in French" "$(render man man/fr/ptce.1)" "Quitter ptce (quit, QDSP)"
+else
+	t_skip "man or groff missing (apt-get install man-db groff)"
+fi
+
+# ---- ptce-procedure(7): official and proposed apart, steps in order -------------
+for spec in "man/ptce-procedure.7:THE OFFICIAL TEXTS:WHAT PTCE PROPOSES:STEP BY STEP" \
+	"man/fr/ptce-procedure.7:LES TEXTES OFFICIELS:CE QUE PROPOSE PTCE:ÉTAPE PAR ÉTAPE"; do
+	page=${spec%%:*} rest=${spec#*:}
+	off=${rest%%:*} rest=${rest#*:} prop=${rest%%:*} steps=${rest#*:}
+	order=$(grep -n -E "^\.Sh ($off|$prop|$steps)\$" "$page" | cut -d: -f2 | tr '\n' '|')
+	t_eq "$page: the official texts, then ptce's proposal, then the steps" "$order" \
+		".Sh $off|.Sh $prop|.Sh $steps|"
+	t_contains "$page: the décret with its source" "$(cat "$page")" "JORFTEXT000030487441"
+	t_contains "$page: the law with its article" "$(cat "$page")" "2014-856"
+	t_contains "$page: the grids named as configurable files" "$(cat "$page")" "$(printf '.Pa phase1.yaml\n(configurable)')"
+	t_not_contains "$page: the décret is not said to set R1-R6 as a minimum" "$(cat "$page")" "minimum"
+	# The steps: assign before the phase 1 decision; the CRA meeting, the
+	# classement to the national level and the letter come last.
+	ss=$(sed -n '/^\.Sh '"$steps"'$/,/^\.Sh /p' "$page" | grep -E '^\.Ss [0-9]+\. ' | cut -c5-)
+	n_assign=$(printf '%s\n' "$ss" | grep -n -i -E 'assign|affecter' | cut -d: -f1)
+	n_dec1=$(printf '%s\n' "$ss" | grep -n -i -E 'decide phase 1|décider la phase 1' | cut -d: -f1)
+	t_eq "$page: reviewers are assigned before the phase 1 decision" \
+		"$([ -n "$n_assign" ] && [ -n "$n_dec1" ] && [ "$n_assign" -lt "$n_dec1" ] && echo yes)" "yes"
+	t_eq "$page: ends with the CRA meeting, the classement, the decision, the letter" \
+		"$(printf '%s\n' "$ss" | tail -4 | grep -c -i -E 'CRA|classement|national|notify|prévenir')" 4
+done
 
 t_done

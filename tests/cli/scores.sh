@@ -52,8 +52,8 @@ t_contains "...marked as a draft" "$T_OUT" "draft (updated"
 
 # --- submit with something missing --------------------------------------------------
 t_run "bob's submit is refused: comments missing" 1 ptce --as bob score 5001 --grid phase2 --submit
-t_contains "names the missing comment on A" "$T_ERR" "A (Partenariat multi-acteurs): a comment is required when the score is under 2 (it is 1)"
-t_contains "names the missing comment on C" "$T_ERR" "C (Ancrage territorial): a comment is required when the score is under 2 (it is 1)"
+t_contains "names the missing comment on A" "$T_ERR" "A (Multi-actor partnership): a comment is required when the score is under 2 (it is 1)"
+t_contains "names the missing comment on C" "$T_ERR" "C (Territorial anchoring): a comment is required when the score is under 2 (it is 1)"
 t_contains "the draft is kept" "$T_ERR" "kept as a draft"
 t_eq "bob's answers were kept" "$(t_sql "select count(value) from review_answers a join reviews r on r.id = a.review_id where r.reviewer = 'bob'")" "8"
 t_run "bob adds the comments and submits" 0 ptce --as bob score 5001 --grid phase2 --comment "A=Deux membres seulement" --comment "C=Territoire flou" --submit

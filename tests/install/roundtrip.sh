@@ -69,9 +69,10 @@ t_contains "the demo has a real PTCE name" "$T_OUT" "Stras Eco Renov"
 # ---- read the pages with man ------------------------------------------------------
 if command -v man >/dev/null; then
 	out=$(MANPAGER=cat MANWIDTH=80 man -l "$D/usr/share/man/man7/ptce-procedure.7" 2>&1 | col -b)
-	t_contains "man -l reads the installed procedure page" "$out" "PHASE 2 GRID"
+	t_contains "man -l reads the installed procedure page" "$out" "The phase 2 grid: scoring"
 	out=$(MANPAGER=cat MANWIDTH=80 man -l "$D/usr/share/man/fr/man7/ptce-procedure.7" 2>&1 | col -b)
 	t_contains "man -l reads the French procedure page, accents intact" "$out" "procédure"
+	t_contains "man -l: the installed French page has French headings" "$out" "VOIR AUSSI"
 	out=$(MANPAGER=cat MANWIDTH=80 man -l "$D/usr/share/man/man1/ptce.1" 2>&1 | col -b)
 	t_contains "man -l reads ptce(1) with its key table" "$out" "page-down"
 	w=$(MANPATH=$D/usr/share/man man -w ptce-checklist 2>&1)

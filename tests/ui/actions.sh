@@ -456,9 +456,9 @@ KEYS
 ui_expect ":list shows the command's output in the pager" l1 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
  :list --state phase1
- Number    PTCE                                   Région  State
- 1001      Coopérative Énergie Sud                76/31   phase 1 instruction
- 1002      Filière vélo du Grand Paris            11/93   phase 1 instruction
+ Number    PTCE                                   Région  State               …
+ 1001      Coopérative Énergie Sud                76/31   phase 1 instruction …
+ 1002      Filière vélo du Grand Paris            11/93   phase 1 instruction …
  2 dossiers
 
 

@@ -144,7 +144,7 @@ t_not_contains "6: not '[text]'" "$(cat "$T_DIR/text1")" "[text]"
 t_contains "6: and below the form" "$(sed -n '16,22p' "$T_DIR/text1")" "Coopération mature, modèle crédible."
 t_contains "6: the draft exists from the first answer" \
 	"$(t_sql "select status from reviews where reviewer = '$ME'")" "draft"
-t_contains "6: r pager: criteria with their labels" "$(cat "$T_DIR/text2")" "A Multi-actor partnership: 3 - bon"
+t_contains "6: r pager: criteria with their labels" "$(cat "$T_DIR/text2")" "A Multi-actor partnership: 3 - good"
 t_contains "6: r pager: the text under its label" "$(cat "$T_DIR/text2")" "synthese Summary of the review"
 t_contains "6: reviews section: phase 1 criteria with their labels" "$(cat "$T_DIR/text3")" "R1 Private-law lead entity: yes"
 t_contains "6: reviews section: a phase 1 review shows no total" "$(cat "$T_DIR/text3")" "Antoine Dupont (adupont) · phase1 · submitted"
@@ -276,7 +276,7 @@ cat "$T_DIR"/help[1-7] >"$T_DIR/help"
 col_of() { grep -a -- "$1" "$T_DIR/help" | head -1 | awk -v s="$2" '{ print index($0, s) }'; }
 t_contains "13: the help lists x, <Delete>, <Backspace>" "$(cat "$T_DIR/help")" "x, <Delete>, <Backspace>"
 t_eq "13: the help's descriptions start in one column" \
-	"$(col_of 'x, <Delete>' 'Clear the answer')" "$(col_of '^ y  ' 'Answer yes')"
+	"$(col_of 'x, <Delete>' 'Clear the answer')" "$(col_of '^ y, o ' 'Answer yes')"
 ui_run members 80 24 <<'KEYS'
 /velo grand paris<Enter>
 <Enter>

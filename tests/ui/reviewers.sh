@@ -248,7 +248,7 @@ ui_expect "80x24: the phase 1 gates of the reviews side by side" x3 <<'SCREEN'
    R8       An innovative economic and social project       yes
    R9       Lead entity is an ESS enterprise                yes
    R10      Partner letters attached                        yes
-   R11      Not already a funded laureate                   yes
+   R11      Not already supported by the State in an earli… yes
    R12      Rural area or QPV                               ·
    observa… Remarks                                         ✎
 
@@ -311,21 +311,21 @@ q or Esc to close
 SCREEN
 ui_expect "200x50: the scoring form beside the dossier's text" r1 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
-  1001 · Coopérative Énergie Sud                                                                    │ 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 - bouquet de services
+  1001 · Coopérative Énergie Sud                                                                    │ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de services
  State: phase 1 instruction (since YYYY-MM-DD)                                                      │ draft · 10 things missing
- Assigned to: nobody                                                                                │ Critères d'éligibilité (décret 2015-431)
+ Assigned to: nobody                                                                                │ Eligibility: conditions of decree 2015-431
                                                                                                     │ *R1   [yes]    Private-law lead entity
  Dossier                                                                                            │>*R2   [ ]      Three or more legal entities
  Dossier number              1001                                                                   │ *R3   [ ]      At least one ESS enterprise
  Submitted on                YYYY-MM-DD                                                             │ *R4   [ ]      At least one non-ESS enterprise
                                                                                                     │ *R5   [ ]      A local authority, research or training actor
  Structure porteuse                                                                                 │ *R6   [ ]      A defined territory
- Lead structure              Association Coopérative Énergie Sud                                    │ Projet de coopération
+ Lead structure              Association Coopérative Énergie Sud                                    │ Cooperation project
  Région                      Occitanie (76)                                                         │ *R7   [ ]      A shared cooperation strategy
  Département                 Haute-Garonne (31)                                                     │ *R8   [ ]      An innovative economic and social project
                                                                                                     │ *R9   [ ]      Lead entity is an ESS enterprise
  PTCE and territoire                                                                                │ *R10  [ ]      Partner letters attached
- PTCE name                   Coopérative Énergie Sud                                                │ *R11  [ ]      Not already a funded laureate
+ PTCE name                   Coopérative Énergie Sud                                                │ *R11  [ ]      Not already supported by the State in an earlier call
  Territory type              rural                                                                  │  R12  [ ]      Rural area or QPV
                                                                                                     │  observations [ ]      Remarks
  Projet                                                                                             │
@@ -343,44 +343,43 @@ ui_expect "200x50: the scoring form beside the dossier's text" r1 <<'SCREEN'
      R1 Private-law lead entity: yes                                                                │
      R2 Three or more legal entities: yes                                                           │
      R3 At least one ESS enterprise: yes                                                            │───────────────────────────────────────────────────────────────────────────────────────────────────
-     R4 At least one non-ESS enterprise: yes                                                        │ R2 · accepts: yes, no, check (keys y n ?)
+     R4 At least one non-ESS enterprise: yes                                                        │ R2 · answer yes, no or check (keys y n ?)
      R5 A local authority, research or training actor: yes                                          │ Enter: write a comment · S: submit · r: other reviews
      R6 A defined territory: yes                                                                    │
      R7 A shared cooperation strategy: to check                                                     │
      R8 An innovative economic and social project: yes                                              │
      R9 Lead entity is an ESS enterprise: yes                                                       │
      R10 Partner letters attached: yes                                                              │
-     R11 Not already a funded laureate: yes                                                         │
+     R11 Not already supported by the State in an earlier call: yes                                 │
      observations Remarks                                                                           │
        Vu                                                                                           │
                                                                                                     │
  Discussion (0)                                                                                     │
    w: write a comment for the other reviewers                                                       │
                                                                                                     │
- ──────────────────────────────────────────────────────────────────────────── 93% · ] next section  │
+ ──────────────────────────────────────────────────────────────────────────── 92% · ] next section  │
 <status>
 R1: yes (saved)
 SCREEN
 ui_expect "200x50: Tab, then ] scrolls the dossier; its head stays, the form keeps its place" r2 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
-  1001 · Coopérative Énergie Sud                                                                    │ 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 - bouquet de services
+  1001 · Coopérative Énergie Sud                                                                    │ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de services
  State: phase 1 instruction (since YYYY-MM-DD)                                                      │ draft · 10 things missing
- Assigned to: nobody                                                                                │ Critères d'éligibilité (décret 2015-431)
- Submitted on                YYYY-MM-DD                                                             │ *R1   [yes]    Private-law lead entity
-                                                                                                    │>*R2   [ ]      Three or more legal entities
- Structure porteuse                                                                                 │ *R3   [ ]      At least one ESS enterprise
- Lead structure              Association Coopérative Énergie Sud                                    │ *R4   [ ]      At least one non-ESS enterprise
- Région                      Occitanie (76)                                                         │ *R5   [ ]      A local authority, research or training actor
- Département                 Haute-Garonne (31)                                                     │ *R6   [ ]      A defined territory
-                                                                                                    │ Projet de coopération
- PTCE and territoire                                                                                │ *R7   [ ]      A shared cooperation strategy
- PTCE name                   Coopérative Énergie Sud                                                │ *R8   [ ]      An innovative economic and social project
- Territory type              rural                                                                  │ *R9   [ ]      Lead entity is an ESS enterprise
-                                                                                                    │ *R10  [ ]      Partner letters attached
- Projet                                                                                             │ *R11  [ ]      Not already a funded laureate
- Description                                                                                        │  R12  [ ]      Rural area or QPV
-   Rénovation énergétique des logements du bassin, par une coopérative d'artisans.                  │  observations [ ]      Remarks
-                                                                                                    │
+ Assigned to: nobody                                                                                │ Eligibility: conditions of decree 2015-431
+                                                                                                    │ *R1   [yes]    Private-law lead entity
+ Structure porteuse                                                                                 │>*R2   [ ]      Three or more legal entities
+ Lead structure              Association Coopérative Énergie Sud                                    │ *R3   [ ]      At least one ESS enterprise
+ Région                      Occitanie (76)                                                         │ *R4   [ ]      At least one non-ESS enterprise
+ Département                 Haute-Garonne (31)                                                     │ *R5   [ ]      A local authority, research or training actor
+                                                                                                    │ *R6   [ ]      A defined territory
+ PTCE and territoire                                                                                │ Cooperation project
+ PTCE name                   Coopérative Énergie Sud                                                │ *R7   [ ]      A shared cooperation strategy
+ Territory type              rural                                                                  │ *R8   [ ]      An innovative economic and social project
+                                                                                                    │ *R9   [ ]      Lead entity is an ESS enterprise
+ Projet                                                                                             │ *R10  [ ]      Partner letters attached
+ Description                                                                                        │ *R11  [ ]      Not already supported by the State in an earlier call
+   Rénovation énergétique des logements du bassin, par une coopérative d'artisans.                  │  R12  [ ]      Rural area or QPV
+                                                                                                    │  observations [ ]      Remarks
  Finances                                                                                           │
                                                                                                     │
  Membres (0)                                                                                        │
@@ -394,12 +393,12 @@ ui_expect "200x50: Tab, then ] scrolls the dossier; its head stays, the form kee
      R3 At least one ESS enterprise: yes                                                            │
      R4 At least one non-ESS enterprise: yes                                                        │
      R5 A local authority, research or training actor: yes                                          │
-     R6 A defined territory: yes                                                                    │───────────────────────────────────────────────────────────────────────────────────────────────────
-     R7 A shared cooperation strategy: to check                                                     │ R2 · accepts: yes, no, check (keys y n ?)
-     R8 An innovative economic and social project: yes                                              │ Enter: write a comment · S: submit · r: other reviews
-     R9 Lead entity is an ESS enterprise: yes                                                       │
+     R6 A defined territory: yes                                                                    │
+     R7 A shared cooperation strategy: to check                                                     │───────────────────────────────────────────────────────────────────────────────────────────────────
+     R8 An innovative economic and social project: yes                                              │ R2 · answer yes, no or check (keys y n ?)
+     R9 Lead entity is an ESS enterprise: yes                                                       │ Enter: write a comment · S: submit · r: other reviews
      R10 Partner letters attached: yes                                                              │
-     R11 Not already a funded laureate: yes                                                         │
+     R11 Not already supported by the State in an earlier call: yes                                 │
      observations Remarks                                                                           │
        Vu                                                                                           │
                                                                                                     │
@@ -408,31 +407,31 @@ ui_expect "200x50: Tab, then ] scrolls the dossier; its head stays, the form kee
                                                                                                     │
  Historique                                                                                         │
    YYYY-MM-DD hh:mm  root  submitted → phase 1 instruction                                          │
-   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase1 (version afddcac8923577b1) (by r│
+   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase1 (version 3cdaa4f661e6f62e) (by  │
+   root)                                                                                            │
  ─────────────────────────────────────────────────────────────────────────── 100% · ] next section  │
 <status>
 j scroll · s score · m move · H history · q back
 SCREEN
 ui_expect "200x50: Tab back to the form, the cursor where it was" r3 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
-  1001 · Coopérative Énergie Sud                                                                    │ 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 - bouquet de services
+  1001 · Coopérative Énergie Sud                                                                    │ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de services
  State: phase 1 instruction (since YYYY-MM-DD)                                                      │ draft · 10 things missing
- Assigned to: nobody                                                                                │ Critères d'éligibilité (décret 2015-431)
- Submitted on                YYYY-MM-DD                                                             │ *R1   [yes]    Private-law lead entity
-                                                                                                    │>*R2   [ ]      Three or more legal entities
- Structure porteuse                                                                                 │ *R3   [ ]      At least one ESS enterprise
- Lead structure              Association Coopérative Énergie Sud                                    │ *R4   [ ]      At least one non-ESS enterprise
- Région                      Occitanie (76)                                                         │ *R5   [ ]      A local authority, research or training actor
- Département                 Haute-Garonne (31)                                                     │ *R6   [ ]      A defined territory
-                                                                                                    │ Projet de coopération
- PTCE and territoire                                                                                │ *R7   [ ]      A shared cooperation strategy
- PTCE name                   Coopérative Énergie Sud                                                │ *R8   [ ]      An innovative economic and social project
- Territory type              rural                                                                  │ *R9   [ ]      Lead entity is an ESS enterprise
-                                                                                                    │ *R10  [ ]      Partner letters attached
- Projet                                                                                             │ *R11  [ ]      Not already a funded laureate
- Description                                                                                        │  R12  [ ]      Rural area or QPV
-   Rénovation énergétique des logements du bassin, par une coopérative d'artisans.                  │  observations [ ]      Remarks
-                                                                                                    │
+ Assigned to: nobody                                                                                │ Eligibility: conditions of decree 2015-431
+                                                                                                    │ *R1   [yes]    Private-law lead entity
+ Structure porteuse                                                                                 │>*R2   [ ]      Three or more legal entities
+ Lead structure              Association Coopérative Énergie Sud                                    │ *R3   [ ]      At least one ESS enterprise
+ Région                      Occitanie (76)                                                         │ *R4   [ ]      At least one non-ESS enterprise
+ Département                 Haute-Garonne (31)                                                     │ *R5   [ ]      A local authority, research or training actor
+                                                                                                    │ *R6   [ ]      A defined territory
+ PTCE and territoire                                                                                │ Cooperation project
+ PTCE name                   Coopérative Énergie Sud                                                │ *R7   [ ]      A shared cooperation strategy
+ Territory type              rural                                                                  │ *R8   [ ]      An innovative economic and social project
+                                                                                                    │ *R9   [ ]      Lead entity is an ESS enterprise
+ Projet                                                                                             │ *R10  [ ]      Partner letters attached
+ Description                                                                                        │ *R11  [ ]      Not already supported by the State in an earlier call
+   Rénovation énergétique des logements du bassin, par une coopérative d'artisans.                  │  R12  [ ]      Rural area or QPV
+                                                                                                    │  observations [ ]      Remarks
  Finances                                                                                           │
                                                                                                     │
  Membres (0)                                                                                        │
@@ -446,12 +445,12 @@ ui_expect "200x50: Tab back to the form, the cursor where it was" r3 <<'SCREEN'
      R3 At least one ESS enterprise: yes                                                            │
      R4 At least one non-ESS enterprise: yes                                                        │
      R5 A local authority, research or training actor: yes                                          │
-     R6 A defined territory: yes                                                                    │───────────────────────────────────────────────────────────────────────────────────────────────────
-     R7 A shared cooperation strategy: to check                                                     │ R2 · accepts: yes, no, check (keys y n ?)
-     R8 An innovative economic and social project: yes                                              │ Enter: write a comment · S: submit · r: other reviews
-     R9 Lead entity is an ESS enterprise: yes                                                       │
+     R6 A defined territory: yes                                                                    │
+     R7 A shared cooperation strategy: to check                                                     │───────────────────────────────────────────────────────────────────────────────────────────────────
+     R8 An innovative economic and social project: yes                                              │ R2 · answer yes, no or check (keys y n ?)
+     R9 Lead entity is an ESS enterprise: yes                                                       │ Enter: write a comment · S: submit · r: other reviews
      R10 Partner letters attached: yes                                                              │
-     R11 Not already a funded laureate: yes                                                         │
+     R11 Not already supported by the State in an earlier call: yes                                 │
      observations Remarks                                                                           │
        Vu                                                                                           │
                                                                                                     │
@@ -460,7 +459,8 @@ ui_expect "200x50: Tab back to the form, the cursor where it was" r3 <<'SCREEN'
                                                                                                     │
  Historique                                                                                         │
    YYYY-MM-DD hh:mm  root  submitted → phase 1 instruction                                          │
-   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase1 (version afddcac8923577b1) (by r│
+   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase1 (version 3cdaa4f661e6f62e) (by  │
+   root)                                                                                            │
  ─────────────────────────────────────────────────────────────────────────── 100% · ] next section  │
 <status>
 0-9 y n ?: answer · <Enter> comment · S submit · r others · q back
@@ -487,27 +487,27 @@ ui_expect "80x24: Tab flips to the dossier, scrolled by ], its head in place" r4
  Finances
 
  Membres (0)
- ──────────────────────────────────────────────────────── 47% · ] next section
+ ──────────────────────────────────────────────────────── 46% · ] next section
 <status>
 j scroll · s score · m move · H history · q back
 SCREEN
 ui_expect "80x24: Tab flips back to the form at the same criterion" r5 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
- 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 - bouquet de s…
+ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de servi…
  draft · 9 things missing
- Critères d'éligibilité (décret 2015-431)
+ Eligibility: conditions of decree 2015-431
  *R1   [yes]    Private-law lead entity
  *R2   [yes]    Three or more legal entities
 >*R3   [ ]      At least one ESS enterprise
  *R4   [ ]      At least one non-ESS enterprise
  *R5   [ ]      A local authority, research or training actor
  *R6   [ ]      A defined territory
- Projet de coopération
+ Cooperation project
  *R7   [ ]      A shared cooperation strategy
  *R8   [ ]      An innovative economic and social project
  *R9   [ ]      Lead entity is an ESS enterprise
 ────────────────────────────────────────────────────────────────────────────────
- R3 · accepts: yes, no, check (keys y n ?)
+ R3 · answer yes, no or check (keys y n ?)
  Enter: write a comment · S: submit · r: other reviews
 
 
@@ -539,7 +539,7 @@ ui_expect "80x24: and again to the dossier at the same place" r6 <<'SCREEN'
  Finances
 
  Membres (0)
- ──────────────────────────────────────────────────────── 47% · ] next section
+ ──────────────────────────────────────────────────────── 46% · ] next section
 <status>
 j scroll · s score · m move · H history · q back
 SCREEN
@@ -574,8 +574,6 @@ ui_expect "80x24: the discussion in the dossier" c2 <<'SCREEN'
   1002 · Filière vélo du Grand Paris
  State: phase 2 instruction (since YYYY-MM-DD)
  Assigned to: nobody
-     G Maturity since phase 1: 2 - moyen
-     synthese Summary of the review
        Avis
 
  Discussion (1)
@@ -588,8 +586,10 @@ ui_expect "80x24: the discussion in the dossier" c2 <<'SCREEN'
    YYYY-MM-DD hh:mm  root  phase 1 instruction → bouquet de services (override)
        « Essai »
    YYYY-MM-DD hh:mm  root  bouquet de services → phase 2 instruction
-   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase2 (version e4e
-   YYYY-MM-DD hh:mm  bob  review  review submitted on grid phase2 (version e4eb2
+   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase2 (version
+   f09e2eca1e4211c5) (by root)
+   YYYY-MM-DD hh:mm  bob  review  review submitted on grid phase2 (version
+   f09e2eca1e4211c5) (by root)
    YYYY-MM-DD hh:mm  root  note
  ─────────────────────────────────────────────────────── 100% · ] next section
 <status>
@@ -652,33 +652,31 @@ ui_expect "200x50: the discussion beside the queue" c5 <<'SCREEN'
    Number↑   PTCE                                   Region State        Days  My review Total  Flags│  1002 · Filière vélo du Grand Paris
    1001      Coopérative Énergie Sud                76/31  phase 1         0  draft     check       │ State: phase 2 instruction (since YYYY-MM-DD)
 >  1002      Filière vélo du Grand Paris            11/93  phase 2         0  —          59.4  D O  │ Assigned to: nobody
-   1003      Tiers-lieu Station A                   76/12  submitted      40  —                     │   Réemploi de vélos.
-                                                                                                    │
-                                                                                                    │ Finances
+   1003      Tiers-lieu Station A                   76/12  submitted      40  —                     │ Finances
                                                                                                     │
                                                                                                     │ Membres (0)
                                                                                                     │
                                                                                                     │ Pièces (0)
                                                                                                     │
                                                                                                     │ Reviews
-                                                                                                    │   Alice Lefèvre (alice) · phase2 · submitted · total 65.0 · Favorable
+                                                                                                    │   Alice Lefèvre (alice) · phase2 · submitted · total 65.0 · Favourable
                                                                                                     │     A Multi-actor partnership: 4 - excellent
-                                                                                                    │     B Governance and facilitation: 3 - bon
-                                                                                                    │     C Territorial anchoring: 2 - moyen
-                                                                                                    │     D Pooling and joint economic projects: 2 - moyen
-                                                                                                    │     E Business model and co-funding: 2 - moyen
-                                                                                                    │     F Impact and innovation: 2 - moyen
-                                                                                                    │     G Maturity since phase 1: 2 - moyen
+                                                                                                    │     B Governance and facilitation: 3 - good
+                                                                                                    │     C Territorial anchoring: 2 - average
+                                                                                                    │     D Pooling and joint economic projects: 2 - average
+                                                                                                    │     E Business model and co-funding: 2 - average
+                                                                                                    │     F Impact and innovation: 2 - average
+                                                                                                    │     G Maturity since phase 1: 2 - average
                                                                                                     │     synthese Summary of the review
                                                                                                     │       Avis
-                                                                                                    │   Bob Müller (bob) · phase2 · submitted · total 53.8 · Réservé
-                                                                                                    │     A Multi-actor partnership: 1 - insuffisant — Partenariat fragile
-                                                                                                    │     B Governance and facilitation: 3 - bon
-                                                                                                    │     C Territorial anchoring: 3 - bon
-                                                                                                    │     D Pooling and joint economic projects: 2 - moyen
-                                                                                                    │     E Business model and co-funding: 2 - moyen
-                                                                                                    │     F Impact and innovation: 2 - moyen
-                                                                                                    │     G Maturity since phase 1: 2 - moyen
+                                                                                                    │   Bob Müller (bob) · phase2 · submitted · total 53.8 · Reserved
+                                                                                                    │     A Multi-actor partnership: 1 - insufficient — Partenariat fragile
+                                                                                                    │     B Governance and facilitation: 3 - good
+                                                                                                    │     C Territorial anchoring: 3 - good
+                                                                                                    │     D Pooling and joint economic projects: 2 - average
+                                                                                                    │     E Business model and co-funding: 2 - average
+                                                                                                    │     F Impact and innovation: 2 - average
+                                                                                                    │     G Maturity since phase 1: 2 - average
                                                                                                     │     synthese Summary of the review
                                                                                                     │       Avis
                                                                                                     │
@@ -692,8 +690,10 @@ ui_expect "200x50: the discussion beside the queue" c5 <<'SCREEN'
                                                                                                     │   YYYY-MM-DD hh:mm  root  phase 1 instruction → bouquet de services (override)
                                                                                                     │       « Essai »
                                                                                                     │   YYYY-MM-DD hh:mm  root  bouquet de services → phase 2 instruction
-                                                                                                    │   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase2 (version e4eb2745861cc199) (by
-                                                                                                    │   YYYY-MM-DD hh:mm  bob  review  review submitted on grid phase2 (version e4eb2745861cc199) (by ro
+                                                                                                    │   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase2 (version f09e2eca1e4211c5) (by
+                                                                                                    │   root)
+                                                                                                    │   YYYY-MM-DD hh:mm  bob  review  review submitted on grid phase2 (version f09e2eca1e4211c5) (by
+                                                                                                    │   root)
                                                                                                     │   YYYY-MM-DD hh:mm  root  note
                                                                                                     │ ────────────────────────────────────────────────────────────────────────── 100% · ] next section
 <status>
@@ -1107,11 +1107,11 @@ ui_expect "200x50: :view NAME shows a saved view" v6 <<'SCREEN'
                                                                                                     │     R8 An innovative economic and social project: yes
                                                                                                     │     R9 Lead entity is an ESS enterprise: yes
                                                                                                     │     R10 Partner letters attached: yes
-                                                                                                    │     R11 Not already a funded laureate: yes
+                                                                                                    │     R11 Not already supported by the State in an earlier call: yes
                                                                                                     │     observations Remarks
                                                                                                     │       Vu
                                                                                                     │
-                                                                                                    │ ─────────────────────────────────────────────────────────────────────────── 88% · ] next section
+                                                                                                    │ ─────────────────────────────────────────────────────────────────────────── 86% · ] next section
 <status>
 View: Phase un (1)
 SCREEN
@@ -1169,22 +1169,22 @@ Opinion recorded: favourable.
 SCREEN
 ui_expect "80x24: a submitted review offers u to reopen it" u1 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
- 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 - bouquet de s…
+ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de servi…
  submitted · complete
  *R3   [yes]    At least one ESS enterprise
  *R4   [yes]    At least one non-ESS enterprise
  *R5   [yes]    A local authority, research or training actor
  *R6   [yes]    A defined territory
- Projet de coopération
+ Cooperation project
  *R7   [check]  A shared cooperation strategy
  *R8   [yes]    An innovative economic and social project
  *R9   [yes]    Lead entity is an ESS enterprise
  *R10  [yes]    Partner letters attached
- *R11  [yes]    Not already a funded laureate
+ *R11  [yes]    Not already supported by the State in an earlier call
 > R12  [ ]      Rural area or QPV
 ────────────────────────────────────────────────────────────────────────────────
- R12 · accepts: yes, no, check (keys y n ?)
- Information seulement.
+ R12 · answer yes, no or check (keys y n ?)
+ Information only.
  Enter: write a comment · S: submit · r: other reviews
 
 
@@ -1195,13 +1195,13 @@ u reopen · r others · R compare · <Tab> dossier · q back
 SCREEN
 ui_expect "80x24: u asks to confirm" u2 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
- 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 - bouquet de s…
+ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de servi…
  submitted · complete
  *R3   [yes]    At least one ESS enterprise
  *R4   [yes]    At least one non-ESS enterprise
  *R5   [yes]    A local authority, research or training actor
  *R6   [yes]    A defined territory
- Projet de coopération
+ Cooperation project
  *R7   [check]  A shared cooperation strategy
  *R8 ┌─ Reopen ───────────────────────────────────────────────────────────┐
  *R9 │ Reopen your review of 1001 as a draft? It counts nowhere until you │
@@ -1209,8 +1209,8 @@ ui_expect "80x24: u asks to confirm" u2 <<'SCREEN'
  *R11│                                                                    │
 > R12│ y: yes · n or Esc: no                                              │
 ─────└────────────────────────────────────────────────────────────────────┘─────
- R12 · accepts: yes, no, check (keys y n ?)
- Information seulement.
+ R12 · answer yes, no or check (keys y n ?)
+ Information only.
  Enter: write a comment · S: submit · r: other reviews
 
 
@@ -1221,22 +1221,22 @@ u reopen · r others · R compare · <Tab> dossier · q back
 SCREEN
 ui_expect "80x24: the review is a draft again" u3 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
- 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 - bouquet de s…
+ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de servi…
  draft · complete
  *R3   [yes]    At least one ESS enterprise
  *R4   [yes]    At least one non-ESS enterprise
  *R5   [yes]    A local authority, research or training actor
  *R6   [yes]    A defined territory
- Projet de coopération
+ Cooperation project
  *R7   [check]  A shared cooperation strategy
  *R8   [yes]    An innovative economic and social project
  *R9   [yes]    Lead entity is an ESS enterprise
  *R10  [yes]    Partner letters attached
- *R11  [yes]    Not already a funded laureate
+ *R11  [yes]    Not already supported by the State in an earlier call
 > R12  [ ]      Rural area or QPV
 ────────────────────────────────────────────────────────────────────────────────
- R12 · accepts: yes, no, check (keys y n ?)
- Information seulement.
+ R12 · answer yes, no or check (keys y n ?)
+ Information only.
  Enter: write a comment · S: submit · r: other reviews
 
 
@@ -1247,20 +1247,20 @@ Review of 1001 reopened as a draft.
 SCREEN
 ui_expect "200x50: reopened beside the dossier" u4 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
-  1002 · Filière vélo du Grand Paris                                                                │ 1002 · Filière vélo du Grand Paris · Grille d'instruction phase 2 - accompagnement financier
- State: phase 2 instruction (since YYYY-MM-DD)                                                      │ draft · total 53.8 / 100 · Réservé · eliminated · complete
- Assigned to: nobody                                                                                │ Coopération et gouvernance
- Compléments demandés, due YYYY-MM-DD — Statuts signés                                              │ *A    [1/4]    Multi-actor partnership  ✎                                                     5.0
-                                                                                                    │ *B    [3/4]    Governance and facilitation                                                   15.0
- Dossier                                                                                            │ Ancrage et activité économique
- Dossier number              1002                                                                   │ *C    [3/4]    Territorial anchoring                                                         11.2
- Submitted on                YYYY-MM-DD                                                             │ *D    [2/4]    Pooling and joint economic projects                                            7.5
-                                                                                                    │ *E    [2/4]    Business model and co-funding                                                  7.5
- Structure porteuse                                                                                 │ Impact et maturité
- Lead structure              Association Filière vélo du Grand Paris                                │ *F    [2/4]    Impact and innovation                                                          5.0
- Région                      Île-de-France (11)                                                     │ *G    [2/4]    Maturity since phase 1                                                         2.5
- Département                 Seine-Saint-Denis (93)                                                 │ Synthèse
-                                                                                                    │> recommandation [ ]      Reviewer's recommendation
+  1002 · Filière vélo du Grand Paris                                                                │ 1002 · Filière vélo du Grand Paris · Phase 2 review grid - funding
+ State: phase 2 instruction (since YYYY-MM-DD)                                                      │ draft · total 53.8 / 100 · Reserved · eliminated · complete
+ Assigned to: nobody                                                                                │ Cooperation and governance
+ Compléments demandés, due YYYY-MM-DD — Statuts signés                                              │ *A    [1/4]            Multi-actor partnership  ✎                                             5.0
+                                                                                                    │ *B    [3/4]            Governance and facilitation                                           15.0
+ Dossier                                                                                            │ Territorial anchoring and economic activity
+ Dossier number              1002                                                                   │ *C    [3/4]            Territorial anchoring                                                 11.2
+ Submitted on                YYYY-MM-DD                                                             │ *D    [2/4]            Pooling and joint economic projects                                    7.5
+                                                                                                    │ *E    [2/4]            Business model and co-funding                                          7.5
+ Structure porteuse                                                                                 │ Impact and maturity
+ Lead structure              Association Filière vélo du Grand Paris                                │ *F    [2/4]            Impact and innovation                                                  5.0
+ Région                      Île-de-France (11)                                                     │ *G    [2/4]            Maturity since phase 1                                                 2.5
+ Département                 Seine-Saint-Denis (93)                                                 │ Summary
+                                                                                                    │> recommandation [ ]              Reviewer's recommendation
  PTCE and territoire                                                                                │ *synthese Summary of the review: Avis
  PTCE name                   Filière vélo du Grand Paris                                            │
  Territory type              rural                                                                  │
@@ -1276,14 +1276,14 @@ ui_expect "200x50: reopened beside the dossier" u4 <<'SCREEN'
  Pièces (0)                                                                                         │
                                                                                                     │
  Reviews                                                                                            │
-   Bob Müller (bob) · phase2 · draft · total 53.8 · Réservé                                         │
-     A Multi-actor partnership: 1 - insuffisant — Partenariat fragile                               │
-     B Governance and facilitation: 3 - bon                                                         │───────────────────────────────────────────────────────────────────────────────────────────────────
-     C Territorial anchoring: 3 - bon                                                               │ recommandation · keys: 1 retenir 2 ajourner 3 ecarter
-     D Pooling and joint economic projects: 2 - moyen                                               │ Enter: write a comment · S: submit · r: other reviews
-     E Business model and co-funding: 2 - moyen                                                     │
-     F Impact and innovation: 2 - moyen                                                             │
-     G Maturity since phase 1: 2 - moyen                                                            │
+   Bob Müller (bob) · phase2 · draft · total 53.8 · Reserved                                        │
+     A Multi-actor partnership: 1 - insufficient — Partenariat fragile                              │
+     B Governance and facilitation: 3 - good                                                        │───────────────────────────────────────────────────────────────────────────────────────────────────
+     C Territorial anchoring: 3 - good                                                              │ recommandation · keys: 1 Retain · 2 Postpone (more documents) · 3 Do not retain
+     D Pooling and joint economic projects: 2 - average                                             │ Enter: write a comment · S: submit · r: other reviews
+     E Business model and co-funding: 2 - average                                                   │
+     F Impact and innovation: 2 - average                                                           │
+     G Maturity since phase 1: 2 - average                                                          │
      synthese Summary of the review                                                                 │
        Avis                                                                                         │
    1 review is hidden from you for now.                                                             │
@@ -1293,7 +1293,7 @@ ui_expect "200x50: reopened beside the dossier" u4 <<'SCREEN'
      ? Le modèle économique est-il crédible ?                                                       │
      Oui, les cofinancements sont acquis.                                                           │
                                                                                                     │
- ──────────────────────────────────────────────────────────────────────────── 70% · ] next section  │
+ ──────────────────────────────────────────────────────────────────────────── 68% · ] next section  │
 <status>
 Review of 1002 reopened as a draft.
 SCREEN

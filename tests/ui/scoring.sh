@@ -25,21 +25,21 @@ q
 KEYS
 ui_expect "the phase 1 grid opens as a form, first criterion selected" g1 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers
- 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 - bouquet de s…
+ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de servi…
  draft · 11 things missing
- Critères d'éligibilité (décret 2015-431)
+ Eligibility: conditions of decree 2015-431
 >*R1   [ ]      Private-law lead entity
  *R2   [ ]      Three or more legal entities
  *R3   [ ]      At least one ESS enterprise
  *R4   [ ]      At least one non-ESS enterprise
  *R5   [ ]      A local authority, research or training actor
  *R6   [ ]      A defined territory
- Projet de coopération
+ Cooperation project
  *R7   [ ]      A shared cooperation strategy
  *R8   [ ]      An innovative economic and social project
  *R9   [ ]      Lead entity is an ESS enterprise
 ────────────────────────────────────────────────────────────────────────────────
- R1 · accepts: yes, no, check (keys y n ?)
+ R1 · answer yes, no or check (keys y n ?)
  Enter: write a comment · S: submit · r: other reviews
 
 
@@ -51,21 +51,21 @@ ui_expect "the phase 1 grid opens as a form, first criterion selected" g1 <<'SCR
 SCREEN
 ui_expect "y answers six gates and moves on; saved at once" g2 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers
- 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 - bouquet de s…
+ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de servi…
  draft · 5 things missing
- Critères d'éligibilité (décret 2015-431)
+ Eligibility: conditions of decree 2015-431
  *R1   [yes]    Private-law lead entity
  *R2   [yes]    Three or more legal entities
  *R3   [yes]    At least one ESS enterprise
  *R4   [yes]    At least one non-ESS enterprise
  *R5   [yes]    A local authority, research or training actor
  *R6   [yes]    A defined territory
- Projet de coopération
+ Cooperation project
 >*R7   [ ]      A shared cooperation strategy
  *R8   [ ]      An innovative economic and social project
  *R9   [ ]      Lead entity is an ESS enterprise
 ────────────────────────────────────────────────────────────────────────────────
- R7 · accepts: yes, no, check (keys y n ?)
+ R7 · answer yes, no or check (keys y n ?)
  Enter: write a comment · S: submit · r: other reviews
 
 
@@ -77,21 +77,21 @@ R6: yes (saved)
 SCREEN
 ui_expect "a 'no' then a comment with accents" g3 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers
- 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 - bouquet de s…
+ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de servi…
  draft · 4 things missing
- Critères d'éligibilité (décret 2015-431)
+ Eligibility: conditions of decree 2015-431
  *R1   [yes]    Private-law lead entity
  *R2   [yes]    Three or more legal entities
  *R3   [yes]    At least one ESS enterprise
  *R4   [yes]    At least one non-ESS enterprise
  *R5   [yes]    A local authority, research or training actor
  *R6   [yes]    A defined territory
- Projet de coopération
+ Cooperation project
 >*R7   [no]     A shared cooperation strategy  ✎
  *R8   [ ]      An innovative economic and social project
  *R9   [ ]      Lead entity is an ESS enterprise
 ────────────────────────────────────────────────────────────────────────────────
- R7 · accepts: yes, no, check (keys y n ?)
+ R7 · answer yes, no or check (keys y n ?)
  Comment:
    Lettres de partenaires absentes : à réclamer.
 
@@ -105,12 +105,12 @@ ui_expect "submit names what is missing" g4 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers
  Submit
  The review cannot be submitted yet; missing:
-   • R8 (Un projet économique et social innovant): no answer (expected yes, no,
-   check)
-   • R9 (Structure porteuse de l'ESS): no answer (expected yes, no, check)
-   • R10 (Lettres d'engagement des partenaires jointes): no answer (expected
-   yes, no, check)
-   • R11 (Pas déjà lauréat financé): no answer (expected yes, no, check)
+   • R8 (An innovative economic and social project): no answer (expected yes,
+   no, check)
+   • R9 (Lead entity is an ESS enterprise): no answer (expected yes, no, check)
+   • R10 (Partner letters attached): no answer (expected yes, no, check)
+   • R11 (Not already supported by the State in an earlier call): no answer
+   (expected yes, no, check)
 
 
 
@@ -129,22 +129,22 @@ q or Esc to close
 SCREEN
 ui_expect "all answered: complete" g5 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers
- 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 - bouquet de s…
+ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de servi…
  draft · complete
  *R3   [yes]    At least one ESS enterprise
  *R4   [yes]    At least one non-ESS enterprise
  *R5   [yes]    A local authority, research or training actor
  *R6   [yes]    A defined territory
- Projet de coopération
+ Cooperation project
  *R7   [no]     A shared cooperation strategy  ✎
  *R8   [yes]    An innovative economic and social project
  *R9   [yes]    Lead entity is an ESS enterprise
  *R10  [yes]    Partner letters attached
- *R11  [yes]    Not already a funded laureate
+ *R11  [yes]    Not already supported by the State in an earlier call
 > R12  [ ]      Rural area or QPV
 ────────────────────────────────────────────────────────────────────────────────
- R12 · accepts: yes, no, check (keys y n ?)
- Information seulement.
+ R12 · answer yes, no or check (keys y n ?)
+ Information only.
  Enter: write a comment · S: submit · r: other reviews
 
 
@@ -166,13 +166,13 @@ y
 KEYS
 ui_expect "submit asks for confirmation" c1 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers
- 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 - bouquet de s…
+ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de servi…
  draft · complete
  *R3   [yes]    At least one ESS enterprise
  *R4   [yes]    At least one non-ESS enterprise
  *R5   [yes]    A local authority, research or training actor
  *R6   [yes]    A defined territory
- Projet de coopération
+ Cooperation project
  *R7   [no]     A shared cooperation strategy  ✎
  *R8 ┌─ Submit ───────────────────────────────────────────────────────────┐
  *R9 │ Submit your review of 1001? Others will see it.                    │
@@ -180,8 +180,8 @@ ui_expect "submit asks for confirmation" c1 <<'SCREEN'
  *R11│ y: yes · n or Esc: no                                              │
 > R12└────────────────────────────────────────────────────────────────────┘
 ────────────────────────────────────────────────────────────────────────────────
- R12 · accepts: yes, no, check (keys y n ?)
- Information seulement.
+ R12 · answer yes, no or check (keys y n ?)
+ Information only.
  Enter: write a comment · S: submit · r: other reviews
 
 
@@ -192,22 +192,22 @@ ui_expect "submit asks for confirmation" c1 <<'SCREEN'
 SCREEN
 ui_expect "submitted" c2 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers
- 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 - bouquet de s…
+ 1001 · Coopérative Énergie Sud · Phase 1 receivability grid - bouquet de servi…
  submitted · complete
  *R3   [yes]    At least one ESS enterprise
  *R4   [yes]    At least one non-ESS enterprise
  *R5   [yes]    A local authority, research or training actor
  *R6   [yes]    A defined territory
- Projet de coopération
+ Cooperation project
  *R7   [no]     A shared cooperation strategy  ✎
  *R8   [yes]    An innovative economic and social project
  *R9   [yes]    Lead entity is an ESS enterprise
  *R10  [yes]    Partner letters attached
- *R11  [yes]    Not already a funded laureate
+ *R11  [yes]    Not already supported by the State in an earlier call
 > R12  [ ]      Rural area or QPV
 ────────────────────────────────────────────────────────────────────────────────
- R12 · accepts: yes, no, check (keys y n ?)
- Information seulement.
+ R12 · answer yes, no or check (keys y n ?)
+ Information only.
  Enter: write a comment · S: submit · r: other reviews
 
 
@@ -229,21 +229,21 @@ y
 KEYS
 ui_expect "200x50: the scoring form beside the dossier (read while scoring)" w1 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers
-  1002 · Filière vélo du Grand Paris                                                                │ 1002 · Filière vélo du Grand Paris · Grille de recevabilité phase 1 - bouquet de services
+  1002 · Filière vélo du Grand Paris                                                                │ 1002 · Filière vélo du Grand Paris · Phase 1 receivability grid - bouquet de services
  State: submitted (since YYYY-MM-DD)                                                                │ draft · 10 things missing
- Assigned to: nobody                                                                                │ Critères d'éligibilité (décret 2015-431)
+ Assigned to: nobody                                                                                │ Eligibility: conditions of decree 2015-431
                                                                                                     │ *R1   [yes]    Private-law lead entity
  Dossier                                                                                            │>*R2   [ ]      Three or more legal entities
  Dossier number              1002                                                                   │ *R3   [ ]      At least one ESS enterprise
  Submitted on                YYYY-MM-DD                                                             │ *R4   [ ]      At least one non-ESS enterprise
                                                                                                     │ *R5   [ ]      A local authority, research or training actor
  Structure porteuse                                                                                 │ *R6   [ ]      A defined territory
- Lead structure              Association Filière vélo du Grand Paris                                │ Projet de coopération
+ Lead structure              Association Filière vélo du Grand Paris                                │ Cooperation project
  Région                      Île-de-France (11)                                                     │ *R7   [ ]      A shared cooperation strategy
  Département                 Seine-Saint-Denis (93)                                                 │ *R8   [ ]      An innovative economic and social project
                                                                                                     │ *R9   [ ]      Lead entity is an ESS enterprise
  PTCE and territoire                                                                                │ *R10  [ ]      Partner letters attached
- PTCE name                   Filière vélo du Grand Paris                                            │ *R11  [ ]      Not already a funded laureate
+ PTCE name                   Filière vélo du Grand Paris                                            │ *R11  [ ]      Not already supported by the State in an earlier call
  Territory type              rural                                                                  │  R12  [ ]      Rural area or QPV
                                                                                                     │  observations [ ]      Remarks
  Projet                                                                                             │
@@ -261,7 +261,7 @@ ui_expect "200x50: the scoring form beside the dossier (read while scoring)" w1 
                                                                                                     │
  Discussion (0)                                                                                     │
    w: write a comment for the other reviewers                                                       │───────────────────────────────────────────────────────────────────────────────────────────────────
-                                                                                                    │ R2 · accepts: yes, no, check (keys y n ?)
+                                                                                                    │ R2 · answer yes, no or check (keys y n ?)
  Historique                                                                                         │ Enter: write a comment · S: submit · r: other reviews
                                                                                                     │
                                                                                                     │

@@ -37,6 +37,29 @@ static void test_key_names(void **state)
 	assert_int_equal(key_parse("\x1b", &c), -1);
 }
 
+/* The French names the French pages write parse to the same keys. */
+static void test_key_names_fr(void **state)
+{
+	(void)state;
+	static const struct { const char *fr; int code; } names[] = {
+		{"<Entrée>", K_ENTER}, {"<Échap>", K_ESC}, {"<Espace>", K_SPACE},
+		{"<Haut>", K_UP}, {"<Bas>", K_DOWN}, {"<Gauche>", K_LEFT}, {"<Droite>", K_RIGHT},
+		{"<PgPréc>", K_PGUP}, {"<PgSuiv>", K_PGDN}, {"<Début>", K_HOME}, {"<Fin>", K_END},
+		{"<RetArr>", K_BACKSPACE}, {"<Suppr>", K_DELETE}, {"<Inser>", K_INSERT},
+		{"<Maj-Tab>", K_BTAB},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		int c = 0;
+		assert_int_equal(key_parse(names[i].fr, &c), 0);
+		assert_int_equal(c, names[i].code);
+	}
+	/* Without a catalogue the table keeps the English names. */
+	char buf[32];
+	assert_string_equal(key_display("<Enter>", buf, sizeof buf), "<Enter>");
+	assert_string_equal(key_display("<C-b>", buf, sizeof buf), "<C-b>");
+	assert_string_equal(key_display("o", buf, sizeof buf), "o");
+}
+
 static void test_key_table(void **state)
 {
 	(void)state;
@@ -146,6 +169,7 @@ int main(void)
 	cmocka_set_message_output(CM_OUTPUT_TAP);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_key_names),
+		cmocka_unit_test(test_key_names_fr),
 		cmocka_unit_test(test_key_table),
 		cmocka_unit_test(test_keys_file),
 		cmocka_unit_test(test_key_utf8),
