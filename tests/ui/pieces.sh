@@ -89,7 +89,7 @@ ui_expect "Enter brings the pièces into view, the first one selected" p1 <<'SCR
 
  Pièces (4)
  > lettre   lettre.txt  (text, 49 B)  YYYY-MM-DD
- ──────────────────────────────────────────────────────── 65% · ] next section
+ ──────────────────────────────────────────────────────── 64% · ] next section
 <status>
 j scroll · s score · m move · H history · <Enter> pièce · D save · q back
 SCREEN
