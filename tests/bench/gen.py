@@ -5,7 +5,10 @@ made by the generator of tests/data/ds in ONE pass: each dossier is made
 once and its rows streamed to every file, so that 100 000 dossiers take
 about a minute and a few MB of memory.
 
-usage: gen.py OUTDIR [--n N] [--seed S] [--formats csv,xlsx]
+usage: gen.py OUTDIR [--n N] [--seed S] [--formats csv,xlsx,members-csv]
+
+members-csv writes members.csv (not a platform file: the floor of the
+bench imports it with the sqlite3 shell).
 
 The csv is written by make-export.py's own field writer. The xlsx keeps the
 skeleton (styles, workbook, content types) openpyxl writes for a small
@@ -137,6 +140,10 @@ def run(a, fmts, tmp):
     if "csv" in fmts:
         csv = open(os.path.join(a.outdir, "dossiers.csv"), "w", encoding="utf-8", newline="")
         csv.write(",".join(mx.ruby_csv_field(h) for h in exp.dossier_headers(True)) + "\n")
+    mcsv = None
+    if "members-csv" in fmts:   # for the floor: the members as sqlite3 .import reads them
+        mcsv = open(os.path.join(a.outdir, "members.csv"), "w", encoding="utf-8", newline="")
+        mcsv.write(",".join(mx.ruby_csv_field(h) for h in MEMBER_HEADERS) + "\n")
     sheets = None
     if "xlsx" in fmts:
         tpath, tz, head, tail, hdr, styles = template(tmp, a.seed)
@@ -153,6 +160,10 @@ def run(a, fmts, tmp):
         if csv:
             for (row, _), _d in exp.dossier_rows(True):
                 csv.write(",".join(mx.ruby_csv_field(v) for v in row) + "\n")
+        if mcsv:
+            for k, m in enumerate(d.members, 1):
+                mcsv.write(",".join(mx.ruby_csv_field(v) for v in
+                                    [str(d.id), k] + [m[x] for _, x in MEMBER_FIELDS]) + "\n")
         if sheets:
             for (row, _), _d in exp.dossier_rows(False):
                 sheets["Dossiers"].row(row)
@@ -170,6 +181,8 @@ def run(a, fmts, tmp):
                 sheets["members"].row([str(d.id), k] + [m[x] for _, x in MEMBER_FIELDS])
     if csv:
         csv.close()
+    if mcsv:
+        mcsv.close()
     if sheets:
         write_book(a, tmp, tz, sheets)
 
