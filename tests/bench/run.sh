@@ -202,7 +202,7 @@ pty() {
 	db=$1 n=$2
 	command -v strace >/dev/null && command -v tmux >/dev/null || { note "no tmux/strace: pty figures skipped"; return; }
 	log=$dir/strace.log
-	$T new-session -d -s pty -x 200 -y 50 "exec env LANG=C.UTF-8 TZ=Europe/Paris strace -qq -e trace=write -e signal=none -s 0 -o $log $PTCE --db $db"
+	$T new-session -d -s pty -x 200 -y 50 "exec env LANG=C.UTF-8 TZ=Europe/Paris strace -y -qq -e trace=write -e signal=none -s 0 -o $log $PTCE --db $db"
 	until $T capture-pane -p -t pty 2>/dev/null | grep -q "dossiers"; do sleep 0.1; done
 	settle() {	# until the log stops growing
 		s0=-1
@@ -215,8 +215,8 @@ pty() {
 		$T send-keys -t pty "$key"
 		settle
 		$T capture-pane -e -p -t pty >"$dir/after"
-		calls=$(tail -n +$((l0 + 1)) "$log" | grep -c '^write(1,')
-		bytes=$(tail -n +$((l0 + 1)) "$log" | awk -F'= ' '/^write\(1,/ {s += $NF} END {print s + 0}')
+		calls=$(tail -n +$((l0 + 1)) "$log" | grep -c '^write(1</dev/')
+		bytes=$(tail -n +$((l0 + 1)) "$log" | awk -F'= ' '/^write\(1<\/dev\// {s += $NF} END {print s + 0}')
 		cells=$($PY "$top/tests/bench/cells.py" "$dir/before" "$dir/after")
 		echo "$key $calls $bytes $cells"
 	done >"$dir/pty.txt"
