@@ -209,7 +209,7 @@ pty() {
 		while :; do sleep 0.15; s1=$(wc -c <"$log"); [ "$s1" = "$s0" ] && break; s0=$s1; done
 	}
 	settle
-	for key in j j PageDown G g j; do
+	for key in j PageDown G g; do
 		$T capture-pane -e -p -t pty >"$dir/before"
 		l0=$(wc -l <"$log")
 		$T send-keys -t pty "$key"
