@@ -12,6 +12,7 @@
 #include "procedure/document.h"
 #include "procedure/procedure.h"
 #include "review/note.h"
+#include "store/schema.h"
 #include "store/stmt.h"
 
 /* What history says of what the import records from the platform. */
@@ -38,6 +39,7 @@ struct saver {
 	size_t n_people;
 	struct strmap unmatched;
 	sqlite3_stmt *st[ST_COUNT];
+	struct xarray written;		/* ids of the dossiers created or updated */
 };
 
 /* --------------------------------------------------------- prepared --- */
@@ -609,6 +611,38 @@ static int save_item(struct saver *sv, const struct import_item *it, struct perr
 	if (rc == 0)
 		rc = save_avis(sv, id, it, e);
 	add_outcome(sv, it, id, res, names);
+	if (rc == 0 && res != SAVE_UNCHANGED)
+		*(long long *)xarray_add(&sv->written) = id;
+	return rc;
+}
+
+/* The search index holds still while the dossiers are written
+ * (migration 7's fts_hold): each dossier's row is then built once, not
+ * again for each of its members. */
+static int hold_index(struct saver *sv, struct perr *e)
+{
+	return stmt_run(sv->s, e, _("saving the dossiers"), "INSERT INTO fts_hold(held) VALUES (1)", NULL);
+}
+
+/* The index rows of the dossiers written, built once each; the hold
+ * released, in the same transaction. */
+static int build_index(struct saver *sv, struct perr *e)
+{
+	sqlite3_stmt *del = store_prepare(sv->s, store_fts_unindex_sql, e);
+	sqlite3_stmt *ins = del ? store_prepare(sv->s, store_fts_index_sql, e) : NULL;
+	int rc = ins ? 0 : -1;
+	const long long *ids = sv->written.v;
+	for (size_t i = 0; rc == 0 && i < sv->written.n; i++) {
+		sqlite3_bind_int64(del, 1, ids[i]);
+		sqlite3_bind_int64(ins, 1, ids[i]);
+		rc = stmt_step_reset(sv->s, del, e, _("indexing the dossiers for search"));
+		if (rc == 0)
+			rc = stmt_step_reset(sv->s, ins, e, _("indexing the dossiers for search"));
+	}
+	sqlite3_finalize(del);
+	sqlite3_finalize(ins);
+	if (rc == 0)
+		rc = stmt_run(sv->s, e, _("saving the dossiers"), "DELETE FROM fts_hold", NULL);
 	return rc;
 }
 
@@ -634,6 +668,7 @@ static void saver_done(struct saver *sv)
 		free(sv->logins[i]);
 	free(sv->logins);
 	free(sv->reviews);
+	free(sv->written.v);
 	strmap_done(&sv->known);
 	strmap_done(&sv->people);
 	strmap_done(&sv->unmatched);
@@ -642,7 +677,8 @@ static void saver_done(struct saver *sv)
 int import_save(struct store *s, const struct import_request *req,
 		const struct import_batch *b, struct import_report *rep, struct perr *e)
 {
-	struct saver sv = { .s = s, .req = req, .b = b, .rep = rep };
+	struct saver sv = { .s = s, .req = req, .b = b, .rep = rep,
+			    .written = { NULL, 0, 0, sizeof(long long) } };
 	now_utc(sv.now);
 	if (req->drift_only) {
 		int rc = load_known(&sv, e);
@@ -658,8 +694,12 @@ int import_save(struct store *s, const struct import_request *req,
 		rc = load_people(&sv, e);
 	if (rc == 0)
 		rc = prepare_all(&sv, e);
+	if (rc == 0)
+		rc = hold_index(&sv, e);
 	for (size_t i = 0; rc == 0 && i < b->n; i++)
 		rc = save_item(&sv, &b->items[i], e);
+	if (rc == 0)
+		rc = build_index(&sv, e);
 	saver_done(&sv);
 	if (rc < 0 || req->dry_run) {
 		store_rollback(s);

@@ -129,8 +129,7 @@ static int fetch_seek(struct store *s, const struct queue_spec *q, const struct 
 	 * going forward (its place is the first of the page). */
 	const char *cmp = (!k->reverse) != (w.desc != 0) ? (k->reverse ? ">" : ">=")
 							 : (k->reverse ? "<" : "<=");
-	char *after = k->anchor_id ? xasprintf(" AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
-					       w.keys, cmp, w.keys, pid) : xstrdup("");
+	char *after = k->anchor_id ? queue_sql_after(&w, cmp, pid) : xstrdup("");
 	char *order = queue_sql_order_by(&w, k->reverse);
 	char *sql = xasprintf("SELECT %s FROM dossiers d WHERE %s%s ORDER BY %s LIMIT %d OFFSET %lld",
 			      row_cols, w.where, after, order, k->limit, k->skip);

@@ -48,8 +48,7 @@ static char *search_sql(const struct queue_sql *w, long long id0, int dir, int c
 	/* Forward in the queue is "greater" when ascending. */
 	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
 	char *ob = queue_sql_order_by(w, dir < 0);
-	char *after = id0 ? xasprintf(" AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
-				      w->keys, cmp, w->keys, pm + 1) : xstrdup("");
+	char *after = id0 ? queue_sql_after(w, cmp, pm + 1) : xstrdup("");
 	/* Counting the hits costs a pass over them: only when asked. */
 	char *hits = count ? xasprintf(", (SELECT count(*) FROM dossiers d WHERE %s AND d.id IN"
 				       " (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%d))",
@@ -138,8 +137,7 @@ static int hit_after(struct all_search *as, long long id0, int dir, long long *h
 	const struct queue_sql *w = &as->w;
 	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
 	char *ob = queue_sql_order_by(w, dir < 0);
-	char *after = id0 ? xasprintf(" AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
-				      w->keys, cmp, w->keys, as->pm + 1) : xstrdup("");
+	char *after = id0 ? queue_sql_after(w, cmp, as->pm + 1) : xstrdup("");
 	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s AND d.id IN (SELECT rowid FROM"
 			      " dossier_fts WHERE dossier_fts MATCH ?%d)%s ORDER BY %s LIMIT 1",
 			      w->where, as->pm, after, ob);
@@ -157,8 +155,14 @@ static int hit_rank(struct all_search *as, long long id, long long *index, long 
 	const struct queue_sql *w = &as->w;
 	char *hits = xasprintf("SELECT count(*) FROM dossiers d WHERE %s AND d.id IN (SELECT rowid"
 			       " FROM dossier_fts WHERE dossier_fts MATCH ?%d)", w->where, as->pm);
-	char *before = xasprintf("%s AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
-				 hits, w->keys, w->desc ? ">" : "<", w->keys, as->pm + 1);
+	char *cmp = queue_sql_after(w, w->desc ? ">" : "<", as->pm + 1);
+	char *before = xasprintf("%s%s", hits, cmp);
+	free(cmp);
+	if (strcmp(w->where, "1") == 0) {
+		/* Every dossier: the index alone counts its hits. */
+		free(hits);
+		hits = xasprintf("SELECT count(*) FROM dossier_fts WHERE dossier_fts MATCH ?%d", as->pm);
+	}
 	int rc = one_int(as, hits, 0, total, e);
 	if (rc == 0)
 		rc = one_int(as, before, id, index, e);
