@@ -250,6 +250,10 @@ one_size() {
 	for kind in csv xlsx; do
 		file=$f/dossiers.$kind
 		[ "$kind" = xlsx ] && members=$f/members.csv || members=
+		ptce_import "$file" >"$dir/import.out" 2>&1 ||
+			{ note "ptce import $file failed: $(tail -3 "$dir/import.out")"; exit 1; }
+		got=$(sqlite3 "$dir/imp.db" "SELECT count(*) FROM dossiers")
+		[ "$got" = "$n" ] || { note "ptce import $file: $got dossiers, not $n"; exit 1; }
 		p=$(med ptce_import "$file")
 		fl=$(med floor_import "$f/dossiers.csv" "$members")
 		row "import $kind (floor: .import + FTS5)" "$n" "$p" "$fl" 2 " ms"
