@@ -20,7 +20,7 @@
 #define RECORDED "imported from the platform: recorded as the platform says, no guard checked"
 
 enum { ST_INS, ST_UPD, ST_SEL, ST_SELM, ST_DELM, ST_INSM, ST_HIST, ST_SELD,
-       ST_ASSIGN, ST_AVIS, ST_NOTE, ST_COUNT };
+       ST_ASSIGN, ST_AVIS, ST_NOTE, ST_INSD, ST_COUNT };
 
 struct saver {
 	struct store *s;
@@ -88,6 +88,8 @@ static int prepare_all(struct saver *sv, struct perr *e)
 			" OR asked_by IS NOT excluded.asked_by OR verdict IS NOT excluded.verdict"
 			" OR answer IS NOT excluded.answer OR answered_at IS NOT excluded.answered_at"
 			" OR yes_no_question IS NOT excluded.yes_no_question"),
+		[ST_INSD] = xstrdup("INSERT INTO documents(dossier_id, kind, title, received_on)"
+				    " VALUES (?1, ?2, ?3, ?4)"),
 		[ST_NOTE] = xstrdup("SELECT body FROM notes WHERE dossier_id = ?1 AND source = 'ds'"
 				    " AND field = ?2"),
 	};
@@ -238,6 +240,19 @@ static int write_members(struct saver *sv, long long id, const struct dossier *d
 static int write_documents(struct saver *sv, long long id, const struct dossier *d, struct perr *e)
 {
 	return document_sync_named(sv->s, id, d->documents, d->n_documents, NULL, e);
+}
+
+/* A new dossier's pièces: no row to match, each named one inserted in
+ * order, as document_sync_named would, with one prepared statement. */
+static int insert_documents(struct saver *sv, long long id, const struct dossier *d, struct perr *e)
+{
+	for (size_t i = 0; i < d->n_documents; i++) {
+		const struct document *doc = &d->documents[i];
+		stmt_bind(sv->st[ST_INSD], "Ittn", id, doc->kind, doc->title, doc->received_on);
+		if (run(sv, ST_INSD, e, _("saving a pièce jointe")) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* Whether the stored members of id differ from d's. */
@@ -409,7 +424,7 @@ static int create_item(struct saver *sv, const struct import_item *it, long long
 		return -1;
 	if (sv->b->with_members && write_members(sv, *id, d, e) < 0)
 		return -1;
-	return sv->b->with_documents ? write_documents(sv, *id, d, e) : 0;
+	return sv->b->with_documents ? insert_documents(sv, *id, d, e) : 0;
 }
 
 /* ---------------------------------------------------- known dossier --- */
