@@ -69,7 +69,7 @@ static int row_stmts_prepare(struct store *s, const struct actor *a, struct row_
 }
 
 static int row_phase(struct store *s, struct row_stmts *q, long long dossier_id, int *phase,
-		     int *conflicted, struct perr *e)
+		     int *conflicted, int *reviewed, struct perr *e)
 {
 	sqlite3_stmt *st = q->phase;
 	if (dossier_step_row(s, st, dossier_id, e) < 0) {
@@ -77,6 +77,8 @@ static int row_phase(struct store *s, struct row_stmts *q, long long dossier_id,
 		return -1;
 	}
 	*phase = state_figures_phase((const char *)sqlite3_column_text(st, 0));
+	/* The last phase reviewed: 0 when there is no review at all. */
+	*reviewed = sqlite3_column_int(st, 1) > 0;
 	if (!*phase)
 		*phase = sqlite3_column_int(st, 1);
 	*conflicted = sqlite3_column_int(st, 2);
@@ -101,17 +103,19 @@ static void row_figures(struct row_stmts *q, long long dossier_id, struct review
 	sqlite3_reset(st);
 }
 
-static int row_fill(struct store *s, struct row_stmts *q, long long dossier_id,
+static int row_fill(struct store *s, struct row_stmts *q, long long dossier_id, int quick,
 		    struct review_row *out, struct perr *e)
 {
 	memset(out, 0, sizeof *out);
-	int conflicted;
-	if (row_phase(s, q, dossier_id, &out->phase, &conflicted, e) < 0)
+	int conflicted, reviewed;
+	if (row_phase(s, q, dossier_id, &out->phase, &conflicted, &reviewed, e) < 0)
 		return -1;
 	if (conflicted) {
 		out->mine = RS_CONFLICT;
 		return 0;
 	}
+	if (quick && !reviewed)
+		return 0;	/* no review: none of mine, no figure (visible 0) */
 	sqlite3_bind_int64(q->mine, 1, dossier_id);
 	sqlite3_bind_int(q->mine, 3, out->phase);
 	int rc = sqlite3_step(q->mine);
@@ -131,8 +135,9 @@ static int row_fill(struct store *s, struct row_stmts *q, long long dossier_id,
 	return 0;
 }
 
-int review_rows_fill(struct store *s, const struct actor *a, const long long *ids, size_t n,
-		     struct review_row *out, struct perr *e)
+/* n rows; quick: a dossier with no review at all is not asked more. */
+static int rows_fill(struct store *s, const struct actor *a, const long long *ids, size_t n,
+		     int quick, struct review_row *out, struct perr *e)
 {
 	if (n == 0)
 		return 0;
@@ -141,15 +146,21 @@ int review_rows_fill(struct store *s, const struct actor *a, const long long *id
 		return -1;
 	int rc = 0;
 	for (size_t i = 0; rc == 0 && i < n; i++)
-		rc = row_fill(s, &q, ids[i], &out[i], e);
+		rc = row_fill(s, &q, ids[i], quick, &out[i], e);
 	row_stmts_done(&q);
 	return rc;
+}
+
+int review_rows_fill(struct store *s, const struct actor *a, const long long *ids, size_t n,
+		     struct review_row *out, struct perr *e)
+{
+	return rows_fill(s, a, ids, n, 1, out, e);
 }
 
 int review_row_fill(struct store *s, const struct actor *a, long long dossier_id,
 		    struct review_row *out, struct perr *e)
 {
-	return review_rows_fill(s, a, &dossier_id, 1, out, e);
+	return rows_fill(s, a, &dossier_id, 1, 0, out, e);
 }
 
 enum gate_verdict review_row_verdict(const struct review_row *r)

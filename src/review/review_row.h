@@ -53,7 +53,9 @@ const char *gate_verdict_label(enum gate_verdict v);
 int review_row_fill(struct store *s, const struct actor *a, long long dossier_id,
 		    struct review_row *out, struct perr *e);
 /* review_rows_fill - the same for n dossiers (a page of the queue): the
- * three statements are prepared once for all of them. */
+ * three statements are prepared once for all of them, and a dossier with
+ * no review at all costs one query (its row says none of mine, no figure,
+ * visible 0: nothing to see). */
 int review_rows_fill(struct store *s, const struct actor *a, const long long *ids, size_t n,
 		     struct review_row *out, struct perr *e);
 
