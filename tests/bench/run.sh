@@ -166,45 +166,55 @@ ui_rss() {
 		"$PTCE" --db "$db" >/dev/null 2>&1
 	tail -1 "$dir/rss"
 }
-# ir DB KEYS...: instructions of one run under callgrind
-ir() {
-	db=$1; shift
-	printf '%s\n' "$@" >"$dir/keys"
+# keys_of LINE: how many keys a script line is (<Name> counts one)
+keys_of() { printf '%s\n' "$1" | sed 's/<[^>]*>/K/g' | awk '{print length($0)}'; }
+# ir_seq DB N LABEL|LINE...: one run under callgrind, a profile part dumped
+# each time a key is read (--dump-before=ui_getkey): part k+1 is what key k
+# cost, its drawing included. The LAST key of each line is measured under
+# LABEL ("-": not reported).
+ir_seq() {
+	db=$1 n=$2; shift 2
+	rm -rf "$dir/cg" && mkdir "$dir/cg"
+	: >"$dir/keys"
+	: >"$dir/labels"
+	k=1
+	for pair in "$@"; do
+		label=${pair%%|*} line=${pair#*|}
+		printf '%s\n' "$line" >>"$dir/keys"
+		k=$((k + $(keys_of "$line")))
+		[ "$label" != - ] && printf '%s\t%s\n' "$k" "$label" >>"$dir/labels"
+	done
 	LINES=50 COLUMNS=200 PTCE_SCRIPT="$dir/keys" valgrind --tool=callgrind \
-		--callgrind-out-file=/dev/null "$PTCE" --db "$db" 2>&1 >/dev/null |
-		awk '/Collected :/ {print $NF}'
+		--dump-before=ui_getkey --callgrind-out-file="$dir/cg/cg" "$PTCE" --db "$db" \
+		>/dev/null 2>&1
+	while IFS="$(printf '\t')" read -r part label; do
+		v=$(awk '/^(summary|totals):/ {print $2; exit}' "$dir/cg/cg.$part" 2>/dev/null)
+		[ -n "$v" ] || { note "no profile part $part for $label"; continue; }
+		echo "$label $v"
+		m=$(awk -v d="$v" 'BEGIN {printf "%.2f M", d / 1e6}')
+		case $label in
+		start-up*) rowv "instructions: $label" "$n" "$m" "flat in N" "-" ;;
+		*) rowv "instructions: $label" "$n" "$m" "<= 10 M, flat in N" \
+			"$( [ "$v" -le 10000000 ] && echo yes || echo NO)" ;;
+		esac
+	done <"$dir/labels"
 }
 
-# Instructions per action: a run with the action less a run without it.
+# Instructions per action.
 actions() {
 	db=$1 n=$2
-	j45=$(i=0; while [ $i -lt 45 ]; do printf 'j\n'; i=$((i + 1)); done)
-	base=$(ir "$db")
-	one() {	# NAME BASE-IR KEYS...: the action is the LAST key
-		name=$1 b=$2; shift 2
-		v=$(ir "$db" "$@")
-		d=$(( (v - b) ))
-		echo "$name $d"
-		rowv "instructions: $name" "$n" "$(awk -v d="$d" 'BEGIN {printf "%.2f M", d / 1e6}')" \
-			"<= 10 M, flat in N" "$( [ "$d" -le 10000000 ] && echo yes || echo NO)"
-	}
-	one "move (j)" "$base" j
-	b45=$(ir "$db" $j45)
-	one "scroll (j at the bottom)" "$b45" $j45 j
-	one "page (PgDn)" "$base" '<PgDn>'
-	one "last (G)" "$base" G
-	one "open (Enter)" "$base" '<Enter>'
+	set -- "start-up (first screen)|" "move (j)|j"
+	i=2; while [ $i -lt 45 ]; do set -- "$@" "-|j"; i=$((i + 1)); done
+	set -- "$@" "-|j" "scroll (j at the bottom)|j" "page (PgDn)|<PgDn>" "last (G)|G" \
+		"first (g)|g" "open (Enter)|<Enter>"
+	ir_seq "$db" "$n" "$@"
+	set --
 	for k in 1 2 3 4 5 6 7 8; do
-		bs=$(ir "$db" o "$k")
-		one "sort $k, then PgDn" "$bs" o "$k" '<PgDn>'
-		one "sort $k (o $k)" "$base" o "$k"
+		set -- "$@" "-|o" "sort $k (o $k)|$k" "page, sorted by $k|<PgDn>" "move, sorted by $k|j"
 	done
-	# The prompt's typing is not the action: the same keys ending in Esc.
-	one "filter region=84 (Enter)" "$(ir "$db" f 'region=84<Esc>')" f 'region=84<Enter>'
-	one "search /ressourcerie (Enter)" "$(ir "$db" '/ressourcerie<Esc>')" '/ressourcerie<Enter>'
-	bsr=$(ir "$db" '/ressourcerie<Enter>')
-	one "next hit (n)" "$bsr" '/ressourcerie<Enter>' n
-	one "reload (C-l)" "$base" '<C-l>'
+	ir_seq "$db" "$n" "$@"
+	ir_seq "$db" "$n" "-|f" "filter region=84 (Enter)|region=84<Enter>" "-|F" \
+		"search /ressourcerie (Enter)|/ressourcerie<Enter>" "next hit (n)|n" "reload (C-l)|<C-l>"
 }
 
 # ---- a real pty: bytes and write() calls per key ----------------------------
