@@ -224,16 +224,19 @@ pty() {
 	log=$dir/strace.log
 	$T new-session -d -s pty -x 200 -y 50 "exec env LANG=C.UTF-8 TZ=Europe/Paris strace -y -qq -e trace=write -e signal=none -s 0 -o $log $PTCE --db $db"
 	until $T capture-pane -p -t pty 2>/dev/null | grep -q "dossiers"; do sleep 0.1; done
-	settle() {	# until the log stops growing
+	settle() {	# until the log grows (5 s at most), then stops growing
+		s0=${1:-$(wc -c <"$log")} t=0
+		while [ "$(wc -c <"$log")" = "$s0" ] && [ $t -lt 50 ]; do sleep 0.1; t=$((t + 1)); done
 		s0=-1
-		while :; do sleep 0.15; s1=$(wc -c <"$log"); [ "$s1" = "$s0" ] && break; s0=$s1; done
+		while :; do sleep 0.2; s1=$(wc -c <"$log"); [ "$s1" = "$s0" ] && break; s0=$s1; done
 	}
 	settle
 	for key in j PageDown G g; do
 		$T capture-pane -e -p -t pty >"$dir/before"
 		l0=$(wc -l <"$log")
+		c0=$(wc -c <"$log")
 		$T send-keys -t pty "$key"
-		settle
+		settle "$c0"
 		$T capture-pane -e -p -t pty >"$dir/after"
 		calls=$(tail -n +$((l0 + 1)) "$log" | grep -c '^write(1</dev/')
 		bytes=$(tail -n +$((l0 + 1)) "$log" | awk -F'= ' '/^write\(1<\/dev\// {s += $NF} END {print s + 0}')
