@@ -8,6 +8,7 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "batch.h"
 #include "frame.h"
 #include "panel.h"
 #include "procedure/role.h"
@@ -103,5 +104,5 @@ void ui_draw(struct ui *u)
 		p->draw(u, y, 0, h, u->cols);
 	}
 	draw_status(u);
-	refresh();
+	batch_refresh();
 }

@@ -59,6 +59,7 @@ void queue_rows_reload(struct ui *u)
 			q->cur = pos;
 	}
 	q->stale = 1;
+	q->anchored = 0;
 	queue_clamp(u);
 }
 
@@ -69,13 +70,22 @@ void queue_rows_fetch(struct ui *u, int h)
 		return;
 	if (!q->stale && q->rows_off == q->top && q->rows_off + (long long)q->n_rows >= q->count)
 		return;
+	/* The rows on screen are where the next page is read from. */
+	struct queue_anchor near[2] = {{-1, 0}, {-1, 0}};
+	if (q->anchored && q->n_rows) {
+		near[0] = (struct queue_anchor){ q->rows_off, q->rows[0].id };
+		near[1] = (struct queue_anchor){ q->rows_off + (long long)q->n_rows - 1,
+						 q->rows[q->n_rows - 1].id };
+	}
 	queue_rows_free(&q->rows, q->n_rows);
 	q->n_rows = 0;
 	struct perr e = {0};
-	if (queue_fetch(u->app->store, &q->spec, q->top, h, &q->rows, &q->n_rows, &e))
+	if (queue_fetch_near(u->app->store, &q->spec, q->top, h, q->count, near, 2, &q->rows,
+			     &q->n_rows, &e))
 		ui_message(u, UC_ERROR, "%s", e.msg);
 	q->rows_off = q->top;
 	q->stale = 0;
+	q->anchored = 1;
 }
 
 /* The row under the cursor, NULL when the queue is empty. */

@@ -13,6 +13,7 @@
 #include "base/host.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "batch.h"
 #include "screen.h"
 #include "script.h"
 
@@ -30,6 +31,7 @@ static void on_signal(int sig)
 /* die_hook: put the terminal back before a fatal message. */
 static void restore_terminal(void)
 {
+	batch_done();
 	if (curses_on) {
 		endwin();
 		curses_on = 0;
@@ -110,6 +112,8 @@ int screen_init(struct ui *u)
 		}
 	}
 	curses_on = 1;
+	if (!u->script)
+		batch_init(LINES, COLS);
 	die_hook = restore_terminal;
 	raw();
 	noecho();

@@ -52,6 +52,7 @@ struct queue_state {
 	size_t n_rows;
 	long long rows_off;
 	int stale;		/* refetch before drawing */
+	int anchored;		/* rows are the data's as it is: next pages seek from them */
 	long long *tags;	/* tagged dossier ids */
 	size_t n_tags, cap_tags;
 	char *search;		/* last search text */

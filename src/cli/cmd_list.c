@@ -81,13 +81,17 @@ static void list_row(struct list_ctx *lc, const struct queue_row *r)
 static int list_rows(struct list_ctx *lc, struct perr *e)
 {
 	enum { PAGE = 500 };
+	/* Each page read after the last row of the one before (keyset). */
+	struct queue_anchor last = {-1, 0};
 	for (long long off = 0;; off += PAGE) {
 		struct queue_row *rows = NULL;
 		size_t n = 0;
-		if (queue_fetch(lc->app->store, &lc->spec, off, PAGE, &rows, &n, e) < 0)
+		if (queue_fetch_near(lc->app->store, &lc->spec, off, PAGE, -1, &last, 1, &rows, &n, e) < 0)
 			return -1;
 		for (size_t i = 0; i < n; i++)
 			list_row(lc, &rows[i]);
+		if (n)
+			last = (struct queue_anchor){ off + (long long)n - 1, rows[n - 1].id };
 		queue_rows_free(&rows, n);
 		if (n < PAGE)
 			return 0;

@@ -12,6 +12,7 @@
 #include "procedure/document.h"
 #include "procedure/procedure.h"
 #include "review/note.h"
+#include "store/schema.h"
 #include "store/stmt.h"
 
 /* What history says of what the import records from the platform. */
@@ -19,7 +20,7 @@
 #define RECORDED "imported from the platform: recorded as the platform says, no guard checked"
 
 enum { ST_INS, ST_UPD, ST_SEL, ST_SELM, ST_DELM, ST_INSM, ST_HIST, ST_SELD,
-       ST_ASSIGN, ST_AVIS, ST_NOTE, ST_COUNT };
+       ST_ASSIGN, ST_AVIS, ST_NOTE, ST_INSD, ST_COUNT };
 
 struct saver {
 	struct store *s;
@@ -38,6 +39,7 @@ struct saver {
 	size_t n_people;
 	struct strmap unmatched;
 	sqlite3_stmt *st[ST_COUNT];
+	struct xarray written;		/* ids of the dossiers created or updated */
 };
 
 /* --------------------------------------------------------- prepared --- */
@@ -86,6 +88,8 @@ static int prepare_all(struct saver *sv, struct perr *e)
 			" OR asked_by IS NOT excluded.asked_by OR verdict IS NOT excluded.verdict"
 			" OR answer IS NOT excluded.answer OR answered_at IS NOT excluded.answered_at"
 			" OR yes_no_question IS NOT excluded.yes_no_question"),
+		[ST_INSD] = xstrdup("INSERT INTO documents(dossier_id, kind, title, received_on)"
+				    " VALUES (?1, ?2, ?3, ?4)"),
 		[ST_NOTE] = xstrdup("SELECT body FROM notes WHERE dossier_id = ?1 AND source = 'ds'"
 				    " AND field = ?2"),
 	};
@@ -236,6 +240,19 @@ static int write_members(struct saver *sv, long long id, const struct dossier *d
 static int write_documents(struct saver *sv, long long id, const struct dossier *d, struct perr *e)
 {
 	return document_sync_named(sv->s, id, d->documents, d->n_documents, NULL, e);
+}
+
+/* A new dossier's pièces: no row to match, each named one inserted in
+ * order, as document_sync_named would, with one prepared statement. */
+static int insert_documents(struct saver *sv, long long id, const struct dossier *d, struct perr *e)
+{
+	for (size_t i = 0; i < d->n_documents; i++) {
+		const struct document *doc = &d->documents[i];
+		stmt_bind(sv->st[ST_INSD], "Ittn", id, doc->kind, doc->title, doc->received_on);
+		if (run(sv, ST_INSD, e, _("saving a pièce jointe")) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* Whether the stored members of id differ from d's. */
@@ -407,7 +424,7 @@ static int create_item(struct saver *sv, const struct import_item *it, long long
 		return -1;
 	if (sv->b->with_members && write_members(sv, *id, d, e) < 0)
 		return -1;
-	return sv->b->with_documents ? write_documents(sv, *id, d, e) : 0;
+	return sv->b->with_documents ? insert_documents(sv, *id, d, e) : 0;
 }
 
 /* ---------------------------------------------------- known dossier --- */
@@ -609,6 +626,38 @@ static int save_item(struct saver *sv, const struct import_item *it, struct perr
 	if (rc == 0)
 		rc = save_avis(sv, id, it, e);
 	add_outcome(sv, it, id, res, names);
+	if (rc == 0 && res != SAVE_UNCHANGED)
+		*(long long *)xarray_add(&sv->written) = id;
+	return rc;
+}
+
+/* The search index holds still while the dossiers are written
+ * (migration 7's fts_hold): each dossier's row is then built once, not
+ * again for each of its members. */
+static int hold_index(struct saver *sv, struct perr *e)
+{
+	return stmt_run(sv->s, e, _("saving the dossiers"), "INSERT INTO fts_hold(held) VALUES (1)", NULL);
+}
+
+/* The index rows of the dossiers written, built once each; the hold
+ * released, in the same transaction. */
+static int build_index(struct saver *sv, struct perr *e)
+{
+	sqlite3_stmt *del = store_prepare(sv->s, store_fts_unindex_sql, e);
+	sqlite3_stmt *ins = del ? store_prepare(sv->s, store_fts_index_sql, e) : NULL;
+	int rc = ins ? 0 : -1;
+	const long long *ids = sv->written.v;
+	for (size_t i = 0; rc == 0 && i < sv->written.n; i++) {
+		sqlite3_bind_int64(del, 1, ids[i]);
+		sqlite3_bind_int64(ins, 1, ids[i]);
+		rc = stmt_step_reset(sv->s, del, e, _("indexing the dossiers for search"));
+		if (rc == 0)
+			rc = stmt_step_reset(sv->s, ins, e, _("indexing the dossiers for search"));
+	}
+	sqlite3_finalize(del);
+	sqlite3_finalize(ins);
+	if (rc == 0)
+		rc = stmt_run(sv->s, e, _("saving the dossiers"), "DELETE FROM fts_hold", NULL);
 	return rc;
 }
 
@@ -634,6 +683,7 @@ static void saver_done(struct saver *sv)
 		free(sv->logins[i]);
 	free(sv->logins);
 	free(sv->reviews);
+	free(sv->written.v);
 	strmap_done(&sv->known);
 	strmap_done(&sv->people);
 	strmap_done(&sv->unmatched);
@@ -642,7 +692,8 @@ static void saver_done(struct saver *sv)
 int import_save(struct store *s, const struct import_request *req,
 		const struct import_batch *b, struct import_report *rep, struct perr *e)
 {
-	struct saver sv = { .s = s, .req = req, .b = b, .rep = rep };
+	struct saver sv = { .s = s, .req = req, .b = b, .rep = rep,
+			    .written = { NULL, 0, 0, sizeof(long long) } };
 	now_utc(sv.now);
 	if (req->drift_only) {
 		int rc = load_known(&sv, e);
@@ -658,8 +709,12 @@ int import_save(struct store *s, const struct import_request *req,
 		rc = load_people(&sv, e);
 	if (rc == 0)
 		rc = prepare_all(&sv, e);
+	if (rc == 0)
+		rc = hold_index(&sv, e);
 	for (size_t i = 0; rc == 0 && i < b->n; i++)
 		rc = save_item(&sv, &b->items[i], e);
+	if (rc == 0)
+		rc = build_index(&sv, e);
 	saver_done(&sv);
 	if (rc < 0 || req->dry_run) {
 		store_rollback(s);

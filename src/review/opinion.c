@@ -142,17 +142,21 @@ int opinion_list(struct store *s, const struct actor *a, long long dossier_id,
 {
 	/* An expert with no other role sees only what was asked of them. */
 	int only_mine = !actor_has(a, ROLE_COORDINATEUR | ROLE_INSTRUCTEUR | ROLE_LECTEUR);
-	sqlite3_stmt *st = stmt_query(s, e,
+	/* One dossier's: "o.dossier_id = ?1" alone, so that its index is
+	 * used (an OR with the parameter would read every opinion). */
+	char *sql = xasprintf(
 		"SELECT o.id, o.dossier_id, d.ds_number, d.ptce_name, o.expert, COALESCE(p.display_name, o.expert),"
 		" o.question, o.asked_by, o.asked_at, o.verdict IS NOT NULL, COALESCE(o.verdict = 'favourable', 0),"
 		" o.answer, o.answered_at,"
 		" CAST(julianday('now') - julianday(o.asked_at) AS INTEGER)"
 		" FROM opinions o JOIN dossiers d ON d.id = o.dossier_id"
 		" LEFT JOIN reviewers p ON p.login = o.expert"
-		" WHERE (?1 = 0 OR o.dossier_id = ?1) AND (?2 = 0 OR o.answered_at IS NULL)"
+		" WHERE %s AND (?2 = 0 OR o.answered_at IS NULL)"
 		" AND (?3 = 0 OR o.expert = ?4)"
 		" AND (o.expert = ?4 OR NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.dossier_id = o.dossier_id AND c.reviewer = ?4))"
-		" ORDER BY o.asked_at, o.id", "Iiit", dossier_id, pending_only, only_mine, a->login);
+		" ORDER BY o.asked_at, o.id", dossier_id ? "o.dossier_id = ?1" : "?1 = 0");
+	sqlite3_stmt *st = stmt_query(s, e, sql, "Iiit", dossier_id, pending_only, only_mine, a->login);
+	free(sql);
 	return rows_read(s, st, out, n, &opinion_row, _("reading opinions"), e);
 }
 

@@ -10,30 +10,36 @@
 #include "review/visibility.h"
 #include "store/stmt.h"
 
-/* The phase whose reviews describe the dossier (the states table says; 0
- * there means the last phase reviewed), and whether a is in conflict. */
-static int row_phase(struct store *s, const struct actor *a, long long dossier_id, int *phase,
-		     int *conflicted, struct perr *e)
+/* The three statements of a row, prepared once for a page of rows. */
+struct row_stmts {
+	sqlite3_stmt *phase, *mine, *figures;
+};
+
+static void row_stmts_done(struct row_stmts *q)
 {
-	sqlite3_stmt *st = stmt_query(s, e,
-		"SELECT d.state, COALESCE((SELECT MAX(phase) FROM reviews WHERE dossier_id = d.id), 0),"
-		" EXISTS (SELECT 1 FROM conflicts WHERE dossier_id = d.id AND reviewer = ?2)"
-		" FROM dossiers d WHERE d.id = ?1", "It", dossier_id, a->login);
-	if (!st || dossier_step_row(s, st, dossier_id, e) < 0)
-		return -1;
-	*phase = state_figures_phase((const char *)sqlite3_column_text(st, 0));
-	if (!*phase)
-		*phase = sqlite3_column_int(st, 1);
-	*conflicted = sqlite3_column_int(st, 2);
-	sqlite3_finalize(st);
-	return 0;
+	sqlite3_finalize(q->phase);
+	sqlite3_finalize(q->mine);
+	sqlite3_finalize(q->figures);
+	memset(q, 0, sizeof *q);
 }
 
-/* The submitted reviews of the phase: count, mean total, failed gates and
- * divergence, and whether a may see them (visibility_figures_sql). */
-static int row_figures(struct store *s, const struct actor *a, long long dossier_id,
-		       struct review_row *out, struct perr *e)
+static int row_stmts_prepare(struct store *s, const struct actor *a, struct row_stmts *q,
+			     struct perr *e)
 {
+	memset(q, 0, sizeof *q);
+	/* The phase whose reviews describe the dossier (the states table
+	 * says; 0 there means the last phase reviewed), and whether a is in
+	 * conflict. */
+	q->phase = stmt_query(s, e,
+		"SELECT d.state, COALESCE((SELECT MAX(phase) FROM reviews WHERE dossier_id = d.id), 0),"
+		" EXISTS (SELECT 1 FROM conflicts WHERE dossier_id = d.id AND reviewer = ?2)"
+		" FROM dossiers d WHERE d.id = ?1", "It", 0LL, a->login);
+	/* 1 submitted, 0 a draft, no row: none. */
+	q->mine = q->phase ? stmt_query(s, e,
+		"SELECT status = 'submitted' FROM reviews WHERE dossier_id = ?1 AND reviewer = ?2"
+		" AND phase = ?3 ORDER BY status = 'submitted' DESC LIMIT 1", "Iti", 0LL, a->login, 0) : NULL;
+	/* The submitted reviews of the phase: count, mean total, failed
+	 * gates and divergence, and whether a may see them. */
 	char *may = visibility_figures_sql(a, "?1", "?2");
 	char *sql = xasprintf(
 		"SELECT COUNT(*), AVG(r.total), %s, MAX(g.points_total),"
@@ -52,11 +58,39 @@ static int row_figures(struct store *s, const struct actor *a, long long dossier
 		"       OR (MAX(x.kind) = 'gate' AND MAX(x.blocking) = 1 AND SUM(x.value = 'yes') > 0 AND SUM(x.value = 'no') > 0))"
 		" FROM reviews r JOIN grid_versions g ON g.id = r.grid_version_id"
 		" WHERE r.dossier_id = ?1 AND r.phase = ?2 AND r.status = 'submitted'", may);
-	sqlite3_stmt *st = stmt_query(s, e, sql, "Ii", dossier_id, out->phase);
+	q->figures = q->mine ? stmt_query(s, e, sql, "Ii", 0LL, 0) : NULL;
 	free(sql);
 	free(may);
-	if (!st)
+	if (!q->figures) {
+		row_stmts_done(q);
 		return -1;
+	}
+	return 0;
+}
+
+static int row_phase(struct store *s, struct row_stmts *q, long long dossier_id, int *phase,
+		     int *conflicted, int *reviewed, struct perr *e)
+{
+	sqlite3_stmt *st = q->phase;
+	if (dossier_step_row(s, st, dossier_id, e) < 0) {
+		q->phase = NULL;	/* finalized */
+		return -1;
+	}
+	*phase = state_figures_phase((const char *)sqlite3_column_text(st, 0));
+	/* The last phase reviewed: 0 when there is no review at all. */
+	*reviewed = sqlite3_column_int(st, 1) > 0;
+	if (!*phase)
+		*phase = sqlite3_column_int(st, 1);
+	*conflicted = sqlite3_column_int(st, 2);
+	sqlite3_reset(st);
+	return 0;
+}
+
+static void row_figures(struct row_stmts *q, long long dossier_id, struct review_row *out)
+{
+	sqlite3_stmt *st = q->figures;
+	sqlite3_bind_int64(st, 1, dossier_id);
+	sqlite3_bind_int(st, 2, out->phase);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		out->n_submitted = sqlite3_column_int(st, 0);
 		out->mean_total = sqlite3_column_double(st, 1);
@@ -66,28 +100,30 @@ static int row_figures(struct store *s, const struct actor *a, long long dossier
 		out->gates_to_check = sqlite3_column_int(st, 5) > 0;
 		out->divergent = sqlite3_column_int(st, 6);
 	}
-	sqlite3_finalize(st);
-	return 0;
+	sqlite3_reset(st);
 }
 
-int review_row_fill(struct store *s, const struct actor *a, long long dossier_id,
+static int row_fill(struct store *s, struct row_stmts *q, long long dossier_id, int quick,
 		    struct review_row *out, struct perr *e)
 {
 	memset(out, 0, sizeof *out);
-	int conflicted;
-	long long mine;
-	if (row_phase(s, a, dossier_id, &out->phase, &conflicted, e) < 0)
+	int conflicted, reviewed;
+	if (row_phase(s, q, dossier_id, &out->phase, &conflicted, &reviewed, e) < 0)
 		return -1;
 	if (conflicted) {
 		out->mine = RS_CONFLICT;
 		return 0;
 	}
-	/* 1 submitted, 0 a draft, -1 none. */
-	if (stmt_int(s, &mine, -1, e, _("reading reviews"),
-		     "SELECT status = 'submitted' FROM reviews WHERE dossier_id = ? AND reviewer = ? AND phase = ?"
-		     " ORDER BY status = 'submitted' DESC LIMIT 1", "Iti", dossier_id, a->login, out->phase) < 0 ||
-	    row_figures(s, a, dossier_id, out, e) < 0)
-		return -1;
+	if (quick && !reviewed)
+		return 0;	/* no review: none of mine, no figure (visible 0) */
+	sqlite3_bind_int64(q->mine, 1, dossier_id);
+	sqlite3_bind_int(q->mine, 3, out->phase);
+	int rc = sqlite3_step(q->mine);
+	long long mine = rc == SQLITE_ROW ? sqlite3_column_int64(q->mine, 0) : -1;
+	sqlite3_reset(q->mine);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, e, _("reading reviews"));
+	row_figures(q, dossier_id, out);
 	out->mine = mine == 1 ? RS_SUBMITTED : mine == 0 ? RS_DRAFT : RS_NONE;
 	if (!out->visible) {
 		out->mean_total = 0;
@@ -97,6 +133,34 @@ int review_row_fill(struct store *s, const struct actor *a, long long dossier_id
 		out->gates_to_check = 0;
 	}
 	return 0;
+}
+
+/* n rows; quick: a dossier with no review at all is not asked more. */
+static int rows_fill(struct store *s, const struct actor *a, const long long *ids, size_t n,
+		     int quick, struct review_row *out, struct perr *e)
+{
+	if (n == 0)
+		return 0;
+	struct row_stmts q;
+	if (row_stmts_prepare(s, a, &q, e) < 0)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = row_fill(s, &q, ids[i], quick, &out[i], e);
+	row_stmts_done(&q);
+	return rc;
+}
+
+int review_rows_fill(struct store *s, const struct actor *a, const long long *ids, size_t n,
+		     struct review_row *out, struct perr *e)
+{
+	return rows_fill(s, a, ids, n, 1, out, e);
+}
+
+int review_row_fill(struct store *s, const struct actor *a, long long dossier_id,
+		    struct review_row *out, struct perr *e)
+{
+	return rows_fill(s, a, &dossier_id, 1, 0, out, e);
 }
 
 enum gate_verdict review_row_verdict(const struct review_row *r)

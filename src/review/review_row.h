@@ -3,6 +3,8 @@
 #ifndef PTCE_REVIEW_ROW_H
 #define PTCE_REVIEW_ROW_H
 
+#include <stddef.h>
+
 #include "base/err.h"
 #include "procedure/actor.h"
 #include "store/store.h"
@@ -50,5 +52,11 @@ const char *gate_verdict_label(enum gate_verdict v);
  * per visible row, not meant for thousands of rows at once. */
 int review_row_fill(struct store *s, const struct actor *a, long long dossier_id,
 		    struct review_row *out, struct perr *e);
+/* review_rows_fill - the same for n dossiers (a page of the queue): the
+ * three statements are prepared once for all of them, and a dossier with
+ * no review at all costs one query (its row says none of mine, no figure,
+ * visible 0: nothing to see). */
+int review_rows_fill(struct store *s, const struct actor *a, const long long *ids, size_t n,
+		     struct review_row *out, struct perr *e);
 
 #endif

@@ -404,6 +404,55 @@ static const char schema_v8_sql[] =
 	"CREATE TRIGGER grid_installs_append_only_d BEFORE DELETE ON grid_installs BEGIN"
 	"  SELECT RAISE(ABORT, 'grid installations are append-only: install again'); END;";
 
+/* migration 7: fast at 100 000 dossiers (issue 13).
+ * - fts_hold: while it has a row (only inside the transaction of an
+ *   import, which rebuilds the index of each dossier it wrote before it
+ *   commits), the search index triggers do nothing: a dossier's row is
+ *   built once, not once more for each member inserted.
+ * - indexes that serve the queue's orders as they are written in
+ *   workflow/queue_sql.c (the expressions must match): state (the
+ *   procedure's order, STORE_STATE_POS), région/département, flags, and
+ *   the compléments' deadline for the "overdue" view. */
+#define FTS_HELD "NOT EXISTS (SELECT 1 FROM fts_hold)"
+static const char schema_v7_sql[] =
+	"CREATE TABLE fts_hold (held INTEGER PRIMARY KEY);"
+	"DROP TRIGGER dossier_fts_insert;"
+	"DROP TRIGGER dossier_fts_update;"
+	"DROP TRIGGER dossier_fts_member_insert;"
+	"DROP TRIGGER dossier_fts_member_update;"
+	"DROP TRIGGER dossier_fts_member_delete;"
+	"CREATE TRIGGER dossier_fts_insert AFTER INSERT ON dossiers WHEN " FTS_HELD " BEGIN "
+	FTS_ROW("NEW.id")
+	" END;"
+	"CREATE TRIGGER dossier_fts_update AFTER UPDATE OF ds_number, ptce_name, lead_name,"
+	"  territory, legal_rep, contact_name, sectors, themes, description, diagnosis,"
+	"  governance, indicators, cofunding ON dossiers WHEN " FTS_HELD " BEGIN "
+	" DELETE FROM dossier_fts WHERE rowid = OLD.id; "
+	FTS_ROW("NEW.id")
+	" END;"
+	"CREATE TRIGGER dossier_fts_member_insert AFTER INSERT ON members WHEN " FTS_HELD " BEGIN "
+	" DELETE FROM dossier_fts WHERE rowid = NEW.dossier_id; "
+	FTS_ROW("NEW.dossier_id")
+	" END;"
+	"CREATE TRIGGER dossier_fts_member_update AFTER UPDATE ON members WHEN " FTS_HELD " BEGIN "
+	" DELETE FROM dossier_fts WHERE rowid IN (OLD.dossier_id, NEW.dossier_id); "
+	FTS_ROW("OLD.dossier_id")
+	FTS_ROW("NEW.dossier_id AND NEW.dossier_id <> OLD.dossier_id")
+	" END;"
+	"CREATE TRIGGER dossier_fts_member_delete AFTER DELETE ON members WHEN " FTS_HELD " BEGIN "
+	" DELETE FROM dossier_fts WHERE rowid = OLD.dossier_id; "
+	FTS_ROW("OLD.dossier_id")
+	" END;"
+	"CREATE INDEX dossiers_state_pos ON dossiers(" STORE_STATE_POS("state") ", id);"
+	"CREATE INDEX dossiers_region_order ON dossiers(coalesce(region_code, ''),"
+	"  coalesce(departement_code, ''), id);"
+	"CREATE INDEX dossiers_flags ON dossiers((complements_due IS NOT NULL), id);"
+	"CREATE INDEX dossiers_complements_due ON dossiers(complements_due)"
+	"  WHERE complements_due IS NOT NULL;";
+
+const char store_fts_unindex_sql[] = "DELETE FROM dossier_fts WHERE rowid = ?1";
+const char store_fts_index_sql[] = FTS_ROWS " WHERE d.id = ?1";
+
 const struct migration store_migrations[] = {
 	{1, schema_v1_sql, schema_v1_apply},
 	{2, schema_v2_sql, NULL},
@@ -413,6 +462,7 @@ const struct migration store_migrations[] = {
 	/* 6: the tamper-evident record (store/audit.c): the audit table, the
 	 * triggers that chain every write, the rows already there sealed. */
 	{6, NULL, audit_install},
+	{7, schema_v7_sql, NULL},
 	{8, schema_v8_sql, NULL},
 };
 const size_t store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

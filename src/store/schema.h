@@ -20,4 +20,20 @@ struct migration {
 extern const struct migration store_migrations[];
 extern const size_t store_n_migrations;
 
+/* STORE_STATE_POS(col) - a state's place in the procedure's order (the
+ * position column of states, as the procedure's table fills it), written
+ * so that an index serves it (migration 7); 0 for a state it does not
+ * know. workflow/queue_sql.c checks that it agrees with the states table
+ * before sorting by it. */
+#define STORE_STATE_POS(col) \
+	"CASE " col " WHEN 'submitted' THEN 0 WHEN 'phase1' THEN 1 WHEN 'bouquet' THEN 2" \
+	" WHEN 'phase2' THEN 3 WHEN 'funded' THEN 4 WHEN 'rejected' THEN 5" \
+	" WHEN 'withdrawn' THEN 6 ELSE 0 END"
+
+/* store_fts_unindex_sql, store_fts_index_sql - the search index row of
+ * dossier ?1 taken out, and built again (after writes made while
+ * fts_hold held the triggers back). */
+extern const char store_fts_unindex_sql[];
+extern const char store_fts_index_sql[];
+
 #endif

@@ -13,7 +13,10 @@ int queue_count(struct store *s, const struct queue_spec *q, long long *n, struc
 {
 	struct queue_sql w;
 	queue_sql_build(s, q, &w);
-	char *sql = xasprintf("SELECT count(*) FROM dossiers d WHERE %s", w.where);
+	/* No condition: a bare count(*), which SQLite answers from the
+	 * smallest index's pages without looking at rows. */
+	char *sql = strcmp(w.where, "1") == 0 ? xstrdup("SELECT count(*) FROM dossiers")
+		: xasprintf("SELECT count(*) FROM dossiers d WHERE %s", w.where);
 	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
 	free(sql);
 	queue_sql_done(&w);
@@ -36,45 +39,130 @@ static int read_row(sqlite3_stmt *st, void *arg)
 	return 0;
 }
 
-/* The review figures of each row: a few indexed queries per visible row. */
+/* The review figures of each row: a few indexed queries per visible row,
+ * their statements prepared once for the page. */
 static int review_figures(struct store *s, const struct actor *a, struct queue_row *r, size_t n,
 			  struct perr *e)
 {
-	for (size_t i = 0; i < n; i++) {
-		struct review_row rr;
-		memset(&rr, 0, sizeof rr);
-		if (review_row_fill(s, a, r[i].id, &rr, e))
-			return -1;
-		r[i].mine = (int)rr.mine;
-		r[i].visible = rr.visible;
-		r[i].has_total = rr.has_total;
-		r[i].mean_total = rr.mean_total;
-		r[i].divergent = rr.divergent;
-		r[i].n_submitted = rr.n_submitted;
-		r[i].verdict = (int)review_row_verdict(&rr);
+	if (n == 0)
+		return 0;
+	long long *ids = xcalloc(n, sizeof *ids);
+	struct review_row *rr = xcalloc(n, sizeof *rr);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = r[i].id;
+	int rc = review_rows_fill(s, a, ids, n, rr, e);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		r[i].mine = (int)rr[i].mine;
+		r[i].visible = rr[i].visible;
+		r[i].has_total = rr[i].has_total;
+		r[i].mean_total = rr[i].mean_total;
+		r[i].divergent = rr[i].divergent;
+		r[i].n_submitted = rr[i].n_submitted;
+		r[i].verdict = (int)review_row_verdict(&rr[i]);
 	}
-	return 0;
+	free(ids);
+	free(rr);
+	return rc;
 }
 
-int queue_fetch(struct store *s, const struct queue_spec *q, long long offset, int limit,
-		struct queue_row **rows, size_t *n, struct perr *e)
+/* The columns of a queue row, in read_row's order. */
+static const char row_cols[] =
+	"d.id, d.revision, d.ds_number, d.ptce_name, d.region_code,"
+	" d.departement_code, d.state, d.state_since,"
+	" CAST(julianday('now') - julianday(d.state_since) AS INTEGER),"
+	" d.complements_due IS NOT NULL,"
+	" EXISTS (SELECT 1 FROM history h WHERE h.dossier_id = d.id AND h.override = 1),"
+	" " QUEUE_LATE_SQL;
+
+/* Where a page is read from: after (or before, reverse) the row of
+ * anchor_id (0: from the start, or the end when reverse), skipping skip
+ * rows, at most limit of them. */
+struct seek {
+	long long anchor_id, skip;
+	int reverse, limit;
+};
+
+/* The cheapest seek to rows [offset, offset + limit): from the start, the
+ * end, or one of the rows whose place is known, whichever skips fewest. */
+static struct seek seek_plan(long long offset, int limit, long long count,
+			     const struct queue_anchor *near, size_t n_near)
+{
+	struct seek best = { 0, offset, 0, limit };
+	if (count >= 0) {
+		long long last = offset + limit;
+		if (last > count)
+			last = count;
+		if (count - last < best.skip)
+			best = (struct seek){ 0, count - last, 1, (int)(last - offset) };
+	}
+	for (size_t i = 0; i < n_near; i++) {
+		const struct queue_anchor *a = &near[i];
+		if (!a->id || a->pos < 0)
+			continue;
+		if (a->pos <= offset && offset - a->pos < best.skip)
+			best = (struct seek){ a->id, offset - a->pos, 0, limit };
+		else if (a->pos >= offset + limit && a->pos - offset - limit < best.skip)
+			best = (struct seek){ a->id, a->pos - offset - limit, 1, limit };
+	}
+	return best;
+}
+
+/* Reverse the n rows of r in place. */
+static void rows_reverse(struct queue_row *r, size_t n)
+{
+	for (size_t i = 0; i < n / 2; i++) {
+		struct queue_row t = r[i];
+		r[i] = r[n - 1 - i];
+		r[n - 1 - i] = t;
+	}
+}
+
+/* The rows a seek reads (keyset: the order's keys compared with the
+ * anchor's, then a small OFFSET), in the spec's order. */
+static int fetch_seek(struct store *s, const struct queue_spec *q, const struct seek *k,
+		      struct xarray *b, struct perr *e)
 {
 	struct queue_sql w;
 	queue_sql_build(s, q, &w);
-	char *tail = xasprintf(" LIMIT %d OFFSET %lld", limit, offset);
-	char *sql = queue_sql_select(&w,
-		"d.id, d.revision, d.ds_number, d.ptce_name, d.region_code,"
-		" d.departement_code, d.state, d.state_since,"
-		" CAST(julianday('now') - julianday(d.state_since) AS INTEGER),"
-		" d.complements_due IS NOT NULL,"
-		" EXISTS (SELECT 1 FROM history h WHERE h.dossier_id = d.id AND h.override = 1),"
-		" " QUEUE_LATE_SQL, tail);
+	int pid = 1 + w.nb;
+	/* Forward is "greater" when ascending; the anchor itself is read
+	 * going forward (its place is the first of the page). */
+	const char *cmp = (!k->reverse) != (w.desc != 0) ? (k->reverse ? ">" : ">=")
+							 : (k->reverse ? "<" : "<=");
+	char *after = k->anchor_id ? queue_sql_after(&w, cmp, pid) : xstrdup("");
+	char *order = queue_sql_order_by(&w, k->reverse);
+	char *sql = xasprintf("SELECT %s FROM dossiers d WHERE %s%s ORDER BY %s LIMIT %d OFFSET %lld",
+			      row_cols, w.where, after, order, k->limit, k->skip);
 	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
-	free(tail);
+	if (st && k->anchor_id)
+		sqlite3_bind_int64(st, pid, k->anchor_id);
+	free(order);
+	free(after);
 	free(sql);
 	queue_sql_done(&w);
+	int rc = stmt_rows(s, st, e, _("reading the queue"), read_row, b);
+	if (rc == 0 && k->reverse)
+		rows_reverse(b->v, b->n);
+	return rc;
+}
+
+int queue_fetch_near(struct store *s, const struct queue_spec *q, long long offset, int limit,
+		     long long count, const struct queue_anchor *near, size_t n_near,
+		     struct queue_row **rows, size_t *n, struct perr *e)
+{
 	struct xarray b = {NULL, 0, 0, sizeof **rows};
-	int rc = stmt_rows(s, st, e, _("reading the queue"), read_row, &b);
+	int rc = 0;
+	if (limit > 0 && (count < 0 || offset < count)) {
+		struct seek k = seek_plan(offset, limit, count, near, n_near);
+		rc = fetch_seek(s, q, &k, &b, e);
+		if (rc == 0 && k.anchor_id && b.n < (size_t)k.limit) {
+			/* The anchor is gone: from the start, as without one. */
+			queue_rows_free((struct queue_row **)&b.v, b.n);
+			b = (struct xarray){NULL, 0, 0, sizeof **rows};
+			k = (struct seek){ 0, offset, 0, limit };
+			rc = fetch_seek(s, q, &k, &b, e);
+		}
+	}
 	*rows = b.v;
 	*n = b.n;
 	if (rc == 0 && q->actor)
@@ -84,6 +172,12 @@ int queue_fetch(struct store *s, const struct queue_spec *q, long long offset, i
 		*n = 0;
 	}
 	return rc;
+}
+
+int queue_fetch(struct store *s, const struct queue_spec *q, long long offset, int limit,
+		struct queue_row **rows, size_t *n, struct perr *e)
+{
+	return queue_fetch_near(s, q, offset, limit, -1, NULL, 0, rows, n, e);
 }
 
 void queue_rows_free(struct queue_row **rows, size_t n)

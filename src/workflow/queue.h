@@ -39,6 +39,18 @@ int queue_count(struct store *s, const struct queue_spec *q, long long *n, struc
 /* queue_fetch - rows [offset, offset+limit) in the spec's order. */
 int queue_fetch(struct store *s, const struct queue_spec *q, long long offset, int limit,
 		struct queue_row **rows, size_t *n, struct perr *e);
+/* A row whose place in the order is known (e.g. the first and last of the
+ * page on screen): the next page is read after it, not counted from the
+ * start. */
+struct queue_anchor {
+	long long pos, id;
+};
+/* queue_fetch_near - the same rows, read by keyset from the nearest of the
+ * start, the end (count rows in all; -1: unknown) and the anchors, so that
+ * a page costs the same anywhere in a queue of any length. */
+int queue_fetch_near(struct store *s, const struct queue_spec *q, long long offset, int limit,
+		     long long count, const struct queue_anchor *near, size_t n_near,
+		     struct queue_row **rows, size_t *n, struct perr *e);
 /* queue_rows_free - free n rows and NULL the pointer. */
 void queue_rows_free(struct queue_row **rows, size_t n);
 /* queue_ids - ids of every row the spec shows, in order (for batch actions

@@ -52,8 +52,7 @@ static char *search_sql(const struct queue_sql *w, long long id0, int dir, int c
 	/* Forward in the queue is "greater" when ascending. */
 	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
 	char *ob = queue_sql_order_by(w, dir < 0);
-	char *after = id0 ? xasprintf(" AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
-				      w->keys, cmp, w->keys, pm + 1) : xstrdup("");
+	char *after = id0 ? queue_sql_after(w, cmp, pm + 1) : xstrdup("");
 	/* Counting the hits costs a pass over them: only when asked. */
 	char *hits = count ? xasprintf(", (SELECT count(*) FROM dossiers d WHERE %s AND d.id IN"
 				       " (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%d))",
@@ -115,11 +114,14 @@ struct all_search {
 	int pm;			/* its parameter; pm + 1 is a dossier id */
 };
 
-/* One integer from sql (0 when no row), binding the match and id. */
-static int one_int(struct all_search *as, const char *sql, long long id, long long *out,
-		   struct perr *e)
+/* The first integers of sql's row (0 when no row), binding the match and
+ * id: out[0], and out[1] when out2 is set. */
+static int some_ints(struct all_search *as, const char *sql, long long id, long long *out,
+		     int two, struct perr *e)
 {
-	*out = 0;
+	out[0] = 0;
+	if (two)
+		out[1] = 0;
 	sqlite3_stmt *st = queue_sql_prepare(as->s, sql, &as->w, e);
 	if (!st)
 		return -1;
@@ -128,22 +130,27 @@ static int one_int(struct all_search *as, const char *sql, long long id, long lo
 		sqlite3_bind_int64(st, as->pm + 1, id);
 	int rc = stmt_next(as->s, &st, e, _("searching the dossiers"));
 	if (rc > 0) {
-		*out = sqlite3_column_int64(st, 0);
+		out[0] = sqlite3_column_int64(st, 0);
+		if (two)
+			out[1] = sqlite3_column_int64(st, 1);
 		stmt_done(&st);
 	}
 	return rc < 0 ? -1 : 0;
 }
 
-/* The first hit strictly after the row id0 in direction dir (id0 0: the
- * first of all). */
+static int one_int(struct all_search *as, const char *sql, long long id, long long *out,
+		   struct perr *e)
+{
+	return some_ints(as, sql, id, out, 0, e);
+}
+
 static int hit_after(struct all_search *as, long long id0, int dir, long long *hit,
 		     struct perr *e)
 {
 	const struct queue_sql *w = &as->w;
 	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
 	char *ob = queue_sql_order_by(w, dir < 0);
-	char *after = id0 ? xasprintf(" AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
-				      w->keys, cmp, w->keys, as->pm + 1) : xstrdup("");
+	char *after = id0 ? queue_sql_after(w, cmp, as->pm + 1) : xstrdup("");
 	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s AND d.id IN (SELECT rowid FROM"
 			      " dossier_fts WHERE dossier_fts MATCH ?%d)%s ORDER BY %s LIMIT 1",
 			      w->where, as->pm, after, ob);
@@ -154,21 +161,23 @@ static int hit_after(struct all_search *as, long long id0, int dir, long long *h
 	return rc;
 }
 
-/* The hit's rank among the hits (1 the first in the order), and how many. */
+/* The hit's rank among the hits (1 the first in the order), and how many:
+ * one pass over the hits counts both. */
 static int hit_rank(struct all_search *as, long long id, long long *index, long long *total,
 		    struct perr *e)
 {
 	const struct queue_sql *w = &as->w;
-	char *hits = xasprintf("SELECT count(*) FROM dossiers d WHERE %s AND d.id IN (SELECT rowid"
-			       " FROM dossier_fts WHERE dossier_fts MATCH ?%d)", w->where, as->pm);
-	char *before = xasprintf("%s AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
-				 hits, w->keys, w->desc ? ">" : "<", w->keys, as->pm + 1);
-	int rc = one_int(as, hits, 0, total, e);
-	if (rc == 0)
-		rc = one_int(as, before, id, index, e);
-	*index += 1;
-	free(before);
-	free(hits);
+	/* The hits before this one in the order, counted in the same pass. */
+	const char *cmp = w->desc ? ">" : "<";
+	char *sql = xasprintf("SELECT count(*), coalesce(sum((%s) %s (SELECT %s FROM dossiers d"
+			      " WHERE d.id = ?%d)), 0) FROM dossiers d WHERE %s AND d.id IN"
+			      " (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%d)",
+			      w->keys, cmp, w->keys, as->pm + 1, w->where, as->pm);
+	long long v[2];
+	int rc = some_ints(as, sql, id, v, 1, e);
+	*total = v[0];
+	*index = v[1] + 1;
+	free(sql);
 	return rc;
 }
 

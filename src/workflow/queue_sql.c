@@ -10,6 +10,7 @@
 #include "procedure/actor.h"
 #include "procedure/procedure.h"
 #include "review/visibility.h"
+#include "store/schema.h"
 #include "store/stmt.h"
 #include "workflow/queue_sql.h"
 
@@ -176,6 +177,23 @@ static char *total_keys(const struct queue_spec *q)
 	return keys;
 }
 
+/* Whether STORE_STATE_POS, the expression migration 7 indexes, gives each
+ * state of the procedure its place (the states table's position): then
+ * the state order is read from that index, else from the states table. */
+static int state_pos_agrees(void)
+{
+	static int agrees = -1;
+	if (agrees < 0) {
+		char *mine = xstrdup("CASE d.state");
+		for (size_t i = 0; i < procedure_n_states; i++)
+			xappendf(&mine, " WHEN '%s' THEN %zu", procedure_states[i].name, i);
+		xappendf(&mine, " ELSE 0 END");
+		agrees = strcmp(mine, STORE_STATE_POS("d.state")) == 0;
+		free(mine);
+	}
+	return agrees;
+}
+
 /* The order of the spec as a key tuple, always ending with a unique key so
  * that pages never overlap and a row's place can be counted (keyset). NULLs
  * are turned into values so that row-value comparisons hold. */
@@ -185,13 +203,16 @@ static void order_build(struct store *s, const struct queue_spec *q, struct queu
 		[QC_NAME] = "d.ptce_name COLLATE NOCASE, d.id",
 		[QC_REGION] = "coalesce(d.region_code, ''), coalesce(d.departement_code, ''), d.id",
 		[QC_STATE] = "coalesce((SELECT position FROM states st WHERE st.name = d.state), 0), d.id",
+		/* (QC_STATE: STORE_STATE_POS instead when it agrees, see state_keys.) */
 		/* More days is an older state_since: the other way round. */
 		[QC_DAYS] = "d.state_since, d.id",
 		[QC_FLAGS] = "(d.complements_due IS NOT NULL), d.id",
 	};
 	int reviews = (q->sort == QC_MINE || q->sort == QC_TOTAL) && has_table(s, "reviews");
 	w->desc = q->sort == QC_DAYS ? !q->desc : q->desc;
-	if (q->sort < QC_COUNT && plain[q->sort])
+	if (q->sort == QC_STATE && state_pos_agrees())
+		w->keys = xstrdup(STORE_STATE_POS("d.state") ", d.id");
+	else if (q->sort < QC_COUNT && plain[q->sort])
 		w->keys = xstrdup(plain[q->sort]);
 	else if (reviews)
 		w->keys = q->sort == QC_MINE ? mine_keys(q) : total_keys(q);
@@ -235,6 +256,34 @@ char *queue_sql_order_by(const struct queue_sql *w, int reverse)
 	return out;
 }
 
+char *queue_sql_first_key(const struct queue_sql *w)
+{
+	int depth = 0;
+	const char *p = w->keys;
+	for (; *p; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')')
+			depth--;
+		else if (*p == ',' && depth == 0)
+			break;
+	}
+	return xasprintf("%.*s", (int)(p - w->keys), w->keys);
+}
+
+char *queue_sql_after(const struct queue_sql *w, const char *cmp, int param)
+{
+	char *k1 = queue_sql_first_key(w);
+	/* The first key alone, compared loosely, lets an index seek to the
+	 * anchor; the whole tuple then compares exactly. */
+	const char *loose = cmp[0] == '<' ? "<=" : ">=";
+	char *sql = xasprintf(" AND %s %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)"
+			      " AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
+			      k1, loose, k1, param, w->keys, cmp, w->keys, param);
+	free(k1);
+	return sql;
+}
+
 char *queue_sql_select(const struct queue_sql *w, const char *cols, const char *tail)
 {
 	char *order = queue_sql_order_by(w, 0);
@@ -262,11 +311,12 @@ int queue_position(struct store *s, const struct queue_spec *q, long long id,
 	queue_sql_build(s, q, &w);
 	/* Rows before it in the order, counted through the order's index. */
 	int pid = 1 + w.nb;
+	char *before = queue_sql_after(&w, w.desc ? ">" : "<", pid);
 	char *sql = xasprintf(
-		"SELECT (SELECT count(*) FROM dossiers d WHERE %s AND (%s) %s"
-		"  (SELECT %s FROM dossiers d WHERE d.id = ?%d))"
+		"SELECT (SELECT count(*) FROM dossiers d WHERE %s%s)"
 		" WHERE EXISTS (SELECT 1 FROM dossiers d WHERE %s AND d.id = ?%d)",
-		w.where, w.keys, w.desc ? ">" : "<", w.keys, pid, w.where, pid);
+		w.where, before, w.where, pid);
+	free(before);
 	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
 	free(sql);
 	queue_sql_done(&w);

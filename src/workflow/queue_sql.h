@@ -31,6 +31,11 @@ void queue_sql_build(struct store *s, const struct queue_spec *q, struct queue_s
 void queue_sql_done(struct queue_sql *w);
 /* queue_sql_order_by - "k1 DESC, k2 DESC" (reverse: the other way round); fresh. */
 char *queue_sql_order_by(const struct queue_sql *w, int reverse);
+/* queue_sql_first_key - the first key of the order (fresh). */
+char *queue_sql_first_key(const struct queue_sql *w);
+/* queue_sql_after - " AND keys CMP (keys of dossier ?param)", with the
+ * first key also compared alone so that an index seeks (fresh). */
+char *queue_sql_after(const struct queue_sql *w, const char *cmp, int param);
 /* queue_sql_select - "SELECT cols FROM dossiers d WHERE ... ORDER BY ... tail";
  * a fresh string. */
 char *queue_sql_select(const struct queue_sql *w, const char *cols, const char *tail);

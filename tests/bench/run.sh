@@ -1,95 +1,350 @@
 #!/bin/sh
-# run.sh - `make bench`: the interface on 100 000 generated dossiers. Prints
-# figures (first page, scrolling, search, sort, memory, idle CPU); asserts
-# nothing, since speed depends on the machine.
+# run.sh - `make bench`: ptce against its floor (the sqlite3 shell on the
+# same data, in the same run) at N = 1 000, 10 000 and 100 000 dossiers of
+# the platform's export (tests/bench/gen.py: members, 2-4 KB texts, every
+# state), then reviews and moves written into the database. Prints one
+# table: figure, N, ptce, floor, ratio, target, met. Medians of
+# BENCH_REPEAT runs.
+#
+#   BENCH_N="1000 10000"   the sizes (default "1000 10000 100000")
+#   BENCH_REPEAT=3         runs per timed figure (median)
+#   BENCH_UI_REPEAT=9      runs for start-up and search (median)
+#   BENCH_CACHE=DIR        where generated exports are kept between runs
+#                          (default ~/.cache/ptce-bench)
+#   BENCH_IMPORT_REPEAT=N  runs per import figure (default: 1 at 100 000)
+#   BENCH_CALLGRIND=0      skip the instruction counts
+#   BENCH_PTY=0            skip the pty figures (tmux, strace)
+#   BENCH_OUT=FILE         also write the table there (markdown)
+#   BENCH_KEEP=DIR         keep each size's database there (bench-N.db)
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 PTCE=${PTCE_BIN:-$top/ptce}
-N=${BENCH_DOSSIERS:-100000}
+SIZES=${BENCH_N:-${BENCH_DOSSIERS:-1000 10000 100000}}
+R=${BENCH_REPEAT:-3}
+RU=${BENCH_UI_REPEAT:-9}	# start-up and search: short, noisy, cheap
+CACHE=${BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ptce-bench}
+PY=/usr/bin/python3
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ptce-bench.XXXXXX")
-trap 'tmux -L "ptce-bench-$$" kill-server 2>/dev/null; rm -rf "$dir"' EXIT
-export HOME=$dir/home LANG=C.UTF-8 TERM=xterm-256color PTCE_DB=$dir/bench.db
-mkdir -p "$HOME"
+T="tmux -L ptce-bench-$$"
+trap '$T kill-server 2>/dev/null; rm -rf "$dir"' EXIT
+export HOME=$dir/home LANG=C.UTF-8 TZ=Europe/Paris TERM=xterm-256color
+mkdir -p "$HOME" "$CACHE"
+unset PTCE_DB
+table=$dir/table.tsv
+: >"$table"
+t_start=$(date +%s)
 
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
+note() { echo "bench: $*" >&2; }
+# median of the numbers on stdin
+median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print 0}'; }
+# row FIGURE N PTCE FLOOR TARGET_RATIO [UNIT]: ratio and met from the ratio.
+row() {
+	awk -v f="$1" -v n="$2" -v p="$3" -v fl="$4" -v t="$5" -v u="${6:-}" 'BEGIN {
+		r = fl > 0 ? p / fl : 0
+		# A difference of two timings can come out below zero on a busy
+		# machine: no figure then, never a pass.
+		ok = fl > 0 && p >= 0 && r <= t
+		printf "%s\t%s\t%s%s\t%s%s\t%.2f\t<= %s x\t%s\n", f, n, p, u, fl, u, r, t, ok ? "yes" : "NO"
+	}' >>"$table"
+}
+# rowv FIGURE N VALUE TARGET_TEXT MET
+rowv() { printf '%s\t%s\t%s\t-\t-\t%s\t%s\n' "$@" >>"$table"; }
+# timed CMD...: wall ms of one run (output dropped)
+timed() { a=$(ms); "$@" >/dev/null 2>&1; b=$(ms); echo $((b - a)); }
+# med CMD...: median wall ms of R runs
+med() { medn "$R" "$@"; }
+medn() { k=$1; shift; i=0; while [ $i -lt "$k" ]; do timed "$@"; i=$((i + 1)); done | median; }
 
-t0=$(ms)
-"$PTCE" init >/dev/null 2>&1 || { echo "bench: ptce init failed"; exit 1; }
-# Generated dossiers: names and texts from word lists, so that a search
-# finds some and not others; every département in turn.
-sqlite3 -batch "$PTCE_DB" "
-WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $N),
- dep AS (SELECT code, region_code, row_number() OVER (ORDER BY code) - 1 AS k FROM departements),
- nd AS (SELECT count(*) AS c FROM departements),
- w1(k, w) AS (VALUES (0,'Coopérative'),(1,'Pôle'),(2,'Filière'),(3,'Tiers-lieu'),(4,'Fabrique'),
-   (5,'Cluster'),(6,'Atelier'),(7,'Maison'),(8,'Réseau'),(9,'Plateforme'),(10,'Collectif'),
-   (11,'Ressourcerie'),(12,'Territoire')),
- w2(k, w) AS (VALUES (0,'vélo'),(1,'textile'),(2,'alimentation'),(3,'réemploi'),(4,'énergie'),
-   (5,'bois'),(6,'numérique'),(7,'mobilité'),(8,'habitat'),(9,'culture'),(10,'santé'),(11,'meunerie'))
-INSERT INTO dossiers(ds_number, state, state_since, deposited_at, lead_name, region_code,
-  departement_code, ptce_name, description, created_at, updated_at)
-SELECT printf('B%07d', i), 'submitted',
-  strftime('%Y-%m-%dT%H:%M:%SZ', '2025-01-01', '+' || (i % 300) || ' days'),
-  strftime('%Y-%m-%d', '2025-01-01', '+' || (i % 300) || ' days'),
-  'Association ' || (SELECT w FROM w2 WHERE k = i % 12) || ' ' || i, dep.region_code, dep.code,
-  (SELECT w FROM w1 WHERE k = i % 13) || ' ' || (SELECT w FROM w2 WHERE k = (i / 13) % 12) || ' ' || i,
-  'Projet de coopération autour du ' || (SELECT w FROM w2 WHERE k = (i / 7) % 12)
-    || ' et de l''économie sociale et solidaire, dossier ' || i || '.',
-  '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'
-FROM seq JOIN dep ON dep.k = seq.i % (SELECT c FROM nd);" || { echo "bench: generation failed"; exit 1; }
-t1=$(ms)
-size=$(du -k "$PTCE_DB" | cut -f1)
-echo "ptce bench: $N dossiers generated in $((t1 - t0)) ms (database $((size / 1024)) MiB)"
-
-# run NAME KEYS... : the interface in script mode; prints wall time in ms;
-# its max RSS (KiB) is in $dir/NAME.rss.
-run() {
-	name=$1; shift
-	printf '%s\n' "$@" >"$dir/$name.keys"
-	a=$(ms)
-	LINES=50 COLUMNS=200 PTCE_SCRIPT="$dir/$name.keys" /usr/bin/time -f %M -o "$dir/$name.rss" \
-		"$PTCE" >/dev/null 2>"$dir/$name.err" || echo "bench: $name failed: $(cat "$dir/$name.err")"
-	b=$(ms)
-	echo $((b - a))
+# ---- the data ---------------------------------------------------------------
+gen_hash=$(cat "$top/tests/bench/gen.py" "$top"/tests/data/ds/*.py | md5sum | cut -c1-8)
+fixtures() {
+	f=$CACHE/$1-$gen_hash
+	if [ ! -s "$f/dossiers.xlsx" ]; then
+		rm -rf "$f"
+		a=$(ms)
+		$PY "$top/tests/bench/gen.py" "$f" --n "$1" --formats csv,xlsx,members-csv >&2 ||
+			{ note "generation failed"; exit 1; }
+		note "$1 dossiers generated in $(( ($(ms) - a) / 1000 )) s into $f"
+	fi
+	echo "$f"
 }
 
-base=$(run start ':save-screen '"$dir/first.txt")
-rss_start=$(tail -1 "$dir/start.rss")
-printf '%-44s %6d ms\n' "start, first page of the queue, quit" "$base"
+# A database with the instructeurs as reviewers (so that the import assigns
+# them), root instructeur and coordinateur-less (blind rules apply).
+template_db() {
+	db=$dir/template.db
+	[ -s "$db" ] && return
+	"$PTCE" --db "$db" init >/dev/null || { note "init failed"; exit 1; }
+	i=0
+	for m in camille.martin julien.bernard sophie.dubois nicolas.petit claire.moreau thomas.laurent; do
+		i=$((i + 1))
+		"$PTCE" --db "$db" reviewer add "rev$i" --name "Reviewer $i" --role instructeur \
+			--email "$m@dreets.gouv.fr" >/dev/null || { note "reviewer add failed"; exit 1; }
+	done
+	"$PTCE" --db "$db" reviewer set-role "$(id -un)" admin,instructeur >/dev/null
+}
 
-pg=$(run pages $(for i in $(seq 100); do echo '<PgDn>'; done))
-printf '%-44s %6d ms  (%s ms per page)\n' "100 pages down (4 500 rows)" "$((pg - base))" \
-	"$(echo "scale=1; ($pg - $base) / 100" | bc)"
+# ptce_import FILE: a fresh import; its peak RSS (KiB) goes to $dir/imp.rss
+ptce_import() {
+	cp "$dir/template.db" "$dir/imp.db" &&
+		/usr/bin/time -f %M -o "$dir/imp.rss" "$PTCE" --db "$dir/imp.db" import "$@"
+}
+floor_import() {
+	rm -f "$dir/floor.db"
+	{
+		echo ".mode csv"
+		echo ".import '$1' d"
+		[ -n "${2:-}" ] && echo ".import '$2' m"
+		echo "CREATE VIRTUAL TABLE f USING fts5(ds_number, names, members, texts);"
+		if [ -n "${2:-}" ]; then
+			echo "INSERT INTO f(rowid, ds_number, names, members, texts) SELECT d.rowid, d.ID,"
+			echo " d.\"Nom du PTCE\" || ' ' || d.\"Représentant légal\","
+			echo " (SELECT group_concat(m.\"Nom du membre\" || ' ' || m.\"Rôle dans le PTCE\", ' ')"
+			echo "  FROM m WHERE m.\"Dossier ID\" = d.ID),"
+		else
+			echo "INSERT INTO f(rowid, ds_number, names, members, texts) SELECT d.rowid, d.ID,"
+			echo " d.\"Nom du PTCE\" || ' ' || d.\"Représentant légal\", '',"
+		fi
+		echo " d.\"Description du projet\" || ' ' || d.\"Diagnostic territorial\" || ' ' || d.\"Gouvernance\" FROM d;"
+	} >"$dir/floor.sql"
+	sqlite3 -batch "$dir/floor.db" <"$dir/floor.sql"
+}
 
-end=$(run end 'G' 'g' 'G' 'g' 'G' 'g' 'G' 'g' 'G' 'g')
-printf '%-44s %6d ms  (%s ms per jump)\n' "10 jumps first <-> last row" "$((end - base))" \
-	"$(echo "scale=1; ($end - $base) / 10" | bc)"
+# Reviews, moves and compléments written with SQL after the import: ~60 %
+# of the dossiers moved on, reviews by the six reviewers and root (drafts
+# and submitted, totals spread), some compléments, some conflicts.
+enrich() {
+	db=$1
+	"$PTCE" --db "$db" --as rev1 score "$(sqlite3 "$db" "SELECT ds_number FROM dossiers WHERE state = 'phase1' LIMIT 1")" \
+		--grid phase1 R1=yes >/dev/null 2>&1
+	"$PTCE" --db "$db" --as rev1 score "$(sqlite3 "$db" "SELECT ds_number FROM dossiers WHERE state = 'bouquet' LIMIT 1")" \
+		--grid phase2 >/dev/null 2>&1
+	sqlite3 -batch "$db" <<-EOF || { note "enrich failed"; exit 1; }
+	BEGIN;
+	CREATE TEMP TABLE mv AS SELECT id, state FROM dossiers WHERE state = 'bouquet' AND id % 2 = 0;
+	INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state)
+	  SELECT id, '2025-06-01T10:00:00Z', 'rev1', 'bench', 'move', 'bouquet', 'phase2' FROM mv;
+	UPDATE dossiers SET state = 'phase2', state_since = '2025-06-01T10:00:00Z' WHERE id IN (SELECT id FROM mv);
+	INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state)
+	  SELECT id, '2025-07-01T10:00:00Z', 'rev1', 'bench', 'move', 'phase2', 'funded' FROM mv WHERE id % 4 = 0;
+	UPDATE dossiers SET state = 'funded', state_since = '2025-07-01T10:00:00Z'
+	  WHERE id IN (SELECT id FROM mv WHERE id % 4 = 0);
+	UPDATE dossiers SET complements_due = CASE WHEN id % 3 = 0 THEN '2025-05-01' ELSE '2099-01-01' END,
+	  complements_note = 'Comptes approuvés 2024' WHERE id % 17 = 0 AND state IN ('phase1', 'phase2');
+	CREATE TEMP TABLE rv(login);
+	INSERT INTO rv VALUES ('rev1'), ('rev2'), ('rev3'), ('rev4'), ('rev5'), ('rev6'), ('$(id -un)');
+	INSERT OR IGNORE INTO assignments(dossier_id, login, assigned_by, assigned_at)
+	  SELECT d.id, rv.login, 'bench', '2025-05-01T10:00:00Z' FROM dossiers d, rv
+	  WHERE (d.id * 7 + unicode(substr(rv.login, -1))) % 3 = 0 AND d.state <> 'submitted';
+	INSERT OR IGNORE INTO reviews(dossier_id, reviewer, grid_id, grid_version_id, phase, status, total,
+	  created_at, updated_at, updated_by, submitted_at)
+	  SELECT a.dossier_id, a.login, g.grid_id, g.id, g.phase,
+	    CASE WHEN (a.dossier_id + length(a.login)) % 4 = 0 THEN 'draft' ELSE 'submitted' END,
+	    (a.dossier_id * 37 + unicode(substr(a.login, -1)) * 11) % 100, '2025-05-10T10:00:00Z',
+	    '2025-05-10T10:00:00Z', a.login, '2025-05-10T10:00:00Z'
+	  FROM assignments a JOIN dossiers d ON d.id = a.dossier_id
+	  JOIN grid_versions g ON g.phase = CASE WHEN d.state IN ('phase1', 'rejected') THEN 1 ELSE 2 END
+	  WHERE d.state NOT IN ('submitted', 'withdrawn');
+	INSERT OR IGNORE INTO conflicts(dossier_id, reviewer, reason, declared_by, declared_at)
+	  SELECT id, 'rev2', 'Membre du conseil d''administration', 'rev2', '2025-05-01T10:00:00Z'
+	  FROM dossiers WHERE id % 23 = 0;
+	COMMIT;
+	ANALYZE;
+	EOF
+}
 
-sr=$(run search '/meunerie<Enter>' 'n' 'n' 'n' 'n' 'n' 'n' 'n' 'n' 'n')
-printf '%-44s %6d ms  (%s ms per hit)\n' "full-text search + 9 next hits" "$((sr - base))" \
-	"$(echo "scale=1; ($sr - $base) / 10" | bc)"
+# ---- the interface in script mode ---------------------------------------------
+# ui DB KEYS...: one run, keys from a file; exit status kept.
+ui() {
+	db=$1; shift
+	printf '%s\n' "$@" >"$dir/keys"
+	LINES=50 COLUMNS=200 PTCE_SCRIPT="$dir/keys" "$PTCE" --db "$db" >/dev/null 2>"$dir/ui.err"
+}
+# ui_rss DB KEYS...: max RSS in KiB
+ui_rss() {
+	db=$1; shift
+	printf '%s\n' "$@" >"$dir/keys"
+	LINES=50 COLUMNS=200 PTCE_SCRIPT="$dir/keys" /usr/bin/time -f %M -o "$dir/rss" \
+		"$PTCE" --db "$db" >/dev/null 2>&1
+	tail -1 "$dir/rss"
+}
+# keys_of LINE: how many keys a script line is (<Name> counts one)
+keys_of() { printf '%s\n' "$1" | sed 's/<[^>]*>/K/g' | awk '{print length($0)}'; }
+# ir_seq DB N LABEL|LINE...: one run under callgrind, a profile part dumped
+# each time a key is read (--dump-before=ui_getkey): part k+1 is what key k
+# cost, its drawing included. The LAST key of each line is measured under
+# LABEL ("-": not reported).
+ir_seq() {
+	db=$1 n=$2; shift 2
+	rm -rf "$dir/cg" && mkdir "$dir/cg"
+	: >"$dir/keys"
+	: >"$dir/labels"
+	k=1
+	for pair in "$@"; do
+		label=${pair%%|*} line=${pair#*|}
+		printf '%s\n' "$line" >>"$dir/keys"
+		k=$((k + $(keys_of "$line")))
+		[ "$label" != - ] && printf '%s\t%s\n' "$k" "$label" >>"$dir/labels"
+	done
+	LINES=50 COLUMNS=200 PTCE_SCRIPT="$dir/keys" valgrind --tool=callgrind \
+		--dump-before=ui_getkey --callgrind-out-file="$dir/cg/cg" "$PTCE" --db "$db" \
+		>/dev/null 2>&1
+	while IFS="$(printf '\t')" read -r part label; do
+		v=$(awk '/^(summary|totals):/ {print $2; exit}' "$dir/cg/cg.$part" 2>/dev/null)
+		[ -n "$v" ] || { note "no profile part $part for $label"; continue; }
+		echo "$label $v"
+		m=$(awk -v d="$v" 'BEGIN {printf "%.2f M", d / 1e6}')
+		case $label in
+		start-up*) rowv "instructions: $label" "$n" "$m" "flat in N" "-" ;;
+		*) rowv "instructions: $label" "$n" "$m" "<= 10 M, flat in N" \
+			"$( [ "$v" -le 10000000 ] && echo yes || echo NO)" ;;
+		esac
+	done <"$dir/labels"
+}
 
-so=$(run sort 'o' '2' 'o' '5' 'o' '7')
-printf '%-44s %6d ms  (%s ms per sort)\n' "sort by name, days, total" "$((so - base))" \
-	"$(echo "scale=1; ($so - $base) / 3" | bc)"
+# Instructions per action.
+actions() {
+	db=$1 n=$2
+	set -- "start-up (first screen)|" "move (j)|j"
+	i=2; while [ $i -lt 45 ]; do set -- "$@" "-|j"; i=$((i + 1)); done
+	set -- "$@" "-|j" "scroll (j at the bottom)|j" "page (PgDn)|<PgDn>" "last (G)|G" \
+		"first (g)|g" "open (Enter)|<Enter>"
+	ir_seq "$db" "$n" "$@"
+	set --
+	for k in 1 2 3 4 5 6 7 8; do
+		set -- "$@" "-|o" "sort $k (o $k)|$k" "page, sorted by $k|<PgDn>" "move, sorted by $k|j"
+	done
+	ir_seq "$db" "$n" "$@"
+	ir_seq "$db" "$n" "-|f" "filter region=84 (Enter)|region=84<Enter>" "-|F" \
+		"search /ressourcerie (Enter)|/ressourcerie<Enter>" "next hit (n)|n" "reload (C-l)|<C-l>"
+}
 
-fl=$(run filter 'f' 'region=76<Enter>' 'G' 'F')
-printf '%-44s %6d ms\n' "filter by region, last row, clear" "$((fl - base))"
-rss_max=$(cat "$dir"/*.rss | sort -n | tail -1)
-printf '%-44s %6s KiB (start) %s KiB (largest of the runs)\n' "max RSS" "$rss_start" "$rss_max"
+# ---- a real pty: bytes and write() calls per key ----------------------------
+pty() {
+	db=$1 n=$2
+	command -v strace >/dev/null && command -v tmux >/dev/null || { note "no tmux/strace: pty figures skipped"; return; }
+	log=$dir/strace.log
+	$T new-session -d -s pty -x 200 -y 50 "exec env LANG=C.UTF-8 TZ=Europe/Paris strace -y -qq -e trace=write -e signal=none -s 0 -o $log $PTCE --db $db"
+	until $T capture-pane -p -t pty 2>/dev/null | grep -q "dossiers"; do sleep 0.1; done
+	settle() {	# until the log grows (5 s at most), then stops growing
+		s0=${1:-$(wc -c <"$log")} t=0
+		while [ "$(wc -c <"$log")" = "$s0" ] && [ $t -lt 50 ]; do sleep 0.1; t=$((t + 1)); done
+		s0=-1
+		while :; do sleep 0.2; s1=$(wc -c <"$log"); [ "$s1" = "$s0" ] && break; s0=$s1; done
+	}
+	settle
+	for key in j PageDown G g; do
+		$T capture-pane -e -p -t pty >"$dir/before"
+		l0=$(wc -l <"$log")
+		c0=$(wc -c <"$log")
+		$T send-keys -t pty "$key"
+		settle "$c0"
+		$T capture-pane -e -p -t pty >"$dir/after"
+		calls=$(tail -n +$((l0 + 1)) "$log" | grep -c '^write(1</dev/')
+		bytes=$(tail -n +$((l0 + 1)) "$log" | awk -F'= ' '/^write\(1<\/dev\// {s += $NF} END {print s + 0}')
+		cells=$($PY "$top/tests/bench/cells.py" "$dir/before" "$dir/after")
+		echo "$key $calls $bytes $cells"
+	done >"$dir/pty.txt"
+	$T kill-server 2>/dev/null
+	while read -r key calls bytes cells; do
+		row "pty bytes: $key (floor: changed cells' bytes)" "$n" "$bytes" "$cells" 1.5 " B"
+		rowv "pty write() calls: $key" "$n" "$calls" "1" "$( [ "$calls" -le 1 ] && echo yes || echo NO)"
+	done <"$dir/pty.txt"
+}
 
-# Idle CPU: the interface in a real terminal, polling for changes.
-if command -v tmux >/dev/null; then
-	T="tmux -L ptce-bench-$$"
-	$T new-session -d -s idle -x 200 -y 50 "exec env LANG=C.UTF-8 $PTCE"
+idle() {
+	db=$1 n=$2
+	command -v tmux >/dev/null || return
+	$T new-session -d -s idle -x 200 -y 50 "exec env LANG=C.UTF-8 $PTCE --db $db"
 	pid=$($T display -p -t idle '#{pane_pid}')
 	until $T capture-pane -p -t idle | grep -q "dossiers"; do sleep 0.1; done
-	cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-	c0=$(cpu)
-	sleep 10
-	c1=$(cpu)
-	hz=$(getconf CLK_TCK)
-	printf '%-44s %6s s of CPU in 10 s idle (%s%%)\n' "idle CPU (polling data_version every 1 s)" \
-		"$(echo "scale=2; ($c1 - $c0) / $hz" | bc)" "$(echo "scale=2; ($c1 - $c0) * 100 / $hz / 10" | bc)"
-	$T kill-server
-fi
+	c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+	sleep 5
+	c1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+	$T kill-server 2>/dev/null
+	pct=$(awk -v a="$c0" -v b="$c1" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", (b - a) * 100 / hz / 5}')
+	rowv "idle CPU (5 s)" "$n" "$pct %" "< 1 %" "$(awk -v p="$pct" 'BEGIN {print p < 1 ? "yes" : "NO"}')"
+}
+
+# ---- one size ----------------------------------------------------------------
+one_size() {
+	n=$1
+	f=$(fixtures "$n")
+	template_db
+	# Import: ptce against the shell's .import of the same files + FTS5.
+	# The csv with its members (--members), the workbook with its sheets.
+	db=$dir/bench-$n.db
+	for kind in csv xlsx; do
+		file=$f/dossiers.$kind
+		members=$f/members.csv
+		set -- "$file"
+		[ "$kind" = csv ] && set -- "$file" --members "$members"
+		# Large imports once (BENCH_IMPORT_REPEAT, default R below 100 000).
+		ri=${BENCH_IMPORT_REPEAT:-$( [ "$n" -ge 100000 ] && echo 1 || echo "$R")}
+		a=$(ms)
+		if ! ptce_import "$@" >"$dir/import.out" 2>&1; then
+			why=$(grep -v '^$' "$dir/import.out" | head -1 | sed "s|$f/||g" | cut -c1-110)
+			note "ptce import $file failed: $why"
+			rowv "import $kind (floor: .import + FTS5)" "$n" "refused: $why" "<= 2 x" "NO"
+			continue
+		fi
+		echo $(( $(ms) - a )) >"$dir/times"
+		got=$(sqlite3 "$dir/imp.db" "SELECT count(*) FROM dossiers")
+		[ "$got" = "$n" ] || { note "ptce import $file: $got dossiers, not $n"; exit 1; }
+		rss=$(tail -1 "$dir/imp.rss")
+		[ "$kind" = csv ] && cp "$dir/imp.db" "$db"
+		[ "$ri" -gt 1 ] && medn $((ri - 1)) ptce_import "$@" >>"$dir/times"
+		p=$(median <"$dir/times")
+		fl=$(medn "$ri" floor_import "$f/dossiers.csv" "$members")
+		row "import $kind (floor: .import + FTS5)" "$n" "$p" "$fl" 2 " ms"
+		rowv "import $kind peak memory" "$n" "$((rss / 1024)) MiB" "<= 64 MiB" \
+			"$( [ "$rss" -le 65536 ] && echo yes || echo NO)"
+	done
+	rm -f "$dir/imp.db"
+	enrich "$db"
+	note "$n: $(sqlite3 "$db" "SELECT count(*) FROM dossiers") dossiers, $(sqlite3 "$db" \
+		"SELECT count(*) FROM members") members, $(sqlite3 "$db" "SELECT count(*) FROM reviews") reviews," \
+		"$(( $(stat -c %s "$db") / 1048576 )) MiB"
+	# Start-up to the first complete screen, against the shell's count.
+	p=$(medn "$RU" ui "$db")
+	fl=$(medn "$RU" sqlite3 "$db" "SELECT count(*) FROM dossiers")
+	row "start-up, first screen (floor: count(*))" "$n" "$p" "$fl" 1.5 " ms"
+	# Search: Enter on the prompt less the same typing abandoned (Esc),
+	# against the same MATCH in the shell less the shell's start.
+	ps=$(medn "$RU" ui "$db" '/ressourcerie<Enter>')
+	p=$(medn "$RU" ui "$db" '/ressourcerie<Esc>')
+	fl=$(medn "$RU" sqlite3 "$db" "SELECT count(*) FROM dossiers d WHERE d.id IN (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH '\"ressourcerie\"*')")
+	f0=$(medn "$RU" sqlite3 "$db" "SELECT 1")
+	row "search (floor: the same MATCH)" "$n" "$((ps - p))" "$((fl - f0))" 1.5 " ms"
+	rss=0
+	for keys in "" "<PgDn>" "G" "o 7 <PgDn>" "/ressourcerie<Enter> n"; do
+		# shellcheck disable=SC2086
+		v=$(ui_rss "$db" $keys)
+		[ "$v" -gt "$rss" ] && rss=$v
+	done
+	rowv "interface peak memory" "$n" "$((rss / 1024)) MiB" "<= 32 MiB" "$( [ "$rss" -le 32768 ] && echo yes || echo NO)"
+	[ "${BENCH_CALLGRIND:-1}" = 1 ] && actions "$db" "$n" >&2
+	[ "${BENCH_PTY:-1}" = 1 ] && pty "$db" "$n"
+	idle "$db" "$n"
+	[ -n "${BENCH_KEEP:-}" ] && cp "$db" "$BENCH_KEEP/"
+	rm -f "$db"
+}
+
+for n in $SIZES; do
+	note "N = $n"
+	one_size "$n"
+done
+
+{
+	echo "ptce bench, $(date -u +%Y-%m-%d), $(uname -m), $(nproc) cores," \
+		"$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), sqlite $(sqlite3 --version | cut -d' ' -f1)," \
+		"$R runs per timing (median), $(( $(date +%s) - t_start )) s in all"
+	echo
+	echo "| figure | N | ptce | floor | ratio | target | met |"
+	echo "|---|---|---|---|---|---|---|"
+	sort -t"$(printf '\t')" -s -k1,1 "$table" | awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7}'
+} >"$dir/table.md"
+cat "$dir/table.md"
+[ -n "${BENCH_OUT:-}" ] && cp "$dir/table.md" "$BENCH_OUT"
+exit 0
