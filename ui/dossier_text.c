@@ -11,6 +11,7 @@
 #include "base/text.h"
 #include "discussion.h"
 #include "dossier_text.h"
+#include "procedure/history_text.h"
 #include "procedure/procedure.h"
 #include "review/note.h"
 #include "tlines.h"
@@ -68,14 +69,16 @@ static int history_line(const struct history_entry *h, void *arg)
 {
 	struct tlines *t = arg;
 	char line[1024], when[32];
-	fmt_local_time(h->at, when, sizeof when);
+	fmt_datetime(FMT_READER, h->at, when, sizeof when);
+	char *detail = history_detail_text(h);
 	if (h->to_state)
 		snprintf(line, sizeof line, "%s  %s  %s → %s%s", when, h->actor,
 			 h->from_state ? state_label(h->from_state) : "", state_label(h->to_state),
 			 h->override ? _(" (override)") : "");
 	else
-		snprintf(line, sizeof line, "%s  %s  %s%s%s", when, h->actor, h->kind,
-			 h->detail ? "  " : "", h->detail ? h->detail : "");
+		snprintf(line, sizeof line, "%s  %s  %s%s%s", when, h->actor, history_kind_label(h->kind),
+			 detail ? "  " : "", detail ? detail : "");
+	free(detail);
 	if (strcmp(h->actor, h->real_actor) != 0) {
 		size_t l = strlen(line);
 		snprintf(line + l, sizeof line - l, _(" (by %s)"), h->real_actor);

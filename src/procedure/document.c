@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/kv.h"
 #include "base/text.h"
 #include "procedure/access.h"
 #include "procedure/document.h"
@@ -329,10 +330,10 @@ static int row_write(struct store *s, long long dossier_id, const struct documen
 static int attach_history(struct store *s, long long dossier_id, const struct document_in *in,
 			  const char *file_name, size_t len, const char *mime, struct perr *e)
 {
-	char size[32];
-	char *detail = xasprintf("%s, %s, %s", file_name,
-				 document_human_size((long long)len, size, sizeof size),
-				 document_type_label(mime));
+	char *detail = NULL;
+	kv_add(&detail, "file", file_name);
+	kv_addll(&detail, "bytes", (long long)len);
+	kv_add(&detail, "type", document_type_label(mime));
 	int rc = history_add(s, dossier_id, NULL, in->actor, in->real_actor, "document", NULL,
 			     detail, e);
 	free(detail);

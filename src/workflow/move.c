@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/kv.h"
 #include "procedure/dossier_load.h"
 #include "procedure/permission.h"
 #include "procedure/procedure.h"
@@ -154,9 +155,11 @@ int move_apply(struct store *s, const struct actor *a, long long dossier_id,
 	if (check(s, a, dossier_id, from, to, req, &overridden, e) < 0)
 		goto fail;
 
-	char detail[160] = "";
-	if (a->impersonated)
-		snprintf(detail, sizeof detail, "recorded by %s acting as %s", a->real_login, a->login);
+	char *detail = NULL;
+	if (a->impersonated) {
+		kv_add(&detail, "by", a->real_login);
+		kv_add(&detail, "for", a->login);
+	}
 	if (stmt_run(s, e, _("recording the move"),
 		     "INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state,"
 		     " motivation, override, detail) VALUES (?, ?, ?, ?, 'move', ?, ?, ?, ?, ?)", "Itttttnin",
