@@ -55,7 +55,7 @@ static char *update_text(const char *p)
 	free(old);
 	while ((p = kv_next(p, &k, &v))) {
 		if (strcmp(k, "field") == 0)
-			xappendf(&out, "%s%s%s", out ? (values ? "; " : ", ") : "", v, values ? ": " : "");
+			xappendf(&out, values ? _("%s%s: ") : "%s%s", out ? (values ? _("; ") : ", ") : "", v);
 		else if (strcmp(k, "old") == 0 || strcmp(k, "new") == 0) {
 			if (strcmp(k, "new") == 0)
 				xappendf(&out, " → ");
@@ -156,7 +156,7 @@ static char *simple_text(const char *kind, const char *p)
 				: _("conflict of interest withdrawn: %s"), a ? a : "");
 	} else if (strcmp(kind, "complements") == 0) {
 		a = kv_get(p, "due");
-		out = a ? xasprintf(_("due %s"), fmt_date(FMT_READER, a, date, sizeof date)) : xstrdup(_("cleared"));
+		out = a ? xasprintf(_("due %s"), fmt_date(FMT_READER, a, date, sizeof date)) : xstrdup(C_("complements", "cleared"));
 	}
 	free(a);
 	free(b);

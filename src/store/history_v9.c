@@ -255,7 +255,7 @@ static const char append_only_u[] =
 static int convert_rows(struct store *s, struct perr *e)
 {
 	sqlite3_stmt *st = stmt_query(s, e, "SELECT id, kind, detail FROM history"
-				      " WHERE detail IS NOT NULL ORDER BY id", NULL);
+				      " WHERE detail <> '' ORDER BY id", NULL);
 	int rc;
 	while ((rc = stmt_next(s, &st, e, _("reading history"))) > 0) {
 		long long id;

@@ -160,11 +160,13 @@ int move_apply(struct store *s, const struct actor *a, long long dossier_id,
 		kv_add(&detail, "by", a->real_login);
 		kv_add(&detail, "for", a->login);
 	}
-	if (stmt_run(s, e, _("recording the move"),
-		     "INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state,"
-		     " motivation, override, detail) VALUES (?, ?, ?, ?, 'move', ?, ?, ?, ?, ?)", "Itttttnin",
-		     dossier_id, at, a->login, a->real_login, from, to, req ? req->reason : NULL, overridden,
-		     detail) < 0)
+	int rc = stmt_run(s, e, _("recording the move"),
+			  "INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state,"
+			  " motivation, override, detail) VALUES (?, ?, ?, ?, 'move', ?, ?, ?, ?, ?)", "Itttttnin",
+			  dossier_id, at, a->login, a->real_login, from, to, req ? req->reason : NULL, overridden,
+			  detail);
+	free(detail);
+	if (rc < 0)
 		goto fail;
 	const struct guard_def *g = guard_find(procedure_find(from, to)->guard);
 	if (g && g->after && g->after(s, dossier_id, a, req, at, e) < 0)

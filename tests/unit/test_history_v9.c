@@ -1,6 +1,7 @@
 /* test_history_v9.c - migration 9: the English sentences of a version 8
  * history read back as parameters, the audit chain still whole after the
- * upgrade. With "--make-v8 PATH" it writes such a version 8 database for
+ * upgrade. With "--make-v8 PATH [LOGIN]" it writes such a version 8
+ * database (LOGIN its admin and coordinateur) for
  * tests/cli/history-lang.sh (the languages are shown by the binary). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -88,7 +89,7 @@ static void kv_round_trip(void **state)
 /* A database at version 8 (migrations 1 to 8, as an older ptce left it),
  * one dossier whose history holds every sentence of cases[] and a move
  * recorded for someone else. */
-static int make_v8(const char *path)
+static int make_v8(const char *path, const char *login)
 {
 	struct store *s = NULL;
 	struct perr e = {0};
@@ -110,6 +111,11 @@ static int make_v8(const char *path)
 	    stmt_run(s, &e, "dossier", "INSERT INTO dossiers(id, ds_number, state, state_since, lead_name,"
 		     " ptce_name, created_at, updated_at) VALUES (1, '1001', 'submitted', ?, 'Lead', 'PTCE',"
 		     " ?, ?)", "ttt", at, at, at) < 0)
+		goto fail;
+	if (login && (stmt_run(s, &e, "operator", "INSERT INTO reviewers(login, display_name, created_at)"
+			       " VALUES (?, 'Operator', ?)", "tt", login, at) < 0 ||
+		      stmt_run(s, &e, "roles", "INSERT INTO reviewer_roles(login, role) VALUES (?, 'admin'),"
+			       " (?, 'coordinateur')", "tt", login, login) < 0))
 		goto fail;
 	for (size_t i = 0; i < N_CASES; i++)
 		if (stmt_run(s, &e, "history", "INSERT INTO history(dossier_id, at, actor, real_actor, kind,"
@@ -136,7 +142,7 @@ static void upgrade_keeps_the_chain(void **state)
 	int fd = mkstemp(path);
 	assert_true(fd >= 0);
 	close(fd);
-	assert_int_equal(make_v8(path), 0);
+	assert_int_equal(make_v8(path, NULL), 0);
 	struct store *s = NULL;
 	struct perr e = {0};
 	assert_int_equal(store_open(path, STORE_EXISTING, &s, &e), 0);
@@ -184,8 +190,8 @@ static void english_as_before(void **state)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "C.UTF-8");
-	if (argc == 3 && strcmp(argv[1], "--make-v8") == 0)
-		return make_v8(argv[2]);
+	if (argc >= 3 && strcmp(argv[1], "--make-v8") == 0)
+		return make_v8(argv[2], argc > 3 ? argv[3] : NULL);
 	cmocka_set_message_output(CM_OUTPUT_TAP);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(kv_round_trip),
