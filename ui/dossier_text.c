@@ -139,8 +139,9 @@ void dossier_text_review(struct ui *u, struct tlines *t, const struct review *r,
 	const struct band *b = g && any ? checklist_band_by_id(g, r->band) : NULL;
 	if (b)
 		snprintf(band, sizeof band, " · %s", b->label ? b->label : b->id);
+	char num[48];
 	char *total = g && g->points_sum > 0 && (r->submitted || any)
-		? xasprintf(_("total %.1f"), r->total) : NULL;
+		? xasprintf(_("total %s"), fmt_decimal(FMT_READER, r->total, 1, num, sizeof num)) : NULL;
 	tl_add(t, UC_NORMAL, 1, "  %s (%s) · %s · %s%s%s%s", r->reviewer_name ? r->reviewer_name : "",
 	       r->reviewer, r->grid_id, r->submitted ? C_("review", "submitted") : C_("review", "draft"),
 	       total ? " · " : "", total ? total : "", band);
@@ -183,7 +184,7 @@ static void add_head(struct ui *u, struct tlines *t, const struct dossier *d)
 	tl_add(t, UC_TITLE, 1, " %s · %s", d->f[DF_DS_NUMBER] ? d->f[DF_DS_NUMBER] : "",
 	       d->f[DF_PTCE_NAME] ? d->f[DF_PTCE_NAME] : "");
 	char since[32];
-	fmt_local_time(d->state_since ? d->state_since : "", since, sizeof since);
+	fmt_datetime(FMT_READER, d->state_since ? d->state_since : "", since, sizeof since);
 	since[10] = '\0';	/* the day is enough here */
 	tl_add(t, UC_NORMAL, 1, _("State: %s (since %s)%s%s"), state_label(d->state), since,
 	       d->campaign_name ? " · " : "", d->campaign_name ? d->campaign_name : "");

@@ -579,7 +579,7 @@ ui_expect "80x24: the discussion in the dossier" c2 <<'SCREEN'
        Avis
 
  Discussion (1)
-   YYYY-MM-DDThh:mm · root (root)
+   YYYY-MM-DD hh:mm · root (root)
      Le plan de financement reste fragile.
    w: write a comment for the other reviewers
 
@@ -683,7 +683,7 @@ ui_expect "200x50: the discussion beside the queue" c5 <<'SCREEN'
                                                                                                     │       Avis
                                                                                                     │
                                                                                                     │ Discussion (1)
-                                                                                                    │   YYYY-MM-DDThh:mm · root (root)
+                                                                                                    │   YYYY-MM-DD hh:mm · root (root)
                                                                                                     │     Le plan de financement reste fragile.
                                                                                                     │   w: write a comment for the other reviewers
                                                                                                     │
