@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "base/i18n.h"
 #include "base/kv.h"
 #include "base/text.h"
@@ -241,14 +242,15 @@ int document_platform_date(const char *name, char date[static 11])
 
 char *document_human_size(long long size, char *buf, size_t len)
 {
+	char num[48];
 	if (size < 0)
 		snprintf(buf, len, "-");
 	else if (size < 1024)
 		snprintf(buf, len, _("%lld B"), size);
 	else if (size < 1024 * 1024)
-		snprintf(buf, len, _("%.1f kB"), (double)size / 1024);
+		snprintf(buf, len, _("%s kB"), fmt_decimal(FMT_READER, (double)size / 1024, 1, num, sizeof num));
 	else
-		snprintf(buf, len, _("%.1f MB"), (double)size / (1024 * 1024));
+		snprintf(buf, len, _("%s MB"), fmt_decimal(FMT_READER, (double)size / (1024 * 1024), 1, num, sizeof num));
 	return buf;
 }
 
