@@ -18,6 +18,7 @@
 #include "panel.h"
 #include "procedure/actor.h"
 #include "procedure/assignment.h"
+#include "procedure/history_text.h"
 #include "procedure/permission.h"
 #include "procedure/procedure.h"
 #include "picker.h"
@@ -100,8 +101,8 @@ struct move {
 static int last_entry(const struct history_entry *h, void *arg)
 {
 	char *buf = arg, when[32];
-	fmt_local_time(h->at, when, sizeof when);
-	snprintf(buf, 256, _("last change: %.16s by %s (%s%s%s)"), when, h->actor, h->kind,
+	fmt_datetime(FMT_READER, h->at, when, sizeof when);
+	snprintf(buf, 256, _("last change: %.16s by %s (%s%s%s)"), when, h->actor, history_kind_label(h->kind),
 		 h->to_state ? " → " : "", h->to_state ? state_label(h->to_state) : "");
 	return 0;
 }
@@ -455,14 +456,16 @@ static int hist_line(const struct history_entry *h, void *arg)
 {
 	struct tlines *t = arg;
 	char when[32];
-	fmt_local_time(h->at, when, sizeof when);
+	fmt_datetime(FMT_READER, h->at, when, sizeof when);
+	char *detail = history_detail_text(h);
 	if (h->to_state)
 		tl_add(t, UC_NORMAL, 1, "%s  %s  %s → %s%s", when, h->actor,
 		       h->from_state ? state_label(h->from_state) : "", state_label(h->to_state),
 		       h->override ? _(" (override)") : "");
 	else
-		tl_add(t, UC_NORMAL, 0, "%s  %s  %s  %s", when, h->actor, h->kind,
-		       h->detail ? h->detail : "");
+		tl_add(t, UC_NORMAL, 0, "%s  %s  %s  %s", when, h->actor, history_kind_label(h->kind),
+		       detail ? detail : "");
+	free(detail);
 	if (strcmp(h->actor, h->real_actor) != 0)
 		tl_add(t, UC_DIM, 0, _("    recorded by %s"), h->real_actor);
 	if (h->motivation && *h->motivation)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/fmt.h"
 #include "base/i18n.h"
 #include "discussion.h"
 #include "review/note.h"
@@ -28,7 +29,9 @@ void discussion_lines(struct ui *u, struct tlines *t, long long id, int width)
 		if (x->imported)
 			continue;
 		/* The time as the history section below writes it. */
-		tl_add(t, UC_LABEL, 1, "  %.16s · %s (%s)", x->at, x->author_name, x->author);
+		char when[32];
+		fmt_datetime(FMT_READER, x->at, when, sizeof when);
+		tl_add(t, UC_LABEL, 1, "  %s · %s (%s)", when, x->author_name, x->author);
 		tl_add_wrapped(t, UC_NORMAL, x->body, width, 4);
 	}
 	if (hidden)

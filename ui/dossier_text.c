@@ -11,6 +11,7 @@
 #include "base/text.h"
 #include "discussion.h"
 #include "dossier_text.h"
+#include "procedure/history_text.h"
 #include "procedure/procedure.h"
 #include "review/note.h"
 #include "tlines.h"
@@ -68,14 +69,16 @@ static int history_line(const struct history_entry *h, void *arg)
 {
 	struct tlines *t = arg;
 	char line[1024], when[32];
-	fmt_local_time(h->at, when, sizeof when);
+	fmt_datetime(FMT_READER, h->at, when, sizeof when);
+	char *detail = history_detail_text(h);
 	if (h->to_state)
 		snprintf(line, sizeof line, "%s  %s  %s → %s%s", when, h->actor,
 			 h->from_state ? state_label(h->from_state) : "", state_label(h->to_state),
 			 h->override ? _(" (override)") : "");
 	else
-		snprintf(line, sizeof line, "%s  %s  %s%s%s", when, h->actor, h->kind,
-			 h->detail ? "  " : "", h->detail ? h->detail : "");
+		snprintf(line, sizeof line, "%s  %s  %s%s%s", when, h->actor, history_kind_label(h->kind),
+			 detail ? "  " : "", detail ? detail : "");
+	free(detail);
 	if (strcmp(h->actor, h->real_actor) != 0) {
 		size_t l = strlen(line);
 		snprintf(line + l, sizeof line - l, _(" (by %s)"), h->real_actor);
@@ -137,8 +140,9 @@ void dossier_text_review(struct ui *u, struct tlines *t, const struct review *r,
 	const struct band *b = g && any ? checklist_band_by_id(g, r->band) : NULL;
 	if (b)
 		snprintf(band, sizeof band, " · %s", b->label ? ui_grid_text(b->label, b->label_en) : b->id);
+	char num[48];
 	char *total = g && g->points_sum > 0 && (r->submitted || any)
-		? xasprintf(_("total %.1f"), r->total) : NULL;
+		? xasprintf(_("total %s"), fmt_decimal(FMT_READER, r->total, 1, num, sizeof num)) : NULL;
 	tl_add(t, UC_NORMAL, 1, "  %s (%s) · %s · %s%s%s%s", r->reviewer_name ? r->reviewer_name : "",
 	       r->reviewer, r->grid_id, r->submitted ? C_("review", "submitted") : C_("review", "draft"),
 	       total ? " · " : "", total ? total : "", band);
@@ -181,7 +185,7 @@ static void add_head(struct ui *u, struct tlines *t, const struct dossier *d)
 	tl_add(t, UC_TITLE, 1, " %s · %s", d->f[DF_DS_NUMBER] ? d->f[DF_DS_NUMBER] : "",
 	       d->f[DF_PTCE_NAME] ? d->f[DF_PTCE_NAME] : "");
 	char since[32];
-	fmt_local_time(d->state_since ? d->state_since : "", since, sizeof since);
+	fmt_datetime(FMT_READER, d->state_since ? d->state_since : "", since, sizeof since);
 	since[10] = '\0';	/* the day is enough here */
 	tl_add(t, UC_NORMAL, 1, _("State: %s (since %s)%s%s"), state_label(d->state), since,
 	       d->campaign_name ? " · " : "", d->campaign_name ? d->campaign_name : "");

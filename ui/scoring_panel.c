@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "answer.h"
+#include "base/fmt.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "dossier_panel.h"
@@ -297,9 +298,11 @@ static void draw_head(struct ui *u, int y, int x, int w)
 	while (missing && missing[n_missing])
 		n_missing++;
 	char tot[128] = "";
-	if (g->points_sum > 0)
-		snprintf(tot, sizeof tot, _("total %.1f / %.0f"), score.total,
-			 g->total > 0 ? g->total : g->points_sum);
+	if (g->points_sum > 0) {
+		char a[48], b[48];
+		snprintf(tot, sizeof tot, _("total %s / %s"), fmt_decimal(FMT_READER, score.total, 1, a, sizeof a),
+			 fmt_decimal(FMT_READER, g->total > 0 ? g->total : g->points_sum, 0, b, sizeof b));
+	}
 	size_t l = (size_t)snprintf(line, sizeof line, " %s",
 				    sc->rev->submitted ? C_("review", "submitted") : C_("review", "draft"));
 	if (tot[0])
@@ -537,10 +540,13 @@ static void show_others(struct ui *u)
 	memset(&rr, 0, sizeof rr);
 	if (review_row_fill(u->app->store, &u->app->actor, sc->dossier_id, &rr, &e) == 0 && rr.visible) {
 		int ns = rr.n_submitted;
-		if (rr.has_total)
-			tl_add(&t, UC_HEADER, 1, P_("Mean total %.1f over %d submitted review%s",
-						    "Mean total %.1f over %d submitted reviews%s", ns),
-			       rr.mean_total, ns, rr.divergent ? _(" · DIVERGENT") : "");
+		if (rr.has_total) {
+			char mean[48];
+			tl_add(&t, UC_HEADER, 1, P_("Mean total %s over %d submitted review%s",
+						    "Mean total %s over %d submitted reviews%s", ns),
+			       fmt_decimal(FMT_READER, rr.mean_total, 1, mean, sizeof mean), ns,
+			       rr.divergent ? _(" · DIVERGENT") : "");
+		}
 		else
 			tl_add(&t, UC_HEADER, 1, P_("%d submitted review%s", "%d submitted reviews%s", ns),
 			       ns, rr.divergent ? _(" · DIVERGENT") : "");
@@ -602,10 +608,11 @@ static void submit(struct ui *u)
 	review_strv_free(&missing);
 	struct review_score score;
 	review_compute(sc->grid, sc->rev, &score);
-	char text[512];
+	char text[512], num[48];
+	fmt_decimal(FMT_READER, score.total, 1, num, sizeof num);
 	if (sc->grid->points_sum > 0)
-		snprintf(text, sizeof text, _("Submit your review of %s with a total of %.1f%s%s? "
-					      "Others will see it."), sc->ds_number, score.total,
+		snprintf(text, sizeof text, _("Submit your review of %s with a total of %s%s%s? "
+					      "Others will see it."), sc->ds_number, num,
 			 score.band ? " · " : "", score.band ? band_text(score.band) : "");
 	else
 		snprintf(text, sizeof text, _("Submit your review of %s? Others will see it."),

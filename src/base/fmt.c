@@ -183,6 +183,28 @@ char *fmt_number(enum fmt_lang l, long long v, char *buf, size_t len)
 	return fmt_grouped(v, lang_of(l) == FMT_FR ? NNBSP : ",", buf, len);
 }
 
+char *fmt_eur(enum fmt_lang l, long long eur, int grouped, char *buf, size_t len)
+{
+	if (lang_of(l) == FMT_FR)
+		return fmt_amount(l, eur, buf, len);
+	char digits[48];
+	if (grouped)
+		fmt_grouped(eur, " ", digits, sizeof digits);
+	else
+		snprintf(digits, sizeof digits, "%lld", eur);
+	snprintf(buf, len, "%s EUR", digits);
+	return buf;
+}
+
+char *fmt_short(enum fmt_lang l, double v, char *buf, size_t len)
+{
+	snprintf(buf, len, "%g", v);
+	char *dot = strchr(buf, '.');
+	if (dot && lang_of(l) == FMT_FR)
+		*dot = ',';
+	return buf;
+}
+
 char *fmt_decimal(enum fmt_lang l, double v, int decimals, char *buf, size_t len)
 {
 	l = lang_of(l);
@@ -190,19 +212,19 @@ char *fmt_decimal(enum fmt_lang l, double v, int decimals, char *buf, size_t len
 		decimals = 0;
 	if (decimals > 6)
 		decimals = 6;
-	long long scale = 1;
-	for (int i = 0; i < decimals; i++)
-		scale *= 10;
-	/* Whole digits and decimals as integers: no locale, no "-0,00". */
-	long long q = isfinite(v) ? llround(fabs(v) * (double)scale) : 0;
+	/* Rounded as printf rounds (the same digits as "%.2f" in English), then
+	 * whole digits and decimals apart: no locale, no "-0,00". */
+	char raw[64];
+	snprintf(raw, sizeof raw, "%.*f", decimals, isfinite(v) ? fabs(v) : 0.0);
+	size_t nw = strspn(raw, "0123456789");
+	const char *frac = raw[nw] ? raw + nw + 1 : "";
 	char whole[48];
-	fmt_number(l, q / scale, whole, sizeof whole);
-	const char *sign = v < 0 && q ? "-" : "";
+	fmt_number(l, strtoll(raw, NULL, 10), whole, sizeof whole);
+	const char *sign = v < 0 && strspn(raw, "0.,") < strlen(raw) ? "-" : "";
 	if (!decimals)
 		snprintf(buf, len, "%s%s", sign, whole);
 	else
-		snprintf(buf, len, "%s%s%c%0*lld", sign, whole, l == FMT_FR ? ',' : '.', decimals,
-			 q % scale);
+		snprintf(buf, len, "%s%s%c%s", sign, whole, l == FMT_FR ? ',' : '.', frac);
 	return buf;
 }
 

@@ -57,6 +57,12 @@ char *fmt_number(enum fmt_lang l, long long v, char *buf, size_t len);
  * fmt_number, with a decimal comma in French ("83,75"), a point in
  * English; the C locale's LC_NUMERIC plays no part. */
 char *fmt_decimal(enum fmt_lang l, double v, int decimals, char *buf, size_t len);
+/* fmt_eur - euros in a message of the command line: fmt_amount in French,
+ * "100 000 EUR" (grouped) or "100000 EUR" in English, as it always read. */
+char *fmt_eur(enum fmt_lang l, long long eur, int grouped, char *buf, size_t len);
+/* fmt_short - v in as few digits as "%g" writes it ("2.5", "100"), with a
+ * decimal comma in French ("2,5"): points of a grid, weights. */
+char *fmt_short(enum fmt_lang l, double v, char *buf, size_t len);
 /* fmt_amount - euros: "100 000 €" (U+202F between groups, U+00A0 before
  * the sign) in French, "€100,000" in English. */
 char *fmt_amount(enum fmt_lang l, long long eur, char *buf, size_t len);

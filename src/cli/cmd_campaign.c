@@ -14,9 +14,16 @@
 #include "store/stmt.h"
 
 /* "500 000" */
+/* Euros the reader's way (base/fmt): "100 000 €" in French. */
 static char *eur(long long v, char buf[static 32])
 {
-	return fmt_grouped(v, " ", buf, 32);
+	return fmt_eur(FMT_READER, v, 1, buf, 32);
+}
+
+/* A column of euros: the digits alone in English (the heading says EUR). */
+static char *eur_cell(long long v, char buf[static 32])
+{
+	return fmt_reader_lang() == FMT_FR ? fmt_amount(FMT_FR, v, buf, 32) : fmt_grouped(v, " ", buf, 32);
 }
 
 static void print_list(FILE *f, const struct campaign_money *cm, size_t n)
@@ -35,8 +42,13 @@ static void print_list(FILE *f, const struct campaign_money *cm, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		fprintf(f, "%s ", cm[i].current ? "*" : " ");
 		text_pad(f, cm[i].name, 24);
-		fprintf(f, " %12s %12s %12s %9d\n", eur(cm[i].envelope, b1), eur(cm[i].used, b2),
-			eur(cm[i].remaining, b3), cm[i].n_funded);
+		const char *cells[] = {eur_cell(cm[i].envelope, b1), eur_cell(cm[i].used, b2),
+				       eur_cell(cm[i].remaining, b3)};
+		for (size_t c = 0; c < 3; c++) {
+			fputc(' ', f);
+			text_pad_right(f, cells[c], 12);
+		}
+		fprintf(f, " %9d\n", cm[i].n_funded);
 	}
 	if (n == 0)
 		fprintf(f, "%s", _("No campaign: declare one in the configuration (campaigns:).\n"));
@@ -60,10 +72,15 @@ static int print_decisions(struct app *app, const struct campaign_money *m)
 			fprintf(f, "%s", _("Funding decisions:\n"));
 		fprintf(f, "  %-10s ", (const char *)sqlite3_column_text(st, 0));
 		text_pad(f, (const char *)sqlite3_column_text(st, 1), 28);
-		fprintf(f, _(" %s EUR x %d, validation "), eur(sqlite3_column_int64(st, 2), b), sqlite3_column_int(st, 3));
+		int years = sqlite3_column_int(st, 3);
+		fprintf(f, P_(" %s x %d, validation ", " %s x %d, validation ", years),
+			eur(sqlite3_column_int64(st, 2), b), years);
 		text_put(f, (const char *)sqlite3_column_text(st, 4));
-		fprintf(f, _(" of %s, by %s on %s%s\n"), (const char *)sqlite3_column_text(st, 5),
-			(const char *)sqlite3_column_text(st, 6), (const char *)sqlite3_column_text(st, 7),
+		char day[32], when[32];
+		fprintf(f, _(" of %s, by %s on %s%s\n"),
+			fmt_date(FMT_READER, (const char *)sqlite3_column_text(st, 5), day, sizeof day),
+			(const char *)sqlite3_column_text(st, 6),
+			fmt_datetime(FMT_READER, (const char *)sqlite3_column_text(st, 7), when, sizeof when),
 			sqlite3_column_int(st, 8) ? _(" (override)") : "");
 	}
 	return 0;
@@ -86,10 +103,12 @@ static int show_one(struct app *app, const struct campaign_money *cm, size_t n, 
 	}
 	text_put(f, m->name);
 	fprintf(f, "%s\n", m->current ? _(" (current)") : "");
-	fprintf(f, _("  envelope     %s EUR\n"), eur(m->envelope, b));
-	fprintf(f, _("  used         %s EUR (%d laureate(s))\n"), eur(m->used, b), m->n_funded);
-	fprintf(f, _("  remaining    %s EUR\n"), eur(m->remaining, b));
-	fprintf(f, _("  per laureate %s EUR a year for %d year(s) by default\n"), eur(m->amount_per_year, b), m->years);
+	fprintf(f, _("  envelope     %s\n"), eur(m->envelope, b));
+	fprintf(f, P_("  used         %s (%d laureate)\n", "  used         %s (%d laureates)\n", m->n_funded),
+		eur(m->used, b), m->n_funded);
+	fprintf(f, _("  remaining    %s\n"), eur(m->remaining, b));
+	fprintf(f, P_("  per laureate %s a year for %d year by default\n",
+		      "  per laureate %s a year for %d years by default\n", m->years), eur(m->amount_per_year, b), m->years);
 	return print_decisions(app, m);
 }
 

@@ -59,7 +59,8 @@ static void print_grid(FILE *f, const struct checklist *g)
 {
 	fprintf(f, "%s - ", g->id);
 	text_put(f, g->title);
-	fprintf(f, _("\nphase %d, %d review(s) required, %s, version %s%s%s\n"), g->phase,
+	fprintf(f, P_("\nphase %d, %d review required, %s, version %s%s%s\n",
+		      "\nphase %d, %d reviews required, %s, version %s%s%s\n", g->reviews_required), g->phase,
 		g->reviews_required, g->blind ? _("blind") : _("not blind"), g->hash,
 		g->version ? " / " : "", g->version ? g->version : "");
 	int sec = -1;

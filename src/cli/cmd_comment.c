@@ -19,7 +19,7 @@ static const struct cli_spec comment_spec = {"comment", "+h", NULL, NULL};
 static void print_note(FILE *f, const struct note *n)
 {
 	char when[32];
-	fmt_local_time(n->at, when, sizeof when);
+	fmt_datetime(FMT_READER, n->at, when, sizeof when);
 	fprintf(f, "  %s  ", when);
 	text_put(f, n->author_name);
 	if (n->imported)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/file.h"
+#include "base/fmt.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "cli/cli.h"
@@ -50,7 +51,8 @@ static void print_info(FILE *f, const struct document_info *d)
 	fputs("  ", f);
 	text_pad(f, document_type_label(d->mime), 6);
 	fprintf(f, "  %-12.12s  ", d->sha256 ? d->sha256 : "-");
-	text_pad(f, d->received_on ? d->received_on : "-", 10);
+	char day[32];
+	text_pad(f, d->received_on ? fmt_date(FMT_READER, d->received_on, day, sizeof day) : "-", 10);
 	fputs("  ", f);
 	text_put(f, d->file_name ? d->file_name : d->title);
 	if (!d->sha256)

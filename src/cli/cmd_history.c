@@ -1,6 +1,7 @@
 /* cmd_history.c - 'ptce history': one line per history entry: when (local
  * time), who (and who acted for them), what, override, motivation, detail. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/fmt.h"
@@ -9,6 +10,7 @@
 #include "cli/cli.h"
 #include "cli/cmd_history.h"
 #include "procedure/dossier.h"
+#include "procedure/history_text.h"
 
 struct history_ctx {
 	struct app *app;
@@ -40,13 +42,13 @@ static int history_row(const struct history_entry *h, void *arg)
 	struct history_ctx *c = arg;
 	FILE *f = c->app->out;
 	char when[32], what[128];
-	fmt_local_time(h->at, when, sizeof when);
+	fmt_datetime(FMT_READER, h->at, when, sizeof when);
 	if (h->to_state && h->from_state)
 		snprintf(what, sizeof what, "%s → %s", h->from_state, h->to_state);
 	else if (h->to_state)
-		snprintf(what, sizeof what, "%s %s", h->kind, h->to_state);
+		snprintf(what, sizeof what, "%s %s", history_kind_label(h->kind), h->to_state);
 	else
-		snprintf(what, sizeof what, "%s", h->kind);
+		snprintf(what, sizeof what, "%s", history_kind_label(h->kind));
 	fprintf(f, "%-16s ", when);
 	char who[160];
 	history_who(h, who, sizeof who);
@@ -59,11 +61,13 @@ static int history_row(const struct history_entry *h, void *arg)
 		fputs(" ", f);
 		text_put(f, h->motivation);
 	}
-	if (h->detail) {
+	char *detail = history_detail_text(h);
+	if (detail) {
 		fputs(" (", f);
-		text_put(f, h->detail);
+		text_put(f, detail);
 		fputs(")", f);
 	}
+	free(detail);
 	fputc('\n', f);
 	return 0;
 }

@@ -99,7 +99,7 @@ static void ranking_figures(FILE *f, const struct rank_row *r)
 	else
 		snprintf(nr, sizeof nr, "%d/-", r->n_submitted);
 	if (r->has_total)
-		snprintf(mean, sizeof mean, "%.2f", r->mean_total);
+		fmt_decimal(FMT_READER, r->mean_total, 2, mean, sizeof mean);
 	else
 		snprintf(mean, sizeof mean, "-");
 	fprintf(f, " %-7s %7s  ", nr, mean);

@@ -25,9 +25,13 @@ static void print_crit_stats(FILE *f, const struct aggregate *ag)
 			_("sd"), _("points"));
 	for (size_t i = 0; i < ag->n_crit; i++) {
 		const struct crit_stats *cs = &ag->crit[i];
-		if (cs->c->type == CRIT_SCALE)
-			fprintf(f, "  %-8s %3d %6.2f %4g %4g %6.2f %8.2f%s\n", cs->c->id, cs->n, cs->mean,
-				cs->min, cs->max, cs->sd, cs->mean_points, cs->divergent ? _("  DIVERGENT") : "");
+		if (cs->c->type == CRIT_SCALE) {
+			char v[5][48];
+			fprintf(f, "  %-8s %3d %6s %4s %4s %6s %8s%s\n", cs->c->id, cs->n,
+				fmt_decimal(FMT_READER, cs->mean, 2, v[0], 48), fmt_short(FMT_READER, cs->min, v[1], 48),
+				fmt_short(FMT_READER, cs->max, v[2], 48), fmt_decimal(FMT_READER, cs->sd, 2, v[3], 48),
+				fmt_decimal(FMT_READER, cs->mean_points, 2, v[4], 48), cs->divergent ? _("  DIVERGENT") : "");
+		}
 		else if (cs->c->type == CRIT_GATE)
 			fprintf(f, _("  %-8s yes %d, no %d, to check %d%s%s\n"), cs->c->id, cs->yes, cs->no, cs->check,
 				cs->c->blocking ? _(" (blocking)") : "", cs->divergent ? _("  DIVERGENT") : "");
@@ -53,7 +57,8 @@ static void print_gates(FILE *f, const struct checklist *g, const struct aggrega
 
 static void print_aggregate(FILE *f, const struct checklist *g, const struct aggregate *ag)
 {
-	fprintf(f, _("Aggregate on grid %s: %d of %d required review(s) submitted"), g->id,
+	fprintf(f, P_("Aggregate on grid %s: %d of %d required review submitted",
+		      "Aggregate on grid %s: %d of %d required reviews submitted", ag->required), g->id,
 		ag->n_submitted, ag->required);
 	if (ag->n_draft)
 		fprintf(f, P_(", %d draft", ", %d drafts", ag->n_draft), ag->n_draft);
@@ -62,8 +67,12 @@ static void print_aggregate(FILE *f, const struct checklist *g, const struct agg
 		return;
 	print_crit_stats(f, ag);
 	if (ag->has_total) {
-		fprintf(f, _("  mean total %.2f / %g (min %.2f, max %.2f)"), ag->mean_total, g->points_sum,
-			ag->min_total, ag->max_total);
+		char mean[48], sum[48], lo[48], hi[48];
+		fprintf(f, _("  mean total %s / %s (min %s, max %s)"),
+			fmt_decimal(FMT_READER, ag->mean_total, 2, mean, sizeof mean),
+			fmt_short(FMT_READER, g->points_sum, sum, sizeof sum),
+			fmt_decimal(FMT_READER, ag->min_total, 2, lo, sizeof lo),
+			fmt_decimal(FMT_READER, ag->max_total, 2, hi, sizeof hi));
 		if (ag->band) {
 			fputs(", ", f);
 			text_put(f, ag->band->label);
@@ -152,7 +161,7 @@ static void print_conflicts_opinions(struct app *app, long long id)
 			fprintf(f, _("%sOpinion %lld of %s: "), i ? "" : "\n", op[i].id, op[i].expert);
 			if (op[i].answered) {
 				char when[32];
-				fmt_local_time(op[i].answered_at, when, sizeof when);
+				fmt_datetime(FMT_READER, op[i].answered_at, when, sizeof when);
 				fprintf(f, "%s (%s)\n    ", op[i].favourable ? _("favourable") : _("défavorable"), when);
 				text_put(f, op[i].answer);
 				fputs("\n", f);

@@ -66,6 +66,25 @@ static void show_value(FILE *f, const struct field_def *fd, const char *v)
 	case FT_LIST: show_list(f, v); break;
 	case FT_REGION: show_code(f, v, geo_region_name(v)); break;
 	case FT_DEPT: show_code(f, v, geo_dept_name(v)); break;
+	case FT_INT: {
+		/* Numbers, amounts and dates the reader's way (base/fmt). */
+		char buf[64];
+		size_t n = strlen(fd->column);
+		long long x = strtoll(v, NULL, 10);
+		fputs(n > 4 && strcmp(fd->column + n - 4, "_eur") == 0 ? fmt_amount(FMT_READER, x, buf, sizeof buf)
+		      : fmt_number(FMT_READER, x, buf, sizeof buf), f);
+		break;
+	}
+	case FT_REAL: {
+		char buf[64];
+		fputs(fmt_short(FMT_READER, strtod(v, NULL), buf, sizeof buf), f);
+		break;
+	}
+	case FT_DATE: {
+		char buf[64];
+		fputs(fmt_date(FMT_READER, v, buf, sizeof buf), f);
+		break;
+	}
 	default: text_put(f, v);
 	}
 	fputc('\n', f);
@@ -79,14 +98,15 @@ static void show_head(struct app *app, long long id, const struct dossier *d)
 	fprintf(f, _("Dossier %s — "), d->f[DF_DS_NUMBER]);
 	text_put(f, d->f[DF_PTCE_NAME]);
 	fprintf(f, _("\nState: %s (since %s)\n"), state_label(d->state),
-		fmt_local_time(d->state_since, since, sizeof since));
+		fmt_datetime(FMT_READER, d->state_since, since, sizeof since));
 	if (d->campaign_name) {
 		fputs(_("Campaign: "), f);
 		text_put(f, d->campaign_name);
 		fputc('\n', f);
 	}
 	if (d->complements_due) {
-		fprintf(f, _("Compléments demandés, due %s: "), d->complements_due);
+		char due[32];
+		fprintf(f, _("Compléments demandés, due %s: "), fmt_date(FMT_READER, d->complements_due, due, sizeof due));
 		text_put(f, d->complements_note ? d->complements_note : "");
 		fputc('\n', f);
 	}
@@ -137,8 +157,9 @@ static void show_documents(FILE *f, const struct dossier *d)
 		text_pad(f, d->documents[i].kind, 9);
 		fputc(' ', f);
 		text_put(f, d->documents[i].title);
+		char day[32];
 		if (d->documents[i].received_on)
-			fprintf(f, " (%s)", d->documents[i].received_on);
+			fprintf(f, " (%s)", fmt_date(FMT_READER, d->documents[i].received_on, day, sizeof day));
 		fputc('\n', f);
 	}
 }

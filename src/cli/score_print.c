@@ -25,10 +25,13 @@ static void print_total(FILE *f, const struct checklist *g, const struct review 
 {
 	if (!g || g->points_sum <= 0)
 		return;
+	char tot[48], sum[48];
+	fmt_decimal(FMT_READER, r->total, 2, tot, sizeof tot);
+	fmt_short(FMT_READER, g->points_sum, sum, sizeof sum);
 	if (header)
-		fprintf(f, _("  total %.2f / %g"), r->total, g->points_sum);
+		fprintf(f, _("  total %s / %s"), tot, sum);
 	else
-		fprintf(f, _(", total %.2f / %g"), r->total, g->points_sum);
+		fprintf(f, _(", total %s / %s"), tot, sum);
 	const struct band *b = checklist_band_by_id(g, r->band);
 	if (b) {
 		fputs(", ", f);
@@ -54,8 +57,10 @@ static void print_answer(FILE *f, const struct checklist *g, const struct answer
 	char *lab = c ? criterion_value_label(c, a->value) : xstrdup(a->value ? a->value : "");
 	text_put(f, a->value ? lab : "-");
 	free(lab);
-	if (c && c->type == CRIT_SCALE && c->points > 0 && a->value)
-		fprintf(f, _("  (%.2f points)"), a->points);
+	if (c && c->type == CRIT_SCALE && c->points > 0 && a->value) {
+		char pts[48];
+		fprintf(f, _("  (%s points)"), fmt_decimal(FMT_READER, a->points, 2, pts, sizeof pts));
+	}
 	fputs("\n", f);
 	if (a->comment)
 		print_lines(f, "         > ", a->comment);
@@ -70,9 +75,9 @@ void score_print_review(struct app *app, const struct checklist *g, const struct
 	fprintf(f, _("version %s"), r->grid_hash);
 	char when[32];
 	if (r->submitted)
-		fprintf(f, _(", submitted %s"), fmt_local_time(r->submitted_at, when, sizeof when));
+		fprintf(f, _(", submitted %s"), fmt_datetime(FMT_READER, r->submitted_at, when, sizeof when));
 	else
-		fprintf(f, _(", draft (updated %s)"), fmt_local_time(r->updated_at, when, sizeof when));
+		fprintf(f, _(", draft (updated %s)"), fmt_datetime(FMT_READER, r->updated_at, when, sizeof when));
 	fprintf(f, _(", revision %lld\n"), r->revision);
 	print_total(f, g, r, 1);
 	for (size_t i = 0; i < r->n_answers; i++)

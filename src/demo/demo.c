@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "base/i18n.h"
+#include "base/kv.h"
 #include "demo/answers.h"
 #include "demo/demo.h"
 #include "demo/deposit.h"
@@ -80,8 +81,12 @@ static int assign_one(struct story *k, const char *login, const char *at, struct
 		return -1;
 	if (sqlite3_changes(s->db) == 0)
 		return 0;
-	return history_add(s, k->id, at, DEMO_COORDINATEUR, DEMO_COORDINATEUR, "assign", NULL,
-			   login, e);
+	char *detail = NULL;
+	kv_add(&detail, "login", login);
+	int rc = history_add(s, k->id, at, DEMO_COORDINATEUR, DEMO_COORDINATEUR, "assign", NULL,
+			     detail, e);
+	free(detail);
+	return rc;
 }
 
 /* Assign reviewers, backdated (assignment_set records the present time). */
@@ -136,7 +141,7 @@ static int complements(struct story *k, struct perr *e)
 	tick(k, f->complements.at, at);
 	demo_when(k->c->day0, -f->complements.due_days, 0, 0, due);
 	due[10] = '\0';
-	snprintf(detail, sizeof detail, "due %s", due);
+	snprintf(detail, sizeof detail, "due=%s", due);
 	if (store_begin(s, e) < 0)
 		return -1;
 	int rc = stmt_run(s, e, "demo: complements",

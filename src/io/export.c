@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "io/export.h"
+#include "procedure/procedure.h"
 #include "store/stmt.h"
 
 struct id_list {
@@ -63,6 +64,45 @@ static int column_at(size_t i)
 static const char *column_name(int c)
 {
 	return c >= 0 ? dossier_fields[c].column : extra_names[-1 - c];
+}
+
+/* The heading of column c in a French --excel export: the field's label. */
+static const char *const extra_labels[X_COUNT] = {
+	N_("State"), N_("In this state since"), N_("Days in this state"), N_("Campaign"),
+	N_("Compléments due")
+};
+
+static const char *column_label(int c)
+{
+	return c >= 0 ? _(dossier_fields[c].label) : _(extra_labels[-1 - c]);
+}
+
+/* Column c of d as a French spreadsheet reads it (--excel in a French
+ * session, base/fmt): dates 21/11/2026 (14:05), decimals with a comma,
+ * states, choices and yes/no in words; v is cell_text's, replaced. */
+static char *excel_fr(const struct dossier *d, int c, char *v)
+{
+	char buf[64];
+	const char *out = NULL;
+	if (!*v)
+		return v;
+	if (c == -1 - X_STATE)
+		out = state_label(d->state);
+	else if (c == -1 - X_STATE_SINCE || c == -1 - X_COMPLEMENTS)
+		out = fmt_datetime(FMT_FR, v, buf, sizeof buf);
+	else if (c >= 0 && dossier_fields[c].type == FT_DATE)
+		out = fmt_date(FMT_FR, v, buf, sizeof buf);
+	else if (c >= 0 && dossier_fields[c].type == FT_REAL)
+		out = fmt_short(FMT_FR, strtod(v, NULL), buf, sizeof buf);
+	else if (c >= 0 && dossier_fields[c].type == FT_BOOL)
+		out = strcmp(v, "1") == 0 ? _("yes") : _("no");
+	else if (c >= 0 && dossier_fields[c].type == FT_CHOICE)
+		out = choice_label(v);
+	if (!out)
+		return v;
+	char *r = xstrdup(out);
+	free(v);
+	return r;
 }
 
 /* Days since the dossier entered its state; 0 when that cannot be read (the
@@ -128,8 +168,9 @@ static int write_csv(struct store *s, FILE *out, int excel, const long long *ids
 	const char *eol = excel ? "\r\n" : "\n";
 	if (excel)
 		fputs("\xEF\xBB\xBF", out);
+	int fr = excel && fmt_reader_lang() == FMT_FR;
 	for (size_t i = 0; i < N_COLUMNS; i++)
-		csv_cell(out, column_name(column_at(i)), i == 0, delim);
+		csv_cell(out, fr ? column_label(column_at(i)) : column_name(column_at(i)), i == 0, delim);
 	fputs(eol, out);
 	for (size_t k = 0; k < n; k++) {
 		struct dossier *d = NULL;
@@ -137,6 +178,8 @@ static int write_csv(struct store *s, FILE *out, int excel, const long long *ids
 			return -1;
 		for (size_t i = 0; i < N_COLUMNS; i++) {
 			char *v = cell_text(s, d, column_at(i));
+			if (fr)
+				v = excel_fr(d, column_at(i), v);
 			if (excel && formula_like(v)) {
 				char *q = xasprintf("'%s", v);
 				free(v);

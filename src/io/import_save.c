@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/kv.h"
 #include "io/import_save.h"
 #include "io/strmap.h"
 #include "procedure/document.h"
@@ -16,8 +17,9 @@
 #include "store/stmt.h"
 
 /* What history says of what the import records from the platform. */
-#define FROM_PLATFORM "imported from the platform"
-#define RECORDED "imported from the platform: recorded as the platform says, no guard checked"
+/* History parameters (base/kv.h), put into words when read. */
+#define FROM_PLATFORM "source=platform"
+#define RECORDED FROM_PLATFORM
 
 enum { ST_INS, ST_UPD, ST_SEL, ST_SELM, ST_DELM, ST_INSM, ST_HIST, ST_SELD,
        ST_ASSIGN, ST_AVIS, ST_NOTE, ST_INSD, ST_COUNT };
@@ -197,26 +199,23 @@ static void bind_field(sqlite3_stmt *st, int idx, const struct field_def *fd, co
 		sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
 }
 
-/* v quoted for a history detail, cut at 200 bytes on a character boundary. */
-static void append_value(char **out, const char *v)
+/* v as a history parameter, cut at 200 bytes on a character boundary. */
+static void append_value(char **out, const char *key, const char *v)
 {
-	if (!v || !*v) {
-		xappendf(out, "(empty)");
-		return;
-	}
-	size_t n = strlen(v), cut = n > 200 ? 200 : n;
+	size_t n = v ? strlen(v) : 0, cut = n > 200 ? 200 : n;
 	while (cut < n && ((unsigned char)v[cut] & 0xC0) == 0x80)
 		cut--;
-	xappendf(out, "\"%.*s%s\"", (int)cut, v, cut < n ? "…" : "");
+	char *c = xasprintf("%.*s%s", (int)cut, v ? v : "", cut < n ? "…" : "");
+	kv_add(out, key, c);
+	free(c);
 }
 
-/* One change "name: "old" -> "new"" into the detail and the name into names. */
+/* One change (field, old, new) into the detail and the name into names. */
 static void change(char **detail, char **names, const char *name, const char *old, const char *new)
 {
-	xappendf(detail, "%s%s: ", *detail ? "; " : "", name);
-	append_value(detail, old);
-	xappendf(detail, " → ");
-	append_value(detail, new);
+	kv_add(detail, "field", name);
+	append_value(detail, "old", old);
+	append_value(detail, "new", new);
 	xappendf(names, "%s%s", *names ? ", " : "", name);
 }
 
@@ -487,12 +486,16 @@ static int diff_item(struct saver *sv, long long id, const struct import_item *i
 	size_t n_old;
 	*members = sv->b->with_members && members_differ(sv, id, d, &n_old);
 	if (*members) {
-		xappendf(detail, "%smembers: %zu → %zu", *detail ? "; " : "", n_old, d->n_members);
+		kv_add(detail, "field", "members");
+		kv_addll(detail, "old", (long long)n_old);
+		kv_addll(detail, "new", (long long)d->n_members);
 		xappendf(names, "%smembers", *names ? ", " : "");
 	}
 	*docs = sv->b->with_documents && documents_differ(sv, id, d, &n_old);
 	if (*docs) {
-		xappendf(detail, "%sdocuments: %zu → %zu", *detail ? "; " : "", n_old, d->n_documents);
+		kv_add(detail, "field", "documents");
+		kv_addll(detail, "old", (long long)n_old);
+		kv_addll(detail, "new", (long long)d->n_documents);
 		xappendf(names, "%sdocuments", *names ? ", " : "");
 	}
 	return 0;
@@ -540,7 +543,9 @@ static int assign_instructeurs(struct saver *sv, long long id, const struct impo
 			return -1;
 		if (sqlite3_changes(sv->s->db) == 0)
 			continue;
-		char *detail = xasprintf("%s (%s)", login, FROM_PLATFORM);
+		char *detail = NULL;
+		kv_add(&detail, "login", login);
+		kv_add(&detail, "source", "platform");
 		int rc = history(sv, id, sv->now, "assign", NULL, NULL, NULL, detail, e);
 		free(detail);
 		if (rc < 0)
@@ -565,7 +570,10 @@ static int save_avis(struct saver *sv, long long id, const struct import_item *i
 			return -1;
 		if (sqlite3_changes(sv->s->db) == 0)
 			continue;
-		char *detail = xasprintf("%s (%s)", expert ? expert : a->expert, FROM_PLATFORM);
+		char *detail = NULL;
+		kv_add(&detail, "action", "imported");
+		kv_add(&detail, "expert", expert ? expert : a->expert);
+		kv_add(&detail, "source", "platform");
 		int rc = history(sv, id, sv->now, "opinion", NULL, NULL, NULL, detail, e);
 		free(detail);
 		if (rc < 0)

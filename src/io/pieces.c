@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/kv.h"
 #include "base/text.h"
 #include "io/pieces.h"
 #include "io/zipread.h"
@@ -230,7 +231,9 @@ static int record_history(struct pieces_walk *w, const struct actor *a, struct p
 	const char *base = strrchr(w->path, '/') ? strrchr(w->path, '/') + 1 : w->path;
 	const struct piece_count *c = w->counts.v;
 	for (size_t i = 0; i < w->counts.n; i++) {
-		char *detail = xasprintf("%zu from %s", c[i].n, base);
+		char *detail = NULL;
+		kv_addll(&detail, "count", (long long)c[i].n);
+		kv_add(&detail, "archive", base);
 		int rc = history_add(w->s, c[i].dossier_id, NULL, a->login, a->real_login, "document",
 				     NULL, detail, e);
 		free(detail);

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "base/i18n.h"
+#include "base/kv.h"
 #include "procedure/actor.h"
 #include "procedure/assignment.h"
 #include "procedure/field.h"
@@ -48,8 +49,12 @@ int assignment_set(struct store *s, const struct actor *by, long long dossier_id
 		store_rollback(s);
 		return 0;	/* already so: nothing to record */
 	}
-	if (history_add(s, dossier_id, now_utc(now), by->login, by->real_login,
-			on ? "assign" : "unassign", NULL, login, e) < 0)
+	char *detail = NULL;
+	kv_add(&detail, "login", login);
+	rc = history_add(s, dossier_id, now_utc(now), by->login, by->real_login,
+			 on ? "assign" : "unassign", NULL, detail, e);
+	free(detail);
+	if (rc < 0)
 		goto fail;
 	return store_commit(s, e);
 fail:
@@ -108,7 +113,7 @@ int complements_set(struct store *s, const struct actor *by, long long dossier_i
 		     "nntI", due, due ? note : NULL, now_utc(now), dossier_id) < 0)
 		goto fail;
 	char detail[64];
-	snprintf(detail, sizeof detail, due ? "due %s" : "cleared", due ? due : "");
+	snprintf(detail, sizeof detail, due ? "due=%s" : "action=cleared", due ? due : "");
 	if (history_add(s, dossier_id, now, by->login, by->real_login, "complements", note, detail, e) < 0)
 		goto fail;
 	return store_commit(s, e);

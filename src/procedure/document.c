@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "base/i18n.h"
+#include "base/kv.h"
 #include "base/text.h"
 #include "procedure/access.h"
 #include "procedure/document.h"
@@ -240,14 +242,15 @@ int document_platform_date(const char *name, char date[static 11])
 
 char *document_human_size(long long size, char *buf, size_t len)
 {
+	char num[48];
 	if (size < 0)
 		snprintf(buf, len, "-");
 	else if (size < 1024)
 		snprintf(buf, len, _("%lld B"), size);
 	else if (size < 1024 * 1024)
-		snprintf(buf, len, _("%.1f kB"), (double)size / 1024);
+		snprintf(buf, len, _("%s kB"), fmt_decimal(FMT_READER, (double)size / 1024, 1, num, sizeof num));
 	else
-		snprintf(buf, len, _("%.1f MB"), (double)size / (1024 * 1024));
+		snprintf(buf, len, _("%s MB"), fmt_decimal(FMT_READER, (double)size / (1024 * 1024), 1, num, sizeof num));
 	return buf;
 }
 
@@ -329,10 +332,10 @@ static int row_write(struct store *s, long long dossier_id, const struct documen
 static int attach_history(struct store *s, long long dossier_id, const struct document_in *in,
 			  const char *file_name, size_t len, const char *mime, struct perr *e)
 {
-	char size[32];
-	char *detail = xasprintf("%s, %s, %s", file_name,
-				 document_human_size((long long)len, size, sizeof size),
-				 document_type_label(mime));
+	char *detail = NULL;
+	kv_add(&detail, "file", file_name);
+	kv_addll(&detail, "bytes", (long long)len);
+	kv_add(&detail, "type", document_type_label(mime));
 	int rc = history_add(s, dossier_id, NULL, in->actor, in->real_actor, "document", NULL,
 			     detail, e);
 	free(detail);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/kv.h"
 #include "base/text.h"
 #include "procedure/dossier_save.h"
 #include "procedure/history.h"
@@ -114,7 +115,7 @@ static int insert_dossier(struct store *s, const char *actor, const char *real_a
 	return stmt_run(s, e, _("recording the dossier's history"),
 			"INSERT INTO history(dossier_id, at, actor, real_actor, kind,"
 			" to_state, detail) VALUES (?, ?, ?, ?, 'create', 'submitted', ?)",
-			"Itttt", *id, at, actor, real_actor, "imported");
+			"Itttt", *id, at, actor, real_actor, "source=imported");
 }
 
 /* The names of what differs between old and the values to save, joined
@@ -128,6 +129,24 @@ static void changes(const struct dossier *old, char *const *val, int members, ch
 			text_join(changed, len, ", ", dossier_fields[i].column);
 	if (members)
 		text_join(changed, len, ", ", "members");
+}
+
+/* The 'update' entry: each field named in changed ("a, b") as a parameter. */
+static int history_update(struct store *s, long long id, const char *at, const char *actor,
+			  const char *real_actor, const char *changed, struct perr *e)
+{
+	char *detail = NULL;
+	for (const char *p = changed; *p;) {
+		size_t n = strcspn(p, ",");
+		char *name = xasprintf("%.*s", (int)n, p);
+		kv_add(&detail, "field", name);
+		free(name);
+		p += n;
+		p += strspn(p, ", ");
+	}
+	int rc = history_add(s, id, at, actor, real_actor, "update", NULL, detail, e);
+	free(detail);
+	return rc;
 }
 
 /* A known dossier: compare, then update only what changed. A field the
@@ -159,7 +178,7 @@ static int update_dossier(struct store *s, const char *actor, const char *real_a
 	if (rc == 0 && members)
 		rc = save_members(s, id, d, e);
 	if (rc == 0 && *changed)
-		rc = history_add(s, id, at, actor, real_actor, "update", NULL, changed, e);
+		rc = history_update(s, id, at, actor, real_actor, changed, e);
 	return rc;
 }
 

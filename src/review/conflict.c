@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/kv.h"
 #include "base/text.h"
 #include "procedure/dossier.h"
 #include "procedure/permission.h"
@@ -102,7 +103,8 @@ int conflict_declare(struct store *s, const struct actor *a, long long dossier_i
 		return request_fail(&q);
 	}
 	char *clean = text_clean(reason, 0);
-	char *detail = xasprintf("conflict of interest: %s", q.person);
+	char *detail = NULL;
+	kv_add(&detail, "person", q.person);
 	int rc;
 	if (request_insert(&q, "INSERT INTO conflicts(dossier_id, reviewer, reason, declared_by, declared_at)"
 			   " VALUES (?,?,?,?,?)", clean, _("recording the conflict of interest"), e) < 0)
@@ -171,7 +173,8 @@ int conflict_withdraw(struct store *s, const struct actor *a, long long dossier_
 	if (rc < 0)
 		return request_fail(&q);
 	char *clean = why && *why ? text_clean(why, 0) : NULL;
-	char *detail = xasprintf("conflict of interest withdrawn: %s", q.person);
+	char *detail = NULL;
+	kv_add(&detail, "person", q.person);
 	rc = request_end(&q, "conflict-withdrawn", clean, detail, e);
 	free(detail);
 	free(clean);

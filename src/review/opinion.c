@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/kv.h"
 #include "base/text.h"
 #include "procedure/dossier.h"
 #include "procedure/permission.h"
@@ -42,7 +43,10 @@ int opinion_ask(struct store *s, const struct actor *a, long long dossier_id,
 	if (rc < 0) {
 		request_fail(&q);
 	} else {
-		char *detail = xasprintf("opinion %lld asked of %s", q.id, expert);
+		char *detail = NULL;
+		kv_add(&detail, "action", "asked");
+		kv_addll(&detail, "id", q.id);
+		kv_add(&detail, "expert", expert);
 		rc = request_end(&q, "opinion", text, detail, e);
 		free(detail);
 	}
@@ -64,7 +68,10 @@ static int answer_record(struct store *s, const struct actor *a, long long id,
 			  "UPDATE opinions SET verdict = ?, answer = ?, answered_at = ? WHERE id = ?",
 			  "tttI", verdict, t, at, id);
 	if (rc == 0) {
-		char *detail = xasprintf("opinion %lld answered: %s", id, verdict);
+		char *detail = NULL;
+		kv_add(&detail, "action", "answered");
+		kv_addll(&detail, "id", id);
+		kv_add(&detail, "verdict", verdict);
 		rc = history_add(s, dossier_id, at, a->login, a->real_login, "opinion", t, detail, e);
 		free(detail);
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/kv.h"
 #include "procedure/dossier.h"
 #include "review/review_change.h"
 #include "review/review_submit.h"
@@ -108,10 +109,11 @@ static int submit_history(struct change *c, const struct checklist *g, struct pe
 {
 	/* History is readable by everyone who may read the dossier, blind grids
 	 * included: it says that a review was submitted, never its scores. */
-	char detail[256];
-	snprintf(detail, sizeof detail, "review submitted on grid %s (version %s)", g->id, g->hash);
-	char *changes = changes_since_reopen(c->s, c->r->id, e);
-	char *full = changes ? xasprintf("%s; changed since reopened: %s", detail, changes) : xstrdup(detail);
+	char *full = NULL, *changes = changes_since_reopen(c->s, c->r->id, e);
+	kv_add(&full, "action", "submitted");
+	kv_add(&full, "grid", g->id);
+	kv_add(&full, "version", g->hash);
+	kv_add(&full, "changes", changes);
 	free(changes);
 	int rc = history_add(c->s, c->r->dossier_id, c->at, c->a->login, c->a->real_login, "review",
 			     NULL, full, e);
@@ -182,7 +184,7 @@ int review_reopen(struct store *s, const struct actor *a, long long review_id,
 		return 0;	/* a draft already */
 	}
 	char detail[160];
-	snprintf(detail, sizeof detail, "review reopened on grid %s", c.r->grid_id);
+	snprintf(detail, sizeof detail, "action=reopened\ngrid=%s", c.r->grid_id);
 	if (stmt_run(s, e, _("reopening the review"),
 		     "UPDATE reviews SET status = 'draft', submitted_at = NULL WHERE id = ?", "I", review_id) < 0 ||
 	    change_refresh(&c, review_id, e) < 0 ||

@@ -19,7 +19,9 @@
 	" WHERE a.review_id = @.id ORDER BY a.criterion))"
 
 /* A released list: changing a column here changes every digest, so a new
- * column is recorded by a new migration that seals the rows anew. */
+ * column is recorded by a new migration that seals the rows anew: it
+ * appends an 'insert' entry with the row's new digest (audit_seal_row),
+ * the last entry of a row being the one verify compares it with. */
 const struct audit_table audit_tables[] = {
 	{"reviewers", "@.login", "login, display_name, organisation, email, active, created_at", NULL, NULL, 0},
 	{"reviewer_roles", "@.login || '/' || @.role", "login, role", NULL, NULL, 0},
@@ -268,6 +270,28 @@ static int seal_existing(struct store *s, const struct audit_table *t, struct pe
 	free(sel);
 	free(ins);
 	return rc;
+}
+
+int audit_seal_row(struct store *s, const char *table, long long rowid, struct perr *e)
+{
+	const struct audit_table *t = NULL;
+	for (size_t i = 0; i < audit_n_tables; i++)
+		if (strcmp(audit_tables[i].name, table) == 0)
+			t = &audit_tables[i];
+	if (!t)
+		return perr_set(e, P_DB, _("%s is not an audited table (sealing a row)"), table);
+	char *key = audit_expand(t->key, "t"), *dig = audit_digest_sql(t, "t");
+	char *sql = NULL;
+	/* The row joins the counter of append_sql's FROM. */
+	char *from = xasprintf("%s t", t->name), *w = xasprintf(" WHERE t.rowid = %lld", rowid);
+	append_sql(&sql, t->name, "insert", key, dig, from, w);
+	int rc = store_exec(s, sql, e);
+	free(key);
+	free(dig);
+	free(from);
+	free(w);
+	free(sql);
+	return rc < 0 ? -1 : 0;
 }
 
 int audit_install(struct store *s, struct perr *e)

@@ -37,6 +37,11 @@ int audit_register(sqlite3 *db);
  * trigger into *name and *sql (fresh strings); 0, or -1 past the last. */
 int audit_trigger_sql(size_t i, char **name, char **sql);
 
+/* audit_seal_row - append a chain entry recording the row rowid of table as
+ * it is now ('insert', the table's digest): how a migration that rewrote
+ * rows of an append-only table, its triggers set aside, seals them anew. */
+int audit_seal_row(struct store *s, const char *table, long long rowid, struct perr *e);
+
 /* audit_install - create the audit table and its triggers, and record the
  * rows already there as the chain's first entries (migration 6). */
 int audit_install(struct store *s, struct perr *e);

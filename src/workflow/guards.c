@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/fmt.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "procedure/permission.h"
@@ -155,8 +156,13 @@ static int money_for(struct store *s, long long dossier_id, const struct move_re
 	if (money_fits(m, left, &need))
 		return 0;
 	char one[512];
-	snprintf(one, sizeof one, _("campaign '%s' has %lld EUR left of its %lld EUR envelope (%lld used); this laureate needs %lld EUR (%lld EUR a year for %lld years)"),
-		 m->name, left, m->envelope, m->used, need, m->amount, m->years);
+	char a[5][32];
+	snprintf(one, sizeof one, P_("campaign '%s' has %s left of its %s envelope (%s used); this laureate needs %s (%s a year for %lld year)",
+				     "campaign '%s' has %s left of its %s envelope (%s used); this laureate needs %s (%s a year for %lld years)", m->years),
+		 m->name, fmt_eur(FMT_READER, left, 0, a[0], 32), fmt_eur(FMT_READER, m->envelope, 0, a[1], 32),
+		 (fmt_reader_lang() == FMT_FR ? fmt_amount(FMT_FR, m->used, a[2], 32)
+		  : fmt_grouped(m->used, "", a[2], 32)), fmt_eur(FMT_READER, need, 0, a[3], 32),
+		 fmt_eur(FMT_READER, m->amount, 0, a[4], 32), m->years);
 	reason_add(why, len, one);
 	return 1;
 }
@@ -222,13 +228,18 @@ static int review_reasons2(struct store *s, long long dossier_id, int phase, cha
 		char one[512];
 		if (ag.eliminated) {
 			const struct criterion *c = checklist_find(g, ag.eliminated_by);
-			snprintf(one, sizeof one, _("the reviews eliminate the dossier: criterion %s averages %.2f points, under %g"),
-				 ag.eliminated_by, c ? ag.crit[c - g->crit].mean_points : 0.0, c ? c->eliminate_below : 0.0);
+			char mean[48], below[48];
+			snprintf(one, sizeof one, _("the reviews eliminate the dossier: criterion %s averages %s points, under %s"),
+				 ag.eliminated_by,
+				 fmt_decimal(FMT_READER, c ? ag.crit[c - g->crit].mean_points : 0.0, 2, mean, sizeof mean),
+				 fmt_short(FMT_READER, c ? c->eliminate_below : 0.0, below, sizeof below));
 			reason_add(why, len, one);
 		}
 		if (g->favourable >= 0 && ag.mean_total + 1e-9 < g->bands[g->favourable].min) {
-			snprintf(one, sizeof one, _("the mean total is %.2f, under the %g points of band '%s' (%s)"),
-				 ag.mean_total, g->bands[g->favourable].min, g->bands[g->favourable].id,
+			char mean[48], min[48];
+			snprintf(one, sizeof one, _("the mean total is %s, under the %s points of band '%s' (%s)"),
+				 fmt_decimal(FMT_READER, ag.mean_total, 2, mean, sizeof mean),
+				 fmt_short(FMT_READER, g->bands[g->favourable].min, min, sizeof min), g->bands[g->favourable].id,
 				 g->bands[g->favourable].label);
 			reason_add(why, len, one);
 		}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/kv.h"
 #include "procedure/dossier_load.h"
 #include "procedure/permission.h"
 #include "procedure/procedure.h"
@@ -154,14 +155,18 @@ int move_apply(struct store *s, const struct actor *a, long long dossier_id,
 	if (check(s, a, dossier_id, from, to, req, &overridden, e) < 0)
 		goto fail;
 
-	char detail[160] = "";
-	if (a->impersonated)
-		snprintf(detail, sizeof detail, "recorded by %s acting as %s", a->real_login, a->login);
-	if (stmt_run(s, e, _("recording the move"),
-		     "INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state,"
-		     " motivation, override, detail) VALUES (?, ?, ?, ?, 'move', ?, ?, ?, ?, ?)", "Itttttnin",
-		     dossier_id, at, a->login, a->real_login, from, to, req ? req->reason : NULL, overridden,
-		     detail) < 0)
+	char *detail = NULL;
+	if (a->impersonated) {
+		kv_add(&detail, "by", a->real_login);
+		kv_add(&detail, "for", a->login);
+	}
+	int rc = stmt_run(s, e, _("recording the move"),
+			  "INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state,"
+			  " motivation, override, detail) VALUES (?, ?, ?, ?, 'move', ?, ?, ?, ?, ?)", "Itttttnin",
+			  dossier_id, at, a->login, a->real_login, from, to, req ? req->reason : NULL, overridden,
+			  detail);
+	free(detail);
+	if (rc < 0)
 		goto fail;
 	const struct guard_def *g = guard_find(procedure_find(from, to)->guard);
 	if (g && g->after && g->after(s, dossier_id, a, req, at, e) < 0)

@@ -58,7 +58,7 @@ t_run "bob withdraws his own" 0 ptce --as bob conflict withdraw 5001 --reason "E
 t_contains "  ...and is told so" "$T_OUT" "Conflict of interest withdrawn: bob on dossier 5001."
 t_eq "  ...recorded in the history" \
 	"$(t_sql "select actor || '|' || detail || '|' || motivation from history where kind = 'conflict-withdrawn'")" \
-	"bob|conflict of interest withdrawn: bob|Erreur de dossier"
+	"bob|person=bob|Erreur de dossier"
 t_run "withdrawing it twice says there is none" 3 ptce --as bob conflict withdraw 5001
 t_run "bob may now be assigned" 0 ptce assign 5001 bob
 t_run "a coordinateur declares one for alice" 0 ptce conflict 5002 --reviewer alice --reason "Salariée"

@@ -71,7 +71,7 @@ t_eq "funding decision recorded" \
 	"$(t_sql "select amount_per_year_eur, years, validation_ref, validation_date, decided_by, overridden from funding_decisions")" \
 	"50000|2|CNA-2025-07|2025-06-30|root|1"
 t_run "campaign show" 0 ptce campaign show
-t_contains "used amount" "$T_OUT" "used         100 000 EUR (1 laureate(s))"
+t_contains "used amount" "$T_OUT" "used         100 000 EUR (1 laureate)"
 t_contains "remaining amount" "$T_OUT" "remaining    400 000 EUR"
 t_contains "the decision, marked as an override" "$T_OUT" "50 000 EUR x 2, validation CNA-2025-07 of 2025-06-30, by root on"
 t_contains "override flag" "$T_OUT" "(override)"

@@ -45,7 +45,8 @@ t_eq "a summer +0200 dossier: deposit, instruction, decision in UTC, motivation 
 		  where d.ds_number = '1044' and h.to_state is not null")" \
 	"2025-06-02T07:15:00Z submitted |2025-06-05T09:00:00Z phase1 |2025-07-01T15:45:30Z bouquet Dossier complet, retenu."
 t_eq "the imported moves say they were recorded, not decided" \
-	"$(t_sql "select count(*) from history where kind = 'move' and detail like '%no guard checked%'")" 7
+	"$(t_sql "select count(*) from history where kind = 'move' and detail = 'source=platform'")" 7
+t_contains "  ...and ptce history says so" "$(ptce history 1044)" "recorded as the platform says, no guard checked"
 t_eq "days in state count from the platform's dates" \
 	"$(t_sql "select state_since from dossiers where ds_number = '1045'")" "2025-05-10T10:00:00Z"
 t_eq "Déposé le keeps its date" "$(t_sql "select deposited_at from dossiers where ds_number = '1044'")" "2025-06-02"
@@ -93,6 +94,9 @@ t_contains "the changed fields are named" "$T_OUT" "dossier 1042: updated (ptce_
 t_eq "history has the old and new values" \
 	"$(t_sql "select detail from history h join dossiers d on d.id = h.dossier_id
 		  where d.ds_number = '1042' and kind = 'update'")" \
+	"$(printf '%s\n' 'field=ptce_name' 'old=PTCE Vallée des Tisserands' 'new=PTCE Vallée des Tisserandes' \
+		'field=annotation "Avis de l'"'"'instructeur"' 'old=Dossier solide.' 'new=Dossier très solide.')"
+t_contains "  ...which ptce history puts into words" "$(ptce history 1042)" \
 	"ptce_name: \"PTCE Vallée des Tisserands\" → \"PTCE Vallée des Tisserandes\"; annotation \"Avis de l'instructeur\": \"Dossier solide.\" → \"Dossier très solide.\""
 t_eq "the state is never changed by a re-import" "$(t_sql "select state from dossiers where ds_number = '1043'")" phase1
 t_contains "the drift is in the summary" "$T_OUT" "1 dossier whose platform state differs from ptce's"

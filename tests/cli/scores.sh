@@ -71,7 +71,7 @@ t_run "alice changes a submitted review: refused" 1 ptce --as alice score 5001 -
 t_contains "told to reopen" "$T_ERR" "reopen it first (ptce score 5001 --grid phase2 --reopen)"
 t_run "alice reopens" 0 ptce --as alice score 5001 --grid phase2 --reopen
 t_contains "reopened" "$T_OUT" "reopened as a draft"
-t_eq "reopen is in history" "$(t_sql "select count(*) from history where kind = 'review' and detail like 'review reopened%'")" "1"
+t_eq "reopen is in history" "$(t_sql "select count(*) from history where kind = 'review' and detail like 'action=reopened%'")" "1"
 t_run "a stale revision is refused" 5 ptce --as alice score 5001 --grid phase2 G=3 --revision 2
 t_contains "the conflict names who and what" "$T_ERR" "last change by alice at"
 t_eq "nothing saved" "$(t_sql "select value from review_answers a join reviews r on r.id = a.review_id where r.reviewer = 'alice' and criterion = 'G'")" "4"
@@ -98,8 +98,10 @@ t_contains "no answer changed" "$T_OUT" "  none"
 EDITOR="$T_DIR/ed-ok.sh" t_run "the form edited in \$EDITOR" 0 ptce --as alice score --edit 5001 --grid phase2
 t_contains "the change is shown" "$T_OUT" "  G: 4 -> 3"
 t_contains "and submitted" "$T_OUT" "submitted"
-t_contains "history says what changed since the reopen" \
-	"$(t_sql "select detail from history where kind = 'review' and actor = 'alice' order by id desc limit 1")" "changed since reopened: G"
+t_contains "history keeps what changed since the reopen" \
+	"$(t_sql "select detail from history where kind = 'review' and actor = 'alice' order by id desc limit 1")" "changes=G"
+t_run "ptce history after the resubmission" 0 ptce history 5001
+t_contains "  ...says what changed since the reopen" "$T_OUT" "changed since reopened: G"
 t_eq "the temporary form is removed after success" "$(ls "$T_DIR"/ptce-review-5001-*.txt | wc -l | tr -d ' ')" "1"
 
 # --- conflicts -------------------------------------------------------------------------

@@ -577,7 +577,7 @@ ui_expect "80x24: the discussion in the dossier" c2 <<'SCREEN'
        Avis
 
  Discussion (1)
-   YYYY-MM-DDThh:mm · root (root)
+   YYYY-MM-DD hh:mm · root (root)
      Le plan de financement reste fragile.
    w: write a comment for the other reviewers
 
@@ -681,7 +681,7 @@ ui_expect "200x50: the discussion beside the queue" c5 <<'SCREEN'
                                                                                                     │       Avis
                                                                                                     │
                                                                                                     │ Discussion (1)
-                                                                                                    │   YYYY-MM-DDThh:mm · root (root)
+                                                                                                    │   YYYY-MM-DD hh:mm · root (root)
                                                                                                     │     Le plan de financement reste fragile.
                                                                                                     │   w: write a comment for the other reviewers
                                                                                                     │
@@ -1328,7 +1328,7 @@ t_eq "alice was not assigned (conflict)" \
 	"$(t_sql "select count(*) from history where kind = 'assign' and detail = 'alice'")" 0
 t_eq "the withdrawal is in the history with its motivation" \
 	"$(t_sql "select actor || ' ' || detail || ' « ' || motivation || ' »' from history where kind = 'conflict-withdrawn'")" \
-	"$UI_ME conflict of interest withdrawn: alice « Déclaré par erreur »"
+	"$UI_ME person=alice « Déclaré par erreur »"
 t_eq "bob's conflict stays" "$(t_sql "select count(*) from conflicts where reviewer = 'bob'")" 1
 t_eq "the saved view is stored for me" \
 	"$(t_sql "select login || '|' || name || '|' || view || '|' || filter from saved_views")" \

@@ -429,7 +429,7 @@ static void reimport_keeps_state(void **state)
 	char *st = state_of(s, id);
 	assert_string_equal(st, "phase1");
 	free(st);
-	assert_int_equal(count(s, "SELECT count(*) FROM history WHERE kind = 'update' AND detail = 'lead_name'"), 1);
+	assert_int_equal(count(s, "SELECT count(*) FROM history WHERE kind = 'update' AND detail = 'field=lead_name'"), 1);
 	assert_int_equal(store_begin(s, &e), 0);
 	assert_int_equal(dossier_save(s, "admin", "admin", &d, 0, NULL, &r, &id2, &e), 0);
 	assert_int_equal(store_commit(s, &e), 0);

@@ -228,7 +228,7 @@ static void test_add_permission_and_history(void **state)
 	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM documents WHERE file_name = 'notes.txt'"
 				 " AND kind = 'autre' AND size = 2 AND folder IS NULL"), 1);
 	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM history WHERE kind = 'document'"
-				 " AND actor = 'coord' AND detail LIKE 'notes.txt,%'"), 1);
+				 " AND actor = 'coord' AND detail LIKE 'file=notes.txt' || char(10) || 'bytes=2%'"), 1);
 	/* Nothing is left half-written after a refusal. */
 	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM document_blobs"), 1);
 }

@@ -1,0 +1,60 @@
+#!/bin/sh
+# french-format.sh - a French session reads French formats in every command's
+# output: no ISO date, no decimal point in a number, no straight double
+# quote, no "(s)" plural; --excel exports French headings, dates and
+# decimals, while csv and json without --excel stay machine-readable.
+. "$(dirname "$0")/../lib.sh"
+t_setup
+export PTCE_LOCALEDIR=${PTCE_LOCALEDIR:-$T_TOP/build/locale}
+ptce init --demo >/dev/null || echo "not ok - init --demo"
+ID=$(ptce list --format tsv | sed -n 2p | cut -f1)
+export LANGUAGE=fr
+
+# french DESC ARGS... : the command's output in French has none of the
+# English or machine formats.
+french() {
+	desc=$1; shift
+	t_run "$desc" 0 ptce "$@"
+	t_not_contains "  ...no ISO date" "$(printf '%s\n' "$T_OUT" | grep -E '[0-9]{4}-[0-9]{2}-[0-9]{2}')" "-"
+	t_eq "  ...no decimal point in a number" "$(printf '%s\n' "$T_OUT" | grep -cE '(^|[^0-9A-Za-z.])[0-9]+\.[0-9]+([^0-9.]|$)')" 0
+	t_eq "  ...no straight double quote" "$(printf '%s\n' "$T_OUT" | grep -c '"')" 0
+	t_eq "  ...real plurals, no (s)" "$(printf '%s\n' "$T_OUT" | grep -c '(s)')" 0
+}
+french "ptce list" list
+french "ptce show" show "$ID"
+french "ptce history" history "$ID"
+french "ptce scores" scores "$ID"
+french "ptce campaign show" campaign show
+french "ptce campaign list" campaign list
+french "ptce opinion list" opinion list
+french "ptce doc list" doc list "$ID"
+french "ptce reviewer list" reviewer list
+french "ptce ranking --phase 2" ranking --phase 2
+french "ptce checklist show phase2" checklist show phase2
+french "ptce print" print "$ID"
+french "ptce report" report
+french "ptce letter" letter "$ID"
+
+t_run "ptce show: amounts in euros" 0 ptce show "$ID"
+t_contains "  ...with narrow no-break spaces" "$T_OUT" "$(printf '420\342\200\257000\302\240€')"
+t_contains "  ...the ETP with a decimal comma" "$T_OUT" "2,5"
+t_contains "  ...the deposit date the French way" "$T_OUT" "19/05/2026"
+t_run "ptce campaign show" 0 ptce campaign show
+t_contains "  ...the envelope in euros" "$T_OUT" "$(printf 'enveloppe    500\342\200\257000\302\240€')"
+t_contains "  ...laureates with a real plural" "$T_OUT" "lauréats)"
+
+t_run "export --excel in French" 0 ptce export --excel
+t_contains "  ...French headings" "$T_OUT" '"Numéro de dossier";"État";"Dans cet état depuis le"'
+t_contains "  ...dates a French spreadsheet reads" "$T_OUT" '"08/11/2026 20:36";"22";"accepte";"19/05/2026"'
+t_contains "  ...decimals with a comma" "$T_OUT" '"2,5"'
+t_eq "  ...no ISO date" "$(printf '%s\n' "$T_OUT" | grep -cE '[0-9]{4}-[0-9]{2}-[0-9]{2}')" 0
+t_run "export csv without --excel" 0 ptce export --format csv
+t_contains "  ...keeps column names" "$T_OUT" '"ds_number","state","state_since"'
+t_contains "  ...ISO times" "$T_OUT" "2026-11-08T19:36:00Z"
+t_contains "  ...decimal points" "$T_OUT" "2.5"
+t_run "export json" 0 ptce export --format json
+t_contains "  ...keeps numbers as numbers" "$T_OUT" '"staff_fte": 2.5'
+
+LANGUAGE= t_run "English: ptce campaign show as it was" 0 ptce campaign show
+t_contains "  ...amounts as before" "$T_OUT" "envelope     500 000 EUR"
+t_done
