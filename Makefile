@@ -182,6 +182,10 @@ check-build: $(UNIT_BIN) $(MO_FILES) $(FUZZ_REPLAY)
 test-unit test-cli test-ui test-tmux: all check-build
 	@sh tests/run-all.sh $(@:test-%=%)
 
+# stress: 16 processes x 500 operations, at least 100 SIGKILLs (issue 10).
+stress: all
+	@sh tests/stress/stress.sh 16 500 100
+
 bench: all
 	@sh tests/bench/run.sh
 
