@@ -92,7 +92,7 @@ else
 PTCE_BIN := $(BUILD)/ptce
 endif
 
-.PHONY: all run check check-build check-asan test-unit test-cli test-ui test-tmux \
+.PHONY: all run check check-build stress check-asan test-unit test-cli test-ui test-tmux \
         install install-server uninstall clean distclean help bench pot fuzz fuzz-bins
 all: $(PTCE_BIN) $(MO_FILES)
 
