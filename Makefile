@@ -92,7 +92,7 @@ else
 PTCE_BIN := $(BUILD)/ptce
 endif
 
-.PHONY: all run check check-build check-asan test-unit test-cli test-ui test-tmux \
+.PHONY: all run check check-build stress check-asan test-unit test-cli test-ui test-tmux \
         install install-server uninstall clean distclean help bench pot fuzz fuzz-bins
 all: $(PTCE_BIN) $(MO_FILES)
 
@@ -181,6 +181,10 @@ check-build: $(UNIT_BIN) $(MO_FILES) $(FUZZ_REPLAY)
 
 test-unit test-cli test-ui test-tmux: all check-build
 	@sh tests/run-all.sh $(@:test-%=%)
+
+# stress: 16 processes x 500 operations, at least 100 SIGKILLs (issue 10).
+stress: all
+	@sh tests/stress/stress.sh 16 500 100
 
 bench: all
 	@sh tests/bench/run.sh
