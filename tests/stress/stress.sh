@@ -52,7 +52,7 @@ check() { # kind token
 	comment) q="SELECT count(*) FROM notes WHERE body = '$2'" ;;
 	score) q="SELECT count(*) FROM review_changes WHERE new_value = '$2'" ;;
 	move|conflict|opinion) q="SELECT count(*) FROM history WHERE motivation = '$2' OR detail LIKE '%$2%'" ;;
-	import) q="SELECT count(*) = 3 FROM history WHERE detail LIKE '%→ \"PTCE $2 %'" ;;
+	import) q="SELECT count(*) = 3 FROM history WHERE detail LIKE '%new=PTCE $2 %'" ;;
 	esac
 	[ "$(t_sql "$q")" -ge 1 ] || { lost=$((lost + 1)); echo "# lost: $1 $2"; }
 }
@@ -74,7 +74,7 @@ total=$(cat "$w"/ack.* | grep -vc '^try-assign')
 # Imports: every token is in all three dossiers or in none.
 partial=0
 for tok in $(cat "$w"/imports.* 2>/dev/null); do
-	c=$(t_sql "SELECT count(*) FROM history WHERE detail LIKE '%→ \"PTCE $tok %'")
+	c=$(t_sql "SELECT count(*) FROM history WHERE detail LIKE '%new=PTCE $tok %'")
 	[ "$c" = 0 ] || [ "$c" = 3 ] || { partial=$((partial + 1)); echo "# partial import $tok: $c of 3"; }
 done
 t_eq "no acknowledged write lost" "$lost" 0
