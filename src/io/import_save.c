@@ -180,25 +180,6 @@ static const char *person(struct saver *sv, const char *mail, int to_review)
 
 /* ----------------------------------------------------------- values --- */
 
-static int same(const char *a, const char *b)
-{
-	if (!a || !*a)
-		return !b || !*b;
-	return b && strcmp(a, b) == 0;
-}
-
-static void bind_field(sqlite3_stmt *st, int idx, const struct field_def *fd, const char *v)
-{
-	if (!v || !*v)
-		sqlite3_bind_null(st, idx);
-	else if (fd->type == FT_INT || fd->type == FT_BOOL)
-		sqlite3_bind_int64(st, idx, strtoll(v, NULL, 10));
-	else if (fd->type == FT_REAL)
-		sqlite3_bind_double(st, idx, strtod(v, NULL));
-	else
-		sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
-}
-
 /* v as a history parameter, cut at 200 bytes on a character boundary. */
 static void append_value(char **out, const char *key, const char *v)
 {
@@ -263,7 +244,7 @@ static int members_differ(struct saver *sv, long long id, const struct dossier *
 	int differ = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		for (int f = 0; f < MF_COUNT && i < d->n_members && !differ; f++)
-			differ = !same((const char *)sqlite3_column_text(st, f), d->members[i].f[f]);
+			differ = !field_same((const char *)sqlite3_column_text(st, f), d->members[i].f[f]);
 		i++;
 	}
 	sqlite3_reset(st);
@@ -284,9 +265,9 @@ static struct stored_doc *stored_named(struct stored_doc *v, size_t n, const cha
 {
 	struct stored_doc *any = NULL;
 	for (size_t i = 0; i < n; i++) {
-		if (v[i].taken || !same(v[i].title, title))
+		if (v[i].taken || !field_same(v[i].title, title))
 			continue;
-		if (same(v[i].kind, kind))
+		if (field_same(v[i].kind, kind))
 			return &v[i];
 		if (!any)
 			any = &v[i];
@@ -322,8 +303,8 @@ static int documents_differ(struct saver *sv, long long id, const struct dossier
 			break;
 		}
 		row->taken = 1;
-		differ = !same(row->kind, doc->kind) ||
-			 (!row->stored && !same(*row->date ? row->date : NULL, doc->received_on));
+		differ = !field_same(row->kind, doc->kind) ||
+			 (!row->stored && !field_same(*row->date ? row->date : NULL, doc->received_on));
 	}
 	for (size_t i = 0; i < n; i++) {
 		differ |= !v[i].taken && !v[i].stored;
@@ -414,7 +395,7 @@ static int create_item(struct saver *sv, const struct import_item *it, long long
 	sqlite3_stmt *st = sv->st[ST_INS];
 	stmt_bind(st, "It", d->campaign_id ? d->campaign_id : sv->campaign, at);
 	for (int i = 0; i < DF_COUNT; i++)
-		bind_field(st, 3 + i, &dossier_fields[i], d->f[i]);
+		field_bind(st, 3 + i, &dossier_fields[i], d->f[i]);
 	if (run(sv, ST_INS, e, _("saving the dossier")) < 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(sv->s->db);
@@ -455,7 +436,7 @@ static int update_notes(struct saver *sv, long long id, const struct import_item
 		stmt_bind(st, "It", id, m->annotations[k]);
 		char *old = sqlite3_step(st) == SQLITE_ROW ? col_text(st, 0) : NULL;
 		sqlite3_reset(st);
-		if (!same(old, it->notes[k])) {
+		if (!field_same(old, it->notes[k])) {
 			char *name = xasprintf("annotation \"%s\"", m->annotations[k]);
 			if (detail)
 				change(detail, names, name, old, it->notes[k]);
@@ -480,7 +461,7 @@ static int diff_item(struct saver *sv, long long id, const struct import_item *i
 		return -1;
 	for (int i = 0; i < DF_COUNT; i++) {
 		val[i] = d->absent[i] ? old[i] : d->f[i];
-		if (!same(old[i], val[i]))
+		if (!field_same(old[i], val[i]))
 			change(detail, names, dossier_fields[i].column, old[i], val[i]);
 	}
 	size_t n_old;
@@ -513,7 +494,7 @@ static int update_item(struct saver *sv, long long id, const struct import_item 
 		sqlite3_stmt *st = sv->st[ST_UPD];
 		stmt_bind(st, "It", id, sv->now);
 		for (int i = 0; i < DF_COUNT; i++)
-			bind_field(st, 3 + i, &dossier_fields[i], val[i]);
+			field_bind(st, 3 + i, &dossier_fields[i], val[i]);
 		rc = run(sv, ST_UPD, e, _("updating the dossier"));
 		if (rc == 0 && members)
 			rc = write_members(sv, id, &it->d, e);

@@ -10,24 +10,6 @@
 #include "procedure/history.h"
 #include "store/stmt.h"
 
-static int same(const char *a, const char *b)
-{
-	if (!a || !*a)
-		return !b || !*b;
-	return b && strcmp(a, b) == 0;
-}
-
-static int bind_field(sqlite3_stmt *st, int idx, const struct field_def *fd, const char *v)
-{
-	if (!v || !*v)
-		return sqlite3_bind_null(st, idx);
-	if (fd->type == FT_INT || fd->type == FT_BOOL)
-		return sqlite3_bind_int64(st, idx, strtoll(v, NULL, 10));
-	if (fd->type == FT_REAL)
-		return sqlite3_bind_double(st, idx, strtod(v, NULL));
-	return sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
-}
-
 /* The dossier fields as parameters from ?3 on (?1 and ?2 are the
  * statement's own): "?3, ?4, ..." for an insert, "ds_number = ?3, ..." (sets)
  * for an update. A fresh string. */
@@ -47,7 +29,7 @@ static int write_fields(struct store *s, const char *sql, long long key, const c
 {
 	sqlite3_stmt *st = stmt_query(s, e, sql, "It", key, at);
 	for (int i = 0; st && i < DF_COUNT; i++)
-		bind_field(st, 3 + i, &dossier_fields[i], val[i]);
+		field_bind(st, 3 + i, &dossier_fields[i], val[i]);
 	return stmt_exec(s, st, e, what);
 }
 
@@ -80,7 +62,7 @@ static int members_differ(const struct dossier *old, const struct dossier *d)
 		return 1;
 	for (size_t i = 0; i < d->n_members; i++)
 		for (int f = 0; f < MF_COUNT; f++)
-			if (!same(old->members[i].f[f], d->members[i].f[f]))
+			if (!field_same(old->members[i].f[f], d->members[i].f[f]))
 				return 1;
 	return 0;
 }
@@ -125,7 +107,7 @@ static void changes(const struct dossier *old, char *const *val, int members, ch
 {
 	changed[0] = '\0';
 	for (int i = 0; i < DF_COUNT; i++)
-		if (!same(old->f[i], val[i]))
+		if (!field_same(old->f[i], val[i]))
 			text_join(changed, len, ", ", dossier_fields[i].column);
 	if (members)
 		text_join(changed, len, ", ", "members");

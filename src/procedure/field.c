@@ -278,3 +278,21 @@ int field_validate(const struct field_def *fd, const char *v, char *why, size_t 
 		return REFUSE(_("%s must be digits only (the platform's number), found '%s'"));
 	return check_value(fd, v, why, whylen);
 }
+
+int field_same(const char *a, const char *b)
+{
+	if (!a || !*a)
+		return !b || !*b;
+	return b && strcmp(a, b) == 0;
+}
+
+int field_bind(sqlite3_stmt *st, int idx, const struct field_def *fd, const char *v)
+{
+	if (!v || !*v)
+		return sqlite3_bind_null(st, idx);
+	if (fd->type == FT_INT || fd->type == FT_BOOL)
+		return sqlite3_bind_int64(st, idx, strtoll(v, NULL, 10));
+	if (fd->type == FT_REAL)
+		return sqlite3_bind_double(st, idx, strtod(v, NULL));
+	return sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
+}

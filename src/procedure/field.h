@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include <sqlite3.h>
+
 enum dossier_section {
 	SEC_PLATFORM,	/* Démarches Simplifiées bookkeeping */
 	SEC_LEAD,	/* structure porteuse */
@@ -69,6 +71,10 @@ char *dossier_field_columns(void);
 /* field_validate - check one value against its definition; on error writes
  * a translated reason into why (e.g. "SIRET checksum is wrong"). */
 int field_validate(const struct field_def *fd, const char *value, char *why, size_t whylen);
+/* field_same - two stored values are the same (NULL and "" alike). */
+int field_same(const char *a, const char *b);
+/* field_bind - v as fd's type at idx of st (NULL for an empty value). */
+int field_bind(sqlite3_stmt *st, int idx, const struct field_def *fd, const char *v);
 /* siret_valid - 14 digits with a correct Luhn checksum. */
 int siret_valid(const char *s);
 /* siret_check_digit - the 14th digit that makes the 13 digits of s a valid
