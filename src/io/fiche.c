@@ -14,6 +14,7 @@
 #include "procedure/dossier.h"
 #include "procedure/procedure.h"
 #include "review/aggregate.h"
+#include "review/note.h"
 #include "review/review.h"
 
 /* What the fiche is being made of. */
@@ -373,6 +374,41 @@ static void opinions(struct fiche *f, long long id)
 	opinion_list_free(&op, n);
 }
 
+/* The platform's annotations privées, then the reviewers' discussion, as
+ * note_list lets the person see them (the rules of reviews). */
+static void notes(struct fiche *f, long long id)
+{
+	struct note *nt = NULL;
+	size_t n = 0;
+	int hidden = 0;
+	struct perr e = {0};
+	if (note_list(f->s, f->a, id, &nt, &n, &hidden, &e) < 0)
+		return;
+	for (int pass = 1; pass >= 0; pass--) {
+		int any = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (nt[i].imported != pass)
+				continue;
+			if (!any++)
+				doc_heading(f->d, pass ? _("Annotations privées") : _("Discussion"));
+			if (pass) {
+				doc_field(f->d, nt[i].field, nt[i].body);
+				continue;
+			}
+			char when[48];
+			char *h = xasprintf("%s (%s), %s", nt[i].author_name, nt[i].author,
+					    fmt_datetime(f->l, nt[i].at, when, sizeof when));
+			doc_subheading(f->d, h);
+			free(h);
+			doc_para(f->d, nt[i].body, 0);
+		}
+		if (!pass && hidden)
+			doc_paraf(f->d, 0, P_("%d comment is hidden from you for now.",
+					      "%d comments are hidden from you for now.", hidden), hidden);
+	}
+	note_list_free(&nt, n);
+}
+
 static int decision_row(const struct history_entry *h, void *arg)
 {
 	struct fiche *f = arg;
@@ -422,6 +458,7 @@ int fiche_build(struct store *s, const struct actor *a, long long id, const char
 		rc = aggregates(&f, id, e);
 	if (rc == 0) {
 		opinions(&f, id);
+		notes(&f, id);
 		doc_heading(f.d, _("Decisions"));
 		const char *head[] = {_("Date"), _("Move"), _("By"), _("Motivation")};
 		doc_table(f.d, 4, head, "lwlw");

@@ -136,4 +136,9 @@ t_run "print: English session again" 0 ptce print $PHASE2
 t_contains "print: the footer gives the audit chain head" "$(echo "$T_OUT" | tr -d '\n')" "$head"
 t_run "report: text" 0 ptce report
 t_contains "report: the footer gives the audit chain head" "$(echo "$T_OUT" | tr -d '\n')" "$head"
+# The discussion among reviewers is on the fiche.
+ptce comment add $PHASE2 "Question de gouvernance pour la CRA." >/dev/null 2>&1
+t_run "print: with the discussion" 0 ptce print $PHASE2
+t_contains "  ...its heading" "$T_OUT" "Discussion"
+t_contains "  ...the comment" "$T_OUT" "Question de gouvernance pour la CRA."
 t_done
