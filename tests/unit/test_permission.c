@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "procedure/assignment.h"
 #include "procedure/permission.h"
 #include "procedure/procedure.h"
@@ -38,18 +39,6 @@ struct cell {
 	struct checklist *p1;
 	long long d1, d2;	/* d1 in phase1, d2 submitted */
 };
-
-static void must(int rc, const struct perr *e)
-{
-	if (rc < 0)
-		fail_msg("%s", e->msg);
-}
-
-static void sql(struct store *s, const char *q)
-{
-	struct perr e = {0};
-	must(store_exec(s, q, &e), &e);
-}
 
 static void who(struct actor *a, const char *login, unsigned roles)
 {

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "io/pieces.h"
 #include "procedure/procedure.h"
 #include "store/open.h"
@@ -78,23 +79,6 @@ struct fx {
 	struct store *s;
 	struct actor admin;
 };
-
-static void must(int rc, const struct perr *e)
-{
-	if (rc < 0)
-		fail_msg("%s", e->msg);
-}
-
-static long long sql_int(struct store *s, const char *q)
-{
-	sqlite3_stmt *st = NULL;
-	long long v = -1;
-	assert_int_equal(sqlite3_prepare_v2(s->db, q, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
 
 static int setup(void **state)
 {

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "procedure/access.h"
 #include "procedure/procedure.h"
 #include "review/aggregate.h"
@@ -28,29 +29,6 @@ struct fx {
 	struct actor coord, alice, bob, carol, lect, expert;
 	long long d1, d2;	/* d1 in phase2, d2 in phase1 */
 };
-
-static void must(int rc, const struct perr *e)
-{
-	if (rc < 0)
-		fail_msg("%s", e->msg);
-}
-
-static void sql(struct store *s, const char *q)
-{
-	struct perr e = {0};
-	must(store_exec(s, q, &e), &e);
-}
-
-static long long sql_int(struct store *s, const char *q)
-{
-	sqlite3_stmt *st = NULL;
-	long long v = -1;
-	assert_int_equal(sqlite3_prepare_v2(s->db, q, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
 
 static void who(struct actor *a, const char *login, unsigned roles)
 {
