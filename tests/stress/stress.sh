@@ -39,7 +39,7 @@ while alive; do
 	if [ -n "$victim" ] && kill -KILL "$victim" 2>/dev/null; then
 		kills=$((kills + 1))
 	fi
-	sleep "0.0$((r % 9 + 1))"
+	sleep "0.0$((r % 4 + 1))"
 done
 wait
 # STRESS_SELFTEST=1 claims a write that never happened: the check must fail.
