@@ -127,10 +127,22 @@ static void remove_stale_temps(const char *path)
 	while (d && (de = readdir(d))) {
 		const char *n = de->d_name;
 		size_t len = strlen(n);
-		if (strncmp(n, prefix, strlen(prefix)) != 0 || (len > 4 && (strcmp(n + len - 4, "-wal") == 0 ||
-		    strcmp(n + len - 4, "-shm") == 0)) || (len > 8 && strcmp(n + len - 8, "-journal") == 0))
+		if (strncmp(n, prefix, strlen(prefix)) != 0)
 			continue;
 		char *f = xasprintf("%s/%s", dir, n);
+		size_t side = len > 4 && (strcmp(n + len - 4, "-wal") == 0 || strcmp(n + len - 4, "-shm") == 0) ? 4
+			    : len > 8 && strcmp(n + len - 8, "-journal") == 0 ? 8 : 0;
+		if (side) {
+			/* A side file whose database is gone (killed between the two
+			 * removals): nobody can hold it, it goes. */
+			char *main_file = xstrndup(f, strlen(f) - side);
+			struct stat st;
+			if (stat(main_file, &st) != 0)
+				unlink(f);
+			free(main_file);
+			free(f);
+			continue;
+		}
 		int fd = open(f, O_RDONLY | O_CLOEXEC);
 		if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
 			store_remove_files(f);
