@@ -30,6 +30,16 @@ static int write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
+/* Make fd private (0600), write buf to it and close it: 0, or the errno
+ * of what failed (fd is closed either way). */
+static int fill_private(int fd, const char *buf, size_t len)
+{
+	int err = fchmod(fd, 0600) == 0 && write_all(fd, buf, len) == 0 ? 0 : errno ? errno : EIO;
+	if (close(fd) != 0 && !err)
+		err = errno;
+	return err;
+}
+
 /* A private copy of buf in $TMPDIR (mkstemp: mode 0600, a name nobody
  * chose): its path in path, 0; or -1 naming the problem. */
 static int temp_copy(const char *buf, size_t len, char *path, size_t size, struct perr *e)
@@ -40,13 +50,8 @@ static int temp_copy(const char *buf, size_t len, char *path, size_t size, struc
 	if (fd < 0)
 		return perr_set(e, P_IO, _("cannot make a temporary file in %s: %s"),
 				tmp && *tmp ? tmp : "/tmp", strerror(errno));
-	int rc = fchmod(fd, 0600) == 0 && write_all(fd, buf, len) == 0 ? 0 : -1;
-	int err = errno;
-	if (close(fd) != 0 && rc == 0) {
-		rc = -1;
-		err = errno;
-	}
-	if (rc < 0) {
+	int err = fill_private(fd, buf, len);
+	if (err) {
 		unlink(path);
 		return perr_set(e, P_IO, _("cannot write the temporary file %s: %s"), path, strerror(err));
 	}
@@ -189,13 +194,8 @@ static int save_file(const char *path, const char *buf, size_t len, int force, s
 	if (fd < 0)
 		return perr_set(e, errno == EEXIST ? P_REFUSED : P_IO, _("cannot write %s: %s"), path,
 				strerror(errno));
-	int rc = fchmod(fd, 0600) == 0 && write_all(fd, buf, len) == 0 ? 0 : -1;
-	int err = errno;
-	if (close(fd) != 0 && rc == 0) {
-		rc = -1;
-		err = errno;
-	}
-	if (rc < 0) {
+	int err = fill_private(fd, buf, len);
+	if (err) {
 		unlink(path);
 		return perr_set(e, P_IO, _("cannot write %s: %s"), path, strerror(err));
 	}
