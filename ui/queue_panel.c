@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "base/geo.h"
 #include "base/i18n.h"
 #include "base/text.h"
@@ -115,8 +116,10 @@ static void draw_row(struct ui *u, int y, int x, int w, const struct cols *c,
 	ui_put(y, cx, c->mine, mine_label(r->mine), base);
 	cx += c->mine + 1;
 	char tot[16] = "";
-	if (r->has_total && r->visible)
-		snprintf(tot, sizeof tot, "%5.1f", r->mean_total);
+	if (r->has_total && r->visible) {
+		char num[24];
+		snprintf(tot, sizeof tot, "%5s", fmt_decimal(FMT_READER, r->mean_total, 1, num, sizeof num));
+	}
 	else if (r->n_submitted && !r->visible)
 		snprintf(tot, sizeof tot, "  ···");
 	else if (r->verdict != GV_NONE)

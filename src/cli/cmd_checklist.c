@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/fmt.h"
 #include "base/host.h"
 #include "base/i18n.h"
 #include "base/text.h"
@@ -32,9 +33,11 @@ static int check_files(struct app *app, const char *name, void *ctx, int argc, c
 			bad = 1;
 			continue;
 		}
-		fprintf(app->out, P_("%s: ok (grid %s, phase %d, %zu criterion, %g points, version %s)\n",
-				     "%s: ok (grid %s, phase %d, %zu criteria, %g points, version %s)\n", g->n_crit),
-			argv[i], g->id, g->phase, g->n_crit, g->points_sum, g->hash);
+		char pts[32];
+		fprintf(app->out, P_("%s: ok (grid %s, phase %d, %zu criterion, %s points, version %s)\n",
+				     "%s: ok (grid %s, phase %d, %zu criteria, %s points, version %s)\n", g->n_crit),
+			argv[i], g->id, g->phase, g->n_crit, fmt_short(FMT_READER, g->points_sum, pts, sizeof pts),
+			g->hash);
 		checklist_free(&g);
 	}
 	return bad ? 1 : 0;
@@ -45,20 +48,21 @@ static void print_criterion(FILE *f, const struct criterion *cr)
 	char *acc = criterion_accepts(cr);
 	fprintf(f, "  %-6s %-6s %-10s ", cr->id, crit_type_name(cr->type), acc);
 	free(acc);
-	text_put(f, cr->label);
+	char num[32];
+	text_put(f, criterion_label(cr));
 	if (cr->points > 0)
-		fprintf(f, _(" [%g points]"), cr->points);
+		fprintf(f, _(" [%s points]"), fmt_short(FMT_READER, cr->points, num, sizeof num));
 	if (cr->blocking)
 		fprintf(f, "%s", _(" [blocking]"));
 	if (cr->eliminate_below >= 0)
-		fprintf(f, _(" [eliminates under %g points]"), cr->eliminate_below);
+		fprintf(f, _(" [eliminates under %s points]"), fmt_short(FMT_READER, cr->eliminate_below, num, sizeof num));
 	fputs("\n", f);
 }
 
 static void print_grid(FILE *f, const struct checklist *g)
 {
 	fprintf(f, "%s - ", g->id);
-	text_put(f, g->title);
+	text_put(f, checklist_text(g->title, g->title_en));
 	fprintf(f, P_("\nphase %d, %d review required, %s, version %s%s%s\n",
 		      "\nphase %d, %d reviews required, %s, version %s%s%s\n", g->reviews_required), g->phase,
 		g->reviews_required, g->blind ? _("blind") : _("not blind"), g->hash,
@@ -68,14 +72,16 @@ static void print_grid(FILE *f, const struct checklist *g)
 		if (g->crit[i].section != sec) {
 			sec = g->crit[i].section;
 			fputs("\n", f);
-			text_put(f, g->sections[sec].title);
+			text_put(f, checklist_text(g->sections[sec].title, g->sections[sec].title_en));
 			fputs("\n", f);
 		}
 		print_criterion(f, &g->crit[i]);
 	}
 	for (size_t i = 0; i < g->n_bands; i++) {
 		fprintf(f, i ? ", " : _("\nBands: "));
-		fprintf(f, "%s >= %g", g->bands[i].id, g->bands[i].min);
+		char num[32];
+		text_put(f, checklist_text(g->bands[i].label, g->bands[i].label_en));
+		fprintf(f, " ≥ %s", fmt_short(FMT_READER, g->bands[i].min, num, sizeof num));
 	}
 	if (g->n_bands)
 		fputs("\n", f);
@@ -139,8 +145,9 @@ static int install_grid(struct app *app, const char *action, void *ctx, int argc
 		checklist_free(&g);
 		return cli_report(app, &e);
 	}
-	fprintf(app->out, _("Grid %s version %s (%g points) installed by %s; new reviews on %s are given on it.\n"),
-		g->id, g->hash, g->points_sum, app->actor.login, g->id);
+	char pts[32];
+	fprintf(app->out, _("Grid %s version %s (%s points) installed by %s; new reviews on %s are given on it.\n"),
+		g->id, g->hash, fmt_short(FMT_READER, g->points_sum, pts, sizeof pts), app->actor.login, g->id);
 	checklist_free(&g);
 	return 0;
 }

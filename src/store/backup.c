@@ -180,7 +180,9 @@ static int judge_backup(struct store *b, const struct store_health *h, struct pe
 				b->path, h->integrity);
 	if (h->audit.n > 0) {
 		const struct audit_problem *p = &h->audit.p[0];
-		return perr_set(e, P_INVALID, _("the audit record of %s shows %zu change(s) made outside ptce (first: %s %s: %s); nothing was changed. Choose another backup."),
+		return perr_set(e, P_INVALID, P_("the audit record of %s shows %zu change made outside ptce (first: %s %s: %s); nothing was changed. Choose another backup.",
+						 "the audit record of %s shows %zu changes made outside ptce (first: %s %s: %s); nothing was changed. Choose another backup.",
+						 h->audit.n),
 				b->path, h->audit.n, p->table, p->key, p->what);
 	}
 	return 0;

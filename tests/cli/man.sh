@@ -192,8 +192,8 @@ for page in man/ptce-procedure.7 man/fr/ptce-procedure.7; do
 	t_eq "$page: the phase 2 table has every criterion with its points" "$bad" ""
 done
 bands=$(sed -n 's/^Bands: //p' "$T_DIR/g2")
-t_contains "phase2.yaml: favourable from 65 as the pages say" "$bands" "favourable >= 65"
-t_contains "phase2.yaml: reserve from 50 as the pages say" "$bands" "reserve >= 50"
+t_contains "phase2.yaml: favourable from 65 as the pages say" "$bands" "Favourable ≥ 65"
+t_contains "phase2.yaml: reserve from 50 as the pages say" "$bands" "Reserved ≥ 50"
 t_contains "phase2.yaml: A eliminates under 8 points as the pages say" "$(grep '^  A ' "$T_DIR/g2")" "under 8 points"
 
 # ---- the examples of the section 5 pages are valid files --------------------------

@@ -24,6 +24,8 @@ french_text() { # NAME TEXT
 NNBSP=$(printf '\342\200\257') NBSP=$(printf '\302\240')
 
 # ---- the fiche d'instruction -------------------------------------------------
+# The demo's dates follow today's: the French date is the English one's.
+DEPOSIT=$(ptce print $PHASE2 | sed -n 's/^Deposited on *: \([0-9]*\)-\([0-9]*\)-\([0-9]*\)$/\3\/\2\/\1/p')
 t_run "print: the fiche in French" 0 fr ptce print $PHASE2
 FICHE=$T_OUT
 french_text "print" "$FICHE"
@@ -31,7 +33,7 @@ t_contains "print: title" "$FICHE" "Fiche d’instruction"
 t_contains "print: région" "$FICHE" "Occitanie (76)"
 t_contains "print: millésime" "$FICHE" "AMI PTCE 2025"
 t_contains "print: PTCE" "$FICHE" "Cluster économie textile circulaire"
-t_contains "print: French date of deposit" "$FICHE" "12/07/2026"
+t_contains "print: French date of deposit" "$FICHE" "${DEPOSIT:-no date in English}"
 t_contains "print: amount requested, French" "$FICHE" "100${NNBSP}000${NBSP}€"
 t_contains "print: decimal comma" "$FICHE" "2,2"
 t_contains "print: partnership against the décret" "$FICHE" "Au moins trois personnes morales"
@@ -44,7 +46,7 @@ t_contains "print: the CRA's block" "$FICHE" "Décision de la CRA"
 t_contains "print: signatures" "$FICHE" "Signature"
 t_contains "print: who printed it" "$FICHE" "Imprimé le"
 t_run "print: English session" 0 ptce print $PHASE2
-t_contains "print in English: ISO-like date" "$T_OUT" "2026-07-12"
+t_contains "print in English: ISO-like date" "$T_OUT" "$(printf '%s\n' "$DEPOSIT" | awk -F/ '{ print $3 "-" $2 "-" $1 }')"
 t_contains "print in English: amount" "$T_OUT" "€100,000"
 t_contains "print in English: the grid's English label" "$T_OUT" "Multi-actor partnership"
 
