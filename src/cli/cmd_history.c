@@ -11,6 +11,7 @@
 #include "cli/cmd_history.h"
 #include "procedure/dossier.h"
 #include "procedure/history_text.h"
+#include "procedure/procedure.h"
 
 struct history_ctx {
 	struct app *app;
@@ -44,9 +45,9 @@ static int history_row(const struct history_entry *h, void *arg)
 	char when[32], what[128];
 	fmt_datetime(FMT_READER, h->at, when, sizeof when);
 	if (h->to_state && h->from_state)
-		snprintf(what, sizeof what, "%s → %s", h->from_state, h->to_state);
+		snprintf(what, sizeof what, "%s → %s", state_short_label(h->from_state), state_short_label(h->to_state));
 	else if (h->to_state)
-		snprintf(what, sizeof what, "%s %s", history_kind_label(h->kind), h->to_state);
+		snprintf(what, sizeof what, "%s %s", history_kind_label(h->kind), state_short_label(h->to_state));
 	else
 		snprintf(what, sizeof what, "%s", history_kind_label(h->kind));
 	fprintf(f, "%-16s ", when);

@@ -45,6 +45,10 @@ t_run "ptce campaign show" 0 ptce campaign show
 t_contains "  ...the envelope in euros" "$T_OUT" "$(printf 'enveloppe    500\342\200\257000\302\240€')"
 t_contains "  ...laureates with a real plural" "$T_OUT" "lauréats)"
 
+t_contains "ptce history: states by their French label" "$(ptce history "$ID")" "déposé → phase 1"
+t_contains "  ...and their English one in English" "$(LANGUAGE= ptce history "$ID")" "submitted → phase 1"
+t_not_contains "  ...never the state's code" "$(ptce history "$ID")" "→ phase1"
+
 # The demo's dates follow today's: the expected French values are made from
 # the machine export of the same database.
 ROW=$(LANGUAGE= ptce export --format csv | sed -n 2p)
