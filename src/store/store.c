@@ -53,6 +53,7 @@ int store_fail(struct store *s, struct perr *e, const char *what)
 	const char *msg = sqlite3_errmsg(s->db);
 	int prim = code & 0xFF;
 	int sys = sqlite3_system_errno(s->db);
+	s->busy.failed = prim == SQLITE_BUSY || prim == SQLITE_LOCKED;
 	if (prim == SQLITE_FULL || (prim == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT)))
 		return perr_set(e, P_DB, _("%s: the disk holding %s is full; nothing was changed. Free some space (df %s) and try again."),
 				what, s->path, s->path);
@@ -77,6 +78,11 @@ void store_busy_hook(struct store *s, busy_hook_fn hook, void *arg)
 {
 	s->busy.hook = hook;
 	s->busy.arg = arg;
+}
+
+int store_busy_failed(const struct store *s)
+{
+	return s->busy.failed;
 }
 
 int store_exec(struct store *s, const char *sql, struct perr *e)
