@@ -15,27 +15,10 @@ ptce import "$T_DIR/d.csv" >/dev/null 2>&1
 ptce reviewer add alice --name "Alice Martin" --role instructeur >/dev/null
 ptce move 5001 phase1 >/dev/null 2>&1
 
-# hold_lock SECONDS: another process takes the write lock and keeps it for
-# SECONDS; returns once the lock is held.
-hold_lock() {
-	rm -f "$T_DIR/held"
-	/usr/bin/python3 - "$PTCE_DB" "$1" "$T_DIR/held" <<'PY' &
-import sqlite3, sys, time
-db, secs, flag = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-c = sqlite3.connect(db, isolation_level=None)
-c.execute("BEGIN IMMEDIATE")
-open(flag, "w").close()
-time.sleep(secs)
-c.execute("ROLLBACK")
-PY
-	LOCK_PID=$!
-	i=0
-	while [ ! -e "$T_DIR/held" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-}
 comments() { t_sql "select count(*) from notes"; }
 
 # --- the default wait outlasts a 3-second write ------------------------------
-hold_lock 3
+t_hold_lock 3
 start=$(date +%s)
 t_run "a comment written during another session's write succeeds" 0 ptce --as alice comment add 5001 "Écrit pendant l'import."
 took=$(( $(date +%s) - start ))
@@ -51,7 +34,7 @@ t_not_contains "  ...does not speak of waiting" "$T_ERR" "waiting"
 
 # --- PTCE_BUSY_WAIT=1: the wait runs out, nothing changed --------------------
 before=$(comments)
-hold_lock 3
+t_hold_lock 3
 t_run "with PTCE_BUSY_WAIT=1 the comment fails during the write" 4 env PTCE_BUSY_WAIT=1 "$PTCE" --as alice comment add 5001 "Trop tard."
 wait "$LOCK_PID"
 t_contains "  ...the database is busy with another session's write" "$T_ERR" "is busy with another session's write"
@@ -69,7 +52,7 @@ done
 t_eq "  ...and nothing was written" "$(comments)" "$((before + 1))"
 
 # --- in French -----------------------------------------------------------------
-hold_lock 2
+t_hold_lock 2
 t_run "the waiting line in French" 0 env LANGUAGE=fr "$PTCE" --as alice comment add 5001 "En français."
 wait "$LOCK_PID"
 t_contains "  ...says it waits" "$T_ERR" "attente de la fin de l’écriture d’une autre session"

@@ -9,23 +9,6 @@ tm_setup
 tm_add 1001 "Coopérative Énergie Sud" 76 31 3
 ptce move 1001 phase1 >/dev/null
 
-# hold_lock SECONDS : another process takes the write lock for SECONDS (its
-# pid in LOCK_PID); returns once the lock is held.
-hold_lock() {
-	rm -f "$T_DIR/held"
-	/usr/bin/python3 - "$PTCE_DB" "$1" "$T_DIR/held" <<'PY' &
-import sqlite3, sys, time
-db, secs, flag = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-c = sqlite3.connect(db, isolation_level=None)
-c.execute("BEGIN IMMEDIATE")
-open(flag, "w").close()
-time.sleep(secs)
-c.execute("ROLLBACK")
-PY
-	LOCK_PID=$!
-	i=0
-	while [ ! -e "$T_DIR/held" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-}
 answer() { t_sql "select coalesce(value, '') || '|' || coalesce(comment, '') from review_answers where criterion = '$1'"; }
 
 tm_start app 80 24
@@ -34,7 +17,7 @@ tm_keys app s
 tm_check "the grid opens" app "R1"
 
 # --- an answer given during another session's write waits, then is saved ---
-hold_lock 3
+t_hold_lock 3
 tm_keys app y
 tm_check "the answer waits and says so" app "Waiting for another session's write… Esc gives up" 3
 t_eq "  ...nothing is saved while the lock is held" "$(answer R1)" ""
@@ -47,7 +30,7 @@ t_eq "  ...in the database" "$(answer R1)" "yes|"
 # save as one types (when idle) waits, then the explicit one (Esc).
 tm_keys app Up Enter
 tm_check "the comment editor opens" app "Esc when done"
-hold_lock 60
+t_hold_lock 60
 tm_text app "Écrit pendant un import"
 tm_check "saving the text as typed waits and says so" app "Waiting for another session's write… Esc gives up" 5
 tm_keys app Escape
