@@ -36,4 +36,5 @@ int busy_wait_limit(unsigned *secs, struct perr *e);
 /* busy_install - make db wait through w (its limit from PTCE_BUSY_WAIT);
  * w must live as long as db. */
 int busy_install(sqlite3 *db, struct busy_wait *w, struct perr *e);
+
 #endif

@@ -34,7 +34,8 @@ static int stale_shm(struct store *s, struct perr *e, const char *what)
 }
 
 /* Another session's write held the lock: say whether the person gave up
- * or the wait ran out, and that nothing was changed. */
+ * (after how long) or the wait ran out (PTCE_BUSY_WAIT), and that nothing
+ * was changed. */
 static int busy_fail(struct store *s, struct perr *e, const char *what)
 {
 	unsigned secs = (s->busy.waited_ms + 500) / 1000;
@@ -42,9 +43,10 @@ static int busy_fail(struct store *s, struct perr *e, const char *what)
 		return perr_set(e, P_DB, P_("%s: the database %s is busy with another session's write (an import?); you gave up after %u second of waiting, and nothing was changed. Try again when it ends.",
 						  "%s: the database %s is busy with another session's write (an import?); you gave up after %u seconds of waiting, and nothing was changed. Try again when it ends.", secs),
 				what, s->path, secs);
+	unsigned limit = s->busy.limit_ms / 1000;
 	return perr_set(e, P_DB, P_("%s: the database %s is busy with another session's write (an import?), which did not end within %u second; nothing was changed. Try again when it ends (PTCE_BUSY_WAIT sets how many seconds to wait; 'fuser %s' shows who holds the file).",
-					  "%s: the database %s is busy with another session's write (an import?), which did not end within %u seconds; nothing was changed. Try again when it ends (PTCE_BUSY_WAIT sets how many seconds to wait; 'fuser %s' shows who holds the file).", secs),
-			what, s->path, secs, s->path);
+					  "%s: the database %s is busy with another session's write (an import?), which did not end within %u seconds; nothing was changed. Try again when it ends (PTCE_BUSY_WAIT sets how many seconds to wait; 'fuser %s' shows who holds the file).", limit),
+			what, s->path, limit, s->path);
 }
 
 int store_fail(struct store *s, struct perr *e, const char *what)
