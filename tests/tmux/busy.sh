@@ -25,6 +25,15 @@ tm_check "  ...and is saved when the write ends" app "R1: yes (saved)" 10
 wait "$LOCK_PID"
 t_eq "  ...in the database" "$(answer R1)" "yes|"
 
+# --- an answer whose wait is given up is not saved, and says so ------------
+t_hold_lock 60
+tm_keys app y
+tm_check "the next answer waits" app "Waiting for another session's write… Esc gives up" 3
+tm_keys app Escape
+tm_check "  ...Esc gives up: R2 not saved, said so" app "R2: not saved (another session's write); press the key again."
+t_eq "  ...nothing written" "$(answer R2)" ""
+{ kill "$LOCK_PID"; wait "$LOCK_PID"; } 2>/dev/null
+
 # --- Esc gives the wait up: the comment stays in the editor ---------------
 # The lock is taken first, so no save of the text can pass before it: the
 # save as one types (when idle) waits, then the explicit one (Esc).
