@@ -90,4 +90,23 @@ t_skip() {
 # t_sql SQL : run SQL on the test database (read-only checks).
 t_sql() { sqlite3 -batch -noheader "$PTCE_DB" "$1"; }
 
+# t_hold_lock SECONDS : another process takes the database's write lock
+# and keeps it for SECONDS (as a large import does; its pid in LOCK_PID);
+# returns once the lock is held.
+t_hold_lock() {
+	rm -f "$T_DIR/held"
+	/usr/bin/python3 - "$PTCE_DB" "$1" "$T_DIR/held" <<'PY' &
+import sqlite3, sys, time
+db, secs, flag = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+c = sqlite3.connect(db, isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+open(flag, "w").close()
+time.sleep(secs)
+c.execute("ROLLBACK")
+PY
+	LOCK_PID=$!
+	_i=0
+	while [ ! -e "$T_DIR/held" ] && [ $_i -lt 100 ]; do sleep 0.05; _i=$((_i + 1)); done
+}
+
 t_done() { exit "$T_FAILED"; }

@@ -180,11 +180,13 @@ int ui_main(struct app *app)
 	ui_layout(&u);
 	queue_rows_init(&u);
 	u.data_version = store_data_version(app->store);
+	store_busy_hook(app->store, ui_busy_hook, &u);
 	run(&u);
 	/* Whatever is being written is saved before the terminal goes back. */
 	for (int i = F_COUNT - 1; i >= 0; i--)
 		panels[i]->done(&u);
 	review_actions_done();
+	store_busy_hook(app->store, NULL, NULL);
 	screen_done();
 	return 0;
 }

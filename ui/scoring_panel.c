@@ -207,7 +207,11 @@ static void save_answer(struct ui *u, const char *value)
 	if (made < 0 || (!made && sc->rev->id &&
 			 review_set_answer(u->app->store, &u->app->actor, sc->rev->id, c->id, value,
 					   NULL, &rev, &e))) {
-		refused(u, &e);
+		if (store_busy_failed(u->app->store))
+			ui_message(u, UC_ERROR, _("%s: not saved (another session's write); press the key again."),
+				   c->id);
+		else
+			refused(u, &e);
 		return;
 	}
 	if (!made)
@@ -262,7 +266,12 @@ void scoring_flush(struct ui *u)
 	/* Idle and exit saves: a refusal stays dirty and is shown when the
 	 * person leaves the editor, not every second. */
 	struct perr e = {0};
-	save_text(u, &e);
+	if (u->sc.busy_hold || save_text(u, &e) == 0 || !store_busy_failed(u->app->store))
+		return;
+	/* Another session's write outlasted the wait (or it was given up):
+	 * no more idle saves until the person types or saves. */
+	u->sc.busy_hold = 1;
+	ui_message(u, UC_ERROR, "%s", _("Not saved (another session's write); your text is kept: Esc saves again."));
 }
 
 /* ---- drawing ---- */
@@ -501,12 +510,18 @@ static int scoring_grab(struct ui *u, int code)
 	struct scoring_state *sc = &u->sc;
 	if (!sc->editing)
 		return H_UNHANDLED;
+	sc->busy_hold = 0;
 	if (keymap_lookup(&u->km, KP_EDITOR, code) != KA_EDITOR_DONE) {
 		editor_key(&sc->ed, code);
 		return H_REDRAW;
 	}
 	struct perr e = {0};
-	if (save_text(u, &e) < 0) {
+	if (save_text(u, &e) < 0 && store_busy_failed(u->app->store)) {
+		/* Nothing changed: the text stays in the editor to save again. */
+		ui_message(u, UC_ERROR, "%s", _("Not saved (another session's write); your text is kept: Esc saves again."));
+		return H_REDRAW;
+	}
+	if (e.status != P_OK) {
 		/* Refused (the dossier moved on, or someone changed the review):
 		 * show the text so it can be copied, never lose it silently. */
 		char *text = text_clean(sc->ed.buf, TEXT_KEEP_NEWLINES);

@@ -186,10 +186,43 @@ static int translate(int rc, wint_t ch)
 	return (int)ch;
 }
 
+/* Keys typed while a write waited for another session's (ui_busy_hook),
+ * handed out before the terminal's next ones. */
+static int pending[256];
+static size_t n_pending;
+
+int ui_busy_hook(void *arg, unsigned waited_ms)
+{
+	struct ui *u = arg;
+	if (waited_ms < 300 || u->too_small)
+		return 0;
+	ui_put(u->rows - 1, 0, u->cols, _("Waiting for another session's write… Esc gives up"),
+	       ui_attr(u, UC_FLAG));
+	batch_refresh();
+	if (u->script)
+		return 0;	/* the script's keys are not read under a wait */
+	timeout(0);
+	wint_t ch;
+	int rc;
+	while ((rc = wget_wch(stdscr, &ch)) != ERR) {
+		int k = translate(rc, ch);
+		if (k == K_ESC)
+			return 1;
+		if (k != K_NONE && n_pending < sizeof pending / sizeof pending[0])
+			pending[n_pending++] = k;
+	}
+	return got_signal != 0;
+}
+
 int ui_getkey(struct ui *u, int timeout_ms)
 {
 	if (u->quit)
 		return K_ESC;
+	if (n_pending && !u->script) {
+		int k = pending[0];
+		memmove(pending, pending + 1, --n_pending * sizeof pending[0]);
+		return k;
+	}
 	if (got_signal) {
 		u->quit = 1;
 		return K_ESC;

@@ -15,6 +15,10 @@ void screen_done(void);
  * scripting, else the terminal; K_NONE on an idle timeout. Sets u->quit on
  * SIGHUP/SIGTERM or at the end of the script. */
 int ui_getkey(struct ui *u, int timeout_ms);
+/* ui_busy_hook - the store's hook while a write waits for another
+ * session's (store_busy_hook, arg the struct ui): from 0.3 s the message
+ * line says so; Esc gives up the wait, other keys are kept for ui_getkey. */
+int ui_busy_hook(void *arg, unsigned waited_ms);
 /* ui_attr - the curses attribute of a colour role. */
 int ui_attr(struct ui *u, int color);
 /* ui_put - draw s (cleaned) at y,x in exactly w columns (cut with …, padded). */

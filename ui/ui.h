@@ -91,6 +91,7 @@ struct scoring_state {
 	size_t cur;		/* criterion index */
 	long long top;
 	int editing;
+	int busy_hold;		/* an idle save met another session's write: wait for a key */
 	struct editor ed;
 	char *ds_number, *ptce_name;
 };

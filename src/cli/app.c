@@ -46,10 +46,25 @@ char *app_resolve_db(const char *opt, const struct config *c)
 	return xasprintf("%s/.local/share/ptce/ptce.db", home && *home ? home : ".");
 }
 
+/* The command line's wait for another session's write: said once, after a
+ * second, on stderr (the interface sets its own hook). */
+static int cli_busy_hook(void *arg, unsigned waited_ms)
+{
+	int *told = arg;
+	if (waited_ms < 1000)
+		*told = 0;
+	else if (!*told) {
+		fprintf(stderr, "%s\n", _("waiting for another session's write to end (an import?)… (Ctrl-C to give up)"));
+		*told = 1;
+	}
+	return 0;
+}
+
 int app_open(struct app *app, struct perr *e)
 {
 	if (procedure_open(app->db_path, STORE_EXISTING, &app->store, e) < 0)
 		return -1;
+	store_busy_hook(app->store, cli_busy_hook, &app->busy_told);
 	if (actor_from_process(app->store, &app->actor, e) < 0)
 		goto fail;
 	if (app->as_login && actor_impersonate(app->store, &app->actor, app->as_login, e) < 0)

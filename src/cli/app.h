@@ -21,6 +21,7 @@ struct app {
 	struct actor actor;
 	FILE *out, *err;	/* command output */
 	int interactive;	/* running inside the interface */
+	int busy_told;		/* the wait for another session's write was said */
 	const struct command *commands;	/* the subcommands' table (NULL-terminated) */
 };
 

@@ -1,5 +1,5 @@
-/* open.c - opening the database file: create or refuse, WAL and busy
- * timeout, forward migrations in one transaction, and the refusal of a file
+/* open.c - opening the database file: create or refuse, WAL and the busy
+ * wait (busy.c), forward migrations in one transaction, and the refusal of a file
  * written by a newer ptce. */
 #include <errno.h>
 #include <stdio.h>
@@ -9,6 +9,7 @@
 
 #include "base/i18n.h"
 #include "store/audit.h"
+#include "store/busy.h"
 #include "store/open.h"
 #include "store/schema.h"
 #include "store/stmt.h"
@@ -99,7 +100,10 @@ static int raw_open(const char *path, int flags, struct store **out, struct perr
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	audit_register(s->db);
-	sqlite3_busy_timeout(s->db, 5000);
+	if (busy_install(s->db, &s->busy, e) < 0) {
+		store_close(&s);
+		return -1;
+	}
 	/* Damage in a page is noticed when the page is read, not later. */
 	sqlite3_exec(s->db, "PRAGMA cell_size_check = ON", NULL, NULL, NULL);
 	*out = s;

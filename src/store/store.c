@@ -33,18 +33,34 @@ static int stale_shm(struct store *s, struct perr *e, const char *what)
 	return stale ? -1 : 0;
 }
 
+/* Another session's write held the lock: say whether the person gave up
+ * (after how long) or the wait ran out (PTCE_BUSY_WAIT), and that nothing
+ * was changed. */
+static int busy_fail(struct store *s, struct perr *e, const char *what)
+{
+	unsigned secs = (s->busy.waited_ms + 500) / 1000;
+	if (s->busy.gave_up)
+		return perr_set(e, P_DB, P_("%s: the database %s is busy with another session's write (an import?); you gave up after %u second of waiting, and nothing was changed. Try again when it ends.",
+						  "%s: the database %s is busy with another session's write (an import?); you gave up after %u seconds of waiting, and nothing was changed. Try again when it ends.", secs),
+				what, s->path, secs);
+	unsigned limit = s->busy.limit_ms / 1000;
+	return perr_set(e, P_DB, P_("%s: the database %s is busy with another session's write (an import?), which did not end within %u second; nothing was changed. Try again when it ends (PTCE_BUSY_WAIT sets how many seconds to wait; 'fuser %s' shows who holds the file).",
+					  "%s: the database %s is busy with another session's write (an import?), which did not end within %u seconds; nothing was changed. Try again when it ends (PTCE_BUSY_WAIT sets how many seconds to wait; 'fuser %s' shows who holds the file).", limit),
+			what, s->path, limit, s->path);
+}
+
 int store_fail(struct store *s, struct perr *e, const char *what)
 {
 	int code = sqlite3_extended_errcode(s->db);
 	const char *msg = sqlite3_errmsg(s->db);
 	int prim = code & 0xFF;
 	int sys = sqlite3_system_errno(s->db);
+	s->busy.failed = prim == SQLITE_BUSY || prim == SQLITE_LOCKED;
 	if (prim == SQLITE_FULL || (prim == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT)))
 		return perr_set(e, P_DB, _("%s: the disk holding %s is full; nothing was changed. Free some space (df %s) and try again."),
 				what, s->path, s->path);
 	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
-		return perr_set(e, P_DB, _("%s: the database %s is locked by another session and stayed locked; nothing was changed. Try again in a moment (a long import or a stuck process may hold it: see 'fuser %s')."),
-				what, s->path, s->path);
+		return busy_fail(s, e, what);
 	if (prim == SQLITE_READONLY && stale_shm(s, e, what) < 0)
 		return -1;
 	if (prim == SQLITE_READONLY)
@@ -58,6 +74,17 @@ int store_fail(struct store *s, struct perr *e, const char *what)
 	if (prim == SQLITE_CONSTRAINT)
 		return perr_set(e, P_INVALID, _("%s: refused by the database: %s"), what, msg);
 	return perr_set(e, P_DB, _("%s: database error: %s"), what, msg);
+}
+
+void store_busy_hook(struct store *s, busy_hook_fn hook, void *arg)
+{
+	s->busy.hook = hook;
+	s->busy.arg = arg;
+}
+
+int store_busy_failed(const struct store *s)
+{
+	return s->busy.failed;
 }
 
 int store_exec(struct store *s, const char *sql, struct perr *e)

@@ -7,12 +7,14 @@
 #include <sqlite3.h>
 
 #include "base/err.h"
+#include "store/busy.h"
 
 struct store {
 	sqlite3 *db;
 	char *path;
 	int broken;	/* SQLite said the file is damaged: no more writes */
 	int checked;	/* the quick check before the first write was done */
+	struct busy_wait busy;	/* waiting for another session's write (busy.h) */
 };
 
 /* STORE_APPLICATION_ID - 'PTCE' in PRAGMA application_id (set by migration 6). */
@@ -25,6 +27,15 @@ int store_begin(struct store *s, struct perr *e);
 int store_commit(struct store *s, struct perr *e);
 /* store_rollback - ROLLBACK the transaction under way, if any. */
 void store_rollback(struct store *s);
+
+/* store_busy_hook - set (or, with NULL, clear) the hook called while s
+ * waits for another session's write (store/busy.h). */
+void store_busy_hook(struct store *s, busy_hook_fn hook, void *arg);
+
+/* store_busy_failed - 1 when the last failure (store_fail) was another
+ * session's write holding the database past the wait, or a wait given up:
+ * nothing was changed and the same write may simply be made again. */
+int store_busy_failed(const struct store *s);
 
 /* store_fail - turn the connection's last error into a perr that says what
  * failed and, for a locked database, what to do. */

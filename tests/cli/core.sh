@@ -163,19 +163,20 @@ sqlite3 "$PTCE_DB" "update history set motivation='x'" 2>"$T_DIR/e"; rc=$?
 [ "$rc" -ne 0 ]; _t_report $? "history cannot be rewritten from the sqlite3 shell"
 grep -qE "append-only|ptce_sha256" "$T_DIR/e"; _t_report $? "  ...the database says why (append-only, or the audit function a bare shell lacks)"
 
-# --- a locked database: another process holds the write lock past the busy timeout ---
+# --- a locked database: another process holds the write lock past the busy wait ---
 /usr/bin/python3 - "$PTCE_DB" "$PTCE" "$sub2" >"$T_DIR/lock" 2>&1 <<'PY'
-import sqlite3, subprocess, sys
+import os, sqlite3, subprocess, sys
 db, ptce, num = sys.argv[1:4]
 c = sqlite3.connect(db, isolation_level=None)
 c.execute("BEGIN EXCLUSIVE")
-r = subprocess.run([ptce, "move", num, "withdrawn", "--reason", "test"], capture_output=True, text=True)
+r = subprocess.run([ptce, "move", num, "withdrawn", "--reason", "test"], capture_output=True, text=True,
+                   env=dict(os.environ, PTCE_BUSY_WAIT="1"))
 c.execute("ROLLBACK")
 print(r.returncode)
 print(r.stderr)
 PY
 t_eq "  ...move under a lock exits 4" "$(head -1 "$T_DIR/lock")" "4"
-t_contains "  ...and says the database is locked" "$(cat "$T_DIR/lock")" "locked by another session"
+t_contains "  ...and says the database is busy with another session's write" "$(cat "$T_DIR/lock")" "busy with another session's write"
 t_eq "  ...nothing was moved" "$(t_sql "select state from dossiers where ds_number='$sub2'")" "phase1"
 
 # --- options: --help anywhere, a value where none is taken, a missing value ---

@@ -1,6 +1,7 @@
 /* test_core.c - unit tests of the core without curses: text cleaning and
  * width, YAML positions, SIRET and field checks, the store's migrations and
- * triggers, and the procedure table walked for every state x target x role. */
+ * triggers, the wait for another session's write, and the procedure table
+ * walked for every state x target x role. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/geo.h"
@@ -24,6 +26,8 @@
 #include "store/store.h"
 #include "workflow/guards.h"
 #include "workflow/move.h"
+
+#include "fixture.h"
 
 /* ---- text ---- */
 
@@ -695,6 +699,81 @@ static void statement_helpers(void **state)
 	free(a.v);
 }
 
+/* ---- waiting for another session's write ---- */
+
+struct hook_seen {
+	int calls;
+	unsigned last_ms;
+	int went_back;	/* a wait's time went down within one wait */
+};
+
+/* Gives the wait up once it lasted 150 ms. */
+static int give_up_hook(void *arg, unsigned waited_ms)
+{
+	struct hook_seen *h = arg;
+	if (h->calls++ && waited_ms < h->last_ms)
+		h->went_back = 1;
+	h->last_ms = waited_ms;
+	return waited_ms >= 150;
+}
+
+static long long elapsed_ms(const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (t1.tv_sec - t0->tv_sec) * 1000LL + (t1.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Another connection holds the write lock: the hook sees the wait grow and
+ * gives it up; without a hook the wait ends at PTCE_BUSY_WAIT; a value that
+ * is not a number of seconds is refused at opening. */
+static void busy_wait_and_giving_up(void **state)
+{
+	(void)state;
+	struct perr e = {0};
+	struct store *s = fresh_store(), *holder = NULL, *other = NULL;
+	must(procedure_open(dbpath, STORE_EXISTING, &holder, &e), &e);
+	sql(holder, "BEGIN IMMEDIATE");
+
+	struct hook_seen h = {0};
+	store_busy_hook(s, give_up_hook, &h);
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(store_begin(s, &e), -1);
+	long long ms = elapsed_ms(&t0);
+	assert_true(ms >= 150 && ms < 2000);
+	assert_true(h.calls > 2);
+	assert_false(h.went_back);
+	assert_true(store_busy_failed(s));
+	assert_int_equal(e.status, P_DB);
+	assert_non_null(strstr(e.msg, "busy with another session's write"));
+	assert_non_null(strstr(e.msg, "you gave up after 0 seconds of waiting, and nothing was changed"));
+
+	setenv("PTCE_BUSY_WAIT", "1", 1);
+	must(procedure_open(dbpath, STORE_EXISTING, &other, &e), &e);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	perr_clear(&e);
+	assert_int_equal(store_begin(other, &e), -1);
+	ms = elapsed_ms(&t0);
+	assert_true(ms >= 950 && ms < 3000);
+	assert_non_null(strstr(e.msg, "which did not end within 1 second; nothing was changed"));
+	store_close(&other);
+
+	setenv("PTCE_BUSY_WAIT", "10s", 1);
+	assert_int_equal(procedure_open(dbpath, STORE_EXISTING, &other, &e), -1);
+	assert_int_equal(e.status, P_USAGE);
+	assert_non_null(strstr(e.msg, "PTCE_BUSY_WAIT=10s is not a number of seconds"));
+	assert_null(other);
+	unsetenv("PTCE_BUSY_WAIT");
+
+	/* The lock released, the same write passes at once. */
+	sql(holder, "ROLLBACK");
+	store_close(&holder);
+	must(store_begin(s, &e), &e);
+	store_rollback(s);
+	drop_store(&s);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -717,6 +796,7 @@ int main(void)
 		cmocka_unit_test(field_messages_are_exact),
 		cmocka_unit_test(phases_come_from_the_states_table),
 		cmocka_unit_test(statement_helpers),
+		cmocka_unit_test(busy_wait_and_giving_up),
 	};
 	cmocka_set_message_output(CM_OUTPUT_TAP);
 	return cmocka_run_group_tests(tests, NULL, NULL);

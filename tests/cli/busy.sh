@@ -1,0 +1,60 @@
+#!/bin/sh
+# busy.sh - a write made while another session holds the write lock (a large
+# import) waits for it instead of failing after a few seconds, says so on
+# stderr, and gives up after PTCE_BUSY_WAIT seconds with nothing changed.
+. "$(dirname "$0")/../lib.sh"
+t_setup
+export PTCE_LOCALEDIR=${PTCE_LOCALEDIR:-$T_TOP/build/locale}
+
+cat >"$T_DIR/d.csv" <<'CSV'
+ID;Établissement SIRET;Entreprise raison sociale;État du dossier;Déposé le;Région;Département (Code);Nom du PTCE;Type de territoire
+5001;90000014000005;Association Alpha;En construction;2025-03-01 10:00:00 +0100;Grand Est;67;PTCE Alpha;Rural
+CSV
+ptce init >/dev/null 2>&1
+ptce import "$T_DIR/d.csv" >/dev/null 2>&1
+ptce reviewer add alice --name "Alice Martin" --role instructeur >/dev/null
+ptce move 5001 phase1 >/dev/null 2>&1
+
+comments() { t_sql "select count(*) from notes"; }
+
+# --- the default wait outlasts a 3-second write ------------------------------
+t_hold_lock 3
+start=$(date +%s)
+t_run "a comment written during another session's write succeeds" 0 ptce --as alice comment add 5001 "Écrit pendant l'import."
+took=$(( $(date +%s) - start ))
+wait "$LOCK_PID"
+[ "$took" -ge 2 ]; _t_report $? "  ...after waiting for the write to end (${took} s)"
+t_contains "  ...and stderr said it was waiting" "$T_ERR" "waiting for another session's write to end (an import?)… (Ctrl-C to give up)"
+t_eq "  ...said once" "$(grep -c 'waiting for another' "$T_DIR/err")" "1"
+t_eq "  ...the comment is saved" "$(comments)" "1"
+
+# --- a write without contention says nothing about waiting -------------------
+t_run "a comment without contention" 0 ptce --as alice comment add 5001 "Sans attente."
+t_not_contains "  ...does not speak of waiting" "$T_ERR" "waiting"
+
+# --- PTCE_BUSY_WAIT=1: the wait runs out, nothing changed --------------------
+before=$(comments)
+t_hold_lock 3
+t_run "with PTCE_BUSY_WAIT=1 the comment fails during the write" 4 env PTCE_BUSY_WAIT=1 "$PTCE" --as alice comment add 5001 "Trop tard."
+wait "$LOCK_PID"
+t_contains "  ...the database is busy with another session's write" "$T_ERR" "is busy with another session's write"
+t_contains "  ...which did not end in time" "$T_ERR" "did not end within 1 second;"
+t_contains "  ...nothing was changed" "$T_ERR" "nothing was changed"
+t_eq "  ...and the database is unchanged" "$(comments)" "$before"
+t_run "after the write ended the same comment is saved" 0 env PTCE_BUSY_WAIT=1 "$PTCE" --as alice comment add 5001 "Trop tard."
+t_eq "  ...one more comment" "$(comments)" "$((before + 1))"
+
+# --- a value that is not a number of seconds ---------------------------------
+for bad in abc 0 -5 1.5 "" 86401; do
+	t_run "PTCE_BUSY_WAIT='$bad' is refused" 2 env PTCE_BUSY_WAIT="$bad" "$PTCE" --as alice comment add 5001 "Non."
+	t_contains "  ...with a clear message" "$T_ERR" "PTCE_BUSY_WAIT=$bad is not a number of seconds: give a whole number from 1 to 86400"
+done
+t_eq "  ...and nothing was written" "$(comments)" "$((before + 1))"
+
+# --- in French -----------------------------------------------------------------
+t_hold_lock 2
+t_run "the waiting line in French" 0 env LANGUAGE=fr "$PTCE" --as alice comment add 5001 "En français."
+wait "$LOCK_PID"
+t_contains "  ...says it waits" "$T_ERR" "attente de la fin de l’écriture d’une autre session"
+
+t_done
