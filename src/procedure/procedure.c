@@ -25,7 +25,7 @@ const size_t procedure_n_states = sizeof procedure_states / sizeof procedure_sta
 #define INSTR ROLE_INSTRUCTEUR
 
 const struct transition_def procedure_transitions[] = {
-	{"submitted", "phase1", N_("open phase 1 instruction"), "ouvrir l'instruction phase 1",
+	{"submitted", "phase1", N_("open phase 1 instruction"), "ouvrir l’instruction phase 1",
 	 INSTR | COORD, 0, GUARD_NONE, 0},
 	{"phase1", "bouquet", N_("retain in phase 1 (bouquet de services)"), "retenir en phase 1 (bouquet de services)",
 	 COORD, 0, GUARD_PHASE1_RETAINED, 0},

@@ -6,6 +6,7 @@ PO=$T_TOP/po/fr.po
 LOCDIR=${PTCE_LOCALEDIR:-$T_TOP/build/locale}
 MO=$LOCDIR/fr/LC_MESSAGES/ptce.mo
 export LANGUAGE=fr
+NB=$(printf '\302\240') NN=$(printf '\342\200\257')	# no-break and narrow no-break spaces
 
 # --- the catalogue itself ------------------------------------------------------
 # msgfmt prints "N translated messages." alone only when nothing is untranslated
@@ -61,16 +62,16 @@ done <"$T_DIR/transitions"
 
 # --- the program speaks French -------------------------------------------------
 t_run "--help" 0 ptce --help
-t_contains "--help: French usage line" "$T_OUT" "Usage : ptce [OPTIONS GLOBALES]"
-t_contains "--help: French 'Commands:'" "$T_OUT" "Commandes :"
-t_contains "--help: French command summary" "$T_OUT" "déclarer un conflit d'intérêts"
+t_contains "--help: French usage line" "$T_OUT" "Usage${NB}: ptce [OPTIONS GLOBALES]"
+t_contains "--help: French 'Commands:'" "$T_OUT" "Commandes${NB}:"
+t_contains "--help: French command summary" "$T_OUT" "déclarer un conflit d’intérêts"
 t_not_contains "--help: no English left" "$T_OUT" "Commands:"
 t_run "--help in English without LANGUAGE=fr" 0 env LANGUAGE= "$PTCE" --help
 t_contains "English --help still says Commands:" "$T_OUT" "Commands:"
 
 t_run "move --help" 0 ptce move --help
 t_contains "move --help: French options" "$T_OUT" "motivation (obligatoire pour rejeter"
-t_contains "move --help: French usage" "$T_OUT" "Usage : ptce [OPTIONS GLOBALES] move"
+t_contains "move --help: French usage" "$T_OUT" "Usage${NB}: ptce [OPTIONS GLOBALES] move"
 
 t_run "list" 0 ptce list
 HEAD=$(printf '%s\n' "$T_OUT" | sed -n 1p)
@@ -84,12 +85,12 @@ t_contains "list: French plural footer" "$T_OUT" " dossiers"
 FUNDED=$(ptce list --state funded --format tsv | sed -n 2p | cut -f1)
 PHASE1=$(ptce list --state phase1 --format tsv | sed -n 2p | cut -f1)
 t_run "a funded dossier cannot go back to phase1" 1 ptce move "$FUNDED" phase1
-t_contains "refusal in French" "$T_ERR" "la procédure ne prévoit aucun passage de 'funded' à 'phase1'"
-t_contains "refusal names the open moves in French" "$T_ERR" "Aucun passage ne vous est ouvert depuis 'funded'"
+t_contains "refusal in French" "$T_ERR" "la procédure ne prévoit aucun passage de «${NB}funded${NB}» à «${NB}phase1${NB}»"
+t_contains "refusal names the open moves in French" "$T_ERR" "Aucun passage ne vous est ouvert depuis «${NB}funded${NB}»"
 t_not_contains "refusal: no English left" "$T_ERR" "no move"
 t_run "rejecting without a motivation is refused" 1 ptce move "$PHASE1" rejected
 t_contains "refusal asks for a motivation in French" "$T_ERR" \
-	"le passage de 'phase1' à 'rejected' (non retenu en phase 1) demande une motivation écrite : ajoutez --reason"
+	"le passage de «${NB}phase1${NB}» à «${NB}rejected${NB}» (non retenu en phase 1) demande une motivation écrite${NB}: ajoutez --reason"
 t_eq "nothing moved" "$(t_sql "select state from dossiers where ds_number = '$PHASE1'")" "phase1"
 t_run "phase1 -> funded is refused" 1 ptce move "$PHASE1" funded
 t_contains "open moves listed with French transition labels" "$T_ERR" \
@@ -98,15 +99,15 @@ t_contains "open moves listed with French transition labels" "$T_ERR" \
 t_run "show" 0 ptce show "$PHASE1"
 t_contains "show: French field label" "$T_OUT" "Représentant légal"
 t_contains "show: French section" "$T_OUT" "== Structure porteuse =="
-t_contains "show: French state line" "$T_OUT" "État : instruction phase 1"
+t_contains "show: French state line" "$T_OUT" "État${NB}: instruction phase 1"
 
 t_run "unknown command" 2 ptce frobnicate
-t_contains "usage error in French" "$T_ERR" "commande inconnue 'frobnicate'"
+t_contains "usage error in French" "$T_ERR" "commande inconnue «${NB}frobnicate${NB}»"
 
 # --- the placeholders of the usage lines, in French --------------------------
 t_run "move --help in French" 0 ptce move --help
 t_contains "move: ÉTAT, TEXTE, RÉF in the usage line" "$T_OUT" \
-	"Usage : ptce [OPTIONS GLOBALES] move ID ÉTAT [--reason TEXTE] [--override] [--validation-ref RÉF"
+	"Usage${NB}: ptce [OPTIONS GLOBALES] move ID ÉTAT [--reason TEXTE] [--override] [--validation-ref RÉF"
 t_run "import --help in French" 0 ptce import --help
 t_contains "import: FICHIER, and FICHIER.csv keeps its extension" "$T_OUT" \
 	"import FICHIER [--members FICHIER.csv] [--mapping FICHIER.yaml]"

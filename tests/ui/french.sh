@@ -40,5 +40,5 @@ t_contains "fr: criterion A on a 0..4 scale" "$(ui_screen f5)" "0..4"
 t_contains "fr: digit 3 sets the value" "$(ui_screen f6)" "[3/4]"
 t_contains "fr: live total" "$(ui_screen f6)" "15.0"
 t_contains "fr: the reviews, mine first with the value just set, criteria with their labels" "$(ui_screen f7)" "A Partenariat multi-acteurs : 3 - bon"
-t_contains "fr: help from the key table, translated" "$(ui_screen f8)" "Monter d'une ligne"
+t_contains "fr: help from the key table, translated" "$(ui_screen f8)" "Monter d’une ligne"
 t_done

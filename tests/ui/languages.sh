@@ -5,6 +5,7 @@
 # « non », « à vérifier » and French option labels, never ids; a member cut
 # in its row is shown whole below it. At 80x24 and 200x50.
 . "$(dirname "$0")/../lib.sh"
+NB=$(printf '\302\240')	# no-break space (French typography)
 . "$(dirname "$0")/lib/ui.sh"
 t_setup
 ui_init_db
@@ -110,10 +111,10 @@ t_eq "fr: o n ? answer the gates, shown oui non à vérifier" "$(ui_screen fr1 |
  *R9   [ ]          Structure porteuse de l'ESS
 ────────────────────────────────────────────────────────────────────────────────
  R3 · répondre oui, non ou à vérifier (touches o n ?)
- Entrée : rédiger un commentaire · S : soumettre · r : autres évaluations
+ Entrée : rédiger un commentaire · S : soumettre · r : autres évaluations
 SCREEN
 )"
-t_contains "fr: the message names the answer in words" "$(tail -1 "$T_DIR/fr1")" "R3 : à vérifier (enregistré)"
+t_contains "fr: the message names the answer in words" "$(tail -1 "$T_DIR/fr1")" "R3${NB}: à vérifier (enregistré)"
 t_eq "fr: the answers are stored as codes" \
 	"$(ptce scores 1001 2>/dev/null | grep -c -E 'R[123] ')" "3"
 ui_run fr2 80 24 <<'KEYS'
