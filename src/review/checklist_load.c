@@ -12,11 +12,15 @@
 #include <strings.h>
 
 #include "base/file.h"
+#include "base/fmt.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "base/ydoc.h"
 #include "procedure/dossier.h"
 #include "review/checklist_load.h"
+
+/* A number of the grid in a message, as the reader writes it ("2,5"). */
+#define NUM(v, buf) fmt_short(FMT_READER, (v), (buf), sizeof(buf))
 
 static const char *const top_keys[] = {
 	"id", "version", "title", "title_en", "phase", "reviews_required", "blind",
@@ -213,9 +217,10 @@ static int get_num(struct ctx *x, const struct ynode *map, const char *key, cons
 	snprintf(what, sizeof what, _("'%s' of %s"), key, where);
 	if (ydoc_number(x->d, v, what, out, x->e) < 0)
 		return -1;
+	char n1[32];
 	if (!isfinite(*out) || *out < min)
-		return ydoc_fail(x->d, v, x->e, _("%s must be a number of at least %g, found '%s'"),
-				 what, min, v->scalar);
+		return ydoc_fail(x->d, v, x->e, _("%s must be a number of at least %s, found '%s'"),
+				 what, NUM(min, n1), v->scalar);
 	return 0;
 }
 
@@ -595,12 +600,13 @@ static int parse_band(struct ctx *x, const struct ynode *m, size_t i)
 	const struct ynode *mn = need(x, m, "min", it.where, _("the lowest total of the band, e.g. 'min: 65'"));
 	if (!mn || get_num(x, m, "min", it.where, 0, 0, &b->min) < 0)
 		return -1;
+	char n1[32], n2[32];
 	if (i > 0 && b->min >= g->bands[i - 1].min)
-		return ydoc_fail(x->d, mn, x->e, _("band '%s' starts at %g, not below the band above it ('%s' at %g); list bands from the highest 'min' down"),
-				 id, b->min, g->bands[i - 1].id, g->bands[i - 1].min);
+		return ydoc_fail(x->d, mn, x->e, _("band '%s' starts at %s, not below the band above it ('%s' at %s); list bands from the highest 'min' down"),
+				 id, NUM(b->min, n1), g->bands[i - 1].id, NUM(g->bands[i - 1].min, n2));
 	if (g->points_sum > 0 && b->min > g->points_sum)
-		return ydoc_fail(x->d, mn, x->e, _("band '%s' starts at %g, above the most points a review can give (%g)"),
-				 id, b->min, g->points_sum);
+		return ydoc_fail(x->d, mn, x->e, _("band '%s' starts at %s, above the most points a review can give (%s)"),
+				 id, NUM(b->min, n1), NUM(g->points_sum, n2));
 	return 0;
 }
 
@@ -615,10 +621,11 @@ static int parse_bands(struct ctx *x, const struct ynode *bv)
 	for (size_t i = 0; i < bv->n; i++)
 		if (parse_band(x, bv->vals[i], i) < 0)
 			return -1;
+	char n1[32];
 	if (g->bands[g->n_bands - 1].min != 0)
 		return ydoc_fail(x->d, ydoc_get(bv->vals[bv->n - 1], "min"), x->e,
-				 _("the lowest band ('%s') starts at %g; it must start at 0 so that every total falls in a band"),
-				 g->bands[g->n_bands - 1].id, g->bands[g->n_bands - 1].min);
+				 _("the lowest band ('%s') starts at %s; it must start at 0 so that every total falls in a band"),
+				 g->bands[g->n_bands - 1].id, NUM(g->bands[g->n_bands - 1].min, n1));
 	return 0;
 }
 
@@ -703,9 +710,10 @@ static int parse_eliminate(struct ctx *x, const struct ynode *m, size_t i)
 	double below;
 	if (get_num(x, m, "below", where, 0, 0, &below) < 0)
 		return -1;
+	char n1[32], n2[32];
 	if (below > c->points)
-		return ydoc_fail(x->d, ydoc_get(m, "below"), x->e, _("rule 'eliminate' for '%s' says below %g points, but '%s' weighs at most %g"),
-				 c->id, below, c->id, c->points);
+		return ydoc_fail(x->d, ydoc_get(m, "below"), x->e, _("rule 'eliminate' for '%s' says below %s points, but '%s' weighs at most %s"),
+				 c->id, NUM(below, n1), c->id, NUM(c->points, n2));
 	c->eliminate_below = below;
 	return 0;
 }
@@ -800,21 +808,22 @@ static int parse(struct ctx *x)
 	for (size_t i = 0; i < g->n_crit; i++)
 		g->points_sum += g->crit[i].points;
 	const struct ynode *tn = ydoc_get(root, "total");
+	char n1[32], n2[32];
 	if (!isfinite(g->points_sum) || g->points_sum > CHECKLIST_MAX_POINTS ||
 	    g->total > CHECKLIST_MAX_POINTS)
-		return ydoc_fail(x->d, tn ? tn : root, x->e, _("the grid weighs %g points in all; at most %g are allowed: fix the criteria's points"),
-				 g->points_sum > g->total ? g->points_sum : g->total, CHECKLIST_MAX_POINTS);
+		return ydoc_fail(x->d, tn ? tn : root, x->e, _("the grid weighs %s points in all; at most %s are allowed: fix the criteria's points"),
+				 NUM(g->points_sum > g->total ? g->points_sum : g->total, n1), NUM(CHECKLIST_MAX_POINTS, n2));
 	if (tn && fabs(g->points_sum - g->total) > 1e-9) {
 		char parts[512] = "";
 		for (size_t i = 0; i < g->n_crit; i++) {
 			if (g->crit[i].points <= 0)
 				continue;
 			char one[64];
-			snprintf(one, sizeof one, "%s%s %g", *parts ? ", " : "", g->crit[i].id, g->crit[i].points);
+			snprintf(one, sizeof one, "%s%s %s", *parts ? ", " : "", g->crit[i].id, NUM(g->crit[i].points, n1));
 			strncat(parts, one, sizeof parts - strlen(parts) - 1);
 		}
-		return ydoc_fail(x->d, tn, x->e, _("the criteria's points add up to %g (%s), but 'total' declares %g; fix a criterion's points or the total"),
-				 g->points_sum, *parts ? parts : _("no criterion weighs points"), g->total);
+		return ydoc_fail(x->d, tn, x->e, _("the criteria's points add up to %s (%s), but 'total' declares %s; fix a criterion's points or the total"),
+				 NUM(g->points_sum, n1), *parts ? parts : _("no criterion weighs points"), NUM(g->total, n2));
 	}
 	return parse_rules(x, root);
 }

@@ -28,6 +28,12 @@ t_contains "missing file named" "$T_ERR" "nope.yaml: cannot read the grid"
 t_run "check without a file is a usage error" 2 ptce checklist check
 t_run "checklist --help" 0 ptce checklist --help
 t_contains "help names check" "$T_OUT" "check FILE..."
+# A number in a grid's message is written as the reader writes it.
+sed 's/below: 12}/below: 12.5}/' tests/grids/eliminate-above-points.yaml >"$T_DIR/dec.yaml"
+t_run "a decimal in a grid's message, English" 1 ptce checklist check "$T_DIR/dec.yaml"
+t_contains "...with a point" "$T_ERR" "says below 12.5 points"
+PTCE_LOCALEDIR=$T_TOP/build/locale LANGUAGE=fr t_run "a decimal in a grid's message, French" 1 ptce checklist check "$T_DIR/dec.yaml"
+t_contains "...with a comma" "$T_ERR" "12,5 points"
 # levels_en: the English labels of a scale's levels, for levels 'levels' names.
 printf 'id: t\ntitle: T\nphase: 2\nsections:\n  - id: s\n    title: S\n    criteria:\n      - id: A\n        label: A\n        type: scale\n        max: 4\n        levels: {0: rien}\n        levels_en: {1: one}\n' >"$T_DIR/lev.yaml"
 t_run "levels_en naming a level without a French label is refused" 1 ptce checklist check "$T_DIR/lev.yaml"
