@@ -164,10 +164,11 @@ t_run "the editor command is never given to a shell" 6 as "$INS" env VISUAL="$T_
 t_eq "  ...nothing after ';' ran" "$(ls "$T_DIR" | grep -c pwned)" 0
 
 # ---- grids come from the administrator ---------------------------------------------------------
-sed 's/^title: .*/title: "Grille phase 2 installée par root"/' "$T_TOP/config/checklists/phase2.yaml" >"$T_DIR/p2.yaml"
+sed -e 's/^title: .*/title: "Grille phase 2 installée par root"/' \
+    -e 's/^title_en: .*/title_en: "Phase 2 grid installed by root"/' "$T_TOP/config/checklists/phase2.yaml" >"$T_DIR/p2.yaml"
 t_run "root installs a grid" 0 "$BIN" checklist install "$T_DIR/p2.yaml"
 t_run "a reviewer sees the installed version" 0 pt "$INS" checklist show phase2
-t_contains "  ...not the system directory's" "$T_OUT" "Grille phase 2 installée par root"
+t_contains "  ...not the system directory's" "$T_OUT" "Phase 2 grid installed by root"
 t_run "the installation is listed" 0 "$BIN" checklist list
 t_contains "  ...with who and the file" "$T_OUT" "root"
 t_run "an absurd grid is refused" 1 "$BIN" checklist install "$T_TOP/tests/grids/points-absurd.yaml"
