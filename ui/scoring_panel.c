@@ -207,7 +207,7 @@ static void save_answer(struct ui *u, const char *value)
 	if (made < 0 || (!made && sc->rev->id &&
 			 review_set_answer(u->app->store, &u->app->actor, sc->rev->id, c->id, value,
 					   NULL, &rev, &e))) {
-		if (store_busy_failed(u->app->store))
+		if (e.status == P_BUSY)
 			ui_message(u, UC_ERROR, _("%s: not saved (another session's write); press the key again."),
 				   c->id);
 		else
@@ -266,7 +266,7 @@ void scoring_flush(struct ui *u)
 	/* Idle and exit saves: a refusal stays dirty and is shown when the
 	 * person leaves the editor, not every second. */
 	struct perr e = {0};
-	if (u->sc.busy_hold || save_text(u, &e) == 0 || !store_busy_failed(u->app->store))
+	if (u->sc.busy_hold || save_text(u, &e) == 0 || e.status != P_BUSY)
 		return;
 	/* Another session's write outlasted the wait (or it was given up):
 	 * no more idle saves until the person types or saves. */
@@ -516,7 +516,7 @@ static int scoring_grab(struct ui *u, int code)
 		return H_REDRAW;
 	}
 	struct perr e = {0};
-	if (save_text(u, &e) < 0 && store_busy_failed(u->app->store)) {
+	if (save_text(u, &e) < 0 && e.status == P_BUSY) {
 		/* Nothing changed: the text stays in the editor to save again. */
 		ui_message(u, UC_ERROR, "%s", _("Not saved (another session's write); your text is kept: Esc saves again."));
 		return H_REDRAW;

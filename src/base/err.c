@@ -56,6 +56,7 @@ int pstatus_exit_code(enum pstatus st)
 	case P_USAGE: return 2;
 	case P_NOTFOUND: return 3;
 	case P_DB: return 4;
+	case P_BUSY: return 4;
 	case P_CONFLICT: return 5;
 	case P_IO: return 6;
 	case P_INTERNAL: return 70;

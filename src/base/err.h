@@ -14,6 +14,8 @@ enum pstatus {
 	P_USAGE,	/* bad command line (exit 2) */
 	P_NOTFOUND,	/* unknown dossier, reviewer, grid (exit 3) */
 	P_DB,		/* database missing, locked, corrupt or too new (exit 4) */
+	P_BUSY,		/* another session's write outlasted the wait or was
+			 * given up; nothing was changed (exit 4) */
 	P_CONFLICT,	/* someone else changed it first (exit 5) */
 	P_IO,		/* a file could not be read or written (exit 6) */
 	P_INTERNAL	/* out of memory or a bug (exit 70) */

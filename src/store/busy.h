@@ -26,7 +26,6 @@ struct busy_wait {
 	long long start_ms;	/* monotonic time the current wait began */
 	unsigned waited_ms;	/* length of the last wait */
 	int gave_up;		/* the last wait ended by the hook */
-	int failed;		/* the last failure was another session's write */
 };
 
 /* busy_wait_limit - PTCE_BUSY_WAIT in seconds (BUSY_WAIT_DEFAULT when

@@ -40,11 +40,11 @@ static int busy_fail(struct store *s, struct perr *e, const char *what)
 {
 	unsigned secs = (s->busy.waited_ms + 500) / 1000;
 	if (s->busy.gave_up)
-		return perr_set(e, P_DB, P_("%s: the database %s is busy with another session's write (an import?); you gave up after %u second of waiting, and nothing was changed. Try again when it ends.",
+		return perr_set(e, P_BUSY, P_("%s: the database %s is busy with another session's write (an import?); you gave up after %u second of waiting, and nothing was changed. Try again when it ends.",
 						  "%s: the database %s is busy with another session's write (an import?); you gave up after %u seconds of waiting, and nothing was changed. Try again when it ends.", secs),
 				what, s->path, secs);
 	unsigned limit = s->busy.limit_ms / 1000;
-	return perr_set(e, P_DB, P_("%s: the database %s is busy with another session's write (an import?), which did not end within %u second; nothing was changed. Try again when it ends (PTCE_BUSY_WAIT sets how many seconds to wait; 'fuser %s' shows who holds the file).",
+	return perr_set(e, P_BUSY, P_("%s: the database %s is busy with another session's write (an import?), which did not end within %u second; nothing was changed. Try again when it ends (PTCE_BUSY_WAIT sets how many seconds to wait; 'fuser %s' shows who holds the file).",
 					  "%s: the database %s is busy with another session's write (an import?), which did not end within %u seconds; nothing was changed. Try again when it ends (PTCE_BUSY_WAIT sets how many seconds to wait; 'fuser %s' shows who holds the file).", limit),
 			what, s->path, limit, s->path);
 }
@@ -55,7 +55,6 @@ int store_fail(struct store *s, struct perr *e, const char *what)
 	const char *msg = sqlite3_errmsg(s->db);
 	int prim = code & 0xFF;
 	int sys = sqlite3_system_errno(s->db);
-	s->busy.failed = prim == SQLITE_BUSY || prim == SQLITE_LOCKED;
 	if (prim == SQLITE_FULL || (prim == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT)))
 		return perr_set(e, P_DB, _("%s: the disk holding %s is full; nothing was changed. Free some space (df %s) and try again."),
 				what, s->path, s->path);
@@ -80,11 +79,6 @@ void store_busy_hook(struct store *s, busy_hook_fn hook, void *arg)
 {
 	s->busy.hook = hook;
 	s->busy.arg = arg;
-}
-
-int store_busy_failed(const struct store *s)
-{
-	return s->busy.failed;
 }
 
 int store_exec(struct store *s, const char *sql, struct perr *e)

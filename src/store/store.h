@@ -32,11 +32,6 @@ void store_rollback(struct store *s);
  * waits for another session's write (store/busy.h). */
 void store_busy_hook(struct store *s, busy_hook_fn hook, void *arg);
 
-/* store_busy_failed - 1 when the last failure (store_fail) was another
- * session's write holding the database past the wait, or a wait given up:
- * nothing was changed and the same write may simply be made again. */
-int store_busy_failed(const struct store *s);
-
 /* store_fail - turn the connection's last error into a perr that says what
  * failed and, for a locked database, what to do. */
 int store_fail(struct store *s, struct perr *e, const char *what);

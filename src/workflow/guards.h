@@ -18,7 +18,7 @@
  *               otherwise, and history records the override;
  *   P_INVALID - a hard requirement (no national validation reference, no
  *               room in the envelope): never overridden;
- *   P_DB / P_INTERNAL - the check itself failed: reported as is. */
+ *   P_DB / P_BUSY / P_INTERNAL - the check itself failed: reported as is. */
 typedef int (*guard_check_fn)(struct store *s, long long dossier_id, const struct actor *a,
 			      const struct move_request *req, struct perr *e);
 /* Run after a successful move, in the same transaction (e.g. record the

@@ -79,7 +79,7 @@ static int guard_check(struct store *s, const struct actor *a, long long id,
 	struct perr ge = {0};
 	if (!g || g->check(s, id, a, req, &ge) == 0)
 		return 0;
-	if (ge.status == P_DB || ge.status == P_INTERNAL) {
+	if (ge.status == P_DB || ge.status == P_BUSY || ge.status == P_INTERNAL) {
 		*e = ge;
 		return -1;
 	}
