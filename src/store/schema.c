@@ -451,8 +451,12 @@ static const char schema_v7_sql[] =
 	"CREATE INDEX dossiers_complements_due ON dossiers(complements_due)"
 	"  WHERE complements_due IS NOT NULL;";
 
-const char store_fts_unindex_sql[] = "DELETE FROM dossier_fts WHERE rowid = ?1";
-const char store_fts_index_sql[] = FTS_ROWS " WHERE d.id = ?1";
+const char store_fts_pending_sql[] =
+	"CREATE TEMP TABLE IF NOT EXISTS fts_pending(id INTEGER PRIMARY KEY);"
+	"DELETE FROM temp.fts_pending;";
+const char store_fts_unindex_sql[] =
+	"DELETE FROM dossier_fts WHERE rowid IN (SELECT id FROM temp.fts_pending)";
+const char store_fts_index_sql[] = FTS_ROWS " WHERE d.id IN (SELECT id FROM temp.fts_pending)";
 
 const struct migration store_migrations[] = {
 	{1, schema_v1_sql, schema_v1_apply},
