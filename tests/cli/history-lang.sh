@@ -14,7 +14,7 @@ t_eq "  ...is at version 8" "$(t_sql 'PRAGMA user_version')" 8
 t_eq "  ...its details are sentences" "$(t_sql "select detail from history where id = 9")" "opinion 3 asked of carol"
 t_run "ptce audit verify after the upgrade" 0 ptce audit verify
 t_contains "  ...finds the record intact" "$T_OUT" "Audit record intact"
-t_eq "  ...at version 9" "$(t_sql 'PRAGMA user_version')" 9
+t_eq "  ...at the current version (11)" "$(t_sql 'PRAGMA user_version')" 11
 t_eq "the details are codes and values" "$(t_sql "select detail from history where id = 9")" \
 	"$(printf 'action=asked\nid=3\nexpert=carol')"
 t_eq "no detail left as an English sentence" \
