@@ -26,45 +26,6 @@ static void section(struct tlines *t, const char *title, long long n)
 		tl_add(t, UC_SECTION, 1, "%s (%lld)", title, n);
 }
 
-static const char *field_value(const struct dossier *d, int i, char *buf, size_t len)
-{
-	const struct field_def *fd = &dossier_fields[i];
-	const char *v = d->f[i];
-	if (!v || !*v)
-		return "";
-	switch (fd->type) {
-	case FT_REGION: {
-		const char *n = geo_region_name(v);
-		snprintf(buf, len, "%s (%s)", n ? n : v, v);
-		return buf;
-	}
-	case FT_DEPT: {
-		const char *n = geo_dept_name(v);
-		snprintf(buf, len, "%s (%s)", n ? n : v, v);
-		return buf;
-	}
-	case FT_BOOL:
-		return strcmp(v, "1") == 0 || strcmp(v, "yes") == 0 ? _("yes") : _("no");
-	case FT_CHOICE:
-		return choice_label(v);
-	case FT_LIST: {
-		/* Codes separated by commas: show each label. */
-		buf[0] = '\0';
-		char *copy = xstrdup(v), *save = NULL;
-		for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-			while (*t == ' ')
-				t++;
-			size_t l = strlen(buf);
-			snprintf(buf + l, len - l, "%s%s", l ? ", " : "", choice_label(t));
-		}
-		free(copy);
-		return buf;
-	}
-	default:
-		return v;
-	}
-}
-
 static int history_line(const struct history_entry *h, void *arg)
 {
 	struct tlines *t = arg;
@@ -217,7 +178,7 @@ static void add_fields(struct tlines *t, const struct dossier *d, int width)
 			if ((int)dossier_fields[i].section != s)
 				continue;
 			char buf[1024];
-			const char *v = field_value(d, i, buf, sizeof buf);
+			const char *v = field_show(&dossier_fields[i], d->f[i], buf, sizeof buf);
 			if (!*v)
 				continue;
 			if (dossier_fields[i].type == FT_LONGTEXT) {

@@ -370,8 +370,12 @@ static void draw_criterion(struct ui *u, int y, int x, int w, const struct crite
 	const struct answer *a = review_answer(u->sc.rev, c->id);
 	char line[1024], box[320], pts[32] = "";
 	answer_box(c, a, answer_box_width(u->sc.grid), box, sizeof box);
-	if (c->type == CRIT_SCALE && c->points > 0 && a && a->value)
-		snprintf(pts, sizeof pts, "%5.1f", criterion_points(c, a->value));
+	if (c->type == CRIT_SCALE && c->points > 0 && a && a->value) {
+		char num[24];
+		/* right-aligned in 5 columns, the reader's decimal mark */
+		snprintf(pts, sizeof pts, "%5s",
+			 fmt_decimal(FMT_READER, criterion_points(c, a->value), 1, num, sizeof num));
+	}
 	int need = a && a->value && criterion_needs_comment(c, a->value) &&
 		   !(a->comment && *a->comment);
 	if (c->type == CRIT_TEXT && a && a->value) {
@@ -423,7 +427,8 @@ static void draw_accepts(struct ui *u, int y, int x, int w, const struct criteri
 	char *acc = criterion_accepts(c);
 	if (c->type == CRIT_CHOICE) {
 		/* Digits pick the options: say which. */
-		size_t o = (size_t)snprintf(line, sizeof line, "%s · %s:", c->id, _("keys"));
+		/* TRANSLATORS: %s is a criterion's id; the digit keys follow. */
+		size_t o = (size_t)snprintf(line, sizeof line, _("%s · keys:"), c->id);
 		for (size_t i = 0; i < c->n_options && i < 9 && o < sizeof line; i++)
 			o += (size_t)snprintf(line + o, sizeof line - o, "%s %zu %s", i ? " ·" : "", i + 1,
 					      answer_label(c, c->options[i].id));
@@ -433,7 +438,9 @@ static void draw_accepts(struct ui *u, int y, int x, int w, const struct criteri
 		snprintf(line, sizeof line, _("%s · answer %s, %s or %s (keys %s)"), c->id, _("yes"),
 			 _("no"), _("check"), answer_gate_keys(&u->km, keys, sizeof keys));
 	} else {
-		snprintf(line, sizeof line, "%s · %s: %s%s", c->id, _("accepts"), acc,
+		/* TRANSLATORS: a criterion's id, what it accepts ("0..4"), then
+		 * " (digit keys)" or " (Enter to write)". */
+		snprintf(line, sizeof line, _("%s · accepts: %s%s"), c->id, acc,
 			 c->type == CRIT_SCALE ? _(" (digit keys)") : _(" (Enter to write)"));
 	}
 	free(acc);

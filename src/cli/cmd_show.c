@@ -31,62 +31,18 @@ static void show_longtext(FILE *f, const char *v)
 	free(c);
 }
 
-static void show_list(FILE *f, const char *v)
-{
-	char *copy = xstrdup(v), *save = NULL;
-	int first = 1;
-	for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-		while (*w == ' ')
-			w++;
-		fputs(first ? "" : "; ", f);
-		text_put(f, choice_label(w));
-		first = 0;
-	}
-	free(copy);
-}
-
-/* A code followed by its name when it has one (région, département). */
-static void show_code(FILE *f, const char *v, const char *name)
-{
-	text_put(f, v);
-	if (name)
-		fprintf(f, " %s", name);
-}
-
 static void show_value(FILE *f, const struct field_def *fd, const char *v)
 {
 	if (!v || !*v) {
 		fputs("—\n", f);
 		return;
 	}
-	switch (fd->type) {
-	case FT_LONGTEXT: show_longtext(f, v); return;
-	case FT_BOOL: fputs(strcmp(v, "1") == 0 ? _("yes") : _("no"), f); break;
-	case FT_CHOICE: text_put(f, choice_label(v)); break;
-	case FT_LIST: show_list(f, v); break;
-	case FT_REGION: show_code(f, v, geo_region_name(v)); break;
-	case FT_DEPT: show_code(f, v, geo_dept_name(v)); break;
-	case FT_INT: {
-		/* Numbers, amounts and dates the reader's way (base/fmt). */
-		char buf[64];
-		size_t n = strlen(fd->column);
-		long long x = strtoll(v, NULL, 10);
-		fputs(n > 4 && strcmp(fd->column + n - 4, "_eur") == 0 ? fmt_amount(FMT_READER, x, buf, sizeof buf)
-		      : fmt_number(FMT_READER, x, buf, sizeof buf), f);
-		break;
+	if (fd->type == FT_LONGTEXT) {
+		show_longtext(f, v);
+		return;
 	}
-	case FT_REAL: {
-		char buf[64];
-		fputs(fmt_short(FMT_READER, strtod(v, NULL), buf, sizeof buf), f);
-		break;
-	}
-	case FT_DATE: {
-		char buf[64];
-		fputs(fmt_date(FMT_READER, v, buf, sizeof buf), f);
-		break;
-	}
-	default: text_put(f, v);
-	}
+	char buf[1024];
+	text_put(f, field_show(fd, v, buf, sizeof buf));
 	fputc('\n', f);
 }
 

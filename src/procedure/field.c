@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/fmt.h"
 #include "base/geo.h"
 #include "base/i18n.h"
 #include "base/text.h"
@@ -109,6 +110,53 @@ const char *choice_label(const char *code)
 		if (strcmp(choice_labels[i].code, code) == 0)
 			return _(choice_labels[i].label);
 	return code ? code : "";
+}
+
+/* Codes separated by commas, each by its label, joined by sep. */
+static void list_labels(const char *v, const char *sep, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	char *copy = xstrdup(v), *save = NULL;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		while (*t == ' ')
+			t++;
+		size_t l = strlen(buf);
+		snprintf(buf + l, len - l, "%s%s", l ? sep : "", choice_label(t));
+	}
+	free(copy);
+}
+
+const char *field_show(const struct field_def *fd, const char *v, char *buf, size_t len)
+{
+	if (!v || !*v)
+		return "";
+	size_t n = strlen(fd->column);
+	const char *name;
+	switch (fd->type) {
+	case FT_REGION:
+	case FT_DEPT:
+		name = fd->type == FT_REGION ? geo_region_name(v) : geo_dept_name(v);
+		snprintf(buf, len, "%s (%s)", name ? name : v, v);
+		return buf;
+	case FT_BOOL:
+		return strcmp(v, "1") == 0 || strcmp(v, "yes") == 0 ? _("yes") : _("no");
+	case FT_CHOICE:
+		return choice_label(v);
+	case FT_LIST:
+		list_labels(v, ", ", buf, len);
+		return buf;
+	case FT_INT:
+		/* Amounts (a column in _eur) and counts the reader's way. */
+		return n > 4 && strcmp(fd->column + n - 4, "_eur") == 0
+			? fmt_amount(FMT_READER, strtoll(v, NULL, 10), buf, len)
+			: fmt_number(FMT_READER, strtoll(v, NULL, 10), buf, len);
+	case FT_REAL:
+		return fmt_short(FMT_READER, strtod(v, NULL), buf, len);
+	case FT_DATE:
+		return fmt_date(FMT_READER, v, buf, len);
+	default:
+		return v;
+	}
 }
 
 int dossier_field_by_column(const char *column)

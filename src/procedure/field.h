@@ -64,6 +64,12 @@ extern const char *const bouquet_themes[];
 /* choice_label - translated label of a choice code ("qpv" -> "QPV"). */
 const char *choice_label(const char *code);
 
+/* field_show - a stored value as a person reads it, in buf (len bytes) or
+ * a constant: labels for codes and booleans, "Grand Est (44)", amounts,
+ * numbers and dates the reader's way (base/fmt.h); free text as it is.
+ * Long texts are wrapped by the caller. */
+const char *field_show(const struct field_def *fd, const char *v, char *buf, size_t len);
+
 /* dossier_field_columns - "ds_number, ds_status, ...": the column of every
  * dossier field in table order, for SELECT and INSERT; a fresh string. */
 char *dossier_field_columns(void);

@@ -11,6 +11,9 @@
 #include "store/audit.h"
 #include "store/stmt.h"
 
+/* Past every migration: the tables and columns as they are now. */
+#define AUDIT_LATEST 1000000
+
 /* The answers of a review, digested in the order of their criterion: a
  * submitted review is recorded with what it said. */
 #define REVIEW_ANSWERS \
@@ -18,39 +21,48 @@
 	" a.value, a.comment, a.points, a.updated_at, a.updated_by) AS x FROM review_answers a" \
 	" WHERE a.review_id = @.id ORDER BY a.criterion))"
 
+/* grid_versions' columns from migration 6 to 9 (origin came with 8). */
+#define GRID_COLS_V6 \
+	"id, grid_id, hash, phase, title, version_label, source_path, reviews_required, blind," \
+	" divergence, points_total, content, first_used_at"
+
 /* A released list: changing a column here changes every digest, so a new
  * column is recorded by a new migration that seals the rows anew: it
  * appends an 'insert' entry with the row's new digest (audit_seal_row),
  * the last entry of a row being the one verify compares it with. */
 const struct audit_table audit_tables[] = {
-	{"reviewers", "@.login", "login, display_name, organisation, email, active, created_at", NULL, NULL, 0},
-	{"reviewer_roles", "@.login || '/' || @.role", "login, role", NULL, NULL, 0},
+	{"reviewers", "@.login", "login, display_name, organisation, email, active, created_at", NULL, NULL, 0, 6, NULL, 0},
+	{"reviewer_roles", "@.login || '/' || @.role", "login, role", NULL, NULL, 0, 6, NULL, 0},
 	{"grid_versions", "CAST(@.id AS TEXT)",
 	 "id, grid_id, hash, phase, title, version_label, source_path, reviews_required, blind,"
-	 " divergence, points_total, content, first_used_at", NULL, NULL, 0},
+	 " divergence, points_total, content, first_used_at, origin", NULL, NULL, 0, 6,
+	 GRID_COLS_V6, 10},
 	{"history", "CAST(@.id AS TEXT)",
 	 "id, dossier_id, at, actor, real_actor, kind, from_state, to_state, motivation, override, detail",
-	 NULL, NULL, 1},
+	 NULL, NULL, 1, 6, NULL, 0},
 	{"assignments", "CAST(@.dossier_id AS TEXT) || '/' || @.login",
-	 "dossier_id, login, assigned_by, assigned_at", NULL, NULL, 0},
+	 "dossier_id, login, assigned_by, assigned_at", NULL, NULL, 0, 6, NULL, 0},
 	{"conflicts", "CAST(@.id AS TEXT)", "id, dossier_id, reviewer, reason, declared_by, declared_at",
-	 NULL, NULL, 0},
+	 NULL, NULL, 0, 6, NULL, 0},
 	{"reviews", "CAST(@.id AS TEXT)",
 	 "id, dossier_id, reviewer, grid_id, grid_version_id, phase, status, revision, total, band,"
 	 " eliminated_by, created_at, updated_at, updated_by, submitted_at", REVIEW_ANSWERS,
-	 "@.status = 'submitted'", 0},
+	 "@.status = 'submitted'", 0, 6, NULL, 0},
 	{"review_changes", "CAST(@.id AS TEXT)",
-	 "id, review_id, at, actor, real_actor, what, criterion, old_value, new_value", NULL, NULL, 1},
+	 "id, review_id, at, actor, real_actor, what, criterion, old_value, new_value", NULL, NULL, 1, 6, NULL, 0},
 	{"opinions", "CAST(@.id AS TEXT)",
 	 "id, dossier_id, expert, expert_email, question, asked_by, asked_at, verdict, answer,"
-	 " answered_at, yes_no_question, source", NULL, NULL, 0},
+	 " answered_at, yes_no_question, source", NULL, NULL, 0, 6, NULL, 0},
 	{"funding_decisions", "CAST(@.id AS TEXT)",
 	 "id, dossier_id, campaign_id, amount_per_year_eur, years, validation_ref, validation_date,"
-	 " decided_by, real_actor, decided_at, overridden", NULL, NULL, 1},
+	 " decided_by, real_actor, decided_at, overridden", NULL, NULL, 1, 6, NULL, 0},
 	{"notes", "CAST(@.id AS TEXT)",
-	 "id, dossier_id, source, author, author_label, field, body, at, real_actor", NULL, NULL, 0},
+	 "id, dossier_id, source, author, author_label, field, body, at, real_actor", NULL, NULL, 0, 6, NULL, 0},
 	{"documents", "CAST(@.id AS TEXT)",
-	 "id, dossier_id, kind, title, received_on, folder, file_name, size, mime, sha256", NULL, NULL, 0},
+	 "id, dossier_id, kind, title, received_on, folder, file_name, size, mime, sha256", NULL, NULL, 0, 6, NULL, 0},
+	{"grid_installs", "CAST(@.id AS TEXT)",
+	 "id, grid_id, version_id, installed_by, real_installed_by, installed_at, source_file",
+	 NULL, NULL, 1, 10, NULL, 0},
 };
 const size_t audit_n_tables = sizeof audit_tables / sizeof audit_tables[0];
 
@@ -212,10 +224,27 @@ static void answers_trigger(int kind, char **name, char **sql)
 	free(where);
 }
 
-int audit_trigger_sql(size_t i, char **name, char **sql)
+/* Table i as the migration version left it: 0, or 1 when it was not
+ * audited yet. */
+static int table_at(size_t i, int version, struct audit_table *out)
+{
+	*out = audit_tables[i];
+	if (out->since > version)
+		return 1;
+	if (out->cols_before && version < out->cols_since)
+		out->cols = out->cols_before;
+	return 0;
+}
+
+/* The i-th trigger as of migration version: 0, 1 when its table was not
+ * audited yet, -1 past the last. */
+static int trigger_sql_at(size_t i, int version, char **name, char **sql)
 {
 	if (i < 3 * audit_n_tables) {
-		table_trigger(&audit_tables[i / 3], (int)(i % 3), name, sql);
+		struct audit_table t;
+		if (table_at(i / 3, version, &t))
+			return 1;
+		table_trigger(&t, (int)(i % 3), name, sql);
 		return 0;
 	}
 	i -= 3 * audit_n_tables;
@@ -231,6 +260,14 @@ int audit_trigger_sql(size_t i, char **name, char **sql)
 		return 0;
 	}
 	return -1;
+}
+
+int audit_trigger_sql(size_t i, char **name, char **sql)
+{
+	int rc;
+	while ((rc = trigger_sql_at(i, AUDIT_LATEST, name, sql)) == 1)
+		i++;	/* never: every table is audited at the latest version */
+	return rc;
 }
 
 static const char audit_table_sql[] =
@@ -294,20 +331,52 @@ int audit_seal_row(struct store *s, const char *table, long long rowid, struct p
 	return rc < 0 ? -1 : 0;
 }
 
+/* Create the triggers as of version: all of them, or (only) those of one
+ * table, dropping each first when replace. */
+static int make_triggers(struct store *s, int version, const char *only, int replace,
+			 struct perr *e)
+{
+	char *name, *sql;
+	int rc = 0, got;
+	for (size_t i = 0; rc == 0 && (got = trigger_sql_at(i, version, &name, &sql)) >= 0; i++) {
+		if (got)
+			continue;
+		if (!only || (i < 3 * audit_n_tables && strcmp(audit_tables[i / 3].name, only) == 0)) {
+			char *drop = replace ? xasprintf("DROP TRIGGER %s", name) : NULL;
+			rc = drop ? store_exec(s, drop, e) : 0;
+			if (rc == 0)
+				rc = store_exec(s, sql, e);
+			free(drop);
+		}
+		free(name);
+		free(sql);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
 int audit_install(struct store *s, struct perr *e)
 {
 	if (store_exec(s, audit_table_sql, e) < 0)
 		return -1;
+	struct audit_table t;
 	for (size_t i = 0; i < audit_n_tables; i++)
-		if (seal_existing(s, &audit_tables[i], e) < 0)
+		if (table_at(i, 6, &t) == 0 && seal_existing(s, &t, e) < 0)
 			return -1;
-	char *name, *sql;
-	for (size_t i = 0; audit_trigger_sql(i, &name, &sql) == 0; i++) {
-		int rc = store_exec(s, sql, e);
-		free(name);
-		free(sql);
-		if (rc < 0)
-			return -1;
+	return make_triggers(s, 6, NULL, 0, e);
+}
+
+int audit_v10_apply(struct store *s, struct perr *e)
+{
+	static const char *const grid[] = {"grid_versions", "grid_installs"};
+	for (size_t g = 0; g < 2; g++) {
+		if (make_triggers(s, 10, grid[g], g == 0, e) < 0)
+			goto fail;
+		for (size_t i = 0; i < audit_n_tables; i++)
+			if (strcmp(audit_tables[i].name, grid[g]) == 0 && seal_existing(s, &audit_tables[i], e) < 0)
+				goto fail;
 	}
 	return 0;
+fail:
+	perr_append(e, _(" (while upgrading the database to version %d)"), 10);
+	return -1;
 }

@@ -16,6 +16,9 @@ struct audit_table {
 	const char *extra;	/* one more digested expression, or NULL */
 	const char *cond;	/* rows outside the record while false (NULL: all) */
 	int append_only;	/* rows are only ever inserted */
+	int since;		/* the migration that made it audited */
+	const char *cols_before; /* the columns digested before cols_since */
+	int cols_since;		/* the migration that set cols (with cols_before) */
 };
 
 /* audit_tables - every audited table, in the order a new chain records them. */
@@ -43,7 +46,13 @@ int audit_trigger_sql(size_t i, char **name, char **sql);
 int audit_seal_row(struct store *s, const char *table, long long rowid, struct perr *e);
 
 /* audit_install - create the audit table and its triggers, and record the
- * rows already there as the chain's first entries (migration 6). */
+ * rows already there as the chain's first entries (migration 6), with the
+ * tables and columns of that version. */
 int audit_install(struct store *s, struct perr *e);
+
+/* audit_v10_apply - migration 10: grid installations join the record, and
+ * a grid version's origin is digested with its other columns: the grid
+ * tables' triggers made anew and their rows sealed as they are now. */
+int audit_v10_apply(struct store *s, struct perr *e);
 
 #endif

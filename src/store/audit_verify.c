@@ -138,7 +138,8 @@ static int check_triggers(struct store *s, struct audit_report *r, struct perr *
 	static const char *const append_only[] = {
 		"history_is_append_only_u", "history_is_append_only_d", "review_changes_append_only_u",
 		"review_changes_append_only_d", "funding_decisions_append_only_u",
-		"funding_decisions_append_only_d", NULL};
+		"funding_decisions_append_only_d", "grid_installs_append_only_u",
+		"grid_installs_append_only_d", NULL};
 	char *name, *sql, *have;
 	int rc = 0;
 	for (size_t i = 0; rc == 0 && audit_trigger_sql(i, &name, &sql) == 0; i++) {

@@ -468,5 +468,8 @@ const struct migration store_migrations[] = {
 	/* 9: the history's details as parameters put into words when read
 	 * (store/history_v9.c), the rewritten rows sealed anew. */
 	{9, NULL, history_v9_apply},
+	/* 10: grid installations in the record, a grid version's origin among
+	 * its digested columns (store/audit.c). */
+	{10, NULL, audit_v10_apply},
 };
 const size_t store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

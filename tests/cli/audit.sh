@@ -7,6 +7,8 @@
 t_setup
 
 ptce init --demo >/dev/null || echo "not ok - init --demo"
+# An installed grid (migration 10 puts installations in the record).
+ptce checklist install "$T_TOP/config/checklists/phase2.yaml" >/dev/null || echo "not ok - checklist install"
 BASE=$T_DIR/base.db
 cp "$PTCE_DB" "$BASE"
 
@@ -163,6 +165,20 @@ t_run "...and only the hash, without its number, too" 4 ptce audit verify --head
 t_contains "  ...no entry has it" "$T_ERR" "no chain entry has the hash"
 t_run "ptce check --head catches it as well" 4 ptce check --head "$HEAD0"
 
+# --- grid installations and a grid version's origin (migration 10) ---
+gi=$(sq "SELECT max(id) FROM grid_installs")
+fresh; tamper "UPDATE grid_installs SET installed_by = 'jlefebvre', real_installed_by = 'jlefebvre' WHERE id = $gi" \
+	grid_installs_append_only_u audit_grid_installs_u
+caught "an installation put under another name" "grid_installs row $gi: edited after it was recorded"; count
+fresh; tamper "DELETE FROM grid_installs WHERE id = $gi" grid_installs_append_only_d audit_grid_installs_d
+caught "a deleted installation" "grid_installs row $gi: deleted after it was recorded"; count
+gv=$(sq "SELECT min(id) FROM grid_versions")
+fresh; tamper "UPDATE grid_versions SET origin = 'install' WHERE id = $gv" audit_grid_versions_u
+caught "a grid version passed off as installed" "grid_versions row $gv: edited after it was recorded"; count
+fresh; sq "DROP TRIGGER grid_installs_append_only_u"
+t_run "a dropped append-only trigger on installations is caught" 4 ptce audit verify
+t_contains "  ...and named" "$T_ERR" "grid_installs_append_only_u"
+
 # --- ptce's own writes keep the record intact ---
 fresh
 mv_id=$(sq "SELECT ds_number FROM dossiers WHERE state = 'submitted' ORDER BY id LIMIT 1")
@@ -171,5 +187,5 @@ t_run "  ...leaves the record intact" 0 ptce audit verify
 t_run "  ...and extends the earlier head" 0 ptce audit verify --head "$HEAD0"
 
 echo "# tamperings caught: $CAUGHT"
-t_eq "every tampering was caught" "$CAUGHT" 16
+t_eq "every tampering was caught" "$CAUGHT" 19
 t_done

@@ -57,8 +57,10 @@ DAYS=$(printf '%s\n' "$ROW" | cut -d, -f4 | tr -d '"')
 SINCE_FR=$(date -d "$SINCE" +'%d/%m/%Y %H:%M')
 t_run "export --excel in French" 0 ptce export --excel
 t_contains "  ...French headings" "$T_OUT" '"Numéro de dossier";"État";"Dans cet état depuis le"'
-t_contains "  ...dates a French spreadsheet reads" "$T_OUT" "\"$SINCE_FR\";\"$DAYS\";\"accepte\";\"${DEPOSIT:-no date}\""
+t_contains "  ...dates a French spreadsheet reads" "$T_OUT" "\"$SINCE_FR\";\"$DAYS\";\"Accepté\";\"${DEPOSIT:-no date}\""
 t_contains "  ...decimals with a comma" "$T_OUT" '"2,5"'
+t_contains "  ...lists of choices in words" "$T_OUT" '"mobilisation et animation du territoire, ingénierie de projet, recherche et développement territorial'
+t_not_contains "  ...never their codes" "$T_OUT" '"mobilisation, ingenierie'
 t_eq "  ...no ISO date" "$(printf '%s\n' "$T_OUT" | grep -cE '[0-9]{4}-[0-9]{2}-[0-9]{2}')" 0
 t_run "export csv without --excel" 0 ptce export --format csv
 t_contains "  ...keeps column names" "$T_OUT" '"ds_number","state","state_since"'

@@ -14,7 +14,13 @@ t_eq "  ...is at version 8" "$(t_sql 'PRAGMA user_version')" 8
 t_eq "  ...its details are sentences" "$(t_sql "select detail from history where id = 9")" "opinion 3 asked of carol"
 t_run "ptce audit verify after the upgrade" 0 ptce audit verify
 t_contains "  ...finds the record intact" "$T_OUT" "Audit record intact"
-t_eq "  ...at version 9" "$(t_sql 'PRAGMA user_version')" 9
+t_eq "  ...at version 10" "$(t_sql 'PRAGMA user_version')" 10
+t_eq "  ...its grid installation sealed into the record (migration 10)" \
+	"$(t_sql "select count(*) from audit where tbl = 'grid_installs' and key = '1' and op = 'insert'")" 1
+t_eq "  ...its grid version sealed again with its origin" \
+	"$(t_sql "select count(*) from audit where tbl = 'grid_versions' and key = '1'")" 2
+t_contains "  ...whose trigger digests the origin" \
+	"$(t_sql "select sql from sqlite_master where name = 'audit_grid_versions_u'")" "NEW.origin"
 t_eq "the details are codes and values" "$(t_sql "select detail from history where id = 9")" \
 	"$(printf 'action=asked\nid=3\nexpert=carol')"
 t_eq "no detail left as an English sentence" \

@@ -38,7 +38,14 @@ t_contains "fr: move menu with French labels" "$(ui_screen f4)" "retenir pour fi
 t_contains "fr: the phase 2 grid" "$(ui_screen f5)" "phase 2"
 t_contains "fr: criterion A on a 0..4 scale" "$(ui_screen f5)" "0..4"
 t_contains "fr: digit 3 sets the value" "$(ui_screen f6)" "[3/4]"
-t_contains "fr: live total" "$(ui_screen f6)" "15.0"
+t_contains "fr: live total, decimal comma" "$(ui_screen f6)" "total 15,0 / 100"
+t_contains "fr: the criterion's points, decimal comma" "$(ui_screen f6)" "Partenariat multi-acteurs                          15,0"
+t_not_contains "fr: no decimal point on the form" "$(ui_screen f6)" "15.0"
+NB=$(printf '\302\240')
+t_contains "fr: what a criterion accepts, French colon" "$(ui_screen f6)" "B · accepte${NB}: 0..4 (touches chiffres)"
+t_eq "fr: the dossier's deposit date in French" \
+	"$(ui_screen f3 | grep -c -E '^ Déposé le +[0-9]{2}/[0-9]{2}/20[0-9]{2}$')" 1
+t_contains "fr: the platform's status as the platform writes it" "$(ui_screen f3)" "Statut sur la plateforme    En instruction"
 t_contains "fr: the reviews, mine first with the value just set, criteria with their labels" "$(ui_screen f7)" "A Partenariat multi-acteurs : 3 - bon"
 t_contains "fr: help from the key table, translated" "$(ui_screen f8)" "Monter d’une ligne"
 t_done

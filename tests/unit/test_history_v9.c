@@ -110,7 +110,16 @@ static int make_v8(const char *path, const char *login)
 		     " VALUES ('alice', 'Alice', ?), ('coord', 'Coord', ?)", "tt", at, at) < 0 ||
 	    stmt_run(s, &e, "dossier", "INSERT INTO dossiers(id, ds_number, state, state_since, lead_name,"
 		     " ptce_name, created_at, updated_at) VALUES (1, '1001', 'submitted', ?, 'Lead', 'PTCE',"
-		     " ?, ?)", "ttt", at, at, at) < 0)
+		     " ?, ?)", "ttt", at, at, at) < 0 ||
+	    /* an installed grid: its version and installation are sealed by
+	     * migration 10 (origin among the digested columns) */
+	    stmt_run(s, &e, "grid", "INSERT INTO grid_versions(id, grid_id, hash, phase, title,"
+		     " reviews_required, blind, divergence, points_total, content, first_used_at, origin)"
+		     " VALUES (1, 'phase1', 'afddcac8923577b1', 1, 'Phase 1', 1, 0, 2, 0, 'id: phase1', ?,"
+		     " 'install')", "t", at) < 0 ||
+	    stmt_run(s, &e, "install", "INSERT INTO grid_installs(grid_id, version_id, installed_by,"
+		     " real_installed_by, installed_at, source_file) VALUES ('phase1', 1, 'alice', 'alice',"
+		     " ?, '/etc/ptce/checklists/phase1.yaml')", "t", at) < 0)
 		goto fail;
 	if (login && (stmt_run(s, &e, "operator", "INSERT INTO reviewers(login, display_name, created_at)"
 			       " VALUES (?, 'Operator', ?)", "tt", login, at) < 0 ||
