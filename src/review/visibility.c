@@ -109,7 +109,7 @@ int review_visibility(struct store *s, const struct actor *a, long long dossier_
 					 why ? &w : NULL, e);
 		free(gid);
 		if (rc < 0) {
-			sqlite3_finalize(st);
+			stmt_done(&st);
 			return -1;
 		}
 		any = 1;
@@ -123,7 +123,7 @@ int review_visibility(struct store *s, const struct actor *a, long long dossier_
 			best = v;
 		free(w);
 	}
-	sqlite3_finalize(st);
+	stmt_done(&st);
 	if (!any)
 		return grid_visibility(s, a, dossier_id, grid_id ? grid_id : "", 0, vis, why, e);
 	*vis = best;
