@@ -48,4 +48,7 @@ t_eq "fr: the dossier's deposit date in French" \
 t_contains "fr: the platform's status as the platform writes it" "$(ui_screen f3)" "Statut sur la plateforme    En instruction"
 t_contains "fr: the reviews, mine first with the value just set, criteria with their labels" "$(ui_screen f7)" "A Partenariat multi-acteurs : 3 - bon"
 t_contains "fr: help from the key table, translated" "$(ui_screen f8)" "Monter d’une ligne"
+t_contains "fr: the help names keys in French" "$(ui_screen f8)" "j, <Bas>"
+t_not_contains "fr: ...never in English" "$(ui_screen f8)" "<Down>"
+t_contains "fr: the queue's hint line names keys in French" "$(ui_screen f1)" "<Entrée> ouvrir"
 t_done
