@@ -383,8 +383,11 @@ static void queue_hints(struct ui *u, char *buf, size_t len)
 	static const struct panel_hint then[] = {{KA_TAG, N_("tag")}, {KA_COMMAND, N_("command")}};
 	panel_hints(u, buf, len, first, sizeof first / sizeof first[0]);
 	size_t l = strlen(buf);
-	if (u->km.codes[KA_SEARCH][0] && u->km.codes[KA_VIEW_TODO][0] == '1' && l < len)
-		snprintf(buf + l, len - l, " · 1-5 %s", _("views"));
+	/* The quick views' keys as a range when they are the digits in a row. */
+	int first_view = u->km.codes[KA_VIEW_TODO][0], last_view = u->km.codes[KA_VIEW_OVERDUE][0];
+	if (u->km.codes[KA_SEARCH][0] && first_view == '1' && last_view == '1' + (KA_VIEW_OVERDUE - KA_VIEW_TODO) &&
+	    l < len)
+		snprintf(buf + l, len - l, " · %c-%c %s", first_view, last_view, _("views"));
 	panel_hints(u, buf, len, then, sizeof then / sizeof then[0]);
 }
 

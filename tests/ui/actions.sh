@@ -50,7 +50,7 @@ ui_expect "move: only the moves open to me are offered" m1 <<'SCREEN'
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "move: done, the queue shows the new state" m2 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
@@ -102,7 +102,7 @@ ui_expect "move from phase 1: three targets" m3 <<'SCREEN'
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "move to rejected asks for a motivation" m4 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
@@ -190,7 +190,7 @@ ui_expect "a guard refuses: the reason, and an override offered to a coordinateu
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "override declined: nothing changed" r2 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
@@ -383,7 +383,7 @@ ui_expect "batch move: targets of the tagged dossiers" b1 <<'SCREEN'
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "batch move: one line per dossier, refusals say why" b2 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers · 2 tagged

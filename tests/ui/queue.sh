@@ -49,7 +49,7 @@ ui_expect "80x24: every dossier, cursor on the first" q1 <<'SCREEN'
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "80x24: the cursor moves down" q2 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
@@ -75,7 +75,7 @@ ui_expect "80x24: the cursor moves down" q2 <<'SCREEN'
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "80x24: G goes to the last row" q3 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
@@ -101,7 +101,7 @@ ui_expect "80x24: G goes to the last row" q3 <<'SCREEN'
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "80x24: Enter opens the dossier with accents kept" d1 <<'SCREEN'
  ptce · tous, by Number ↑ · 4 dossiers
@@ -153,7 +153,7 @@ ui_expect "80x24: Tab goes back to the queue" q4 <<'SCREEN'
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 
 ui_run views 80 24 <<'KEYS'
@@ -361,7 +361,7 @@ ui_expect "sort by PTCE name" o1 <<'SCREEN'
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "sort reversed" o2 <<'SCREEN'
  ptce · tous, by PTCE ↓ · 4 dossiers
@@ -387,7 +387,7 @@ ui_expect "sort reversed" o2 <<'SCREEN'
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "two dossiers tagged" t1 <<'SCREEN'
  ptce · tous, by PTCE ↓ · 4 dossiers · 2 tagged
@@ -413,7 +413,7 @@ ui_expect "two dossiers tagged" t1 <<'SCREEN'
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 
 ui_run wide 200 50 <<'KEYS'
@@ -470,6 +470,6 @@ ui_expect "200x50: queue and dossier side by side" w1 <<'SCREEN'
                                                                                                     │
                                                                                                     │
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 t_done

@@ -203,7 +203,7 @@ ui_expect "80x24: the phase 1 verdict in the Total column (check), D for divergi
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "80x24: R compares the phase 2 reviews, A marked divergent with its range" x2 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
@@ -723,7 +723,7 @@ ui_expect "80x24: the picker lists reviewers with roles, load and conflicts" p1 
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "80x24: typing a login keeps the matching reviewers" p2 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
@@ -749,7 +749,7 @@ ui_expect "80x24: typing a login keeps the matching reviewers" p2 <<'SCREEN'
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "80x24: Tab completes, Enter assigns" p3 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
@@ -827,7 +827,7 @@ ui_expect "80x24: W lets a coordinateur choose the conflict to withdraw" p5 <<'S
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "80x24: the conflict is withdrawn" p6 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
@@ -905,7 +905,7 @@ ui_expect "200x50: the picker completes on the wide screen" p7 <<'SCREEN'
                                                                                                     │
                                                                                                     │
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "80x24: L marks compléments past their deadline, C open ones" v1 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
@@ -931,7 +931,7 @@ ui_expect "80x24: L marks compléments past their deadline, C open ones" v1 <<'S
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "80x24: v lists the saved view beside the six built-in ones" v2 <<'SCREEN'
  ptce · tous, phase 1 instruction, by Number ↑ · 1 dossier
@@ -957,7 +957,7 @@ ui_expect "80x24: v lists the saved view beside the six built-in ones" v2 <<'SCR
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "80x24: the saved view shows its filter" v3 <<'SCREEN'
  ptce · tous, phase 1 instruction, by Number ↑ · 1 dossier
@@ -1139,7 +1139,7 @@ ui_expect "80x24: an expert presses A: the question and the verdicts" o1 <<'SCRE
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "80x24: the opinion is recorded without a request number" o2 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers

@@ -45,7 +45,7 @@ ui_expect "queue: control sequences removed from the name" e1 <<'SCREEN'
 
 
 <status>
-<Enter> open · s score · m move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · m move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "dossier: control sequences removed from the texts" e2 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers
@@ -142,7 +142,7 @@ ui_expect "keys file: J moves down, M opens the move menu" k1 <<'SCREEN'
 
 
 <status>
-<Enter> open · s score · M move · / search · 1-5 views · t tag · : command
+<Enter> open · s score · M move · / search · 1-6 views · t tag · : command
 SCREEN
 ui_expect "keys file: m is no longer bound" k2 <<'SCREEN'
  ptce · tous, by Number ↑ · 2 dossiers
