@@ -88,6 +88,9 @@ void ui_draw(struct ui *u)
 		draw_too_small(u);
 		return;
 	}
+	/* One snapshot for the whole screen: the queue's rows and the dossier
+	 * beside them agree, and SQLite opens a read once, not per query. */
+	int reading = store_read_begin(u->app->store);
 	erase();
 	draw_title(u);
 	const struct panel_ops *p = panel_focused(u);
@@ -104,5 +107,6 @@ void ui_draw(struct ui *u)
 		p->draw(u, y, 0, h, u->cols);
 	}
 	draw_status(u);
+	store_read_end(u->app->store, reading);
 	batch_refresh();
 }

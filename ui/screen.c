@@ -284,8 +284,13 @@ void ui_put(int y, int x, int w, const char *s, int attr)
 	} else {
 		mvaddnstr(y, x, c, (int)fit);
 	}
-	for (size_t i = used; i < (size_t)w; i++)
-		addch(' ');
+	/* The rest blank in one call: a blank added one at a time costs as
+	 * much as a letter, and a row of the queue is mostly padding. */
+	if (used < (size_t)w) {
+		hline(' ', w - (int)used);
+		if (x + w < COLS)
+			move(y, x + w);
+	}
 	attrset(old);
 	free(c);
 }

@@ -151,7 +151,9 @@ int text_is_clean(const char *s, int flags)
 
 static int cp_width(uint32_t cp)
 {
-	if (cp == '\t')
+	/* Printable ASCII is one column in every locale: most of a French
+	 * text, measured without the C library's tables. */
+	if ((cp >= 0x20 && cp < 0x7F) || cp == '\t')
 		return 1;
 	int w = wcwidth((wchar_t)cp);
 	if (w < 0)

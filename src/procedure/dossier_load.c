@@ -73,7 +73,7 @@ int dossier_step_row(struct store *s, sqlite3_stmt *st, long long id, struct per
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		return 0;
-	sqlite3_finalize(st);
+	stmt_done(&st);
 	if (rc == SQLITE_DONE)
 		return perr_set(e, P_NOTFOUND, _("no dossier with internal id %lld"), id);
 	return store_fail(s, e, _("reading the dossier"));
@@ -132,7 +132,7 @@ int dossier_load(struct store *s, long long id, struct dossier **out, struct per
 	if (!st || dossier_step_row(s, st, id, e) < 0)
 		return -1;
 	struct dossier *d = dossier_read(st, id);
-	sqlite3_finalize(st);
+	stmt_done(&st);
 	st = stmt_query(s, e, "SELECT name, siret, category, role, commitment FROM members"
 			" WHERE dossier_id = ? ORDER BY position, id", "I", id);
 	if (stmt_rows(s, st, e, _("reading the dossier"), member_row, d) < 0) {

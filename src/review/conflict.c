@@ -30,7 +30,7 @@ static int person_roles(struct store *s, const char *login, unsigned *roles, str
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW)
 		*roles |= role_parse((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	stmt_done(&st);
 	int yes;
 	if (stmt_exists(s, &yes, e, _("reading the reviewers"),
 			"SELECT 1 FROM reviewers WHERE login = ? AND active = 1", "t", login) < 0)

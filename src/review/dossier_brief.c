@@ -4,6 +4,7 @@
 
 #include "procedure/dossier.h"
 #include "review/dossier_brief.h"
+#include "store/stmt.h"
 
 void brief_clear(struct dossier_brief *b)
 {
@@ -22,6 +23,6 @@ int dossier_brief(struct store *s, long long id, struct dossier_brief *b, struct
 	b->state = col_text(st, 0);
 	b->ds_number = col_text(st, 1);
 	b->ptce_name = col_text(st, 2);
-	sqlite3_finalize(st);
+	stmt_done(&st);
 	return 0;
 }

@@ -72,7 +72,7 @@ static int check_revision(struct change *c, long long expect, struct perr *e)
 		perr_set(e, P_CONFLICT, _("the review of dossier %s by %s changed since you opened it (revision %lld, now %lld). Nothing was saved; reload the review."),
 			 c->b.ds_number, r->reviewer, expect, r->revision);
 	}
-	sqlite3_finalize(st);
+	stmt_done(&st);
 	return -1;
 }
 

@@ -17,9 +17,9 @@ struct row_stmts {
 
 static void row_stmts_done(struct row_stmts *q)
 {
-	sqlite3_finalize(q->phase);
-	sqlite3_finalize(q->mine);
-	sqlite3_finalize(q->figures);
+	stmt_done(&q->phase);
+	stmt_done(&q->mine);
+	stmt_done(&q->figures);
 	memset(q, 0, sizeof *q);
 }
 

@@ -79,7 +79,7 @@ static char *changes_since_reopen(struct store *s, long long review_id, struct p
 		xappendf(&out, strcmp(what, "comment") == 0 ? "%scomment %s" : "%s%s", out ? ", " : "",
 			 crit ? crit : "?");
 	}
-	sqlite3_finalize(st);
+	stmt_done(&st);
 	return out;
 }
 

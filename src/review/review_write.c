@@ -56,7 +56,7 @@ static int old_value(struct change *c, const struct criterion *cr, int is_commen
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		*old = col_text_or_null(st, 0);
-	sqlite3_finalize(st);
+	stmt_done(&st);
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #include "store/open.h"
 #include "store/schema.h"
 #include "store/stmt.h"
+#include "store/stmt_cache.h"
 
 int store_schema_version(void)
 {
@@ -99,6 +100,7 @@ static int raw_open(const char *path, int flags, struct store **out, struct perr
 		return -1;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
+	stmt_cache_attach(s->db);
 	audit_register(s->db);
 	if (busy_install(s->db, &s->busy, e) < 0) {
 		store_close(&s);
@@ -193,6 +195,7 @@ void store_close(struct store **s)
 {
 	if (!s || !*s)
 		return;
+	stmt_cache_detach((*s)->db);
 	sqlite3_close_v2((*s)->db);
 	free((*s)->path);
 	free(*s);

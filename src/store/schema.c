@@ -7,6 +7,7 @@
 #include "store/audit.h"
 #include "store/history_v9.h"
 #include "store/schema.h"
+#include "store/sort_v11.h"
 #include "store/stmt.h"
 
 /* migration 1: campaigns, dossiers, members, documents,
@@ -475,5 +476,8 @@ const struct migration store_migrations[] = {
 	/* 10: grid installations in the record, a grid version's origin among
 	 * its digested columns (store/audit.c). */
 	{10, NULL, audit_v10_apply},
+	/* 11: stored keys for the sorts by "my review" and by total
+	 * (store/sort_v11.c). */
+	{11, sort_v11_sql, NULL},
 };
 const size_t store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

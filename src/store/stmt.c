@@ -2,6 +2,7 @@
 #include <stdarg.h>
 
 #include "store/stmt.h"
+#include "store/stmt_cache.h"
 
 void stmt_bindv(sqlite3_stmt *st, const char *fmt, va_list ap)
 {
@@ -55,7 +56,7 @@ void stmt_columns(sqlite3_stmt *st, const char *fmt, ...)
 static int finish(struct store *s, sqlite3_stmt *st, int rc, struct perr *e, const char *what)
 {
 	int ok = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, e, what);
-	sqlite3_finalize(st);
+	stmt_cache_give(st);
 	return ok;
 }
 
@@ -182,7 +183,7 @@ int stmt_rows(struct store *s, sqlite3_stmt *st, struct perr *e, const char *wha
 void stmt_done(sqlite3_stmt **st)
 {
 	if (st && *st) {
-		sqlite3_finalize(*st);
+		stmt_cache_give(*st);
 		*st = NULL;
 	}
 }
@@ -206,6 +207,6 @@ int stmt_each(struct store *s, struct perr *e, const char *what, const char *sql
 		bind(st, i, arg);
 		rc = stmt_step_reset(s, st, e, what);
 	}
-	sqlite3_finalize(st);
+	stmt_cache_give(st);
 	return rc;
 }

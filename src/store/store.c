@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
+#include "store/stmt_cache.h"
 #include "store/store.h"
 
 char *now_utc(char buf[static 21])
@@ -96,8 +97,10 @@ int store_exec(struct store *s, const char *sql, struct perr *e)
 
 sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct perr *e)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+	sqlite3_stmt *st = stmt_cache_take(s->db, sql);
+	if (st)
+		return st;
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
 		store_fail(s, e, _("database query"));
 		sqlite3_finalize(st);
 		return NULL;
@@ -136,8 +139,39 @@ static void check_before_writing(struct store *s)
 	sqlite3_finalize(t);
 }
 
+int store_read_begin(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		return 0;
+	struct perr ignored = {0};
+	sqlite3_stmt *st = store_prepare(s, "BEGIN", &ignored);
+	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+	stmt_cache_give(st);
+	s->reading = rc == SQLITE_DONE;
+	return s->reading;
+}
+
+void store_read_end(struct store *s, int began)
+{
+	if (!began || !s->reading)
+		return;
+	s->reading = 0;
+	struct perr ignored = {0};
+	sqlite3_stmt *st = store_prepare(s, "COMMIT", &ignored);
+	if (st)
+		sqlite3_step(st);
+	stmt_cache_give(st);
+	/* A read that failed leaves nothing to keep: never stay inside. */
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 int store_begin(struct store *s, struct perr *e)
 {
+	/* A write ends the reads under way: BEGIN IMMEDIATE needs to be
+	 * outside any transaction, and must see the data as it is now. */
+	if (s->reading)
+		store_read_end(s, 1);
 	if (!s->checked)
 		check_before_writing(s);
 	if (s->broken)
@@ -166,13 +200,18 @@ void store_rollback(struct store *s)
 
 long long store_data_version(struct store *s)
 {
-	sqlite3_stmt *st = NULL;
+	struct perr ignored = {0};
+	sqlite3_stmt *st = store_prepare(s, "PRAGMA data_version", &ignored);
 	long long v = -1;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
+	if (st && sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	stmt_cache_give(st);
 	return v;
+}
+
+long long store_changes(struct store *s)
+{
+	return (long long)sqlite3_total_changes(s->db);
 }
 
 char *col_text(sqlite3_stmt *st, int i)

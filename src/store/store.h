@@ -14,6 +14,7 @@ struct store {
 	char *path;
 	int broken;	/* SQLite said the file is damaged: no more writes */
 	int checked;	/* the quick check before the first write was done */
+	int reading;	/* a read transaction of store_read_begin is open */
 	struct busy_wait busy;	/* waiting for another session's write (busy.h) */
 };
 
@@ -27,6 +28,15 @@ int store_begin(struct store *s, struct perr *e);
 int store_commit(struct store *s, struct perr *e);
 /* store_rollback - ROLLBACK the transaction under way, if any. */
 void store_rollback(struct store *s);
+
+/* store_read_begin - one read transaction for many reads (a screen's
+ * rows, a search), so that they see one state of the data and SQLite
+ * takes its snapshot once, not for each statement; 1 when it began one
+ * (to hand to store_read_end), 0 inside a transaction already. */
+int store_read_begin(struct store *s);
+/* store_read_end - end the read transaction store_read_begin began
+ * (began 1); a write started meanwhile (store_begin) has ended it. */
+void store_read_end(struct store *s, int began);
 
 /* store_busy_hook - set (or, with NULL, clear) the hook called while s
  * waits for another session's write (store/busy.h). */
@@ -42,6 +52,10 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql, struct perr *e);
 /* store_data_version - PRAGMA data_version: changes when another connection
  * commits, so an idle interface knows when to refresh. */
 long long store_data_version(struct store *s);
+/* store_changes - rows this connection has changed since it opened
+ * (sqlite3_total_changes): with store_data_version, whether anything
+ * changed since a result was kept. */
+long long store_changes(struct store *s);
 
 /* col_text - a column as a fresh string ("" for NULL). */
 char *col_text(sqlite3_stmt *st, int i);

@@ -39,7 +39,7 @@ static int current_state(struct store *s, long long id, char **state, long long 
 	*state = col_text(st, 0);
 	if (rev)
 		*rev = sqlite3_column_int64(st, 1);
-	sqlite3_finalize(st);
+	stmt_done(&st);
 	return 0;
 }
 

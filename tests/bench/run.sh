@@ -120,7 +120,7 @@ enrich() {
 		--grid phase1 R1=yes >/dev/null 2>&1
 	"$PTCE" --db "$db" --as rev1 score "$(sqlite3 "$db" "SELECT ds_number FROM dossiers WHERE state = 'bouquet' LIMIT 1")" \
 		--grid phase2 >/dev/null 2>&1
-	sqlite3 -batch "$db" <<-EOF || { note "enrich failed"; exit 1; }
+	$PY "$top/tests/bench/sql.py" "$db" <<-EOF || { note "enrich failed"; exit 1; }
 	BEGIN;
 	CREATE TEMP TABLE mv AS SELECT id, state FROM dossiers WHERE state = 'bouquet' AND id % 2 = 0;
 	INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state)
