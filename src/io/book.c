@@ -102,7 +102,36 @@ static int read_zip(struct book *b, struct perr *e)
 	return rc;
 }
 
-int book_read(const char *path, const char *encoding, struct book *b, struct perr *e)
+/* A copy of what a CSV reader told of its file, its header included. */
+static void header_copy(struct csv_table *t, const struct csv_table *from)
+{
+	*t = (struct csv_table){ .path = xstrdup(from->path), .delim = from->delim,
+				 .had_bom = from->had_bom, .crlf = from->crlf,
+				 .cp1252 = from->cp1252 };
+	t->header.line = from->header.line;
+	t->header.n = from->header.n;
+	t->header.cells = xcalloc(from->header.n ? from->header.n : 1, sizeof *t->header.cells);
+	for (size_t i = 0; i < from->header.n; i++)
+		t->header.cells[i] = xstrdup(from->header.cells[i]);
+}
+
+/* A CSV: one sheet, its rows read now, or (stream) left to b->csv. */
+static int read_csv(struct book *b, const char *encoding, int stream, struct perr *e)
+{
+	b->format = BOOK_CSV;
+	b->sheets = xcalloc(1, sizeof *b->sheets);
+	b->sheets[0].name = xstrdup("Dossiers");
+	b->n = 1;
+	if (!stream)
+		return csv_table_read_enc(b->path, encoding, &b->sheets[0].table, e);
+	if (csv_reader_open(b->path, encoding, &b->csv, e) < 0)
+		return -1;
+	header_copy(&b->sheets[0].table, csv_reader_table(b->csv));
+	return 0;
+}
+
+static int book_load(const char *path, const char *encoding, int stream, struct book *b,
+		     struct perr *e)
 {
 	memset(b, 0, sizeof *b);
 	b->path = xstrdup(path);
@@ -116,17 +145,23 @@ int book_read(const char *path, const char *encoding, struct book *b, struct per
 		rc = perr_set(e, P_INVALID, _("%s: an old Excel file (.xls), which ptce does not "
 					      "read; save it as .xlsx or export it again"), path);
 	} else if (rc == 0) {
-		b->format = BOOK_CSV;
-		b->sheets = xcalloc(1, sizeof *b->sheets);
-		b->sheets[0].name = xstrdup("Dossiers");
-		b->n = 1;
-		rc = csv_table_read_enc(path, encoding, &b->sheets[0].table, e);
+		rc = read_csv(b, encoding, stream, e);
 	}
 	if (rc < 0) {
 		book_done(b);
 		return -1;
 	}
 	return 0;
+}
+
+int book_read(const char *path, const char *encoding, struct book *b, struct perr *e)
+{
+	return book_load(path, encoding, 0, b, e);
+}
+
+int book_open(const char *path, const char *encoding, struct book *b, struct perr *e)
+{
+	return book_load(path, encoding, 1, b, e);
 }
 
 const struct csv_table *book_sheet(const struct book *b, const char *name)
@@ -154,6 +189,7 @@ const char *book_format_name(enum book_format f)
 
 void book_done(struct book *b)
 {
+	csv_reader_close(b->csv);
 	for (size_t i = 0; i < b->n; i++) {
 		free(b->sheets[i].name);
 		csv_table_done(&b->sheets[i].table);

@@ -29,6 +29,7 @@ struct book {
 	enum book_format format;
 	struct book_sheet *sheets;
 	size_t n;
+	struct csv_reader *csv;	/* book_open of a CSV: its rows, to read in turn */
 };
 
 /* book_read - read every sheet of path, recognised by content:
@@ -50,6 +51,10 @@ struct book {
  *   converted from, a byte invalid in it refused with its line.
  * A cell holding a NUL is refused with its place. */
 int book_read(const char *path, const char *encoding, struct book *b, struct perr *e);
+/* book_open - book_read, but a CSV's rows are not read: b->csv reads them
+ * one at a time (and again after csv_reader_rewind), its one sheet holding
+ * only the header. */
+int book_open(const char *path, const char *encoding, struct book *b, struct perr *e);
 /* book_sheet - the sheet called name (case and accents as written), or NULL. */
 const struct csv_table *book_sheet(const struct book *b, const char *name);
 /* book_format_name - "csv", "xlsx", "ods" or "zip". */

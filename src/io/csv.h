@@ -45,6 +45,29 @@ int csv_table_read(const char *path, struct csv_table *t, struct perr *e);
 /* csv_table_read_enc - csv_table_parse_enc on a file. */
 int csv_table_read_enc(const char *path, const char *encoding, struct csv_table *t,
 		       struct perr *e);
+/* A CSV file read one record at a time, never held whole (an import reads
+ * a 400 MB export twice: to check it, then to save it). */
+struct csv_reader;
+/* csv_reader_open - open path and read its header, the encoding told as
+ * csv_table_parse_enc does (NULL: guessed, which reads the file once
+ * through first). The errors of csv_table_read_enc. */
+int csv_reader_open(const char *path, const char *encoding, struct csv_reader **r,
+		    struct perr *e);
+/* csv_reader_table - the header, the path and what was told of the file
+ * (separator, BOM, line ends, encoding); it holds no rows. */
+const struct csv_table *csv_reader_table(const struct csv_reader *r);
+/* csv_reader_next - the next record that is not blank into *rec (the
+ * caller's, freed with csv_record_done): 1, 0 at the end, -1 on an error
+ * (malformed quoting, an encoding error, a NUL byte in a cell: P_INVALID
+ * naming the line; P_IO). */
+int csv_reader_next(struct csv_reader *r, struct csv_record *rec, struct perr *e);
+/* csv_reader_rewind - back to the first record, for a second reading. */
+int csv_reader_rewind(struct csv_reader *r, struct perr *e);
+/* csv_reader_close - close r (NULL: nothing). */
+void csv_reader_close(struct csv_reader *r);
+/* csv_record_done - free what a record holds. */
+void csv_record_done(struct csv_record *rec);
+
 /* csv_place - where a cell is, for messages: "FILE:LINE:COL" for a CSV,
  * "FILE, sheet NAME, row R, column L" (L in letters, as the spreadsheet
  * shows it) for a sheet; col is 1-based, 0 leaves the column out. */

@@ -69,27 +69,32 @@ static int import_zip(struct store *s, const struct import_request *req,
 	return rc;
 }
 
-/* Read req's files and, when every row is valid, save them. */
+/* Read req's files and check every row, writing nothing; when all are
+ * valid, take the write lock and read them again, saving each dossier. */
 static int import_book(struct store *s, const struct import_request *req, const struct book *b,
 		       struct import_report *rep, struct import_errors *errs, struct perr *e)
 {
-	struct import_batch batch = {0};
+	struct import_batch flags;
+	struct import_reading *rd;
 	const struct csv_table *dossiers = NULL;
-	int rc = import_read(req, b, &batch, &dossiers, rep, errs, e);
-	import_zone_restore();
+	int rc = import_read_check(req, b, &rd, &flags, &dossiers, rep, errs, e);
 	if (rc == 0 && errs->n)
 		rc = perr_set(e, P_INVALID,
 			      P_("%zu problem found; nothing was imported. Correct the file "
 				 "(or the mapping) and import it again.",
 				 "%zu problems found; nothing was imported. Correct the file "
 				 "(or the mapping) and import it again.", errs->n), errs->n);
+	struct import_saver *sv = NULL;
 	if (rc == 0)
-		rc = import_save(s, req, &batch, rep, e);
+		rc = import_save_begin(s, req, &flags, rep, &sv, e);
+	if (rc == 0)
+		rc = import_read_each(rd, import_save_item, sv, e);
+	if (sv)
+		rc = import_save_end(sv, rc, e);
+	import_zone_restore();
 	if (rc == 0 && !req->drift_only)
 		note_ignored(dossiers, req->mapping, rep);
-	for (size_t i = 0; i < batch.n; i++)
-		import_item_clear(&batch.items[i]);
-	free(batch.items);
+	import_read_done(rd);
 	return rc;
 }
 
@@ -105,7 +110,7 @@ int import_run(struct store *s, const struct import_request *req,
 						 "mapping for an example)"), req->mapping->path);
 	struct book b;
 	struct perr pe = {0};
-	if (book_read(req->path, req->encoding, &b, &pe) < 0) {
+	if (book_open(req->path, req->encoding, &b, &pe) < 0) {
 		if (pe.status != P_INVALID) {
 			*e = pe;
 			return -1;

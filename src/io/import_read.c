@@ -27,7 +27,46 @@ struct colref {
 	int sheet, idx;
 };
 
-struct reader {
+/* One mapped column's cell for a row: its sheet, its record (NULL when the
+ * sheet has no row for this dossier) and its index (-1: no such column). */
+struct cell_src {
+	const struct import_place *p;
+	const struct csv_record *r;
+	int idx;
+};
+
+/* The rows of the Dossiers sheet: a sheet's, or a CSV's read one at a time. */
+struct rows {
+	const struct csv_table *t;
+	struct csv_reader *r;
+	size_t i;
+	struct csv_record cur;
+};
+
+/* What is kept of a dossier between the two readings: its row, and the
+ * members and opinions of the other sheets that name it. */
+struct held {
+	int line;
+	struct member *members;
+	size_t n_members;
+	struct import_avis *avis;
+	size_t n_avis;
+};
+
+/* The members' sheet (or --members file). When it lists the members in the
+ * dossiers' order (the platform does), the second reading reads it again
+ * in step with the dossiers; only one in another order is held whole. */
+struct mreader {
+	struct import_place p;
+	struct rows rows;
+	int link;			/* the dossier number's column; -1: none */
+	struct cell_src *src;		/* per mapping member column */
+	int ordered;
+	struct member next;		/* the second reading: the member read ahead */
+	long long next_k;		/* its dossier; -1: none read ahead, -2: the end */
+};
+
+struct import_reading {
 	const struct import_request *req;
 	const struct import_mapping *m;
 	struct import_errors *errs;
@@ -36,10 +75,34 @@ struct reader {
 	struct strmap etab_rows;	/* dossier number -> its applicant's row */
 	struct colref *cols;		/* per m->dcols */
 	int *doc_idx, *ann_idx, pc[PC_COUNT], id_col;
-	struct strmap numbers;		/* dossier number -> item */
-	struct import_item *items;
-	size_t n;
+	struct strmap numbers;		/* dossier number -> index in held */
+	struct held *held;
+	size_t n, cap;
+	struct rows rows;		/* the Dossiers sheet's */
+	int saving;			/* the second reading: the numbers are known */
+	struct mreader mem;
 };
+
+static int rows_next(struct rows *s, const struct csv_record **out, struct perr *e)
+{
+	if (!s->r) {
+		if (s->i >= s->t->n_rows)
+			return 0;
+		*out = &s->t->rows[s->i++];
+		return 1;
+	}
+	csv_record_done(&s->cur);
+	*out = &s->cur;
+	return csv_reader_next(s->r, &s->cur, e);
+}
+
+static int rows_rewind(struct rows *s, struct perr *e)
+{
+	s->i = 0;
+	csv_record_done(&s->cur);
+	return s->r ? csv_reader_rewind(s->r, e) : 0;
+}
+
 
 /* The sheet name without the "(4122178) " the platform puts before a
  * repeated block's label (its internal id). */
@@ -81,7 +144,7 @@ static const char *cell(const struct csv_record *r, int idx)
 
 /* Where every mapped column is; a required field none of whose headers is
  * anywhere is reported with the closest headers of the file. */
-static void resolve_columns(struct reader *rd)
+static void resolve_columns(struct import_reading *rd)
 {
 	const struct import_mapping *m = rd->m;
 	const struct csv_table *main = rd->place[0].t, *etab = rd->place[1].t;
@@ -123,7 +186,7 @@ static void resolve_columns(struct reader *rd)
 
 /* The applicant's own établissement of each dossier: the Etablissements
  * row whose Champ is "Dossier" (the others are SIRET fields of the form). */
-static void index_etablissements(struct reader *rd)
+static void index_etablissements(struct import_reading *rd)
 {
 	const struct csv_table *t = rd->place[1].t;
 	if (!t)
@@ -142,19 +205,11 @@ static void index_etablissements(struct reader *rd)
 
 /* ---------------------------------------------------------- values --- */
 
-/* One mapped column's cell for a row: its sheet, its record (NULL when the
- * sheet has no row for this dossier) and its index (-1: no such column). */
-struct cell_src {
-	const struct import_place *p;
-	const struct csv_record *r;
-	int idx;
-};
-
 /* The values of one row for a table of fields: normalised, checked, stored
  * in out[]; absent[] (may be NULL) marks fields with no column at all. The
  * first non-empty column of a field wins. miss is where a field whose row
  * is missing from its sheet is reported. */
-static void read_values(struct reader *rd, const struct map_column *cols, size_t n,
+static void read_values(struct import_reading *rd, const struct map_column *cols, size_t n,
 			const struct cell_src *src, const struct field_def *defs, size_t n_defs,
 			const struct map_value *vals, size_t n_vals, char **out,
 			unsigned char *absent, const struct cell_src *miss)
@@ -204,7 +259,7 @@ static void read_values(struct reader *rd, const struct map_column *cols, size_t
 }
 
 /* A platform time of the row (column pc) into out, or "" when empty. */
-static void read_time(struct reader *rd, const struct csv_record *r, int pc, char out[21])
+static void read_time(struct import_reading *rd, const struct csv_record *r, int pc, char out[21])
 {
 	out[0] = '\0';
 	int idx = rd->pc[pc];
@@ -238,7 +293,7 @@ static size_t split_emails(const char *v, char ***out)
 }
 
 /* The platform's state, times, motivation and instructeurs of a row. */
-static void read_platform(struct reader *rd, const struct csv_record *r, struct import_item *it)
+static void read_platform(struct import_reading *rd, const struct csv_record *r, struct import_item *it)
 {
 	if (rd->pc[PC_STATE] >= 0) {
 		char *st = csv_trimmed(cell(r, rd->pc[PC_STATE]));
@@ -267,7 +322,7 @@ static void read_platform(struct reader *rd, const struct csv_record *r, struct 
 }
 
 /* Each file name of the pièce columns becomes a document of its kind. */
-static void read_documents(struct reader *rd, const struct csv_record *r, struct dossier *d)
+static void read_documents(struct import_reading *rd, const struct csv_record *r, struct dossier *d)
 {
 	for (size_t k = 0; k < rd->m->n_docs; k++) {
 		char **names;
@@ -284,7 +339,7 @@ static void read_documents(struct reader *rd, const struct csv_record *r, struct
 	}
 }
 
-static void read_annotations(struct reader *rd, const struct csv_record *r, struct import_item *it)
+static void read_annotations(struct import_reading *rd, const struct csv_record *r, struct import_item *it)
 {
 	size_t n = rd->m->n_annotations;
 	it->n_notes = n;
@@ -297,7 +352,7 @@ static void read_annotations(struct reader *rd, const struct csv_record *r, stru
 }
 
 /* The region and département of a dossier agree. */
-static void check_geo(struct reader *rd, const struct csv_record *r, const struct dossier *d)
+static void check_geo(struct import_reading *rd, const struct csv_record *r, const struct dossier *d)
 {
 	const char *region = d->f[DF_REGION], *dept = d->f[DF_DEPARTEMENT];
 	const char *in = dept ? geo_dept_region(dept) : NULL;
@@ -315,7 +370,7 @@ static void check_geo(struct reader *rd, const struct csv_record *r, const struc
 }
 
 /* The dossier number is new in the file and does not start with '#'. */
-static void check_number(struct reader *rd, const struct csv_record *r, const char *num)
+static void check_number(struct import_reading *rd, const struct csv_record *r, const char *num)
 {
 	if (!num)
 		return;
@@ -325,7 +380,7 @@ static void check_number(struct reader *rd, const struct csv_record *r, const ch
 		why = xstrdup(_("a dossier number cannot start with '#' (that marks internal ids)"));
 	else if (first >= 0)
 		why = xasprintf(_("dossier %s appears twice in the file (first on row %d)"), num,
-				rd->items[first].line);
+				rd->held[first].line);
 	else
 		strmap_put(&rd->numbers, num, (long long)rd->n);
 	if (why)
@@ -333,10 +388,12 @@ static void check_number(struct reader *rd, const struct csv_record *r, const ch
 	free(why);
 }
 
-static void read_dossier(struct reader *rd, const struct csv_record *r)
+/* The row r of the Dossiers sheet into it, checked (its number checked
+ * against the others on the first reading only). */
+static void read_dossier(struct import_reading *rd, const struct csv_record *r,
+			 struct import_item *it)
 {
 	const struct import_mapping *m = rd->m;
-	struct import_item *it = &rd->items[rd->n];
 	memset(it, 0, sizeof *it);
 	it->line = r->line;
 	char *num = csv_trimmed(cell(r, rd->id_col));
@@ -354,31 +411,44 @@ static void read_dossier(struct reader *rd, const struct csv_record *r)
 		    it->d.f, it->d.absent, &miss);
 	free(src);
 	check_geo(rd, r, &it->d);
-	check_number(rd, r, it->d.f[DF_DS_NUMBER]);
+	if (!rd->saving)
+		check_number(rd, r, it->d.f[DF_DS_NUMBER]);
 	read_platform(rd, r, it);
 	read_documents(rd, r, &it->d);
 	read_annotations(rd, r, it);
-	rd->n++;
 }
 
-static void read_dossiers(struct reader *rd)
+/* The first reading of the Dossiers sheet: every row checked, then
+ * forgotten but for its number and line. */
+static int read_dossiers(struct import_reading *rd, struct perr *e)
 {
-	const struct csv_table *t = rd->place[0].t;
 	rd->id_col = -1;
 	index_etablissements(rd);
 	resolve_columns(rd);
-	rd->items = xcalloc(t->n_rows ? t->n_rows : 1, sizeof *rd->items);
-	for (size_t i = 0; i < t->n_rows; i++)
-		if (import_check_width(&rd->place[0], &t->rows[i], rd->errs) == 0)
-			read_dossier(rd, &t->rows[i]);
+	const struct csv_record *r;
+	int rc;
+	while ((rc = rows_next(&rd->rows, &r, e)) == 1) {
+		if (import_check_width(&rd->place[0], r, rd->errs) < 0)
+			continue;
+		if (rd->n == rd->cap) {
+			rd->cap = rd->cap ? 2 * rd->cap : 256;
+			rd->held = xrealloc(rd->held, rd->cap * sizeof *rd->held);
+		}
+		rd->held[rd->n] = (struct held){ .line = r->line };
+		struct import_item it;
+		read_dossier(rd, r, &it);
+		import_item_clear(&it);
+		rd->n++;
+	}
+	return rc;
 }
 
 /* --------------------------------------------------------- members --- */
 
-/* The item of the dossier number in column link of r, or NULL with the
- * problem reported. */
-static struct import_item *owner_of(struct reader *rd, const struct import_place *p,
-				    const struct csv_record *r, int link)
+/* The index of the dossier whose number is in column link of r, or -1
+ * with the problem reported. */
+static long long owner_index(struct import_reading *rd, const struct import_place *p,
+			     const struct csv_record *r, int link)
 {
 	char *num = csv_trimmed(cell(r, link));
 	long long k = *num ? strmap_get(&rd->numbers, num) : -1;
@@ -392,45 +462,116 @@ static struct import_item *owner_of(struct reader *rd, const struct import_place
 		free(c);
 	}
 	free(num);
-	return k < 0 ? NULL : &rd->items[k];
+	return k;
 }
 
-static void read_members(struct reader *rd, const struct import_place *p)
+/* One row of the members' sheet into *mb, checked: the index of its
+ * dossier, or -1 (reported, *mb empty). */
+static long long read_member(struct import_reading *rd, const struct csv_record *r,
+			     struct member *mb)
 {
+	struct mreader *mr = &rd->mem;
 	const struct import_mapping *m = rd->m;
-	const struct csv_table *t = p->t;
-	int link = csv_table_column(t, m->members_link);
-	if (link < 0)
+	memset(mb, 0, sizeof *mb);
+	if (import_check_width(&mr->p, r, rd->errs) < 0)
+		return -1;
+	size_t before = rd->errs->n;
+	for (size_t k = 0; k < m->n_mcols; k++)
+		mr->src[k].r = r;
+	struct cell_src miss = { &mr->p, r, mr->link };
+	read_values(rd, m->mcols, m->n_mcols, mr->src, member_fields, MF_COUNT, m->mvals,
+		    m->n_mvals, mb->f, NULL, &miss);
+	long long k = owner_index(rd, &mr->p, r, mr->link);
+	if (k >= 0 && rd->errs->n == before)
+		return k;
+	member_clear(mb);
+	return -1;
+}
+
+/* Every member row checked, whether they come in the dossiers' order told;
+ * if not (and all are valid), read again to be held by dossier. */
+static int check_members(struct import_reading *rd, struct perr *e)
+{
+	struct mreader *mr = &rd->mem;
+	const struct csv_record *r;
+	long long last = 0, k;
+	struct member mb;
+	int rc;
+	mr->ordered = 1;
+	while ((rc = rows_next(&mr->rows, &r, e)) == 1) {
+		if ((k = read_member(rd, r, &mb)) < 0)
+			continue;
+		mr->ordered &= k >= last;
+		last = k;
+		member_clear(&mb);
+	}
+	if (rc < 0 || mr->ordered || rd->errs->n)
+		return rc;
+	if (rows_rewind(&mr->rows, e) < 0)
+		return -1;
+	while ((rc = rows_next(&mr->rows, &r, e)) == 1) {
+		struct held *h = (k = read_member(rd, r, &mb)) >= 0 ? &rd->held[k] : NULL;
+		if (!h)
+			continue;
+		h->members = xrealloc(h->members, (h->n_members + 1) * sizeof *h->members);
+		h->members[h->n_members++] = mb;
+	}
+	return rc;
+}
+
+/* The columns of the members' sheet, then its rows checked. A file that
+ * cannot be read is a problem of the import (errs), not a failure. */
+static int read_members(struct import_reading *rd, struct perr *e)
+{
+	struct mreader *mr = &rd->mem;
+	const struct import_mapping *m = rd->m;
+	const struct import_place *p = &mr->p;
+	mr->link = csv_table_column(p->t, m->members_link);
+	if (mr->link < 0)
 		import_missing_column(rd->errs, p, m->members_link,
 				      _("the members' dossier number"), NULL, 0);
-	struct cell_src *src = xcalloc(m->n_mcols ? m->n_mcols : 1, sizeof *src);
+	mr->src = xcalloc(m->n_mcols ? m->n_mcols : 1, sizeof *mr->src);
 	for (size_t i = 0; i < m->n_mcols; i++) {
-		src[i] = (struct cell_src){ p, NULL, csv_table_column(t, m->mcols[i].header) };
-		if (src[i].idx < 0 && member_fields[m->mcols[i].field].required)
+		mr->src[i] = (struct cell_src){ p, NULL, csv_table_column(p->t, m->mcols[i].header) };
+		if (mr->src[i].idx < 0 && member_fields[m->mcols[i].field].required)
 			import_missing_column(rd->errs, p, m->mcols[i].header,
 					      _("a required member field"), NULL, 0);
 	}
-	for (size_t i = 0; link >= 0 && i < t->n_rows; i++) {
-		const struct csv_record *r = &t->rows[i];
-		if (import_check_width(p, r, rd->errs) < 0)
-			continue;
-		struct member mb = {0};
-		size_t before = rd->errs->n;
-		for (size_t k = 0; k < m->n_mcols; k++)
-			src[k].r = r;
-		struct cell_src miss = { p, r, link };
-		read_values(rd, m->mcols, m->n_mcols, src, member_fields, MF_COUNT, m->mvals,
-			    m->n_mvals, mb.f, NULL, &miss);
-		struct import_item *it = owner_of(rd, p, r, link);
-		if (!it || rd->errs->n != before) {
-			member_clear(&mb);
+	if (mr->link < 0)
+		return 0;
+	struct perr pe = {0};
+	if (check_members(rd, &pe) == 0)
+		return 0;
+	if (pe.status != P_INVALID) {
+		*e = pe;
+		return -1;
+	}
+	errs_add(rd->errs, "%s", pe.msg);
+	return 0;
+}
+
+/* The second reading, in step: the members of dossier k into d. */
+static int members_of(struct import_reading *rd, long long k, struct dossier *d,
+		      struct perr *e)
+{
+	struct mreader *mr = &rd->mem;
+	while (mr->ordered && mr->link >= 0 && mr->next_k != -2) {
+		if (mr->next_k == -1) {
+			const struct csv_record *r;
+			int rc = rows_next(&mr->rows, &r, e);
+			if (rc < 0)
+				return -1;
+			mr->next_k = rc ? read_member(rd, r, &mr->next) : -2;
 			continue;
 		}
-		struct dossier *d = &it->d;
+		if (mr->next_k != k)
+			break;
 		d->members = xrealloc(d->members, (d->n_members + 1) * sizeof *d->members);
-		d->members[d->n_members++] = mb;
+		d->members[d->n_members++] = mr->next;
+		memset(&mr->next, 0, sizeof mr->next);
+		mr->next_k = -1;
 	}
-	free(src);
+	return 0;
 }
 
 /* ------------------------------------------------------------ avis --- */
@@ -444,10 +585,11 @@ static char *trimmed_or_null(const char *v)
 	return NULL;
 }
 
-static void read_one_avis(struct reader *rd, const struct import_place *p, const int *col,
+static void read_one_avis(struct import_reading *rd, const struct import_place *p, const int *col,
 			  const struct csv_record *r)
 {
-	struct import_item *it = owner_of(rd, p, r, col[AV_DOSSIER]);
+	long long k = owner_index(rd, p, r, col[AV_DOSSIER]);
+	struct held *it = k >= 0 ? &rd->held[k] : NULL;
 	struct import_avis a = {0};
 	char *created = csv_trimmed(cell(r, col[AV_CREATED]));
 	char *answered = csv_trimmed(cell(r, col[AV_ANSWERED]));
@@ -493,7 +635,7 @@ static void read_one_avis(struct reader *rd, const struct import_place *p, const
 	}
 }
 
-static void read_avis(struct reader *rd, const struct import_place *p)
+static void read_avis(struct import_reading *rd, const struct import_place *p)
 {
 	int col[AV_COUNT], ok = 1;
 	for (int i = 0; i < AV_COUNT; i++) {
@@ -511,13 +653,15 @@ static void read_avis(struct reader *rd, const struct import_place *p)
 /* ----------------------------------------------------------- sheets --- */
 
 /* The members: a CSV given apart, or the workbook's repeated block. */
-static int read_members_source(struct reader *rd, const struct book *b, struct import_batch *out,
-			       struct csv_table *members_csv, struct perr *e)
+static int read_members_source(struct import_reading *rd, const struct book *b,
+			       struct import_batch *out, struct perr *e)
 {
 	const struct import_request *req = rd->req;
+	struct mreader *mr = &rd->mem;
 	if (req->members_path) {
 		struct perr pe = {0};
-		if (csv_table_read(req->members_path, members_csv, &pe) < 0) {
+		struct csv_reader *r;
+		if (csv_reader_open(req->members_path, NULL, &r, &pe) < 0) {
 			if (pe.status != P_INVALID) {
 				*e = pe;
 				return -1;
@@ -525,63 +669,131 @@ static int read_members_source(struct reader *rd, const struct book *b, struct i
 			errs_add(rd->errs, "%s", pe.msg);
 			return 0;
 		}
-		struct import_place p = { members_csv, NULL };
-		read_members(rd, &p);
+		mr->rows = (struct rows){ .t = csv_reader_table(r), .r = r };
+		mr->p = (struct import_place){ csv_reader_table(r), NULL };
 		out->with_members = 1;
-		return 0;
+		return read_members(rd, e);
 	}
 	if (b->format == BOOK_CSV || !rd->m->members_link)
 		return 0;
 	out->with_members = 1;
 	const struct book_sheet *ms = find_sheet(b, rd->m->members_sheet);
 	if (ms) {
-		struct import_place p = { &ms->table, ms->name };
-		read_members(rd, &p);
-	} else {
-		import_note(rd->rep, xasprintf(_("%s has no sheet \"%s\": no dossier has members "
-						 "(the platform leaves out an empty repeated block)"),
-					       b->path, rd->m->members_sheet));
+		mr->rows = (struct rows){ .t = &ms->table };
+		mr->p = (struct import_place){ &ms->table, ms->name };
+		return read_members(rd, e);
 	}
+	import_note(rd->rep, xasprintf(_("%s has no sheet \"%s\": no dossier has members "
+					 "(the platform leaves out an empty repeated block)"),
+				       b->path, rd->m->members_sheet));
 	return 0;
 }
 
-int import_read(const struct import_request *req, const struct book *b,
-		struct import_batch *out, const struct csv_table **dossiers,
-		struct import_report *rep, struct import_errors *errs, struct perr *e)
+/* The first reading: what the sheets are, then every sheet read and
+ * checked. -1 only for a failure that is not a problem of a row. */
+static int check_all(struct import_reading *rd, const struct book *b, struct import_batch *out,
+		     struct perr *e)
 {
-	struct reader rd = { .req = req, .m = req->mapping, .errs = errs, .rep = rep };
-	memset(out, 0, sizeof *out);
 	const struct book_sheet *main = b->format == BOOK_CSV && b->n ? &b->sheets[0]
 				      : find_sheet(b, MAPPING_SHEET_DOSSIERS);
 	if (!main)
 		return perr_set(e, P_INVALID, _("%s has no sheet \"%s\"; is it an export of "
 						"Démarches Simplifiées?"), b->path, MAPPING_SHEET_DOSSIERS);
-	*dossiers = &main->table;
-	rd.place[0] = (struct import_place){ &main->table, b->format == BOOK_CSV ? NULL : main->name };
+	rd->place[0] = (struct import_place){ &main->table, b->format == BOOK_CSV ? NULL : main->name };
+	rd->rows = (struct rows){ .t = &main->table, .r = b->csv };
 	const struct book_sheet *etab = find_sheet(b, MAPPING_SHEET_ETABLISSEMENTS);
 	if (b->format != BOOK_CSV && etab)
-		rd.place[1] = (struct import_place){ &etab->table, etab->name };
-	read_dossiers(&rd);
-	struct csv_table members_csv = {0};
-	int rc = read_members_source(&rd, b, out, &members_csv, e);
+		rd->place[1] = (struct import_place){ &etab->table, etab->name };
+	struct perr pe = {0};
+	if (read_dossiers(rd, &pe) < 0) {
+		if (pe.status != P_INVALID) {
+			*e = pe;
+			return -1;
+		}
+		/* The file itself is broken (quoting, encoding): nothing after it. */
+		errs_add(rd->errs, "%s", pe.msg);
+		return perr_set(e, P_INVALID, _("%s cannot be read; nothing was imported"), b->path);
+	}
+	int rc = read_members_source(rd, b, out, e);
 	const struct book_sheet *avis = b->format == BOOK_CSV ? NULL : find_sheet(b, MAPPING_SHEET_AVIS);
 	if (rc == 0 && avis) {
 		struct import_place p = { &avis->table, avis->name };
-		read_avis(&rd, &p);
+		read_avis(rd, &p);
 	}
 	if (rc == 0 && main->table.cp1252)
-		import_note(rep, xasprintf(_("%s is not UTF-8; it was read as Windows-1252 (a French "
-					     "spreadsheet): check the accents with 'ptce show'"), b->path));
-	for (size_t i = 0; i < rd.m->n_docs && !out->with_documents; i++)
-		out->with_documents = rd.doc_idx[i] >= 0;
-	if (members_csv.path)
-		csv_table_done(&members_csv);
-	out->items = rd.items;
-	out->n = rd.n;
-	free(rd.cols);
-	free(rd.doc_idx);
-	free(rd.ann_idx);
-	strmap_done(&rd.etab_rows);
-	strmap_done(&rd.numbers);
+		import_note(rd->rep, xasprintf(_("%s is not UTF-8; it was read as Windows-1252 (a French "
+						 "spreadsheet): check the accents with 'ptce show'"), b->path));
+	for (size_t i = 0; i < rd->m->n_docs && !out->with_documents; i++)
+		out->with_documents = rd->doc_idx[i] >= 0;
 	return rc;
+}
+
+int import_read_check(const struct import_request *req, const struct book *b,
+		      struct import_reading **out, struct import_batch *flags,
+		      const struct csv_table **dossiers, struct import_report *rep,
+		      struct import_errors *errs, struct perr *e)
+{
+	struct import_reading *rd = xcalloc(1, sizeof *rd);
+	*rd = (struct import_reading){ .req = req, .m = req->mapping, .errs = errs, .rep = rep };
+	memset(flags, 0, sizeof *flags);
+	*out = rd;
+	int rc = check_all(rd, b, flags, e);
+	*dossiers = rd->place[0].t;
+	return rc;
+}
+
+int import_read_each(struct import_reading *rd,
+		     int (*save)(void *arg, const struct import_item *it, struct perr *e),
+		     void *arg, struct perr *e)
+{
+	rd->saving = 1;
+	rd->mem.next_k = -1;
+	if (rows_rewind(&rd->rows, e) < 0 || (rd->mem.ordered && rows_rewind(&rd->mem.rows, e) < 0))
+		return -1;
+	const struct csv_record *r;
+	size_t k = 0;
+	int rc = 0, more;
+	while (rc == 0 && k < rd->n && (more = rows_next(&rd->rows, &r, e)) != 0) {
+		if (more < 0)
+			return -1;
+		if (import_check_width(&rd->place[0], r, rd->errs) < 0)
+			continue;
+		struct import_item it;
+		read_dossier(rd, r, &it);
+		struct held *h = &rd->held[k++];
+		it.d.members = h->members;
+		it.d.n_members = h->n_members;
+		it.avis = h->avis;
+		it.n_avis = h->n_avis;
+		*h = (struct held){ .line = h->line };
+		rc = members_of(rd, (long long)k - 1, &it.d, e);
+		if (rc == 0)
+			rc = save(arg, &it, e);
+		import_item_clear(&it);
+	}
+	return rc;
+}
+
+void import_read_done(struct import_reading *rd)
+{
+	if (!rd)
+		return;
+	for (size_t i = 0; i < rd->n; i++) {
+		struct import_item it = { .d.members = rd->held[i].members,
+					  .d.n_members = rd->held[i].n_members,
+					  .avis = rd->held[i].avis, .n_avis = rd->held[i].n_avis };
+		import_item_clear(&it);
+	}
+	free(rd->held);
+	csv_record_done(&rd->rows.cur);
+	csv_record_done(&rd->mem.rows.cur);
+	csv_reader_close(rd->mem.rows.r);
+	member_clear(&rd->mem.next);
+	free(rd->mem.src);
+	free(rd->cols);
+	free(rd->doc_idx);
+	free(rd->ann_idx);
+	strmap_done(&rd->etab_rows);
+	strmap_done(&rd->numbers);
+	free(rd);
 }

@@ -25,10 +25,10 @@
 enum { ST_PENDING, ST_INS, ST_UPD, ST_SEL, ST_SELM, ST_DELM, ST_INSM, ST_HIST, ST_SELD,
        ST_ASSIGN, ST_AVIS, ST_INSD, ST_COUNT };
 
-struct saver {
+struct import_saver {
 	struct store *s;
 	const struct import_request *req;
-	const struct import_batch *b;
+	struct import_batch b[1];
 	struct import_report *rep;
 	char now[21];
 	long long campaign;
@@ -43,6 +43,7 @@ struct saver {
 	struct strmap unmatched;
 	sqlite3_stmt *st[ST_COUNT];
 	struct note_importer notes;
+	long long saved[2];		/* the connection's settings (bulk_settings) */
 };
 
 /* --------------------------------------------------------- prepared --- */
@@ -56,7 +57,7 @@ static char *field_params(int sets)
 	return sql;
 }
 
-static int prepare_all(struct saver *sv, struct perr *e)
+static int prepare_all(struct import_saver *sv, struct perr *e)
 {
 	char *cols = dossier_field_columns(), *ins = field_params(0), *sets = field_params(1);
 	char *sql[ST_COUNT] = {
@@ -110,12 +111,12 @@ static int prepare_all(struct saver *sv, struct perr *e)
 }
 
 /* Run st (bound) to its end and reset it. */
-static int run(struct saver *sv, int which, struct perr *e, const char *what)
+static int run(struct import_saver *sv, int which, struct perr *e, const char *what)
 {
 	return stmt_step_reset(sv->s, sv->st[which], e, what);
 }
 
-static int history(struct saver *sv, long long id, const char *at, const char *kind,
+static int history(struct import_saver *sv, long long id, const char *at, const char *kind,
 		   const char *from, const char *to, const char *motivation, const char *detail,
 		   struct perr *e)
 {
@@ -127,7 +128,7 @@ static int history(struct saver *sv, long long id, const char *at, const char *k
 
 /* ---------------------------------------------------------- lookups --- */
 
-static int load_known(struct saver *sv, struct perr *e)
+static int load_known(struct import_saver *sv, struct perr *e)
 {
 	sqlite3_stmt *st = stmt_query(sv->s, e, "SELECT id, ds_number, state FROM dossiers", "");
 	int rc;
@@ -142,7 +143,7 @@ static int load_known(struct saver *sv, struct perr *e)
 	return rc;
 }
 
-static int load_people(struct saver *sv, struct perr *e)
+static int load_people(struct import_saver *sv, struct perr *e)
 {
 	sqlite3_stmt *st = stmt_query(sv->s, e,
 		"SELECT r.login, lower(trim(r.email)), EXISTS (SELECT 1 FROM reviewer_roles x"
@@ -166,7 +167,7 @@ static int load_people(struct saver *sv, struct perr *e)
 }
 
 /* The login of a reviewer with that address, or NULL (listed once). */
-static const char *person(struct saver *sv, const char *mail, int to_review)
+static const char *person(struct import_saver *sv, const char *mail, int to_review)
 {
 	long long k = strmap_get(&sv->people, mail);
 	if (k >= 0 && (!to_review || sv->reviews[k]))
@@ -202,7 +203,7 @@ static void change(char **detail, char **names, const char *name, const char *ol
 	xappendf(names, "%s%s", *names ? ", " : "", name);
 }
 
-static int write_members(struct saver *sv, long long id, const struct dossier *d, struct perr *e)
+static int write_members(struct import_saver *sv, long long id, const struct dossier *d, struct perr *e)
 {
 	stmt_bind(sv->st[ST_DELM], "I", id);
 	if (run(sv, ST_DELM, e, _("replacing the members")) < 0)
@@ -219,14 +220,14 @@ static int write_members(struct saver *sv, long long id, const struct dossier *d
 
 /* The pièces the row names become the dossier's rows without content; what
  * the zip export brought is kept (procedure/document.c). */
-static int write_documents(struct saver *sv, long long id, const struct dossier *d, struct perr *e)
+static int write_documents(struct import_saver *sv, long long id, const struct dossier *d, struct perr *e)
 {
 	return document_sync_named(sv->s, id, d->documents, d->n_documents, NULL, e);
 }
 
 /* A new dossier's pièces: no row to match, each named one inserted in
  * order, as document_sync_named would, with one prepared statement. */
-static int insert_documents(struct saver *sv, long long id, const struct dossier *d, struct perr *e)
+static int insert_documents(struct import_saver *sv, long long id, const struct dossier *d, struct perr *e)
 {
 	for (size_t i = 0; i < d->n_documents; i++) {
 		const struct document *doc = &d->documents[i];
@@ -238,7 +239,7 @@ static int insert_documents(struct saver *sv, long long id, const struct dossier
 }
 
 /* Whether the stored members of id differ from d's. */
-static int members_differ(struct saver *sv, long long id, const struct dossier *d, size_t *old_n)
+static int members_differ(struct import_saver *sv, long long id, const struct dossier *d, size_t *old_n)
 {
 	sqlite3_stmt *st = sv->st[ST_SELM];
 	sqlite3_bind_int64(st, 1, id);
@@ -280,7 +281,7 @@ static struct stored_doc *stored_named(struct stored_doc *v, size_t n, const cha
 /* Whether write_documents would change id's pièces: a named one missing or
  * of another kind, or a row without content no longer named. Rows holding a
  * file that the row does not name came from the zip export: not a change. */
-static int documents_differ(struct saver *sv, long long id, const struct dossier *d, size_t *old_n)
+static int documents_differ(struct import_saver *sv, long long id, const struct dossier *d, size_t *old_n)
 {
 	sqlite3_stmt *st = sv->st[ST_SELD];
 	sqlite3_bind_int64(st, 1, id);
@@ -363,7 +364,7 @@ static int state_path(const char *to, const char **path, int max)
 /* The platform's history of a new dossier: each move of the shortest path
  * to its mapped state, at the platform's time (instruction for the first
  * ones, the decision for the last when decided), never before the previous. */
-static int record_moves(struct saver *sv, long long id, const struct import_item *it,
+static int record_moves(struct import_saver *sv, long long id, const struct import_item *it,
 			const char *created, struct perr *e)
 {
 	const char *path[16];
@@ -389,7 +390,7 @@ static int record_moves(struct saver *sv, long long id, const struct import_item
 	return 0;
 }
 
-static int create_item(struct saver *sv, const struct import_item *it, long long *id,
+static int create_item(struct import_saver *sv, const struct import_item *it, long long *id,
 		       struct perr *e)
 {
 	const struct dossier *d = &it->d;
@@ -412,7 +413,7 @@ static int create_item(struct saver *sv, const struct import_item *it, long long
 /* ---------------------------------------------------- known dossier --- */
 
 /* The fields of id as stored, into old[]. */
-static int read_old(struct saver *sv, long long id, char **old, struct perr *e)
+static int read_old(struct import_saver *sv, long long id, char **old, struct perr *e)
 {
 	sqlite3_stmt *st = sv->st[ST_SEL];
 	sqlite3_bind_int64(st, 1, id);
@@ -427,7 +428,7 @@ static int read_old(struct saver *sv, long long id, char **old, struct perr *e)
 
 /* The annotations that differ from the stored ones: written, and named
  * in the detail when there is one. */
-static int update_notes(struct saver *sv, long long id, const struct import_item *it,
+static int update_notes(struct import_saver *sv, long long id, const struct import_item *it,
 			char **detail, char **names, struct perr *e)
 {
 	const struct import_mapping *m = sv->req->mapping;
@@ -452,7 +453,7 @@ static int update_notes(struct saver *sv, long long id, const struct import_item
 }
 
 /* What differs between the stored dossier and the item: names and detail. */
-static int diff_item(struct saver *sv, long long id, const struct import_item *it, char **val,
+static int diff_item(struct import_saver *sv, long long id, const struct import_item *it, char **val,
 		     char **old, char **detail, char **names, int *members, int *docs, struct perr *e)
 {
 	const struct dossier *d = &it->d;
@@ -481,7 +482,7 @@ static int diff_item(struct saver *sv, long long id, const struct import_item *i
 	return 0;
 }
 
-static int update_item(struct saver *sv, long long id, const struct import_item *it,
+static int update_item(struct import_saver *sv, long long id, const struct import_item *it,
 		       enum save_result *res, char **names, struct perr *e)
 {
 	char *old[DF_COUNT], *val[DF_COUNT], *detail = NULL;
@@ -511,7 +512,7 @@ static int update_item(struct saver *sv, long long id, const struct import_item 
 
 /* ---------------------------------------------- people and opinions --- */
 
-static int assign_instructeurs(struct saver *sv, long long id, const struct import_item *it,
+static int assign_instructeurs(struct import_saver *sv, long long id, const struct import_item *it,
 			       struct perr *e)
 {
 	for (size_t i = 0; i < it->n_instructeurs; i++) {
@@ -535,7 +536,7 @@ static int assign_instructeurs(struct saver *sv, long long id, const struct impo
 	return 0;
 }
 
-static int save_avis(struct saver *sv, long long id, const struct import_item *it, struct perr *e)
+static int save_avis(struct import_saver *sv, long long id, const struct import_item *it, struct perr *e)
 {
 	for (size_t i = 0; i < it->n_avis; i++) {
 		const struct import_avis *a = &it->avis[i];
@@ -566,7 +567,7 @@ static int save_avis(struct saver *sv, long long id, const struct import_item *i
 
 /* ------------------------------------------------------------- run --- */
 
-static void add_drift(struct saver *sv, const struct import_item *it, const char *state)
+static void add_drift(struct import_saver *sv, const struct import_item *it, const char *state)
 {
 	if (!it->target || strcmp(it->target, state) == 0)
 		return;
@@ -578,7 +579,7 @@ static void add_drift(struct saver *sv, const struct import_item *it, const char
 	};
 }
 
-static void add_outcome(struct saver *sv, const struct import_item *it, long long id,
+static void add_outcome(struct import_saver *sv, const struct import_item *it, long long id,
 			enum save_result res, char *names)
 {
 	struct import_report *r = sv->rep;
@@ -594,7 +595,7 @@ static void add_outcome(struct saver *sv, const struct import_item *it, long lon
 		r->unchanged++;
 }
 
-static int save_item(struct saver *sv, const struct import_item *it, struct perr *e)
+static int save_item(struct import_saver *sv, const struct import_item *it, struct perr *e)
 {
 	long long k = strmap_get(&sv->known, it->d.f[DF_DS_NUMBER]), id = 0;
 	enum save_result res = SAVE_CREATED;
@@ -624,7 +625,7 @@ static int save_item(struct saver *sv, const struct import_item *it, struct perr
 /* The search index holds still while the dossiers are written
  * (migration 7's fts_hold): each dossier's row is then built once, not
  * again for each of its members. */
-static int hold_index(struct saver *sv, struct perr *e)
+static int hold_index(struct import_saver *sv, struct perr *e)
 {
 	return stmt_run(sv->s, e, _("saving the dossiers"), "INSERT INTO fts_hold(held) VALUES (1)", NULL);
 }
@@ -632,7 +633,7 @@ static int hold_index(struct saver *sv, struct perr *e)
 /* The index rows of the dossiers written (temp.fts_pending), built once
  * each and all in one statement; the hold released, in the same
  * transaction. */
-static int build_index(struct saver *sv, struct perr *e)
+static int build_index(struct import_saver *sv, struct perr *e)
 {
 	const char *what = _("indexing the dossiers for search");
 	int rc = stmt_run(sv->s, e, what, store_fts_unindex_sql, NULL);
@@ -643,17 +644,7 @@ static int build_index(struct saver *sv, struct perr *e)
 	return rc;
 }
 
-/* --report-drift: compare only. */
-static void drift_only(struct saver *sv)
-{
-	for (size_t i = 0; i < sv->b->n; i++) {
-		long long k = strmap_get(&sv->known, sv->b->items[i].d.f[DF_DS_NUMBER]);
-		if (k >= 0)
-			add_drift(sv, &sv->b->items[i], sv->states[k]);
-	}
-}
-
-static void saver_done(struct saver *sv)
+static void saver_done(struct import_saver *sv)
 {
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(sv->st[i]);
@@ -669,6 +660,7 @@ static void saver_done(struct saver *sv)
 	strmap_done(&sv->known);
 	strmap_done(&sv->people);
 	strmap_done(&sv->unmatched);
+	free(sv);
 }
 
 /* A whole import is one large transaction: its statement journals and
@@ -695,38 +687,72 @@ static void bulk_restore(struct store *s, const long long saved[2])
 	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 }
 
-int import_save(struct store *s, const struct import_request *req,
-		const struct import_batch *b, struct import_report *rep, struct perr *e)
+int import_save_begin(struct store *s, const struct import_request *req,
+		      const struct import_batch *b, struct import_report *rep,
+		      struct import_saver **out, struct perr *e)
 {
-	struct saver sv = { .s = s, .req = req, .b = b, .rep = rep };
-	now_utc(sv.now);
+	struct import_saver *sv = xcalloc(1, sizeof *sv);
+	*sv = (struct import_saver){ .s = s, .req = req, .b = { *b }, .rep = rep };
+	now_utc(sv->now);
+	*out = NULL;
 	if (req->drift_only) {
-		int rc = load_known(&sv, e);
-		if (rc == 0)
-			drift_only(&sv);
-		saver_done(&sv);
-		return rc;
+		if (load_known(sv, e) < 0) {
+			saver_done(sv);
+			return -1;
+		}
+		*out = sv;
+		return 0;
 	}
-	long long saved[2];
-	if (bulk_settings(s, saved, e) < 0)
+	if (bulk_settings(s, sv->saved, e) < 0) {
+		saver_done(sv);
 		return -1;
+	}
 	if (store_begin(s, e) < 0) {
-		bulk_restore(s, saved);
+		bulk_restore(s, sv->saved);
+		saver_done(sv);
 		return -1;
 	}
-	int rc = load_known(&sv, e);
+	int rc = load_known(sv, e);
 	if (rc == 0)
-		rc = load_people(&sv, e);
+		rc = load_people(sv, e);
 	if (rc == 0)
-		rc = prepare_all(&sv, e);
+		rc = prepare_all(sv, e);
 	if (rc == 0)
-		rc = hold_index(&sv, e);
-	for (size_t i = 0; rc == 0 && i < b->n; i++)
-		rc = save_item(&sv, &b->items[i], e);
-	if (rc == 0)
-		rc = build_index(&sv, e);
-	saver_done(&sv);
-	if (rc < 0 || req->dry_run)
+		rc = hold_index(sv, e);
+	if (rc < 0) {
+		store_rollback(s);
+		bulk_restore(s, sv->saved);
+		saver_done(sv);
+		return -1;
+	}
+	*out = sv;
+	return 0;
+}
+
+int import_save_item(void *arg, const struct import_item *it, struct perr *e)
+{
+	struct import_saver *sv = arg;
+	if (!sv->req->drift_only)
+		return save_item(sv, it, e);
+	long long k = strmap_get(&sv->known, it->d.f[DF_DS_NUMBER]);
+	if (k >= 0)
+		add_drift(sv, it, sv->states[k]);	/* --report-drift: compare only */
+	return 0;
+}
+
+int import_save_end(struct import_saver *sv, int rc, struct perr *e)
+{
+	if (!sv)
+		return rc;
+	struct store *s = sv->s;
+	int drift = sv->req->drift_only, dry = sv->req->dry_run;
+	long long saved[2] = { sv->saved[0], sv->saved[1] };
+	if (!drift && rc == 0)
+		rc = build_index(sv, e);
+	saver_done(sv);
+	if (drift)
+		return rc;
+	if (rc < 0 || dry)
 		store_rollback(s);
 	else
 		rc = store_commit(s, e);

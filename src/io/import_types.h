@@ -89,8 +89,6 @@ void import_item_clear(struct import_item *it);
 
 /* What the save needs to know besides the items. */
 struct import_batch {
-	struct import_item *items;
-	size_t n;
 	int with_members;		/* replace the members of every dossier */
 	int with_documents;		/* the export has pièce columns */
 };

@@ -338,4 +338,27 @@ t_run "re-import of an export without the diagnosis column" 0 ptce import "$T_DI
 t_eq "  ...keeps the stored diagnosis" "$(t_sql "select length(diagnosis) from dossiers where ds_number='1042'")" "$before"
 [ -n "$before" ] && [ "$before" -gt 0 ]; _t_report $? "  ...which is not empty"
 
+# --- a members file in another order than the dossiers -------------------------
+# The second reading reads the members file in step with the dossiers when
+# it lists them in their order; in another order (here by line number: 1042,
+# 1043, then 1042 again) it is held by dossier: the same members, each
+# dossier's in the file's order.
+{ head -1 "$D/platform-members.csv"; tail -n +2 "$D/platform-members.csv" | sort -t, -k2,2 -s; } \
+	>"$T_DIR/members-shuffled.csv"
+members_of() {
+	sqlite3 -batch -noheader "$1" "select group_concat(d.ds_number || '/' || m.position || '/' || m.name, ' | ')
+		from (select * from members order by dossier_id, position) m join dossiers d on d.id = m.dossier_id"
+}
+for f in platform-members members-shuffled; do
+	src=$D/$f.csv
+	[ "$f" = members-shuffled ] && src=$T_DIR/$f.csv
+	ptce --db "$T_DIR/$f.db" init >/dev/null 2>&1
+	t_run "import with $f.csv" 0 ptce --db "$T_DIR/$f.db" import "$D/platform.csv" --members "$src"
+done
+t_eq "  ...the shuffled file's dossiers are not in order" \
+	"$(tail -n +2 "$T_DIR/members-shuffled.csv" | cut -d, -f1 | tr '\n' ' ')" "1042 1043 1042 "
+t_eq "  ...the same members, each dossier's in the file's order" \
+	"$(members_of "$T_DIR/members-shuffled.db")" "$(members_of "$T_DIR/platform-members.db")"
+t_eq "  ...all three" "$(members_of "$T_DIR/members-shuffled.db" | grep -o '|' | wc -l)" "2"
+
 t_done

@@ -392,6 +392,52 @@ static void test_read_file(void **state)
 	free(path);
 }
 
+/* A file of many blocks (the reader reads 64 KiB at a time): CRLF and
+ * multi-line quoted cells, two-byte characters, and the same text in
+ * Windows-1252 and through iconv, every record and line number right
+ * wherever a block ends (inside a character, between CR and LF). */
+static void big_csv_check(const char *text, const char *encoding)
+{
+	char *path = write_tmp(text);
+	struct csv_table t;
+	struct perr e = {0};
+	if (csv_table_read_enc(path, encoding, &t, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(t.n_rows, 6000);
+	assert_true(t.crlf);
+	for (size_t i = 0; i < t.n_rows; i++) {
+		char want[64];
+		snprintf(want, sizeof want, "%zu", i);
+		assert_string_equal(t.rows[i].cells[0], want);
+		assert_string_equal(t.rows[i].cells[1], i % 7 ? "\u00e9t\u00e9 \u00e0 Orl\u00e9ans"
+							    : "\u00e9t\u00e9 \u00e0 Cr\u00e9teil");
+		assert_string_equal(t.rows[i].cells[2], "l\u00e0\r\nsuite");
+		assert_int_equal(t.rows[i].line, 2 + 2 * (int)i);
+	}
+	csv_table_done(&t);
+	unlink(path);
+	free(path);
+}
+
+static void test_read_blocks(void **state)
+{
+	(void)state;
+	char *utf8 = xstrdup("ID;Nom;Texte\r\n"), *cp = xstrdup("ID;Nom;Texte\r\n");
+	for (int i = 0; i < 6000; i++) {
+		xappendf(&utf8, "%d;\u00e9t\u00e9 \u00e0 %s;\"l\u00e0\r\nsuite\"\r\n", i,
+			 i % 7 ? "Orl\u00e9ans" : "Cr\u00e9teil");
+		xappendf(&cp, "%d;\xe9t\xe9 \xe0 %s;\"l\xe0\r\nsuite\"\r\n", i,
+			 i % 7 ? "Orl\xe9" "ans" : "Cr\xe9" "teil");
+	}
+	assert_true(strlen(utf8) > 3 * 65536);
+	big_csv_check(utf8, NULL);
+	big_csv_check(utf8, "utf-8");
+	big_csv_check(cp, NULL);
+	big_csv_check(cp, "windows-1252");
+	free(utf8);
+	free(cp);
+}
+
 static void test_cells_and_headers(void **state)
 {
 	(void)state;
@@ -525,6 +571,7 @@ int main(void)
 		cmocka_unit_test(test_headers_and_hash),
 		cmocka_unit_test(test_mapping),
 		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_read_blocks),
 		cmocka_unit_test(test_cells_and_headers),
 		cmocka_unit_test(test_export_writers),
 		cmocka_unit_test(test_import_needs_admin),
