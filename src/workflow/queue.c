@@ -76,10 +76,12 @@ static const char row_cols[] =
 
 /* Where a page is read from: after (or before, reverse) the row of
  * anchor_id (0: from the start, or the end when reverse), skipping skip
- * rows, at most limit of them. */
+ * rows, at most limit of them. inside: the anchor is in the page, at
+ * offset + inside: the rows before it are read back from it, then the
+ * rest forward from it. */
 struct seek {
 	long long anchor_id, skip;
-	int reverse, limit;
+	int reverse, limit, inside;
 };
 
 /* The cheapest seek to rows [offset, offset + limit): from the start, the
@@ -87,22 +89,24 @@ struct seek {
 static struct seek seek_plan(long long offset, int limit, long long count,
 			     const struct queue_anchor *near, size_t n_near)
 {
-	struct seek best = { 0, offset, 0, limit };
+	struct seek best = { 0, offset, 0, limit, 0 };
 	if (count >= 0) {
 		long long last = offset + limit;
 		if (last > count)
 			last = count;
 		if (count - last < best.skip)
-			best = (struct seek){ 0, count - last, 1, (int)(last - offset) };
+			best = (struct seek){ 0, count - last, 1, (int)(last - offset), 0 };
 	}
 	for (size_t i = 0; i < n_near; i++) {
 		const struct queue_anchor *a = &near[i];
 		if (!a->id || a->pos < 0)
 			continue;
 		if (a->pos <= offset && offset - a->pos < best.skip)
-			best = (struct seek){ a->id, offset - a->pos, 0, limit };
+			best = (struct seek){ a->id, offset - a->pos, 0, limit, 0 };
 		else if (a->pos >= offset + limit && a->pos - offset - limit < best.skip)
-			best = (struct seek){ a->id, a->pos - offset - limit, 1, limit };
+			best = (struct seek){ a->id, a->pos - offset - limit, 1, limit, 0 };
+		else if (a->pos > offset && a->pos < offset + limit && best.skip > 0)
+			best = (struct seek){ a->id, 0, 0, limit, (int)(a->pos - offset) };
 	}
 	return best;
 }
@@ -149,14 +153,30 @@ int queue_fetch_near(struct store *s, const struct queue_spec *q, long long offs
 {
 	struct xarray b = {NULL, 0, 0, sizeof **rows};
 	int rc = 0;
+	if (count >= 0 && offset < count && offset + limit > count)
+		limit = (int)(count - offset);	/* so that fewer rows mean a gone anchor */
 	if (limit > 0 && (count < 0 || offset < count)) {
 		struct seek k = seek_plan(offset, limit, count, near, n_near);
-		rc = fetch_seek(s, q, &k, &b, e);
-		if (rc == 0 && k.anchor_id && b.n < (size_t)k.limit) {
+		size_t want = (size_t)k.limit;
+		if (k.inside) {
+			/* Back from the anchor to the page's first row, then
+			 * forward from the anchor (it included). */
+			struct seek back = { k.anchor_id, 0, 1, k.inside, 0 };
+			rc = fetch_seek(s, q, &back, &b, e);
+			want = (size_t)k.inside;
+			if (rc == 0 && b.n == want) {
+				k.limit -= k.inside;
+				want += (size_t)k.limit;
+				rc = fetch_seek(s, q, &k, &b, e);
+			}
+		} else {
+			rc = fetch_seek(s, q, &k, &b, e);
+		}
+		if (rc == 0 && k.anchor_id && b.n < want) {
 			/* The anchor is gone: from the start, as without one. */
 			queue_rows_free((struct queue_row **)&b.v, b.n);
 			b = (struct xarray){NULL, 0, 0, sizeof **rows};
-			k = (struct seek){ 0, offset, 0, limit };
+			k = (struct seek){ 0, offset, 0, limit, 0 };
 			rc = fetch_seek(s, q, &k, &b, e);
 		}
 	}

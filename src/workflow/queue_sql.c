@@ -346,15 +346,20 @@ static char *arms_select(const struct queue_sql *w, const char *cols, const char
 	const struct queue_arms *a = w->arms;
 	char *after_b = param ? arm_after(w, a->base_key, "t.dossier_id", cmp, param) : xstrdup("");
 	char *after_r = param ? arm_after(w, a->reader_key, "x.dossier_id", cmp, param) : xstrdup("");
-	/* CROSS JOIN: the stored keys' index first, then each dossier. */
+	/* CROSS JOIN: the stored keys' index first, then each dossier; not
+	 * even that when no column and no condition needs the dossier (the
+	 * triggers keep a row of sort_totals for each, and sort_readers' of
+	 * existing ones only): a place is then counted in the indexes. */
+	int bare = strcmp(cols, "1") == 0 && strcmp(w->where, "1") == 0;
+	const char *join_t = bare ? "" : " CROSS JOIN dossiers d ON d.id = t.dossier_id";
+	const char *join_x = bare ? "" : " CROSS JOIN dossiers d ON d.id = x.dossier_id";
 	char *sql = xasprintf(
-		"SELECT %s, %s AS qk, t.dossier_id AS qid FROM sort_totals t CROSS JOIN dossiers d"
-		" ON d.id = t.dossier_id WHERE %s AND NOT EXISTS (SELECT 1 FROM sort_readers x"
-		" WHERE x.login = %s AND x.dossier_id = t.dossier_id)%s"
-		" UNION ALL SELECT %s, %s AS qk, x.dossier_id AS qid FROM sort_readers x CROSS JOIN"
-		" dossiers d ON d.id = x.dossier_id WHERE x.login = %s AND %s%s",
-		cols, a->base_key, w->where, a->login, after_b,
-		cols, a->reader_key, a->login, w->where, after_r);
+		"SELECT %s, %s AS qk, t.dossier_id AS qid FROM sort_totals t%s WHERE %s AND NOT EXISTS"
+		" (SELECT 1 FROM sort_readers x WHERE x.login = %s AND x.dossier_id = t.dossier_id)%s"
+		" UNION ALL SELECT %s, %s AS qk, x.dossier_id AS qid FROM sort_readers x%s"
+		" WHERE x.login = %s AND %s%s",
+		cols, a->base_key, join_t, w->where, a->login, after_b,
+		cols, a->reader_key, join_x, a->login, w->where, after_r);
 	free(after_b);
 	free(after_r);
 	return sql;

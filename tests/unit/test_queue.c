@@ -394,6 +394,19 @@ static void check_pages(struct store *s, const struct queue_spec *q, const long 
 		near[1] = (struct queue_anchor){ o + (long long)got - 1, rows[got - 1].id };
 		queue_rows_free(&rows, got);
 	}
+	/* A row known inside the page (the cursor's, found after a new
+	 * order): the rows before it read back from it, the others on. */
+	for (long long i = 3; i < n; i += 29) {
+		struct queue_anchor in[1] = {{ i, ids[i] }};
+		long long off = i - 3;
+		struct queue_row *rows = NULL;
+		size_t got = 0;
+		assert_int_equal(queue_fetch_near(s, q, off, H, n, in, 1, &rows, &got, &e), 0);
+		assert_int_equal((long long)got, off + H <= n ? H : n - off);
+		for (size_t j = 0; j < got; j++)
+			assert_int_equal(rows[j].id, ids[off + (long long)j]);
+		queue_rows_free(&rows, got);
+	}
 	/* A place counted, and a place read, agree with the order. */
 	for (long long i = 0; i < n; i += 37) {
 		long long pos = -1;
