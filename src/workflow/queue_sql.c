@@ -346,20 +346,15 @@ static char *arms_select(const struct queue_sql *w, const char *cols, const char
 	const struct queue_arms *a = w->arms;
 	char *after_b = param ? arm_after(w, a->base_key, "t.dossier_id", cmp, param) : xstrdup("");
 	char *after_r = param ? arm_after(w, a->reader_key, "x.dossier_id", cmp, param) : xstrdup("");
-	/* CROSS JOIN: the stored keys' index first, then each dossier; not
-	 * even that when no column and no condition needs the dossier (the
-	 * triggers keep a row of sort_totals for each, and sort_readers' of
-	 * existing ones only): a place is then counted in the indexes. */
-	int bare = strcmp(cols, "1") == 0 && strcmp(w->where, "1") == 0;
-	const char *join_t = bare ? "" : " CROSS JOIN dossiers d ON d.id = t.dossier_id";
-	const char *join_x = bare ? "" : " CROSS JOIN dossiers d ON d.id = x.dossier_id";
+	/* CROSS JOIN: the stored keys' index first, then each dossier. */
 	char *sql = xasprintf(
-		"SELECT %s, %s AS qk, t.dossier_id AS qid FROM sort_totals t%s WHERE %s AND NOT EXISTS"
-		" (SELECT 1 FROM sort_readers x WHERE x.login = %s AND x.dossier_id = t.dossier_id)%s"
-		" UNION ALL SELECT %s, %s AS qk, x.dossier_id AS qid FROM sort_readers x%s"
-		" WHERE x.login = %s AND %s%s",
-		cols, a->base_key, join_t, w->where, a->login, after_b,
-		cols, a->reader_key, join_x, a->login, w->where, after_r);
+		"SELECT %s, %s AS qk, t.dossier_id AS qid FROM sort_totals t CROSS JOIN dossiers d"
+		" ON d.id = t.dossier_id WHERE %s AND NOT EXISTS (SELECT 1 FROM sort_readers x"
+		" WHERE x.login = %s AND x.dossier_id = t.dossier_id)%s"
+		" UNION ALL SELECT %s, %s AS qk, x.dossier_id AS qid FROM sort_readers x CROSS JOIN"
+		" dossiers d ON d.id = x.dossier_id WHERE x.login = %s AND %s%s",
+		cols, a->base_key, w->where, a->login, after_b,
+		cols, a->reader_key, a->login, w->where, after_r);
 	free(after_b);
 	free(after_r);
 	return sql;
@@ -411,6 +406,27 @@ static char *ties_select(const struct queue_sql *w, const char *cols, const char
 	}
 	for (size_t i = 0; i < n; i++)
 		free(k[i]);
+	return sql;
+}
+
+/* How many rows come before dossier ?param in an order with arms when
+ * nothing filters, as an SQL expression counted in the indexes alone:
+ * every sort_totals row before it (the triggers keep one per dossier),
+ * less those of the reader's rows, plus the reader's rows before it. A
+ * count of the base arm would look up each of its rows in sort_readers. */
+static char *arms_count_before(const struct queue_sql *w, const char *cmp, int param)
+{
+	const struct queue_arms *a = w->arms;
+	char *after_b = arm_after(w, a->base_key, "t.dossier_id", cmp, param);
+	char *after_r = arm_after(w, a->reader_key, "x.dossier_id", cmp, param);
+	char *sql = xasprintf(
+		"((SELECT count(*) FROM sort_totals t WHERE 1%s)"
+		" - (SELECT count(*) FROM sort_readers x CROSS JOIN sort_totals t"
+		"    ON t.dossier_id = x.dossier_id WHERE x.login = %s%s)"
+		" + (SELECT count(*) FROM sort_readers x WHERE x.login = %s%s))",
+		after_b, a->login, after_b, a->login, after_r);
+	free(after_b);
+	free(after_r);
 	return sql;
 }
 
@@ -499,11 +515,17 @@ int queue_position(struct store *s, const struct queue_spec *q, long long id,
 	queue_sql_build(s, q, &w);
 	/* Rows before it in the order, counted through the order's index. */
 	int pid = 1 + w.nb;
-	char *before = queue_sql_rows(&w, "1", w.desc ? ">" : "<", pid, 0, 0, "");
-	char *sql = xasprintf(
-		"SELECT (SELECT count(*) FROM (%s))"
-		" WHERE EXISTS (SELECT 1 FROM dossiers d WHERE %s AND d.id = ?%d)",
-		before, w.where, pid);
+	const char *cmp = w.desc ? ">" : "<";
+	char *before;
+	if (w.arms && strcmp(w.where, "1") == 0) {
+		before = arms_count_before(&w, cmp, pid);
+	} else {
+		char *rows = queue_sql_rows(&w, "1", cmp, pid, 0, 0, "");
+		before = xasprintf("(SELECT count(*) FROM (%s))", rows);
+		free(rows);
+	}
+	char *sql = xasprintf("SELECT %s WHERE EXISTS (SELECT 1 FROM dossiers d WHERE %s AND d.id = ?%d)",
+			      before, w.where, pid);
 	free(before);
 	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
 	free(sql);
