@@ -53,10 +53,13 @@ void queue_rows_reload(struct ui *u)
 		ui_message(u, UC_ERROR, "%s", e.msg);
 		q->count = 0;
 	}
+	q->found = (struct queue_anchor){ -1, 0 };
 	if (q->cur_id) {
 		long long pos = -1;
-		if (queue_position(u->app->store, &q->spec, q->cur_id, &pos, &e) == 0 && pos >= 0)
+		if (queue_position(u->app->store, &q->spec, q->cur_id, &pos, &e) == 0 && pos >= 0) {
 			q->cur = pos;
+			q->found = (struct queue_anchor){ pos, q->cur_id };
+		}
 	}
 	q->stale = 1;
 	q->anchored = 0;
@@ -70,8 +73,9 @@ void queue_rows_fetch(struct ui *u, int h)
 		return;
 	if (!q->stale && q->rows_off == q->top && q->rows_off + (long long)q->n_rows >= q->count)
 		return;
-	/* The rows on screen are where the next page is read from. */
-	struct queue_anchor near[2] = {{-1, 0}, {-1, 0}};
+	/* The rows on screen are where the next page is read from, or the
+	 * cursor's dossier found by the last reload (a new order, a filter). */
+	struct queue_anchor near[3] = {{-1, 0}, {-1, 0}, q->found};
 	if (q->anchored && q->n_rows) {
 		near[0] = (struct queue_anchor){ q->rows_off, q->rows[0].id };
 		near[1] = (struct queue_anchor){ q->rows_off + (long long)q->n_rows - 1,
@@ -80,7 +84,7 @@ void queue_rows_fetch(struct ui *u, int h)
 	queue_rows_free(&q->rows, q->n_rows);
 	q->n_rows = 0;
 	struct perr e = {0};
-	if (queue_fetch_near(u->app->store, &q->spec, q->top, h, q->count, near, 2, &q->rows,
+	if (queue_fetch_near(u->app->store, &q->spec, q->top, h, q->count, near, 3, &q->rows,
 			     &q->n_rows, &e))
 		ui_message(u, UC_ERROR, "%s", e.msg);
 	q->rows_off = q->top;

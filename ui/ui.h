@@ -53,6 +53,9 @@ struct queue_state {
 	long long rows_off;
 	int stale;		/* refetch before drawing */
 	int anchored;		/* rows are the data's as it is: next pages seek from them */
+	struct queue_anchor found;	/* the cursor's dossier and its place as
+					 * the last reload counted it (pos -1:
+					 * none): a page near it seeks from it */
 	long long *tags;	/* tagged dossier ids */
 	size_t n_tags, cap_tags;
 	char *search;		/* last search text */

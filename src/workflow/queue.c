@@ -76,10 +76,12 @@ static const char row_cols[] =
 
 /* Where a page is read from: after (or before, reverse) the row of
  * anchor_id (0: from the start, or the end when reverse), skipping skip
- * rows, at most limit of them. */
+ * rows, at most limit of them. inside: the anchor is in the page, at
+ * offset + inside: the rows before it are read back from it, then the
+ * rest forward from it. */
 struct seek {
 	long long anchor_id, skip;
-	int reverse, limit;
+	int reverse, limit, inside;
 };
 
 /* The cheapest seek to rows [offset, offset + limit): from the start, the
@@ -87,22 +89,24 @@ struct seek {
 static struct seek seek_plan(long long offset, int limit, long long count,
 			     const struct queue_anchor *near, size_t n_near)
 {
-	struct seek best = { 0, offset, 0, limit };
+	struct seek best = { 0, offset, 0, limit, 0 };
 	if (count >= 0) {
 		long long last = offset + limit;
 		if (last > count)
 			last = count;
 		if (count - last < best.skip)
-			best = (struct seek){ 0, count - last, 1, (int)(last - offset) };
+			best = (struct seek){ 0, count - last, 1, (int)(last - offset), 0 };
 	}
 	for (size_t i = 0; i < n_near; i++) {
 		const struct queue_anchor *a = &near[i];
 		if (!a->id || a->pos < 0)
 			continue;
 		if (a->pos <= offset && offset - a->pos < best.skip)
-			best = (struct seek){ a->id, offset - a->pos, 0, limit };
+			best = (struct seek){ a->id, offset - a->pos, 0, limit, 0 };
 		else if (a->pos >= offset + limit && a->pos - offset - limit < best.skip)
-			best = (struct seek){ a->id, a->pos - offset - limit, 1, limit };
+			best = (struct seek){ a->id, a->pos - offset - limit, 1, limit, 0 };
+		else if (a->pos > offset && a->pos < offset + limit && best.skip > 0)
+			best = (struct seek){ a->id, 0, 0, limit, (int)(a->pos - offset) };
 	}
 	return best;
 }
@@ -117,6 +121,45 @@ static void rows_reverse(struct queue_row *r, size_t n)
 	}
 }
 
+/* Free the texts of a row. */
+static void row_texts_free(struct queue_row *x)
+{
+	char *texts[] = {x->ds_number, x->ptce_name, x->region_code, x->departement_code,
+			 x->state, x->state_since};
+	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
+		free(texts[t]);
+}
+
+/* A seek from an anchor in a plain order of several keys: its arms one
+ * after the other (queue_sql_tie_arm), until skip + limit rows; the first
+ * skip dropped. */
+static int fetch_arms(struct store *s, const struct queue_sql *w, const struct seek *k,
+		      const char *cmp, size_t arms, struct xarray *b, struct perr *e)
+{
+	struct xarray all = {NULL, 0, 0, sizeof(struct queue_row)};
+	long long need = k->skip + k->limit;
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < arms && (long long)all.n < need; i++) {
+		char *tail = xasprintf(" LIMIT %lld", need - (long long)all.n);
+		char *sql = queue_sql_tie_arm(w, row_cols, cmp, 1 + w->nb, k->reverse, i, tail);
+		sqlite3_stmt *st = queue_sql_prepare(s, sql, w, e);
+		if (st)
+			sqlite3_bind_int64(st, 1 + w->nb, k->anchor_id);
+		free(tail);
+		free(sql);
+		rc = stmt_rows(s, st, e, _("reading the queue"), read_row, &all);
+	}
+	struct queue_row *r = all.v;
+	for (size_t i = 0; i < all.n; i++) {
+		if ((long long)i < k->skip || rc < 0)
+			row_texts_free(&r[i]);
+		else
+			*(struct queue_row *)xarray_add(b) = r[i];
+	}
+	free(all.v);
+	return rc;
+}
+
 /* The rows a seek reads (keyset: the order's keys compared with the
  * anchor's, then a small OFFSET), in the spec's order. */
 static int fetch_seek(struct store *s, const struct queue_spec *q, const struct seek *k,
@@ -129,15 +172,21 @@ static int fetch_seek(struct store *s, const struct queue_spec *q, const struct 
 	 * going forward (its place is the first of the page). */
 	const char *cmp = (!k->reverse) != (w.desc != 0) ? (k->reverse ? ">" : ">=")
 							 : (k->reverse ? "<" : "<=");
-	char *tail = xasprintf(" LIMIT %d OFFSET %lld", k->limit, k->skip);
-	char *sql = queue_sql_rows(&w, row_cols, cmp, k->anchor_id ? pid : 0, k->reverse, 1, tail);
-	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
-	if (st && k->anchor_id)
-		sqlite3_bind_int64(st, pid, k->anchor_id);
-	free(tail);
-	free(sql);
+	size_t arms = k->anchor_id ? queue_sql_tie_arms(&w) : 1;
+	int rc = 0;
+	if (arms == 1) {
+		char *tail = xasprintf(" LIMIT %d OFFSET %lld", k->limit, k->skip);
+		char *sql = queue_sql_rows(&w, row_cols, cmp, k->anchor_id ? pid : 0, k->reverse, 1, tail);
+		sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
+		if (st && k->anchor_id)
+			sqlite3_bind_int64(st, pid, k->anchor_id);
+		free(tail);
+		free(sql);
+		rc = stmt_rows(s, st, e, _("reading the queue"), read_row, b);
+	} else {
+		rc = fetch_arms(s, &w, k, cmp, arms, b, e);
+	}
 	queue_sql_done(&w);
-	int rc = stmt_rows(s, st, e, _("reading the queue"), read_row, b);
 	if (rc == 0 && k->reverse)
 		rows_reverse(b->v, b->n);
 	return rc;
@@ -149,14 +198,30 @@ int queue_fetch_near(struct store *s, const struct queue_spec *q, long long offs
 {
 	struct xarray b = {NULL, 0, 0, sizeof **rows};
 	int rc = 0;
+	if (count >= 0 && offset < count && offset + limit > count)
+		limit = (int)(count - offset);	/* so that fewer rows mean a gone anchor */
 	if (limit > 0 && (count < 0 || offset < count)) {
 		struct seek k = seek_plan(offset, limit, count, near, n_near);
-		rc = fetch_seek(s, q, &k, &b, e);
-		if (rc == 0 && k.anchor_id && b.n < (size_t)k.limit) {
+		size_t want = (size_t)k.limit;
+		if (k.inside) {
+			/* Back from the anchor to the page's first row, then
+			 * forward from the anchor (it included). */
+			struct seek back = { k.anchor_id, 0, 1, k.inside, 0 };
+			rc = fetch_seek(s, q, &back, &b, e);
+			want = (size_t)k.inside;
+			if (rc == 0 && b.n == want) {
+				k.limit -= k.inside;
+				want += (size_t)k.limit;
+				rc = fetch_seek(s, q, &k, &b, e);
+			}
+		} else {
+			rc = fetch_seek(s, q, &k, &b, e);
+		}
+		if (rc == 0 && k.anchor_id && b.n < want) {
 			/* The anchor is gone: from the start, as without one. */
 			queue_rows_free((struct queue_row **)&b.v, b.n);
 			b = (struct xarray){NULL, 0, 0, sizeof **rows};
-			k = (struct seek){ 0, offset, 0, limit };
+			k = (struct seek){ 0, offset, 0, limit, 0 };
 			rc = fetch_seek(s, q, &k, &b, e);
 		}
 	}
@@ -179,13 +244,8 @@ int queue_fetch(struct store *s, const struct queue_spec *q, long long offset, i
 
 void queue_rows_free(struct queue_row **rows, size_t n)
 {
-	for (size_t i = 0; rows && *rows && i < n; i++) {
-		struct queue_row *x = &(*rows)[i];
-		char *texts[] = {x->ds_number, x->ptce_name, x->region_code, x->departement_code,
-				 x->state, x->state_since};
-		for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
-			free(texts[t]);
-	}
+	for (size_t i = 0; rows && *rows && i < n; i++)
+		row_texts_free(&(*rows)[i]);
 	if (rows) {
 		free(*rows);
 		*rows = NULL;

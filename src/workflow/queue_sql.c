@@ -360,10 +360,117 @@ static char *arms_select(const struct queue_sql *w, const char *cols, const char
 	return sql;
 }
 
+/* The keys of w at their top-level commas, at most max; the count. */
+static size_t keys_split(const char *keys, char **out, size_t max)
+{
+	size_t n = 0;
+	int depth = 0;
+	const char *start = keys;
+	for (const char *p = keys;; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')')
+			depth--;
+		if ((*p == ',' && depth == 0) || !*p) {
+			while (*start == ' ')
+				start++;
+			if (n < max)
+				out[n++] = xasprintf("%.*s", (int)(p - start), start);
+			start = p + 1;
+		}
+		if (!*p)
+			return n;
+	}
+}
+
+/* The rows past the anchor ?param in a plain order of several keys,
+ * unordered (to count them), as arms: the rows with the anchor's first i
+ * keys and a greater (or smaller) next one, for each i. Each arm seeks its
+ * index to the anchor's ties and past them; one row value would seek the
+ * first key only, then step through every tie (SQLite does not seek on the
+ * rowid within them). NULL when one arm would do. */
+static char *ties_select(const struct queue_sql *w, const char *cols, const char *cmp, int param)
+{
+	char *k[QUEUE_SQL_KEYS];
+	size_t n = keys_split(w->keys, k, QUEUE_SQL_KEYS);
+	char *sql = NULL;
+	if (n >= 2) {
+		const char *strict = cmp[0] == '>' ? ">" : "<";
+		for (size_t j = n; j-- > 0;) {
+			xappendf(&sql, "%sSELECT %s FROM dossiers d WHERE %s", sql ? " UNION ALL " : "", cols,
+				 w->where);
+			for (size_t i = 0; i <= j; i++)
+				xappendf(&sql, " AND %s %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)", k[i],
+					 i < j ? "=" : j == n - 1 ? cmp : strict, k[i], param);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(k[i]);
+	return sql;
+}
+
+/* How many rows come before dossier ?param in an order with arms when
+ * nothing filters, as an SQL expression counted in the indexes alone:
+ * every sort_totals row before it (the triggers keep one per dossier),
+ * less those of the reader's rows, plus the reader's rows before it. A
+ * count of the base arm would look up each of its rows in sort_readers. */
+static char *arms_count_before(const struct queue_sql *w, const char *cmp, int param)
+{
+	const struct queue_arms *a = w->arms;
+	char *after_b = arm_after(w, a->base_key, "t.dossier_id", cmp, param);
+	char *after_r = arm_after(w, a->reader_key, "x.dossier_id", cmp, param);
+	char *sql = xasprintf(
+		"((SELECT count(*) FROM sort_totals t WHERE 1%s)"
+		" - (SELECT count(*) FROM sort_readers x CROSS JOIN sort_totals t"
+		"    ON t.dossier_id = x.dossier_id WHERE x.login = %s%s)"
+		" + (SELECT count(*) FROM sort_readers x WHERE x.login = %s%s))",
+		after_b, a->login, after_b, a->login, after_r);
+	free(after_b);
+	free(after_r);
+	return sql;
+}
+
+size_t queue_sql_tie_arms(const struct queue_sql *w)
+{
+	char *k[QUEUE_SQL_KEYS];
+	size_t n = w->arms ? 1 : keys_split(w->keys, k, QUEUE_SQL_KEYS);
+	for (size_t i = 0; !w->arms && i < n; i++)
+		free(k[i]);
+	return n ? n : 1;
+}
+
+char *queue_sql_tie_arm(const struct queue_sql *w, const char *cols, const char *cmp, int param,
+			int reverse, size_t arm, const char *tail)
+{
+	char *k[QUEUE_SQL_KEYS];
+	size_t n = keys_split(w->keys, k, QUEUE_SQL_KEYS);
+	/* Arm 0: the anchor's ties on every key but the last; arm i: on
+	 * the first n - 1 - i keys, past it on the next. */
+	size_t j = n - 1 - arm;
+	const char *strict = cmp[0] == '>' ? ">" : "<";
+	const char *dir = w->desc != reverse ? " DESC" : " ASC";
+	char *sql = xasprintf("SELECT %s FROM dossiers d WHERE %s", cols, w->where);
+	for (size_t i = 0; i <= j; i++)
+		xappendf(&sql, " AND %s %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)", k[i],
+			 i < j ? "=" : j == n - 1 ? cmp : strict, k[i], param);
+	/* The tied keys are left out of the order: SQLite would sort
+	 * rather than see them constant in an index on expressions. */
+	for (size_t i = j; i < n; i++)
+		xappendf(&sql, "%s%s%s", i == j ? " ORDER BY " : ", ", k[i], dir);
+	xappendf(&sql, "%s", tail);
+	for (size_t i = 0; i < n; i++)
+		free(k[i]);
+	return sql;
+}
+
 char *queue_sql_rows(const struct queue_sql *w, const char *cols, const char *cmp, int param,
 		     int reverse, int ordered, const char *tail)
 {
-	char *sql;
+	char *sql = param && !ordered && !w->arms ? ties_select(w, cols, cmp, param) : NULL;
+	if (sql) {
+		xappendf(&sql, "%s", tail);
+		return sql;
+	}
 	if (w->arms) {
 		char *arms = arms_select(w, cols, cmp, param);
 		const char *dir = w->desc != reverse ? "DESC" : "ASC";
@@ -408,11 +515,17 @@ int queue_position(struct store *s, const struct queue_spec *q, long long id,
 	queue_sql_build(s, q, &w);
 	/* Rows before it in the order, counted through the order's index. */
 	int pid = 1 + w.nb;
-	char *before = queue_sql_rows(&w, "1", w.desc ? ">" : "<", pid, 0, 0, "");
-	char *sql = xasprintf(
-		"SELECT (SELECT count(*) FROM (%s))"
-		" WHERE EXISTS (SELECT 1 FROM dossiers d WHERE %s AND d.id = ?%d)",
-		before, w.where, pid);
+	const char *cmp = w.desc ? ">" : "<";
+	char *before;
+	if (w.arms && strcmp(w.where, "1") == 0) {
+		before = arms_count_before(&w, cmp, pid);
+	} else {
+		char *rows = queue_sql_rows(&w, "1", cmp, pid, 0, 0, "");
+		before = xasprintf("(SELECT count(*) FROM (%s))", rows);
+		free(rows);
+	}
+	char *sql = xasprintf("SELECT %s WHERE EXISTS (SELECT 1 FROM dossiers d WHERE %s AND d.id = ?%d)",
+			      before, w.where, pid);
 	free(before);
 	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
 	free(sql);

@@ -10,6 +10,8 @@
 #include "workflow/queue_spec.h"
 
 #define QUEUE_SQL_BINDS 12
+/* At most this many keys in an order (région, département, id: three). */
+#define QUEUE_SQL_KEYS 4
 
 /* Compléments demandés whose deadline has passed (local date), on "d". */
 #define QUEUE_LATE_SQL "d.complements_due IS NOT NULL AND d.complements_due < date('now', 'localtime')"
@@ -57,6 +59,15 @@ char *queue_sql_select(const struct queue_sql *w, const char *cols, const char *
  * Orders with arms read each arm through its index. A fresh string. */
 char *queue_sql_rows(const struct queue_sql *w, const char *cols, const char *cmp, int param,
 		     int reverse, int ordered, const char *tail);
+/* queue_sql_tie_arms - in how many SELECTs, read one after the other, a
+ * page past an anchor is read: one per key of a plain order (its ties on
+ * the first keys, then past it on the next), else one. */
+size_t queue_sql_tie_arms(const struct queue_sql *w);
+/* queue_sql_tie_arm - arm (0 .. queue_sql_tie_arms - 1, the nearest rows
+ * first) of a page past dossier ?param, in the order (reverse: the other
+ * way round), then tail. A fresh string. */
+char *queue_sql_tie_arm(const struct queue_sql *w, const char *cols, const char *cmp, int param,
+			int reverse, size_t arm, const char *tail);
 /* queue_sql_prepare - prepare sql and bind where's parameters (the first
  * nb, and the viewer's). */
 sqlite3_stmt *queue_sql_prepare(struct store *s, const char *sql, const struct queue_sql *w,

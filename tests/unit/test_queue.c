@@ -358,6 +358,25 @@ static void test_bench_fill(void **state)
 	queue_spec_done(&q);
 }
 
+/* Rows [off, off + lim) read near the anchors are ids' own (n of them);
+ * two anchors become the page's first and last rows. */
+static void check_page(struct store *s, const struct queue_spec *q, const long long *ids,
+		       long long n, long long off, int lim, struct queue_anchor *near, size_t n_near)
+{
+	struct perr e = {0};
+	struct queue_row *rows = NULL;
+	size_t got = 0;
+	assert_int_equal(queue_fetch_near(s, q, off, lim, n, near, n_near, &rows, &got, &e), 0);
+	assert_int_equal((long long)got, off + lim <= n ? lim : n - off);
+	for (size_t i = 0; i < got; i++)
+		assert_int_equal(rows[i].id, ids[off + (long long)i]);
+	if (n_near == 2 && got) {
+		near[0] = (struct queue_anchor){ off, rows[0].id };
+		near[1] = (struct queue_anchor){ off + (long long)got - 1, rows[got - 1].id };
+	}
+	queue_rows_free(&rows, got);
+}
+
 /* Pages read by keyset from the page before (forward and back) or from
  * the end are the same rows as the order read whole, for every plain
  * sort, both ways, with ties on the first key. */
@@ -368,31 +387,17 @@ static void check_pages(struct store *s, const struct queue_spec *q, const long 
 	struct perr e = {0};
 	struct queue_anchor near[2] = {{-1, 0}, {-1, 0}};
 	/* Forward from the start, each page after the one before. */
-	for (long long off = 0; off < n; off += H) {
-		struct queue_row *rows = NULL;
-		size_t got = 0;
-		assert_int_equal(queue_fetch_near(s, q, off, H, n, near, 2, &rows, &got, &e), 0);
-		assert_int_equal((long long)got, off + H <= n ? H : n - off);
-		for (size_t i = 0; i < got; i++)
-			assert_int_equal(rows[i].id, ids[off + (long long)i]);
-		near[0] = (struct queue_anchor){ off, rows[0].id };
-		near[1] = (struct queue_anchor){ off + (long long)got - 1, rows[got - 1].id };
-		queue_rows_free(&rows, got);
-	}
+	for (long long off = 0; off < n; off += H)
+		check_page(s, q, ids, n, off, H, near, 2);
 	/* Back from the last page, each page before the one after. */
 	near[0] = near[1] = (struct queue_anchor){ -1, 0 };
-	for (long long off = n - H; off > -H; off -= H) {
-		long long o = off < 0 ? 0 : off;
-		int lim = off < 0 ? (int)(H + off) : H;
-		struct queue_row *rows = NULL;
-		size_t got = 0;
-		assert_int_equal(queue_fetch_near(s, q, o, lim, n, near, 2, &rows, &got, &e), 0);
-		assert_int_equal((long long)got, lim);
-		for (size_t i = 0; i < got; i++)
-			assert_int_equal(rows[i].id, ids[o + (long long)i]);
-		near[0] = (struct queue_anchor){ o, rows[0].id };
-		near[1] = (struct queue_anchor){ o + (long long)got - 1, rows[got - 1].id };
-		queue_rows_free(&rows, got);
+	for (long long off = n - H; off > -H; off -= H)
+		check_page(s, q, ids, n, off < 0 ? 0 : off, off < 0 ? (int)(H + off) : H, near, 2);
+	/* A row known inside the page (the cursor's, found after a new
+	 * order): the rows before it read back from it, the others on. */
+	for (long long i = 3; i < n; i += 29) {
+		struct queue_anchor in[1] = {{ i, ids[i] }};
+		check_page(s, q, ids, n, i - 3, H, in, 1);
 	}
 	/* A place counted, and a place read, agree with the order. */
 	for (long long i = 0; i < n; i += 37) {
@@ -400,6 +405,27 @@ static void check_pages(struct store *s, const struct queue_spec *q, const long 
 		assert_int_equal(queue_position(s, q, ids[i], &pos, &e), 0);
 		assert_int_equal(pos, i);
 	}
+}
+
+/* check_pages on the order c (desc: the other way round) as login sees
+ * it (a: the person, NULL for none). */
+static void check_order(struct store *s, const char *login, const struct actor *a,
+			enum queue_col c, int desc)
+{
+	struct perr e = {0};
+	struct queue_spec q;
+	queue_spec_init(&q, login);
+	q.actor = a;
+	q.sort = c;
+	q.desc = desc;
+	long long *ids = NULL, n = 0;
+	size_t ni = 0;
+	assert_int_equal(queue_ids(s, &q, &ids, &ni, &e), 0);
+	assert_int_equal(queue_count(s, &q, &n, &e), 0);
+	assert_int_equal((long long)ni, n);
+	check_pages(s, &q, ids, n);
+	free(ids);
+	queue_spec_done(&q);
 }
 
 static void test_keyset_pages(void **state)
@@ -416,20 +442,8 @@ static void test_keyset_pages(void **state)
 	for (int c = 0; c < QC_COUNT; c++) {
 		if (c == QC_TOTAL)
 			continue;	/* needs an actor: its keys are the same kind as QC_MINE's */
-		for (int desc = 0; desc < 2; desc++) {
-			struct queue_spec q;
-			queue_spec_init(&q, "nobody");
-			q.sort = (enum queue_col)c;
-			q.desc = desc;
-			long long *ids = NULL, n = 0;
-			size_t ni = 0;
-			assert_int_equal(queue_ids(f->s, &q, &ids, &ni, &e), 0);
-			assert_int_equal(queue_count(f->s, &q, &n, &e), 0);
-			assert_int_equal((long long)ni, n);
-			check_pages(f->s, &q, ids, n);
-			free(ids);
-			queue_spec_done(&q);
-		}
+		for (int desc = 0; desc < 2; desc++)
+			check_order(f->s, "nobody", NULL, (enum queue_col)c, desc);
 	}
 }
 
@@ -477,19 +491,7 @@ static void test_stored_sort_pages(void **state)
 				struct actor a = {0};
 				snprintf(a.login, sizeof a.login, "%s", readers[r].login);
 				a.roles = readers[r].roles;
-				struct queue_spec q;
-				queue_spec_init(&q, a.login);
-				q.actor = &a;
-				q.sort = cols[c];
-				q.desc = desc;
-				long long *ids = NULL, n = 0;
-				size_t ni = 0;
-				assert_int_equal(queue_ids(f->s, &q, &ids, &ni, &e), 0);
-				assert_int_equal(queue_count(f->s, &q, &n, &e), 0);
-				assert_int_equal((long long)ni, n);
-				check_pages(f->s, &q, ids, n);
-				free(ids);
-				queue_spec_done(&q);
+				check_order(f->s, a.login, &a, cols[c], desc);
 			}
 }
 
