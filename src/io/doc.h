@@ -41,7 +41,8 @@ struct doc_block {
 struct doc {
 	enum fmt_lang lang;	/* what its values and hyphenation are written for */
 	char *title;		/* also the left footer of printed pages */
-	char *footer;		/* the right footer (a date, the audit chain head), or NULL */
+	char *footer;		/* closes the document: who printed it and when,
+				 * the audit chain head; or NULL */
 	struct doc_block *b;
 	size_t n, cap;
 };

@@ -27,8 +27,8 @@ void roff_put(FILE *f, const char *s)
 	}
 }
 
-/* The page: A4 margins, footers (title left, page number right, the
- * document's own footer in the centre), French or English hyphenation. */
+/* The page: A4 margins, footers (title left, page number right), French
+ * or English hyphenation. */
 static void preamble(FILE *f, const struct doc *d)
 {
 	fputs(".\\\" -*- coding: utf-8 -*-\n"
@@ -37,11 +37,12 @@ static void preamble(FILE *f, const struct doc *d)
 	      ".nr PD 0.4v\n.nr HY 6\n.ds CH\n", f);
 	fputs(".ds LF \\s-2", f);
 	roff_put(f, d->title);
-	fputs("\\s0\n.ds CF \\s-2", f);
-	if (d->footer)
-		roff_put(f, d->footer);
+	/* The document's own footer (who printed it, the audit chain head)
+	 * is too long for the page's foot beside the title: it closes the
+	 * body instead (doc_write_roff). */
+	fputs("\\s0\n.ds CF\n", f);
 	/* TRANSLATORS: the word before the page number in the footer of a PDF. */
-	fprintf(f, "\\s0\n.ds RF \\s-2%s \\\\n(PN\\s0\n", _("page"));
+	fprintf(f, ".ds RF \\s-2%s \\\\n(PN\\s0\n", _("page"));
 	fputs(".LP\n", f);
 }
 
@@ -168,5 +169,10 @@ void doc_write_roff(FILE *f, const struct doc *d)
 			run++;
 		fields(f, &d->b[i], run);
 		i += run - 1;
+	}
+	if (d->footer) {
+		fputs(".sp 1v\n.LP\n.ad l\n\\s-2", f);
+		roff_put(f, d->footer);
+		fputs("\\s0\n", f);
 	}
 }

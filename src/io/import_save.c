@@ -3,6 +3,7 @@
  * gets the platform's history (deposit, instruction, decision) at the
  * platform's times; a known one gets the fields that changed, with their
  * old and new values in history; its state is never changed, only compared. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,8 +22,8 @@
 #define FROM_PLATFORM "source=platform"
 #define RECORDED FROM_PLATFORM
 
-enum { ST_INS, ST_UPD, ST_SEL, ST_SELM, ST_DELM, ST_INSM, ST_HIST, ST_SELD,
-       ST_ASSIGN, ST_AVIS, ST_NOTE, ST_INSD, ST_COUNT };
+enum { ST_PENDING, ST_INS, ST_UPD, ST_SEL, ST_SELM, ST_DELM, ST_INSM, ST_HIST, ST_SELD,
+       ST_ASSIGN, ST_AVIS, ST_INSD, ST_COUNT };
 
 struct saver {
 	struct store *s;
@@ -41,7 +42,7 @@ struct saver {
 	size_t n_people;
 	struct strmap unmatched;
 	sqlite3_stmt *st[ST_COUNT];
-	struct xarray written;		/* ids of the dossiers created or updated */
+	struct note_importer notes;
 };
 
 /* --------------------------------------------------------- prepared --- */
@@ -59,6 +60,7 @@ static int prepare_all(struct saver *sv, struct perr *e)
 {
 	char *cols = dossier_field_columns(), *ins = field_params(0), *sets = field_params(1);
 	char *sql[ST_COUNT] = {
+		[ST_PENDING] = xstrdup("INSERT OR IGNORE INTO temp.fts_pending(id) VALUES (?1)"),
 		[ST_INS] = xasprintf("INSERT INTO dossiers(campaign_id, state, state_since, created_at,"
 				     " updated_at, %s) VALUES (nullif(?1, 0), 'submitted', ?2, ?2, ?2, %s)",
 				     cols, ins),
@@ -92,10 +94,10 @@ static int prepare_all(struct saver *sv, struct perr *e)
 			" OR yes_no_question IS NOT excluded.yes_no_question"),
 		[ST_INSD] = xstrdup("INSERT INTO documents(dossier_id, kind, title, received_on)"
 				    " VALUES (?1, ?2, ?3, ?4)"),
-		[ST_NOTE] = xstrdup("SELECT body FROM notes WHERE dossier_id = ?1 AND source = 'ds'"
-				    " AND field = ?2"),
 	};
-	int rc = 0;
+	int rc = note_importer_open(sv->s, &sv->notes, e);
+	if (rc == 0)
+		rc = store_exec(sv->s, store_fts_pending_sql, e);
 	for (int i = 0; i < ST_COUNT; i++) {
 		if (rc == 0 && !(sv->st[i] = store_prepare(sv->s, sql[i], e)))
 			rc = -1;
@@ -423,8 +425,8 @@ static int read_old(struct saver *sv, long long id, char **old, struct perr *e)
 	return 0;
 }
 
-/* The annotations that differ from the stored ones: named in the detail,
- * then written. */
+/* The annotations that differ from the stored ones: written, and named
+ * in the detail when there is one. */
 static int update_notes(struct saver *sv, long long id, const struct import_item *it,
 			char **detail, char **names, struct perr *e)
 {
@@ -432,20 +434,17 @@ static int update_notes(struct saver *sv, long long id, const struct import_item
 	for (size_t k = 0; k < it->n_notes; k++) {
 		if (!it->notes_present[k])
 			continue;
-		sqlite3_stmt *st = sv->st[ST_NOTE];
-		stmt_bind(st, "It", id, m->annotations[k]);
-		char *old = sqlite3_step(st) == SQLITE_ROW ? col_text(st, 0) : NULL;
-		sqlite3_reset(st);
-		if (!field_same(old, it->notes[k])) {
+		char *old = NULL;
+		int changed = 0;
+		if (note_importer_set(&sv->notes, id, m->annotations[k], it->notes[k], sv->now,
+				      sv->req->by->real_login, &old, &changed, e) < 0) {
+			free(old);
+			return -1;
+		}
+		if (detail && !field_same(old, it->notes[k])) {
 			char *name = xasprintf("annotation \"%s\"", m->annotations[k]);
-			if (detail)
-				change(detail, names, name, old, it->notes[k]);
+			change(detail, names, name, old, it->notes[k]);
 			free(name);
-			if (note_set_imported(sv->s, id, m->annotations[k], it->notes[k], sv->now,
-					      sv->req->by->real_login, NULL, e) < 0) {
-				free(old);
-				return -1;
-			}
 		}
 		free(old);
 	}
@@ -615,8 +614,10 @@ static int save_item(struct saver *sv, const struct import_item *it, struct perr
 	if (rc == 0)
 		rc = save_avis(sv, id, it, e);
 	add_outcome(sv, it, id, res, names);
-	if (rc == 0 && res != SAVE_UNCHANGED)
-		*(long long *)xarray_add(&sv->written) = id;
+	if (rc == 0 && res != SAVE_UNCHANGED) {
+		sqlite3_bind_int64(sv->st[ST_PENDING], 1, id);
+		rc = run(sv, ST_PENDING, e, _("indexing the dossiers for search"));
+	}
 	return rc;
 }
 
@@ -628,23 +629,15 @@ static int hold_index(struct saver *sv, struct perr *e)
 	return stmt_run(sv->s, e, _("saving the dossiers"), "INSERT INTO fts_hold(held) VALUES (1)", NULL);
 }
 
-/* The index rows of the dossiers written, built once each; the hold
- * released, in the same transaction. */
+/* The index rows of the dossiers written (temp.fts_pending), built once
+ * each and all in one statement; the hold released, in the same
+ * transaction. */
 static int build_index(struct saver *sv, struct perr *e)
 {
-	sqlite3_stmt *del = store_prepare(sv->s, store_fts_unindex_sql, e);
-	sqlite3_stmt *ins = del ? store_prepare(sv->s, store_fts_index_sql, e) : NULL;
-	int rc = ins ? 0 : -1;
-	const long long *ids = sv->written.v;
-	for (size_t i = 0; rc == 0 && i < sv->written.n; i++) {
-		sqlite3_bind_int64(del, 1, ids[i]);
-		sqlite3_bind_int64(ins, 1, ids[i]);
-		rc = stmt_step_reset(sv->s, del, e, _("indexing the dossiers for search"));
-		if (rc == 0)
-			rc = stmt_step_reset(sv->s, ins, e, _("indexing the dossiers for search"));
-	}
-	sqlite3_finalize(del);
-	sqlite3_finalize(ins);
+	const char *what = _("indexing the dossiers for search");
+	int rc = stmt_run(sv->s, e, what, store_fts_unindex_sql, NULL);
+	if (rc == 0)
+		rc = stmt_run(sv->s, e, what, store_fts_index_sql, NULL);
 	if (rc == 0)
 		rc = stmt_run(sv->s, e, _("saving the dossiers"), "DELETE FROM fts_hold", NULL);
 	return rc;
@@ -664,6 +657,7 @@ static void saver_done(struct saver *sv)
 {
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(sv->st[i]);
+	note_importer_close(&sv->notes);
 	for (size_t i = 0; i < sv->n_known; i++)
 		free(sv->states[i]);
 	free(sv->states);
@@ -672,17 +666,39 @@ static void saver_done(struct saver *sv)
 		free(sv->logins[i]);
 	free(sv->logins);
 	free(sv->reviews);
-	free(sv->written.v);
 	strmap_done(&sv->known);
 	strmap_done(&sv->people);
 	strmap_done(&sv->unmatched);
 }
 
+/* A whole import is one large transaction: its statement journals and
+ * temporary b-trees (the audit triggers' INSERT ... SELECT FROM audit)
+ * kept in memory, not written page by page to a temporary file, and a
+ * page cache (16 MiB) that holds what it writes instead of spilling it
+ * into the WAL again and again. saved[] gets the connection's settings. */
+static int bulk_settings(struct store *s, long long saved[2], struct perr *e)
+{
+	const char *what = _("reading the connection's settings");
+	if (stmt_int(s, &saved[0], 0, e, what, "PRAGMA temp_store", NULL) < 0 ||
+	    stmt_int(s, &saved[1], -2000, e, what, "PRAGMA cache_size", NULL) < 0)
+		return -1;
+	return store_exec(s, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384", e);
+}
+
+/* The settings bulk_settings changed, as they were (temp.fts_pending goes
+ * with the temp_store change). */
+static void bulk_restore(struct store *s, const long long saved[2])
+{
+	char sql[96];
+	snprintf(sql, sizeof sql, "PRAGMA temp_store = %lld; PRAGMA cache_size = %lld", saved[0],
+		 saved[1]);
+	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
 int import_save(struct store *s, const struct import_request *req,
 		const struct import_batch *b, struct import_report *rep, struct perr *e)
 {
-	struct saver sv = { .s = s, .req = req, .b = b, .rep = rep,
-			    .written = { NULL, 0, 0, sizeof(long long) } };
+	struct saver sv = { .s = s, .req = req, .b = b, .rep = rep };
 	now_utc(sv.now);
 	if (req->drift_only) {
 		int rc = load_known(&sv, e);
@@ -691,8 +707,13 @@ int import_save(struct store *s, const struct import_request *req,
 		saver_done(&sv);
 		return rc;
 	}
-	if (store_begin(s, e) < 0)
+	long long saved[2];
+	if (bulk_settings(s, saved, e) < 0)
 		return -1;
+	if (store_begin(s, e) < 0) {
+		bulk_restore(s, saved);
+		return -1;
+	}
 	int rc = load_known(&sv, e);
 	if (rc == 0)
 		rc = load_people(&sv, e);
@@ -705,9 +726,10 @@ int import_save(struct store *s, const struct import_request *req,
 	if (rc == 0)
 		rc = build_index(&sv, e);
 	saver_done(&sv);
-	if (rc < 0 || req->dry_run) {
+	if (rc < 0 || req->dry_run)
 		store_rollback(s);
-		return rc;
-	}
-	return store_commit(s, e);
+	else
+		rc = store_commit(s, e);
+	bulk_restore(s, saved);
+	return rc;
 }

@@ -247,7 +247,7 @@ int ods_read(struct zipread *z, struct book_sheet **sheets, size_t *n, struct pe
 {
 	struct ods o = { .z = z, .sheets = sheets, .n = n };
 	perr_clear(e);
-	if (sheet_xml_open(z, "content.xml", SHEET_MAX_XML, &o.sx, e) < 0)
+	if (sheet_xml_open(z, "content.xml", SHEET_STREAM_XML, &o.sx, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sheet_xml_next(&o.sx)) == 1)

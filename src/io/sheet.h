@@ -27,8 +27,13 @@ struct book_sheet *sheet_list_add(struct book_sheet **v, size_t *n);
 #define SHEET_MAX_ROWS 1048576
 #define SHEET_MAX_COLS 16384
 #define SHEET_MAX_CELLS 50000000
-/* Largest XML part read from a workbook, once uncompressed. */
+/* Largest XML part read from a workbook, once uncompressed: the parts
+ * held whole (shared strings, styles, the workbook and its links). */
 #define SHEET_MAX_XML (512u * 1024 * 1024)
+/* A sheet's own XML is read node by node and never held: no cap on its
+ * size (100 000 dossiers are over 1 GiB of it), only the zip's inflation
+ * ratio (a bomb, io/zipread.h) and the cells kept (SHEET_MAX_CELLS). */
+#define SHEET_STREAM_XML ((size_t)-1)
 
 /* A sheet being built: cells arrive by column, rows by row number. Rows
  * whose cells are all blank are dropped; the first other one is the header;

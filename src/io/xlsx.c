@@ -571,7 +571,7 @@ static int read_worksheet(struct xlsx *x, const struct wb_sheet *ws, const char 
 	struct ws w = { .x = x, .c.style = 0 };
 	bs->name = xstrdup(ws->name);
 	sheet_build_init(&w.b, &bs->table, x->path, ws->name);
-	int rc = sheet_xml_open(x->z, part, SHEET_MAX_XML, &w.sx, e);
+	int rc = sheet_xml_open(x->z, part, SHEET_STREAM_XML, &w.sx, e);
 	while (rc == 0 && (rc = sheet_xml_next(&w.sx)) == 1)
 		rc = ws_node(&w, e);
 	if (rc < 0 && w.sx.r && e->status == P_OK) {

@@ -59,35 +59,79 @@ fail:
 	return -1;
 }
 
+enum { NI_SEL, NI_DEL, NI_UPD, NI_INS };
+
+int note_importer_open(struct store *s, struct note_importer *ni, struct perr *e)
+{
+	static const char *const sql[NOTE_IMPORTER_STMTS] = {
+		[NI_SEL] = "SELECT body FROM notes WHERE dossier_id = ?1 AND source = 'ds' AND field = ?2",
+		[NI_DEL] = "DELETE FROM notes WHERE dossier_id = ?1 AND source = 'ds' AND field = ?2",
+		[NI_UPD] = "UPDATE notes SET body = ?3, at = ?4, real_actor = ?5"
+			   " WHERE dossier_id = ?1 AND source = 'ds' AND field = ?2",
+		[NI_INS] = "INSERT INTO notes(dossier_id, source, author_label, field, body, at,"
+			   " real_actor) VALUES (?1, 'ds', ?2, ?2, ?3, ?4, ?5)",
+	};
+	memset(ni, 0, sizeof *ni);
+	ni->s = s;
+	for (int i = 0; i < NOTE_IMPORTER_STMTS; i++)
+		if (!(ni->st[i] = store_prepare(s, sql[i], e))) {
+			note_importer_close(ni);
+			return -1;
+		}
+	return 0;
+}
+
+void note_importer_close(struct note_importer *ni)
+{
+	for (int i = 0; i < NOTE_IMPORTER_STMTS; i++)
+		sqlite3_finalize(ni->st[i]);
+	memset(ni->st, 0, sizeof ni->st);
+}
+
+int note_importer_set(struct note_importer *ni, long long dossier_id, const char *field,
+		      const char *body, const char *at, const char *real_actor, char **old_out,
+		      int *changed, struct perr *e)
+{
+	sqlite3_stmt *sel = ni->st[NI_SEL];
+	stmt_bind(sel, "It", dossier_id, field);
+	int step = sqlite3_step(sel);
+	char *old = step == SQLITE_ROW ? col_text(sel, 0) : NULL;
+	sqlite3_reset(sel);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return store_fail(ni->s, e, _("reading the annotations"));
+	int empty = !body || !*body, which = -1;
+	if (old && empty)
+		which = NI_DEL;
+	else if (old && strcmp(old, body) != 0)
+		which = NI_UPD;
+	else if (!old && !empty)
+		which = NI_INS;
+	int rc = 0;
+	if (which >= 0) {
+		stmt_bind(ni->st[which], which == NI_DEL ? "It" : "Itttt", dossier_id, field,
+			  body, at, real_actor);
+		rc = stmt_step_reset(ni->s, ni->st[which], e, _("saving the annotations"));
+	}
+	if (changed)
+		*changed = rc == 0 && which >= 0;
+	if (old_out)
+		*old_out = old;
+	else
+		free(old);
+	return rc;
+}
+
 int note_set_imported(struct store *s, long long dossier_id, const char *field,
 		      const char *body, const char *at, const char *real_actor,
 		      int *changed, struct perr *e)
 {
-	char *old = NULL;
+	struct note_importer ni;
 	if (changed)
 		*changed = 0;
-	if (stmt_text(s, &old, e, _("reading the annotations"),
-		      "SELECT body FROM notes WHERE dossier_id = ? AND source = 'ds' AND field = ?",
-		      "It", dossier_id, field) < 0)
+	if (note_importer_open(s, &ni, e) < 0)
 		return -1;
-	int empty = !body || !*body, rc = 0, write = 0;
-	if (old && empty)
-		write = 1, rc = stmt_run(s, e, _("saving the annotations"),
-					 "DELETE FROM notes WHERE dossier_id = ? AND source = 'ds' AND field = ?",
-					 "It", dossier_id, field);
-	else if (old && strcmp(old, body) != 0)
-		write = 1, rc = stmt_run(s, e, _("saving the annotations"),
-					 "UPDATE notes SET body = ?, at = ?, real_actor = ?"
-					 " WHERE dossier_id = ? AND source = 'ds' AND field = ?",
-					 "tttIt", body, at, real_actor, dossier_id, field);
-	else if (!old && !empty)
-		write = 1, rc = stmt_run(s, e, _("saving the annotations"),
-					 "INSERT INTO notes(dossier_id, source, author_label, field, body, at,"
-					 " real_actor) VALUES (?, 'ds', ?, ?, ?, ?, ?)", "Ittttt",
-					 dossier_id, field, field, body, at, real_actor);
-	free(old);
-	if (rc == 0 && changed)
-		*changed = write;
+	int rc = note_importer_set(&ni, dossier_id, field, body, at, real_actor, NULL, changed, e);
+	note_importer_close(&ni);
 	return rc;
 }
 

@@ -34,6 +34,23 @@ int note_add(struct store *s, const struct actor *a, long long dossier_id,
 int note_set_imported(struct store *s, long long dossier_id, const char *field,
 		      const char *body, const char *at, const char *real_actor,
 		      int *changed, struct perr *e);
+
+/* What note_set_imported does, with its statements prepared once for a
+ * whole import. */
+#define NOTE_IMPORTER_STMTS 4
+struct note_importer {
+	struct store *s;
+	sqlite3_stmt *st[NOTE_IMPORTER_STMTS];
+};
+/* note_importer_open - prepare ni's statements on s. */
+int note_importer_open(struct store *s, struct note_importer *ni, struct perr *e);
+/* note_importer_set - note_set_imported through ni; *old_out (may be NULL)
+ * gets the body stored before, or NULL. */
+int note_importer_set(struct note_importer *ni, long long dossier_id, const char *field,
+		      const char *body, const char *at, const char *real_actor, char **old_out,
+		      int *changed, struct perr *e);
+/* note_importer_close - finalize ni's statements. */
+void note_importer_close(struct note_importer *ni);
 /* note_list - the notes of dossier_id that a may see, oldest first; *hidden
  * (may be NULL) gets how many comments a may not see yet. A person who may
  * not see the dossier gets P_REFUSED. */

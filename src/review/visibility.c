@@ -59,13 +59,21 @@ static int grid_visibility(struct store *s, const struct actor *a, long long dos
 	return 0;
 }
 
-char *visibility_figures_sql(const struct actor *a, const char *d, const char *p)
+enum figures_reader visibility_figures_reader(const struct actor *a)
 {
 	/* grid_visibility's order: a conflict hides all; a coordinateur or a
 	 * lecteur sees submitted reviews; an instructeur too, unless the phase's
 	 * grid is blind and their own review of it is not submitted. */
-	int all = !a || actor_has(a, ROLE_COORDINATEUR | ROLE_LECTEUR);
-	int instr = a && actor_has(a, ROLE_INSTRUCTEUR);
+	if (!a || actor_has(a, ROLE_COORDINATEUR | ROLE_LECTEUR))
+		return FR_ALL;
+	return actor_has(a, ROLE_INSTRUCTEUR) ? FR_UNBLIND : FR_NONE;
+}
+
+char *visibility_figures_sql(const struct actor *a, const char *d, const char *p)
+{
+	enum figures_reader r = visibility_figures_reader(a);
+	int all = r == FR_ALL;
+	int instr = r == FR_UNBLIND;
 	char *who = sqlite3_mprintf("%Q", a ? a->login : "");
 	char *sql = xasprintf(
 		"(NOT EXISTS (SELECT 1 FROM conflicts vc WHERE vc.dossier_id = %s AND vc.reviewer = %s)"

@@ -28,6 +28,16 @@ enum review_visibility {
 int review_visibility(struct store *s, const struct actor *a, long long dossier_id,
 		      const char *grid_id, enum review_visibility *vis, char **why,
 		      struct perr *e);
+/* How a person may see the figures of the dossiers they are not in
+ * conflict on, whatever the dossier (the rules of review_visibility). */
+enum figures_reader {
+	FR_ALL,		/* every dossier's (coordinateur, lecteur; no actor) */
+	FR_UNBLIND,	/* unless the phase's grid is blind and one's own review
+			 * of it is not submitted (instructeur) */
+	FR_NONE		/* none (expert, no role) */
+};
+/* visibility_figures_reader - which of the above a is. */
+enum figures_reader visibility_figures_reader(const struct actor *a);
 /* visibility_figures_sql - the rules above as an SQL condition: a may see
  * the figures (mean total, divergence, gates) of the submitted reviews of
  * phase p of dossier d, two SQL expressions (e.g. "d.id" and a phase

@@ -7,6 +7,7 @@
 #include "store/audit.h"
 #include "store/history_v9.h"
 #include "store/schema.h"
+#include "store/sort_v11.h"
 #include "store/stmt.h"
 
 /* migration 1: campaigns, dossiers, members, documents,
@@ -451,8 +452,12 @@ static const char schema_v7_sql[] =
 	"CREATE INDEX dossiers_complements_due ON dossiers(complements_due)"
 	"  WHERE complements_due IS NOT NULL;";
 
-const char store_fts_unindex_sql[] = "DELETE FROM dossier_fts WHERE rowid = ?1";
-const char store_fts_index_sql[] = FTS_ROWS " WHERE d.id = ?1";
+const char store_fts_pending_sql[] =
+	"CREATE TEMP TABLE IF NOT EXISTS fts_pending(id INTEGER PRIMARY KEY);"
+	"DELETE FROM temp.fts_pending;";
+const char store_fts_unindex_sql[] =
+	"DELETE FROM dossier_fts WHERE rowid IN (SELECT id FROM temp.fts_pending)";
+const char store_fts_index_sql[] = FTS_ROWS " WHERE d.id IN (SELECT id FROM temp.fts_pending)";
 
 const struct migration store_migrations[] = {
 	{1, schema_v1_sql, schema_v1_apply},
@@ -471,5 +476,8 @@ const struct migration store_migrations[] = {
 	/* 10: grid installations in the record, a grid version's origin among
 	 * its digested columns (store/audit.c). */
 	{10, NULL, audit_v10_apply},
+	/* 11: stored keys for the sorts by "my review" and by total
+	 * (store/sort_v11.c). */
+	{11, sort_v11_sql, NULL},
 };
 const size_t store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

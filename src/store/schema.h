@@ -30,9 +30,13 @@ extern const size_t store_n_migrations;
 	" WHEN 'phase2' THEN 3 WHEN 'funded' THEN 4 WHEN 'rejected' THEN 5" \
 	" WHEN 'withdrawn' THEN 6 ELSE 0 END"
 
-/* store_fts_unindex_sql, store_fts_index_sql - the search index row of
- * dossier ?1 taken out, and built again (after writes made while
- * fts_hold held the triggers back). */
+/* store_fts_pending_sql, store_fts_unindex_sql, store_fts_index_sql - an
+ * empty temp.fts_pending(id) to fill with the ids of the dossiers written
+ * while fts_hold held the triggers back; their search index rows taken
+ * out, and built again, each in one statement (FTS5 flushes its pending
+ * terms at every statement, so one statement per dossier writes one
+ * segment per dossier). */
+extern const char store_fts_pending_sql[];
 extern const char store_fts_unindex_sql[];
 extern const char store_fts_index_sql[];
 

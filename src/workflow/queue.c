@@ -129,15 +129,12 @@ static int fetch_seek(struct store *s, const struct queue_spec *q, const struct 
 	 * going forward (its place is the first of the page). */
 	const char *cmp = (!k->reverse) != (w.desc != 0) ? (k->reverse ? ">" : ">=")
 							 : (k->reverse ? "<" : "<=");
-	char *after = k->anchor_id ? queue_sql_after(&w, cmp, pid) : xstrdup("");
-	char *order = queue_sql_order_by(&w, k->reverse);
-	char *sql = xasprintf("SELECT %s FROM dossiers d WHERE %s%s ORDER BY %s LIMIT %d OFFSET %lld",
-			      row_cols, w.where, after, order, k->limit, k->skip);
+	char *tail = xasprintf(" LIMIT %d OFFSET %lld", k->limit, k->skip);
+	char *sql = queue_sql_rows(&w, row_cols, cmp, k->anchor_id ? pid : 0, k->reverse, 1, tail);
 	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
 	if (st && k->anchor_id)
 		sqlite3_bind_int64(st, pid, k->anchor_id);
-	free(order);
-	free(after);
+	free(tail);
 	free(sql);
 	queue_sql_done(&w);
 	int rc = stmt_rows(s, st, e, _("reading the queue"), read_row, b);

@@ -11,6 +11,7 @@
 #include "procedure/procedure.h"
 #include "review/visibility.h"
 #include "store/schema.h"
+#include "store/sort_v11.h"
 #include "store/stmt.h"
 #include "workflow/queue_sql.h"
 
@@ -152,19 +153,10 @@ static void where_build(struct store *s, const struct queue_spec *q, struct queu
 		w->where = xstrdup("1");
 }
 
-/* My review first by status: submitted, then draft, then none. */
-static char *mine_keys(const struct queue_spec *q)
-{
-	char *lit = sqlite3_mprintf("%Q", q->login);
-	char *keys = xasprintf("coalesce((SELECT max(CASE r.status WHEN 'submitted' THEN 2 ELSE 1 END)"
-			       " FROM reviews r WHERE r.dossier_id = d.id AND r.reviewer = %s), 0), d.id", lit);
-	sqlite3_free(lit);
-	return keys;
-}
-
 /* The mean total of the reviews of the figures phase, but only where this
  * person may see it (the rules of review_visibility): otherwise the order
- * itself would tell a blind or conflicted reviewer how the others scored. */
+ * itself would tell a blind or conflicted reviewer how the others scored.
+ * Each dossier's own key, when the stored keys cannot be trusted. */
 static char *total_keys(const struct queue_spec *q)
 {
 	char *phase = procedure_phase_sql("d", 1);
@@ -175,6 +167,49 @@ static char *total_keys(const struct queue_spec *q)
 	free(may);
 	free(phase);
 	return keys;
+}
+
+/* Whether STORE_FIGURES_PHASE, from which migration 11 stores the keys of
+ * the total, is the procedure's figures phase. */
+static int figures_phase_agrees(void)
+{
+	static int agrees = -1;
+	if (agrees < 0) {
+		char *mine = procedure_phase_sql("d", 1);
+		agrees = strcmp(mine, STORE_FIGURES_PHASE("d")) == 0;
+		free(mine);
+	}
+	return agrees;
+}
+
+/* The same orders from migration 11's stored keys: a dossier's key is the
+ * reader's row of sort_readers if any, else the base (0 for "my review";
+ * the total as this reader may see it where they have no review and no
+ * conflict: every total for a coordinateur or a lecteur, the ones not on a
+ * blind grid for an instructeur). Pages read the two arms by index. */
+static void stored_keys(const struct queue_spec *q, struct queue_sql *w)
+{
+	enum figures_reader r = visibility_figures_reader(q->actor);
+	if (q->sort == QC_TOTAL && r == FR_NONE) {
+		w->keys = xstrdup("d.id");	/* every key -1: by id alone */
+		return;
+	}
+	struct queue_arms *a = xcalloc(1, sizeof *a);
+	const char *login = q->sort == QC_MINE ? q->login : q->actor ? q->actor->login : "";
+	char *lit = sqlite3_mprintf("%Q", login);
+	a->login = xstrdup(lit);
+	sqlite3_free(lit);
+	if (q->sort == QC_MINE) {
+		a->base_key = "t.no_review";
+		a->reader_key = "x.mine";
+	} else {
+		a->base_key = r == FR_ALL ? "t.total_key" : "t.open_key";
+		a->reader_key = r == FR_ALL ? "x.all_key" : "x.instr_key";
+	}
+	w->keys = xasprintf("coalesce((SELECT %s FROM sort_readers x WHERE x.login = %s AND"
+			    " x.dossier_id = d.id), (SELECT %s FROM sort_totals t WHERE t.dossier_id"
+			    " = d.id), -1), d.id", a->reader_key, a->login, a->base_key);
+	w->arms = a;
 }
 
 /* Whether STORE_STATE_POS, the expression migration 7 indexes, gives each
@@ -197,7 +232,7 @@ static int state_pos_agrees(void)
 /* The order of the spec as a key tuple, always ending with a unique key so
  * that pages never overlap and a row's place can be counted (keyset). NULLs
  * are turned into values so that row-value comparisons hold. */
-static void order_build(struct store *s, const struct queue_spec *q, struct queue_sql *w)
+static void order_build(const struct queue_spec *q, struct queue_sql *w)
 {
 	static const char *const plain[QC_COUNT] = {
 		[QC_NAME] = "d.ptce_name COLLATE NOCASE, d.id",
@@ -208,14 +243,15 @@ static void order_build(struct store *s, const struct queue_spec *q, struct queu
 		[QC_DAYS] = "d.state_since, d.id",
 		[QC_FLAGS] = "(d.complements_due IS NOT NULL), d.id",
 	};
-	int reviews = (q->sort == QC_MINE || q->sort == QC_TOTAL) && has_table(s, "reviews");
 	w->desc = q->sort == QC_DAYS ? !q->desc : q->desc;
 	if (q->sort == QC_STATE && state_pos_agrees())
 		w->keys = xstrdup(STORE_STATE_POS("d.state") ", d.id");
 	else if (q->sort < QC_COUNT && plain[q->sort])
 		w->keys = xstrdup(plain[q->sort]);
-	else if (reviews)
-		w->keys = q->sort == QC_MINE ? mine_keys(q) : total_keys(q);
+	else if (q->sort == QC_MINE || (q->sort == QC_TOTAL && figures_phase_agrees()))
+		stored_keys(q, w);
+	else if (q->sort == QC_TOTAL)
+		w->keys = total_keys(q);
 	else
 		/* The platform number is unique: alone, it lets SQLite count
 		 * and seek through its index. */
@@ -226,7 +262,7 @@ void queue_sql_build(struct store *s, const struct queue_spec *q, struct queue_s
 {
 	memset(w, 0, sizeof *w);
 	where_build(s, q, w);
-	order_build(s, q, w);
+	order_build(q, w);
 }
 
 void queue_sql_done(struct queue_sql *w)
@@ -234,6 +270,9 @@ void queue_sql_done(struct queue_sql *w)
 	free(w->where);
 	free(w->json);
 	free(w->keys);
+	if (w->arms)
+		free(w->arms->login);
+	free(w->arms);
 	memset(w, 0, sizeof *w);
 }
 
@@ -284,6 +323,64 @@ char *queue_sql_after(const struct queue_sql *w, const char *cmp, int param)
 	return sql;
 }
 
+/* " AND (key, id) CMP the anchor's" for one arm of w (key, id: the arm's
+ * columns), the anchor being dossier ?param. */
+static char *arm_after(const struct queue_sql *w, const char *key, const char *id,
+		       const char *cmp, int param)
+{
+	char *k1 = queue_sql_first_key(w);
+	char *ak = xasprintf("(SELECT %s FROM dossiers d WHERE d.id = ?%d)", k1, param);
+	/* The row value alone: the arms' indexes end with dossier_id as a
+	 * column, so SQLite seeks to it (a looser first-key term, as
+	 * queue_sql_after adds, would be chosen instead). */
+	char *sql = xasprintf(" AND (%s, %s) %s (%s, ?%d)", key, id, cmp, ak, param);
+	free(ak);
+	free(k1);
+	return sql;
+}
+
+/* The two arms of an order with arms, each "SELECT cols, key AS qk, id AS
+ * qid", past the anchor when param is not 0. */
+static char *arms_select(const struct queue_sql *w, const char *cols, const char *cmp, int param)
+{
+	const struct queue_arms *a = w->arms;
+	char *after_b = param ? arm_after(w, a->base_key, "t.dossier_id", cmp, param) : xstrdup("");
+	char *after_r = param ? arm_after(w, a->reader_key, "x.dossier_id", cmp, param) : xstrdup("");
+	/* CROSS JOIN: the stored keys' index first, then each dossier. */
+	char *sql = xasprintf(
+		"SELECT %s, %s AS qk, t.dossier_id AS qid FROM sort_totals t CROSS JOIN dossiers d"
+		" ON d.id = t.dossier_id WHERE %s AND NOT EXISTS (SELECT 1 FROM sort_readers x"
+		" WHERE x.login = %s AND x.dossier_id = t.dossier_id)%s"
+		" UNION ALL SELECT %s, %s AS qk, x.dossier_id AS qid FROM sort_readers x CROSS JOIN"
+		" dossiers d ON d.id = x.dossier_id WHERE x.login = %s AND %s%s",
+		cols, a->base_key, w->where, a->login, after_b,
+		cols, a->reader_key, a->login, w->where, after_r);
+	free(after_b);
+	free(after_r);
+	return sql;
+}
+
+char *queue_sql_rows(const struct queue_sql *w, const char *cols, const char *cmp, int param,
+		     int reverse, int ordered, const char *tail)
+{
+	char *sql;
+	if (w->arms) {
+		char *arms = arms_select(w, cols, cmp, param);
+		const char *dir = w->desc != reverse ? "DESC" : "ASC";
+		sql = ordered ? xasprintf("%s ORDER BY qk %s, qid %s%s", arms, dir, dir, tail)
+			      : xasprintf("%s%s", arms, tail);
+		free(arms);
+		return sql;
+	}
+	char *after = param ? queue_sql_after(w, cmp, param) : xstrdup("");
+	char *order = ordered ? queue_sql_order_by(w, reverse) : NULL;
+	sql = xasprintf("SELECT %s FROM dossiers d WHERE %s%s%s%s%s", cols, w->where, after,
+			order ? " ORDER BY " : "", order ? order : "", tail);
+	free(order);
+	free(after);
+	return sql;
+}
+
 char *queue_sql_select(const struct queue_sql *w, const char *cols, const char *tail)
 {
 	char *order = queue_sql_order_by(w, 0);
@@ -311,11 +408,11 @@ int queue_position(struct store *s, const struct queue_spec *q, long long id,
 	queue_sql_build(s, q, &w);
 	/* Rows before it in the order, counted through the order's index. */
 	int pid = 1 + w.nb;
-	char *before = queue_sql_after(&w, w.desc ? ">" : "<", pid);
+	char *before = queue_sql_rows(&w, "1", w.desc ? ">" : "<", pid, 0, 0, "");
 	char *sql = xasprintf(
-		"SELECT (SELECT count(*) FROM dossiers d WHERE %s%s)"
+		"SELECT (SELECT count(*) FROM (%s))"
 		" WHERE EXISTS (SELECT 1 FROM dossiers d WHERE %s AND d.id = ?%d)",
-		w.where, before, w.where, pid);
+		before, w.where, pid);
 	free(before);
 	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
 	free(sql);

@@ -14,6 +14,17 @@
 /* Compléments demandés whose deadline has passed (local date), on "d". */
 #define QUEUE_LATE_SQL "d.complements_due IS NOT NULL AND d.complements_due < date('now', 'localtime')"
 
+/* An order whose first key is stored per person (migration 11: "my
+ * review", total): the rows are two arms, each read in order through an
+ * index and merged. The base arm is every dossier the reader has no row
+ * of sort_readers for, keyed by a column of sort_totals "t"; the reader's
+ * arm is their rows of sort_readers "x", keyed by one of its columns. */
+struct queue_arms {
+	const char *base_key;	/* "t.open_key" ... */
+	const char *reader_key;	/* "x.instr_key" ... */
+	char *login;		/* the reader, an SQL literal */
+};
+
 /* The WHERE and ORDER BY of a spec, on the dossiers as "d". */
 struct queue_sql {
 	char *where;			/* "(cond) AND (cond)", "1" when none */
@@ -23,6 +34,7 @@ struct queue_sql {
 	const struct actor *viewer;	/* bound where access_sql asks */
 	char *keys;			/* the order: "k1, k2, d.id" */
 	int desc;			/* the whole tuple descends */
+	struct queue_arms *arms;	/* NULL: one SELECT on dossiers */
 };
 
 /* queue_sql_build - the WHERE and the order of q; queue_sql_done frees them. */
@@ -39,6 +51,12 @@ char *queue_sql_after(const struct queue_sql *w, const char *cmp, int param);
 /* queue_sql_select - "SELECT cols FROM dossiers d WHERE ... ORDER BY ... tail";
  * a fresh string. */
 char *queue_sql_select(const struct queue_sql *w, const char *cols, const char *tail);
+/* queue_sql_rows - "SELECT cols ..." in the order (reverse: the other way
+ * round; ordered 0: no ORDER BY), past the row of dossier ?param when param
+ * is not 0 (compared as queue_sql_after does), then tail ("LIMIT ...").
+ * Orders with arms read each arm through its index. A fresh string. */
+char *queue_sql_rows(const struct queue_sql *w, const char *cols, const char *cmp, int param,
+		     int reverse, int ordered, const char *tail);
 /* queue_sql_prepare - prepare sql and bind where's parameters (the first
  * nb, and the viewer's). */
 sqlite3_stmt *queue_sql_prepare(struct store *s, const char *sql, const struct queue_sql *w,

@@ -51,6 +51,33 @@ for bad in abc 0 -5 1.5 "" 86401; do
 done
 t_eq "  ...and nothing was written" "$(comments)" "$((before + 1))"
 
+# --- an import reads and checks its whole file before it takes the lock ------
+# The error is on the file's last row: had the import taken the write lock
+# first, it would wait for the other session (and, past PTCE_BUSY_WAIT, fail
+# as busy); it reports the row at once, having written nothing.
+{
+	head -1 "$T_DIR/d.csv"
+	i=0
+	while [ $i -lt 200 ]; do
+		echo "$((6000 + i));90000014000005;Association $i;En construction;2025-03-01 10:00:00 +0100;Grand Est;67;PTCE $i;Rural"
+		i=$((i + 1))
+	done
+	echo "6999;90000014000005;Association Z;En construction;pas une date;Grand Est;67;PTCE Z;Rural"
+} >"$T_DIR/bad.csv"
+dossiers=$(t_sql "select count(*) from dossiers")
+t_hold_lock 3
+start=$(date +%s)
+t_run "an import whose last row is wrong, during another session's write, fails" 1 env PTCE_BUSY_WAIT=2 "$PTCE" import "$T_DIR/bad.csv"
+took=$(( $(date +%s) - start ))
+alive=0; kill -0 "$LOCK_PID" 2>/dev/null && alive=1
+wait "$LOCK_PID"
+t_eq "  ...while the other session still held the lock" "$alive" "1"
+[ "$took" -lt 2 ]; _t_report $? "  ...without waiting for it (${took} s)"
+t_contains "  ...naming the bad cell of the last row" "$T_ERR" "bad.csv:202:5:"
+t_not_contains "  ...not as busy" "$T_ERR" "busy"
+t_not_contains "  ...never waiting" "$T_ERR" "waiting"
+t_eq "  ...and nothing was imported" "$(t_sql "select count(*) from dossiers")" "$dossiers"
+
 # --- in French -----------------------------------------------------------------
 t_hold_lock 2
 t_run "the waiting line in French" 0 env LANGUAGE=fr "$PTCE" --as alice comment add 5001 "En français."

@@ -100,12 +100,19 @@ t_contains "letter: the open brace's line" "$T_ERR" "open.txt:1:9:"
 # ---- PDF --------------------------------------------------------------------------
 if command -v groff >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then
 	t_run "print --pdf" 0 fr ptce print $PHASE2 --pdf "$T_DIR/fiche.pdf"
+	pages_n=$(pdfinfo "$T_DIR/fiche.pdf" | awk '/^Pages:/ { print $2 }')
 	t_eq "the PDF is private (0600)" "$(stat -c %a "$T_DIR/fiche.pdf")" 600
 	txt=$(pdftotext -layout "$T_DIR/fiche.pdf" -)
 	t_contains "fiche PDF: title" "$txt" "Fiche d’instruction"
 	t_contains "fiche PDF: accents" "$txt" "Cluster économie textile circulaire"
 	t_contains "fiche PDF: the CRA's block" "$txt" "Décision de la CRA"
 	t_contains "fiche PDF: page number in the footer" "$txt" "page 2"
+	# Each page's foot: the title left, the page right, nothing over them
+	# (pdftotext reads overprinted footers as words interleaved).
+	t_eq "fiche PDF: every page's foot is clean" \
+		"$(printf '%s\n' "$txt" | grep -c -E '^Fiche d’instruction [0-9]+ +page [0-9]+$')" "$pages_n"
+	t_contains "fiche PDF: the audit chain head, whole, at the end" "$(printf '%s\n' "$txt" | tr -d '\n')" \
+		"$(ptce audit head)"
 	pages=$(pdfinfo "$T_DIR/fiche.pdf" | awk '/^Pages:/ { print $2 }')
 	t_eq "fiche PDF: several A4 pages" "$([ "${pages:-0}" -ge 3 ] && echo yes)" yes
 	t_eq "fiche PDF: A4" "$(pdfinfo "$T_DIR/fiche.pdf" | grep -c 'Page size: .*(A4)')" 1

@@ -211,6 +211,8 @@ static void test_refusals(void **state)
 	refused("nul.xlsx", NULL, P_INVALID, "nul.xlsx, sheet \"S\", row 2, column A: the cell "
 		"holds a NUL");
 	refused("bomb.xlsx", NULL, P_INVALID, "declares a DOCTYPE");
+	refused("ratio.xlsx", NULL, P_INVALID, "inflates more than 200 times its compressed "
+		"size (a zip bomb)");
 	refused("broken.xlsx", NULL, P_INVALID, "not well-formed XML");
 	refused("broken.xlsx", NULL, P_INVALID, "sheet \"Cassée\"");
 	refused("badsst.xlsx", NULL, P_INVALID, "sheet \"S\", row 7, column C: the cell names "

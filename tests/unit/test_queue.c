@@ -13,6 +13,7 @@
 #include "procedure/actor.h"
 #include "procedure/procedure.h"
 #include "store/open.h"
+#include "store/sort_v11.h"
 #include "store/store.h"
 #include "workflow/queue.h"
 
@@ -517,6 +518,66 @@ static void test_search_steps(void **state)
 	}
 }
 
+/* Reviews by three people (drafts, submitted, ties on the total, a blind
+ * grid on one dossier in four) and conflicts of one of them. */
+static const char reviews_sql[] =
+	"INSERT INTO reviewers(login, display_name, created_at) VALUES ('rev1', 'R1', 'x'),"
+	" ('rev2', 'R2', 'x'), ('rev3', 'R3', 'x');"
+	"INSERT INTO grid_versions(id, grid_id, hash, phase, title, reviews_required, blind,"
+	" divergence, points_total, content, first_used_at) VALUES"
+	" (1, 'g1', 'h1', 1, 'G1', 2, 0, 0, 100, 'x', 'x'), (2, 'g2', 'h2', 1, 'G2', 2, 1, 0, 100, 'x', 'x');"
+	"INSERT INTO reviews(dossier_id, reviewer, grid_id, grid_version_id, phase, status, total,"
+	" created_at, updated_at, updated_by)"
+	" SELECT d.id, r.login, CASE WHEN d.id % 4 = 0 THEN 'g2' ELSE 'g1' END,"
+	"  CASE WHEN d.id % 4 = 0 THEN 2 ELSE 1 END, 1,"
+	"  CASE WHEN (d.id + length(r.login)) % 3 = 0 THEN 'draft' ELSE 'submitted' END,"
+	"  (d.id * 7 + unicode(substr(r.login, -1))) % 20, 'x', 'x', r.login"
+	" FROM dossiers d, (SELECT 'rev1' AS login UNION ALL SELECT 'rev2' UNION ALL SELECT 'rev3') r"
+	" WHERE (d.id + unicode(substr(r.login, -1))) % 3 <> 0;"
+	"INSERT INTO conflicts(dossier_id, reviewer, reason, declared_by, declared_at)"
+	" SELECT id, 'rev2', 'x', 'rev2', 'x' FROM dossiers WHERE id % 11 = 0;";
+
+/* The orders by "my review" and by total read from migration 11's stored
+ * keys: two arms merged by index, the same rows as the order read whole,
+ * for each kind of reader, both ways; the figures phase they are stored
+ * from is the procedure's. */
+static void test_stored_sort_pages(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	char *phase = procedure_phase_sql("d", 1);
+	assert_string_equal(phase, STORE_FIGURES_PHASE("d"));
+	free(phase);
+	assert_int_equal(queue_bench_fill(f->s, 300, &e), 0);
+	exec_ok(f->s, reviews_sql);
+	const struct {
+		const char *login;
+		unsigned roles;
+	} readers[] = {{"rev1", ROLE_INSTRUCTEUR}, {"rev2", ROLE_COORDINATEUR | ROLE_INSTRUCTEUR},
+		       {"rev3", ROLE_LECTEUR}, {"nobody", ROLE_INSTRUCTEUR}};
+	const enum queue_col cols[] = {QC_MINE, QC_TOTAL};
+	for (size_t r = 0; r < sizeof readers / sizeof readers[0]; r++)
+		for (int c = 0; c < 2; c++)
+			for (int desc = 0; desc < 2; desc++) {
+				struct actor a = {0};
+				snprintf(a.login, sizeof a.login, "%s", readers[r].login);
+				a.roles = readers[r].roles;
+				struct queue_spec q;
+				queue_spec_init(&q, a.login);
+				q.actor = &a;
+				q.sort = cols[c];
+				q.desc = desc;
+				long long *ids = NULL, n = 0;
+				size_t ni = 0;
+				assert_int_equal(queue_ids(f->s, &q, &ids, &ni, &e), 0);
+				assert_int_equal(queue_count(f->s, &q, &n, &e), 0);
+				assert_int_equal((long long)ni, n);
+				check_pages(f->s, &q, ids, n);
+				free(ids);
+				queue_spec_done(&q);
+			}
+}
+
 int main(void)
 {
 	cmocka_set_message_output(CM_OUTPUT_TAP);
@@ -535,6 +596,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bench_fill, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keyset_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_steps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stored_sort_pages, setup, teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	rmdir(dbdir);

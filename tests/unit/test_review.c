@@ -21,6 +21,7 @@
 #include "store/open.h"
 #include "workflow/guards.h"
 #include "workflow/move.h"
+#include "workflow/queue.h"
 
 struct fx {
 	char dir[64];
@@ -204,6 +205,62 @@ static void test_draft_revision_submit(void **state)
 
 /* The queue's figures (review_row_fill, visibility_figures_sql) show exactly
  * when review_visibility lets each person see the submitted reviews. */
+/* The first column of q's row as a real number (fails without a row). */
+static double sql_real(struct store *s, const char *q)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW)
+		fail_msg("%s: %s", q, sqlite3_errmsg(s->db));
+	double v = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The stored keys of the queue's sorts by "my review" and by total
+ * (migration 11) are, for a, what the rules give: the status of a's own
+ * review; the mean total where a may see it (visibility_figures_sql),
+ * else -1 (an expert's order is by id alone). */
+static void sort_keys_agree(struct fx *f, const struct actor *a, long long id)
+{
+	struct queue_spec q;
+	queue_spec_init(&q, a->login);
+	q.actor = a;
+	char *phase = procedure_phase_sql("d", 1);
+	char *may = visibility_figures_sql(a, "d.id", phase);
+	char *who = sqlite3_mprintf("%Q", a->login);
+	char *want[2] = {
+		xasprintf("SELECT coalesce((SELECT max(CASE r.status WHEN 'submitted' THEN 2 ELSE 1 END)"
+			  " FROM reviews r WHERE r.dossier_id = d.id AND r.reviewer = %s), 0)"
+			  " FROM dossiers d WHERE d.id = %lld", who, id),
+		xasprintf("SELECT coalesce(CASE WHEN %s THEN (SELECT avg(r.total) FROM reviews r"
+			  " WHERE r.dossier_id = d.id AND r.status = 'submitted' AND r.phase = %s) END, -1)"
+			  " FROM dossiers d WHERE d.id = %lld", may, phase, id)};
+	const enum queue_col cols[2] = {QC_MINE, QC_TOTAL};
+	for (int i = 0; i < 2; i++) {
+		q.sort = cols[i];
+		struct queue_sql w;
+		queue_sql_build(f->s, &q, &w);
+		if (cols[i] == QC_TOTAL && visibility_figures_reader(a) == FR_NONE) {
+			assert_string_equal(w.keys, "d.id");
+		} else {
+			char *k1 = queue_sql_first_key(&w);
+			char *got = xasprintf("SELECT %s FROM dossiers d WHERE d.id = %lld", k1, id);
+			double g = sql_real(f->s, got), x = sql_real(f->s, want[i]);
+			if (fabs(g - x) > 1e-9)
+				fail_msg("%s, sort %d, dossier %lld: stored key %g, the rules give %g",
+					 a->login, (int)cols[i], id, g, x);
+			free(got);
+			free(k1);
+		}
+		queue_sql_done(&w);
+		free(want[i]);
+	}
+	sqlite3_free(who);
+	free(may);
+	free(phase);
+	queue_spec_done(&q);
+}
+
 static void figures_agree(struct fx *f, long long id)
 {
 	const struct actor *people[] = {&f->coord, &f->alice, &f->bob, &f->carol, &f->lect, &f->expert};
@@ -216,6 +273,8 @@ static void figures_agree(struct fx *f, long long id)
 		if (row.visible != (v == VIS_ALL || v == VIS_SUBMITTED))
 			fail_msg("%s: review_visibility %d but queue figures visible %d", people[i]->login, (int)v,
 				 row.visible);
+		sort_keys_agree(f, people[i], f->d1);
+		sort_keys_agree(f, people[i], f->d2);
 	}
 }
 

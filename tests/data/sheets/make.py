@@ -145,6 +145,12 @@ def hostile_xlsx(d):
             '<worksheet xmlns="%s"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;'
             '</t></is></c></row></sheetData></worksheet>' % (lol, MAIN_NS))
     raw_xlsx(os.path.join(d, "bomb.xlsx"), [("S", bomb)])
+    # A worksheet that inflates 1000 times (blanks between two rows, 8 MiB of
+    # XML in a few KB): no cap on a sheet's size (sheets are streamed), the
+    # ratio cap refuses it.
+    blanks = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>H</t></is></c></row>' \
+             + " " * (8 << 20) + '</sheetData>'
+    raw_xlsx(os.path.join(d, "ratio.xlsx"), [("S", blanks)])
     broken = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>H</t></is></c></row>' \
              '<row r="2"><c r="A2" t="inlineStr"><is><t>x</is></c></row></sheetData>'
     raw_xlsx(os.path.join(d, "broken.xlsx"), [("Cassée", broken)])
