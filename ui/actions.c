@@ -159,7 +159,8 @@ static int move_choices(struct ui *u, struct move *m)
 			m->tos[m->nt] = al[k]->to;
 			m->labels[m->nt++] = t->batch
 				? xasprintf("→ %s", state_label(al[k]->to))
-				: xasprintf("→ %s: %s", state_label(al[k]->to), _(al[k]->label_en));
+				/* TRANSLATORS: a move's target state, then what the move means. */
+				: xasprintf(_("→ %s: %s"), state_label(al[k]->to), _(al[k]->label_en));
 		}
 	}
 	return 0;

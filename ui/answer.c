@@ -7,22 +7,12 @@
 #include "base/i18n.h"
 #include "base/text.h"
 
-const char *answer_label(const struct criterion *c, const char *v)
-{
-	if (c->type == CRIT_GATE)
-		return strcmp(v, "yes") == 0 ? _("yes") : strcmp(v, "no") == 0 ? _("no") : _("check");
-	for (size_t i = 0; c->type == CRIT_CHOICE && i < c->n_options; i++)
-		if (strcmp(c->options[i].id, v) == 0)
-			return checklist_text(c->options[i].label, c->options[i].label_en);
-	return v;
-}
-
 #define BOX_MAX 16
 
 /* The columns "[label]" takes. */
 static size_t boxed(const struct criterion *c, const char *v)
 {
-	return text_width(answer_label(c, v)) + 2;
+	return text_width(criterion_answer_label(c, v)) + 2;
 }
 
 int answer_box_width(const struct checklist *g)
@@ -51,7 +41,7 @@ void answer_box(const struct criterion *c, const struct answer *a, int w, char *
 	else if (c->type == CRIT_TEXT)
 		snprintf(inner, sizeof inner, "%s", _("text"));
 	else
-		snprintf(inner, sizeof inner, "%s", answer_label(c, v));
+		snprintf(inner, sizeof inner, "%s", criterion_answer_label(c, v));
 	size_t room = w > 3 ? (size_t)w - 2 : 1, used = 0, fit = text_fit(inner, room, &used);
 	if (fit < strlen(inner)) {
 		fit = text_fit(inner, room - 1, &used);

@@ -10,10 +10,6 @@
 #include "review/checklist.h"
 #include "review/review.h"
 
-/* answer_label - a stored gate answer or option id as the reader reads it
- * ("oui", "à vérifier", "Ne pas retenir"; "Do not retain" in English);
- * other values as they are. Not fresh. */
-const char *answer_label(const struct criterion *c, const char *v);
 /* answer_box_width - the columns of the answer box for grid g: 8 at least,
  * the widest gate answer or option label, at most 16. */
 int answer_box_width(const struct checklist *g);

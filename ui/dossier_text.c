@@ -253,17 +253,18 @@ static void add_documents(struct ui *u, struct tlines *t)
 	dt->doc_line = dt->n_docs ? (long long)t->n : -1;
 	for (size_t i = 0; i < dt->n_docs; i++) {
 		const struct document_info *doc = &dt->docs[i];
-		char size[32];
+		char size[32], day[48] = "";
 		int cur = i == dt->doc_cur;
+		if (doc->received_on)
+			fmt_date(FMT_READER, doc->received_on, day, sizeof day);
 		if (doc->sha256)
 			tl_add(t, cur ? UC_CURSOR : UC_NORMAL, 0, "%s%-8s %s  (%s, %s)%s%s", cur ? "> " : "  ",
 			       doc->kind, doc->file_name ? doc->file_name : doc->title,
-			       document_type_label(doc->mime), document_human_size(doc->size, size, sizeof size),
-			       doc->received_on ? "  " : "", doc->received_on ? doc->received_on : "");
+			       document_type_word(document_type_label(doc->mime)), document_human_size(doc->size, size, sizeof size),
+			       *day ? "  " : "", day);
 		else
 			tl_add(t, cur ? UC_CURSOR : UC_DIM, 0, "%s%-8s %s  (%s)%s%s", cur ? "> " : "  ",
-			       doc->kind, doc->title, _("not received"), doc->received_on ? "  " : "",
-			       doc->received_on ? doc->received_on : "");
+			       doc->kind, doc->title, _("not received"), *day ? "  " : "", day);
 	}
 }
 

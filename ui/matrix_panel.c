@@ -24,7 +24,7 @@ static const char *cell(const struct criterion *c, const char *v)
 		return "·";
 	if (c->type == CRIT_TEXT)
 		return "✎";
-	return answer_label(c, v);
+	return criterion_answer_label(c, v);
 }
 
 /* Append text fitted to exactly w columns (cut with …, padded). */

@@ -384,8 +384,11 @@ static void draw_criterion(struct ui *u, int y, int x, int w, const struct crite
 		for (char *p = flat; *p; p++)
 			if (*p == '\n' || *p == '\t')
 				*p = ' ';
-		snprintf(line, sizeof line, "%s%s%-*s %s: %s", here ? ">" : " ", c->required ? "*" : " ",
-			 idw, c->id, grid_text(c->label, c->label_en), flat);
+		/* TRANSLATORS: a criterion's label, then its free text answer. */
+		char *shown = xasprintf(_("%s: %s"), grid_text(c->label, c->label_en), flat);
+		snprintf(line, sizeof line, "%s%s%-*s %s", here ? ">" : " ", c->required ? "*" : " ",
+			 idw, c->id, shown);
+		free(shown);
 		free(flat);
 	} else {
 		snprintf(line, sizeof line, "%s%s%-*s %s %s%s", here ? ">" : " ",
@@ -431,7 +434,7 @@ static void draw_accepts(struct ui *u, int y, int x, int w, const struct criteri
 		size_t o = (size_t)snprintf(line, sizeof line, _("%s · keys:"), c->id);
 		for (size_t i = 0; i < c->n_options && i < 9 && o < sizeof line; i++)
 			o += (size_t)snprintf(line + o, sizeof line - o, "%s %zu %s", i ? " ·" : "", i + 1,
-					      answer_label(c, c->options[i].id));
+					      criterion_answer_label(c, c->options[i].id));
 	} else if (c->type == CRIT_GATE) {
 		char keys[64];
 		/* TRANSLATORS: %s are the keys that answer a gate ("o n ?"). */
@@ -474,7 +477,7 @@ static void draw_current(struct ui *u, int y, int x, int h, int w)
 		tl_add_wrapped(&t, UC_HEADER, grid_text(c->label, c->label_en), w - 2, 0);
 	if (c->type == CRIT_CHOICE && a && a->value) {
 		/* The box may cut an option's label: here it is whole. */
-		char *ans = xasprintf(_("Answer: %s"), answer_label(c, a->value));
+		char *ans = xasprintf(_("Answer: %s"), criterion_answer_label(c, a->value));
 		tl_add_wrapped(&t, UC_NORMAL, ans, w - 2, 0);
 		free(ans);
 	}

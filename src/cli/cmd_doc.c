@@ -49,7 +49,7 @@ static void print_info(FILE *f, const struct document_info *d)
 	fputs("  ", f);
 	text_pad_right(f, document_human_size(d->size, size, sizeof size), 9);
 	fputs("  ", f);
-	text_pad(f, document_type_label(d->mime), 6);
+	text_pad(f, document_type_word(document_type_label(d->mime)), 6);
 	fprintf(f, "  %-12.12s  ", d->sha256 ? d->sha256 : "-");
 	char day[32];
 	text_pad(f, d->received_on ? fmt_date(FMT_READER, d->received_on, day, sizeof day) : "-", 10);
@@ -205,7 +205,7 @@ static int do_attach(struct app *app, const char *name, void *ctx, int argc, cha
 	else
 		fprintf(app->out, _("Pièce %d attached to dossier %s: %s (%s, %s).\n"), num, ref, path,
 			document_human_size((long long)len, size, sizeof size),
-			document_type_label(document_mime(buf, len)));
+			document_type_word(document_type_label(document_mime(buf, len))));
 	free(buf);
 	return 0;
 }

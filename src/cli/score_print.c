@@ -102,11 +102,13 @@ int score_print_changes(FILE *f, const struct checklist *g, const struct review 
 		const char *xv = x ? x->value : NULL, *yv = y ? y->value : NULL;
 		const char *xc = x ? x->comment : NULL, *yc = y ? y->comment : NULL;
 		if (differ(xv, yv)) {
-			char *a = text_clean(xv ? xv : "-", 0), *b = text_clean(yv ? yv : "-", 0);
+			char *a = text_clean(criterion_answer_label(&g->crit[i], xv), 0);
+			char *b = text_clean(criterion_answer_label(&g->crit[i], yv), 0);
 			if (g->crit[i].type == CRIT_TEXT)
 				fprintf(f, _("  %s: text changed\n"), id);
 			else
-				fprintf(f, "  %s: %s -> %s\n", id, a, b);
+				/* TRANSLATORS: a criterion, its old answer, its new one. */
+				fprintf(f, _("  %s: %s → %s\n"), id, a, b);
 			free(a);
 			free(b);
 			n++;

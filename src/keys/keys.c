@@ -80,7 +80,9 @@ static const struct { const char *name; int code; } key_aliases[] = {
 	{"Espace", K_SPACE},
 };
 
-const char *key_display(const char *key, char *buf, size_t len)
+/* The name of special key code in the reader's language ("Haut" in
+ * French), or NULL past the named ones. */
+static const char *special_shown(int code)
 {
 	/* TRANSLATORS: the names of keys as the French pages write them
 	 * between < >; each must be one of the French names key_parse
@@ -93,11 +95,18 @@ const char *key_display(const char *key, char *buf, size_t len)
 		C_("key name", "Backspace"), C_("key name", "Delete"), C_("key name", "Insert"),
 		C_("key name", "Space"),
 	};
+	if (code >= K_UP && code < K_UP + (int)(sizeof tr / sizeof tr[0]))
+		return tr[code - K_UP];
+	return NULL;
+}
+
+const char *key_display(const char *key, char *buf, size_t len)
+{
 	int code;
 	size_t n = strlen(key);
-	if (key[0] == '<' && n > 2 && key_parse(key, &code) == 0 && code >= K_UP &&
-	    code < K_UP + (int)(sizeof tr / sizeof tr[0])) {
-		snprintf(buf, len, "<%s>", tr[code - K_UP]);
+	const char *name;
+	if (key[0] == '<' && n > 2 && key_parse(key, &code) == 0 && (name = special_shown(code))) {
+		snprintf(buf, len, "<%s>", name);
 		return buf;
 	}
 	snprintf(buf, len, "%s", key);
@@ -206,16 +215,17 @@ size_t key_utf8(int code, char buf[5])
 const char *key_format(int code, char *buf, size_t len)
 {
 	char u[5];
-	if (code >= K_UP && code < K_UP + (int)N_SPECIAL)
+	const char *name = special_shown(code == ' ' ? K_SPACE : code);
+	if (name)
+		snprintf(buf, len, "<%s>", name);
+	else if (code >= K_UP && code < K_UP + (int)N_SPECIAL)
 		snprintf(buf, len, "<%s>", special_names[code - K_UP]);
 	else if (code >= 1 && code < 0x20) {
 		int c = code + '@';
 		if (c >= 'A' && c <= 'Z')
 			c += 'a' - 'A';
 		snprintf(buf, len, "<C-%c>", (char)c);
-	} else if (code == ' ')
-		snprintf(buf, len, "<Space>");
-	else if (code >= 0x20 && key_utf8(code, u))
+	} else if (code >= 0x20 && key_utf8(code, u))
 		snprintf(buf, len, "%s", u);
 	else
 		snprintf(buf, len, "?");

@@ -171,7 +171,8 @@ int key_parse(const char *s, int *code);
 /* key_display - a key as written in the table ("<Enter>", "j") in the
  * reader's language ("<Entrée>"): a name key_parse reads back too. */
 const char *key_display(const char *key, char *buf, size_t len);
-/* key_format - the display form of a code ("<Down>", "j", "<C-l>"). */
+/* key_format - the display form of a code ("<Down>", "j", "<C-l>"), named
+ * keys in the reader's language ("<Bas>" in French), as key_display. */
 const char *key_format(int code, char *buf, size_t len);
 /* key_utf8 - the UTF-8 bytes of a character code into buf (NUL-terminated);
  * their number, 0 for a code that is no character (a named key). */

@@ -161,6 +161,15 @@ const char *document_type_label(const char *mime)
 	return "binary";
 }
 
+const char *document_type_word(const char *type)
+{
+	if (type && strcmp(type, "text") == 0)
+		return _("text");
+	if (type && strcmp(type, "binary") == 0)
+		return _("binary");
+	return type ? type : "-";
+}
+
 int document_is_text(const char *mime)
 {
 	return mime && strncmp(mime, "text/plain", 10) == 0;

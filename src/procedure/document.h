@@ -107,6 +107,9 @@ char *document_platform_name(const char *name);
 /* document_type_label - a short name of mime for listings: pdf, text, png,
  * jpeg, odt, docx, zip, ... ("binary" for the rest). */
 const char *document_type_label(const char *mime);
+/* document_type_word - a type document_type_label gave, as the reader
+ * says it ("texte", "binaire" in French; pdf, png... as they are). */
+const char *document_type_word(const char *type);
 /* document_platform_date - the date in such a name as YYYY-MM-DD (the
  * day the file was attached on the platform): 1, or 0 when name has no
  * such suffix. */

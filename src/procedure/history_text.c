@@ -6,6 +6,7 @@
 #include "base/fmt.h"
 #include "base/i18n.h"
 #include "base/kv.h"
+#include "procedure/document.h"
 #include "procedure/history_text.h"
 
 const char *history_kind_label(const char *kind)
@@ -125,7 +126,7 @@ static char *document_text(const char *p)
 		long long n = strtoll(bytes, NULL, 10);
 		size = xasprintf(P_("%s byte", "%s bytes", n), fmt_number(FMT_READER, n, buf, sizeof buf));
 	}
-	out = xasprintf("%s, %s, %s", file ? file : "", size ? size : "", type ? type : "");
+	out = xasprintf("%s, %s, %s", file ? file : "", size ? size : "", type ? document_type_word(type) : "");
 	free(file);
 	free(size);
 	free(type);

@@ -213,3 +213,15 @@ char *criterion_accepts(const struct criterion *c)
 	}
 	return xstrdup("?");
 }
+
+const char *criterion_answer_label(const struct criterion *c, const char *v)
+{
+	if (!v)
+		return "-";
+	if (c->type == CRIT_GATE)
+		return strcmp(v, "yes") == 0 ? _("yes") : strcmp(v, "no") == 0 ? _("no") : _("check");
+	for (size_t i = 0; c->type == CRIT_CHOICE && i < c->n_options; i++)
+		if (strcmp(c->options[i].id, v) == 0)
+			return checklist_text(c->options[i].label, c->options[i].label_en);
+	return v;
+}

@@ -71,6 +71,10 @@ char *criterion_accepts(const struct criterion *c);
  * (French) text, or its English one (title_en, label_en, help_en) when the
  * catalogue in use is not French and the grid gives it. */
 const char *checklist_text(const char *fr_text, const char *en_text);
+/* criterion_answer_label - a stored answer as the reader reads it: a
+ * gate's yes/no/check and an option's label in the reader's language,
+ * never the stored code; a score as it is; "-" for none. */
+const char *criterion_answer_label(const struct criterion *c, const char *v);
 /* criterion_label - c's label in the reader's language (checklist_text). */
 const char *criterion_label(const struct criterion *c);
 /* crit_type_name - "gate", "scale", "choice", "text". */

@@ -47,7 +47,8 @@ static char *missing_one(const struct criterion *c, const char *val, const char 
 	if (c->type == CRIT_SCALE)
 		return xasprintf(_("%s (%s): a comment is required when the score is under %d (it is %s)"),
 				 c->id, criterion_label(c), c->comment_below, val);
-	return xasprintf(_("%s (%s): a comment is required for the answer '%s'"), c->id, criterion_label(c), val);
+	return xasprintf(_("%s (%s): a comment is required for the answer '%s'"), c->id, criterion_label(c),
+			 criterion_answer_label(c, val));
 }
 
 char **review_missing(const struct checklist *g, const struct review *r)

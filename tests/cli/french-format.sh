@@ -70,6 +70,11 @@ t_contains "  ...decimal points" "$T_OUT" "2.5"
 t_run "export json" 0 ptce export --format json
 t_contains "  ...keeps numbers as numbers" "$T_OUT" '"staff_fte": 2.5'
 
+# A score's echo: the answer in words, the French colon, an arrow.
+P1=$(ptce list --format tsv | awk -F'\t' '$5 == "phase1" { print $1; exit }')
+t_run "ptce score in French" 0 ptce score "$P1" --grid phase1 R3=oui
+t_contains "  ...echoes the answer in words" "$T_OUT" "  R3${NB:-$(printf '\302\240')}: - → oui"
+
 LANGUAGE= t_run "English: ptce campaign show as it was" 0 ptce campaign show
 t_contains "  ...amounts as before" "$T_OUT" "envelope     500 000 EUR"
 t_done

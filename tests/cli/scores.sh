@@ -28,7 +28,7 @@ t_eq "setup: two dossiers in phase2" "$(t_sql "select count(*) from dossiers whe
 
 # --- a first reviewer submits --------------------------------------------------
 t_run "alice scores and submits" 0 ptce --as alice score 5001 --grid phase2 A=3 B=3 C=3 D=3 E=2 F=3 G=4 synthese="Solide" --submit
-t_contains "alice sees her changes" "$T_OUT" "A: - -> 3"
+t_contains "alice sees her changes" "$T_OUT" "A: - → 3"
 t_contains "alice's total and band" "$T_OUT" "submitted (revision 3), total 72.50 / 100, Favorable."
 t_eq "review stored with its grid version" \
 	"$(t_sql "select r.status, g.grid_id, length(g.hash) from reviews r join grid_versions g on g.id = r.grid_version_id where r.reviewer = 'alice'")" "submitted|phase2|16"
@@ -96,7 +96,7 @@ sed -i 's/^B: .*/B: 3/' "$kept"
 t_run "the kept text is read back with --from" 0 ptce --as alice score --edit 5001 --grid phase2 --from "$kept"
 t_contains "no answer changed" "$T_OUT" "  none"
 EDITOR="$T_DIR/ed-ok.sh" t_run "the form edited in \$EDITOR" 0 ptce --as alice score --edit 5001 --grid phase2
-t_contains "the change is shown" "$T_OUT" "  G: 4 -> 3"
+t_contains "the change is shown" "$T_OUT" "  G: 4 → 3"
 t_contains "and submitted" "$T_OUT" "submitted"
 t_contains "history keeps what changed since the reopen" \
 	"$(t_sql "select detail from history where kind = 'review' and actor = 'alice' order by id desc limit 1")" "changes=G"

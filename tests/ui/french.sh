@@ -43,9 +43,13 @@ t_contains "fr: the criterion's points, decimal comma" "$(ui_screen f6)" "Parten
 t_not_contains "fr: no decimal point on the form" "$(ui_screen f6)" "15.0"
 NB=$(printf '\302\240')
 t_contains "fr: what a criterion accepts, French colon" "$(ui_screen f6)" "B · accepte${NB}: 0..4 (touches chiffres)"
+t_contains "fr: the move menu, French colon" "$(ui_screen f4)" "→ financé${NB}: retenir pour financement"
 t_eq "fr: the dossier's deposit date in French" \
 	"$(ui_screen f3 | grep -c -E '^ Déposé le +[0-9]{2}/[0-9]{2}/20[0-9]{2}$')" 1
 t_contains "fr: the platform's status as the platform writes it" "$(ui_screen f3)" "Statut sur la plateforme    En instruction"
 t_contains "fr: the reviews, mine first with the value just set, criteria with their labels" "$(ui_screen f7)" "A Partenariat multi-acteurs : 3 - bon"
 t_contains "fr: help from the key table, translated" "$(ui_screen f8)" "Monter d’une ligne"
+t_contains "fr: the help names keys in French" "$(ui_screen f8)" "j, <Bas>"
+t_not_contains "fr: ...never in English" "$(ui_screen f8)" "<Down>"
+t_contains "fr: the queue's hint line names keys in French" "$(ui_screen f1)" "<Entrée> ouvrir"
 t_done
