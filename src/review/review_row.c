@@ -36,8 +36,9 @@ static int row_stmts_prepare(struct store *s, const struct actor *a, struct row_
 		" FROM dossiers d WHERE d.id = ?1", "It", 0LL, a->login);
 	/* 1 submitted, 0 a draft, NULL: none (an aggregate, not a sort). */
 	q->mine = q->phase ? stmt_query(s, e,
-		"SELECT max(status = 'submitted') FROM reviews WHERE dossier_id = ?1 AND reviewer = ?2"
-		" AND phase = ?3", "Iti", 0LL, a->login, 0) : NULL;
+		"SELECT max(status = 'submitted'), (SELECT count(*) FROM reviews WHERE dossier_id = ?1"
+		" AND phase = ?3 AND status = 'submitted') FROM reviews WHERE dossier_id = ?1"
+		" AND reviewer = ?2 AND phase = ?3", "Iti", 0LL, a->login, 0) : NULL;
 	/* The submitted reviews of the phase: count, mean total, failed
 	 * gates and divergence, and whether a may see them. */
 	char *may = visibility_figures_sql(a, "?1", "?2");
@@ -125,11 +126,14 @@ static int row_fill(struct store *s, struct row_stmts *q, long long dossier_id, 
 	int rc = sqlite3_step(q->mine);
 	long long mine = rc == SQLITE_ROW && sqlite3_column_type(q->mine, 0) != SQLITE_NULL
 		? sqlite3_column_int64(q->mine, 0) : -1;
+	int submitted = rc == SQLITE_ROW && sqlite3_column_int(q->mine, 1) > 0;
 	sqlite3_reset(q->mine);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(s, e, _("reading reviews"));
-	row_figures(q, dossier_id, out);
 	out->mine = mine == 1 ? RS_SUBMITTED : mine == 0 ? RS_DRAFT : RS_NONE;
+	if (quick && !submitted)
+		return 0;	/* nothing submitted: no figure to show (visible 0) */
+	row_figures(q, dossier_id, out);
 	if (!out->visible) {
 		out->mean_total = 0;
 		out->has_total = 0;

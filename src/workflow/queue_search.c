@@ -161,8 +161,8 @@ static int walk(struct all_search *as, long long id0, int dir, long long bound, 
 	char *after = id0 ? queue_sql_after(w, fwd ? ">" : "<", as->pm + 1) : xstrdup("");
 	char *upto = bound ? queue_sql_after(w, fwd ? "<=" : ">=", as->pm + 2) : xstrdup("");
 	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s%s%s AND EXISTS (SELECT 1 FROM"
-			      " dossier_fts WHERE dossier_fts MATCH ?%d AND rowid = d.id)"
-			      " ORDER BY %s LIMIT 1", w->where, after, upto, as->pm, ob);
+			      " temp.search_hits h WHERE h.id = d.id) ORDER BY %s LIMIT 1",
+			      w->where, after, upto, ob);
 	sqlite3_stmt *st = queue_sql_prepare(as->s, sql, &as->w, e);
 	free(sql);
 	free(upto);
@@ -215,9 +215,8 @@ static int hit_after(struct all_search *as, long long id0, int dir, long long *h
 	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
 	char *ob = queue_sql_order_by(w, dir < 0);
 	char *after = id0 ? queue_sql_after(w, cmp, as->pm + 1) : xstrdup("");
-	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s AND d.id IN (SELECT rowid FROM"
-			      " dossier_fts WHERE dossier_fts MATCH ?%d)%s ORDER BY %s LIMIT 1",
-			      w->where, as->pm, after, ob);
+	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s AND d.id IN (SELECT id FROM"
+			      " temp.search_hits)%s ORDER BY %s LIMIT 1", w->where, after, ob);
 	int rc = one_int(as, sql, id0, hit, e);
 	free(sql);
 	free(after);
@@ -232,9 +231,9 @@ static int hit_rank(struct all_search *as, long long id, long long *index, struc
 	const struct queue_sql *w = &as->w;
 	const char *cmp = w->desc ? ">" : "<";
 	char *sql = xasprintf("SELECT count(*) FROM dossiers d WHERE %s AND d.id IN"
-			      " (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%d)"
+			      " (SELECT id FROM temp.search_hits)"
 			      " AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
-			      w->where, as->pm, w->keys, cmp, w->keys, as->pm + 1);
+			      w->where, w->keys, cmp, w->keys, as->pm + 1);
 	long long before = 0;
 	int rc = one_int(as, sql, id, &before, e);
 	*index = before + 1;
@@ -242,17 +241,39 @@ static int hit_rank(struct all_search *as, long long id, long long *index, struc
 	return rc;
 }
 
-/* How many dossiers of the spec match, and how many there are. */
+/* Each search's hits, by id: read once from the full-text index, then
+ * looked up by the steps (a probe of the index itself for a prefix would
+ * gather every id of the prefix again each time). */
+static unsigned long long hits_filled;	/* fills so far: a memo names its own */
+
+static int hits_fill(struct all_search *as, struct perr *e)
+{
+	const char *what = _("searching the dossiers");
+	if (stmt_run(as->s, e, what, "CREATE TEMP TABLE IF NOT EXISTS search_hits"
+		     " (id INTEGER PRIMARY KEY)", NULL) < 0 ||
+	    stmt_run(as->s, e, what, "DELETE FROM temp.search_hits", NULL) < 0 ||
+	    stmt_run(as->s, e, what, "INSERT INTO temp.search_hits SELECT rowid FROM dossier_fts"
+		     " WHERE dossier_fts MATCH ?1", "t", as->fq) < 0)
+		return -1;
+	hits_filled++;
+	return 0;
+}
+
+/* Fill the hits, and count those of the spec and the dossiers it shows. */
 static int hit_count(struct all_search *as, long long *hits, long long *rows, struct perr *e)
 {
 	const struct queue_sql *w = &as->w;
-	char *sql = xasprintf("SELECT count(*) FROM dossiers d WHERE %s AND d.id IN"
-			      " (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%d)",
-			      w->where, as->pm);
+	if (hits_fill(as, e) < 0)
+		return -1;
+	/* Every dossier may be seen: the hits are counted alone. */
+	int bare = strcmp(w->where, "1") == 0;
+	char *sql = bare ? xstrdup("SELECT count(*) FROM temp.search_hits")
+		: xasprintf("SELECT count(*) FROM dossiers d WHERE %s AND d.id IN"
+			    " (SELECT id FROM temp.search_hits)", w->where);
 	int rc = one_int(as, sql, 0, hits, e);
 	free(sql);
 	/* No condition: a bare count, which SQLite answers from an index. */
-	sql = strcmp(w->where, "1") == 0 ? xstrdup("SELECT count(*) FROM dossiers")
+	sql = bare ? xstrdup("SELECT count(*) FROM dossiers")
 		: xasprintf("SELECT count(*) FROM dossiers d WHERE %s", w->where);
 	if (rc == 0)
 		rc = one_int(as, sql, 0, rows, e);
@@ -270,7 +291,8 @@ void queue_search_memo_done(struct queue_search_memo *m)
 /* Whether m was kept for this search, order and data. */
 static int memo_holds(const struct queue_search_memo *m, const struct all_search *as)
 {
-	return m && m->fq && strcmp(m->fq, as->fq) == 0 && strcmp(m->keys, as->w.keys) == 0 &&
+	return m && m->fq && m->filled == hits_filled && strcmp(m->fq, as->fq) == 0 &&
+	       strcmp(m->keys, as->w.keys) == 0 &&
 	       m->desc == as->w.desc && strcmp(m->where, as->w.where) == 0 &&
 	       m->data_version == store_data_version(as->s) && m->changes == store_changes(as->s);
 }
@@ -285,6 +307,7 @@ static void memo_keep(struct queue_search_memo *m, const struct all_search *as,
 	m->desc = as->w.desc;
 	m->data_version = store_data_version(as->s);
 	m->changes = store_changes(as->s);
+	m->filled = hits_filled;
 	m->total = hit->total;
 	m->rows = rows;
 	m->last_id = hit->id;
