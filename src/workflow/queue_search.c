@@ -249,9 +249,8 @@ static unsigned long long hits_filled;	/* fills so far: a memo names its own */
 static int hits_fill(struct all_search *as, struct perr *e)
 {
 	const char *what = _("searching the dossiers");
-	if (stmt_run(as->s, e, what, "CREATE TEMP TABLE IF NOT EXISTS search_hits"
-		     " (id INTEGER PRIMARY KEY)", NULL) < 0 ||
-	    stmt_run(as->s, e, what, "DELETE FROM temp.search_hits", NULL) < 0 ||
+	/* The table is made when the store opens (store/open.c). */
+	if (stmt_run(as->s, e, what, "DELETE FROM temp.search_hits", NULL) < 0 ||
 	    stmt_run(as->s, e, what, "INSERT INTO temp.search_hits SELECT rowid FROM dossier_fts"
 		     " WHERE dossier_fts MATCH ?1", "t", as->fq) < 0)
 		return -1;
