@@ -179,7 +179,7 @@ static void search_step(struct ui *u, int dir, int fresh)
 	struct queue_hit hit;
 	struct perr e = {0};
 	if (queue_search_all(u->app->store, &q->spec, q->search, fresh ? 0 : queue_current(u), dir,
-			     &hit, &e)) {
+			     &q->memo, &hit, &e)) {
 		ui_message(u, UC_ERROR, "%s", e.msg);
 		return;
 	}
@@ -197,9 +197,10 @@ static void search_step(struct ui *u, int dir, int fresh)
 	}
 	if (pos < 0)
 		pos = 0;
+	/* The rows held are still the data's: the page is read again only
+	 * where the cursor takes it (queue_rows_fetch). */
 	q->cur = pos;
 	q->cur_id = hit.id;
-	q->stale = 1;
 	queue_clamp(u);
 	const char *wrap = !hit.wrapped ? "" : dir > 0 ? _(" · past the last hit, back to the first")
 						      : _(" · past the first hit, back to the last");
@@ -368,9 +369,9 @@ static int queue_key(struct ui *u, enum key_action a, int code)
 	}
 	if (!queue_key_run(u, a))
 		return H_UNHANDLED;
+	/* A page that moved is read at the draw: only its new rows when it
+	 * moved by fewer rows than it holds (queue_rows_fetch). */
 	queue_clamp(u);
-	if (u->q.top != u->q.rows_off)
-		u->q.stale = 1;
 	return H_REDRAW;
 }
 

@@ -22,6 +22,7 @@ void queue_rows_done(struct ui *u)
 	queue_spec_done(&u->q.spec);
 	free(u->q.tags);
 	free(u->q.search);
+	queue_search_memo_done(&u->q.memo);
 	u->q.tags = NULL;
 	u->q.search = NULL;
 }
@@ -66,12 +67,62 @@ void queue_rows_reload(struct ui *u)
 	queue_clamp(u);
 }
 
+/* Free rows [from, from + n) of the page (their texts), not the array. */
+static void rows_drop(struct queue_row *rows, size_t from, size_t n)
+{
+	if (n == 0)
+		return;
+	struct queue_row *gone = xmalloc(n * sizeof *gone);
+	memcpy(gone, rows + from, n * sizeof *gone);
+	queue_rows_free(&gone, n);
+}
+
+/* The page moved by fewer rows than it holds (a scroll): keep the rows
+ * still in view and read only the new ones, after the last row held or
+ * before the first. 0 when it did, -1 when the whole page must be read. */
+static int fetch_shift(struct ui *u, int h)
+{
+	struct queue_state *q = &u->q;
+	long long d = q->top - q->rows_off, n = (long long)q->n_rows;
+	if (q->stale || !q->anchored || n != h || d == 0 || d >= n || -d >= n ||
+	    q->top + h > q->count)
+		return -1;
+	struct queue_anchor near[2] = {
+		{ q->rows_off, q->rows[0].id }, { q->rows_off + n - 1, q->rows[n - 1].id },
+	};
+	long long k = d > 0 ? d : -d;
+	long long from = d > 0 ? q->rows_off + n : q->top;
+	struct queue_row *got = NULL;
+	size_t n_got = 0;
+	struct perr e = {0};
+	if (queue_fetch_near(u->app->store, &q->spec, from, (int)k, q->count, near, 2, &got, &n_got,
+			     &e) || n_got != (size_t)k) {
+		queue_rows_free(&got, n_got);
+		return -1;
+	}
+	size_t keep = (size_t)(n - k);
+	if (d > 0) {
+		rows_drop(q->rows, 0, (size_t)k);
+		memmove(q->rows, q->rows + k, keep * sizeof *q->rows);
+		memcpy(q->rows + keep, got, n_got * sizeof *got);
+	} else {
+		rows_drop(q->rows, keep, (size_t)k);
+		memmove(q->rows + k, q->rows, keep * sizeof *q->rows);
+		memcpy(q->rows, got, n_got * sizeof *got);
+	}
+	free(got);
+	q->rows_off = q->top;
+	return 0;
+}
+
 void queue_rows_fetch(struct ui *u, int h)
 {
 	struct queue_state *q = &u->q;
 	if (!q->stale && q->rows_off == q->top && q->n_rows >= (size_t)h)
 		return;
 	if (!q->stale && q->rows_off == q->top && q->rows_off + (long long)q->n_rows >= q->count)
+		return;
+	if (fetch_shift(u, h) == 0)
 		return;
 	/* The rows on screen are where the next page is read from, or the
 	 * cursor's dossier found by the last reload (a new order, a filter). */

@@ -266,11 +266,41 @@ int ui_getkey(struct ui *u, int timeout_ms)
 	}
 }
 
+/* Printable ASCII (most of what is drawn) as cells with their attribute,
+ * in one call: adding it letter by letter costs many times more. Padded
+ * with blanks to w columns when pad. The columns drawn, or -1 when s is
+ * not all printable ASCII or longer than w. */
+static int put_ascii(int y, int x, int w, const char *s, int pad, int attr)
+{
+	chtype cells[512];
+	if (w > (int)(sizeof cells / sizeof cells[0]))
+		return -1;
+	int n = 0;
+	for (; s[n]; n++) {
+		unsigned char ch = (unsigned char)s[n];
+		if (n >= w || ch < 0x20 || ch >= 0x7F)
+			return -1;
+		cells[n] = (chtype)ch | (chtype)attr;
+	}
+	int total = n;
+	while (pad && total < w)
+		cells[total++] = (chtype)' ' | (chtype)attr;
+	if (total > 0)
+		mvaddchnstr(y, x, cells, total);
+	if (x + total < COLS)
+		move(y, x + total);
+	return n;
+}
+
 void ui_put(int y, int x, int w, const char *s, int attr)
 {
 	if (w <= 0)
 		return;
 	char *c = text_clean(s ? s : "", 0);
+	if (put_ascii(y, x, w, c, 1, attr) >= 0) {
+		free(c);
+		return;
+	}
 	size_t used = 0, fit = text_fit(c, (size_t)w, &used);
 	attr_t old;
 	short pair;
@@ -347,6 +377,9 @@ int ui_put_raw(int y, int x, int w, const char *s, int attr)
 {
 	if (w <= 0)
 		return 0;
+	int n = put_ascii(y, x, w, s, 0, attr);
+	if (n >= 0)
+		return n;
 	size_t used = 0, fit = text_fit(s, (size_t)w, &used);
 	attr_t old;
 	short pair;

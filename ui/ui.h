@@ -59,6 +59,7 @@ struct queue_state {
 	long long *tags;	/* tagged dossier ids */
 	size_t n_tags, cap_tags;
 	char *search;		/* last search text */
+	struct queue_search_memo memo;	/* its count and last hit, between n and N */
 	long long hits;		/* its number of hits */
 };
 

@@ -34,22 +34,27 @@ static int row_stmts_prepare(struct store *s, const struct actor *a, struct row_
 		"SELECT d.state, COALESCE((SELECT MAX(phase) FROM reviews WHERE dossier_id = d.id), 0),"
 		" EXISTS (SELECT 1 FROM conflicts WHERE dossier_id = d.id AND reviewer = ?2)"
 		" FROM dossiers d WHERE d.id = ?1", "It", 0LL, a->login);
-	/* 1 submitted, 0 a draft, no row: none. */
+	/* 1 submitted, 0 a draft, NULL: none (an aggregate, not a sort). */
 	q->mine = q->phase ? stmt_query(s, e,
-		"SELECT status = 'submitted' FROM reviews WHERE dossier_id = ?1 AND reviewer = ?2"
-		" AND phase = ?3 ORDER BY status = 'submitted' DESC LIMIT 1", "Iti", 0LL, a->login, 0) : NULL;
+		"SELECT max(status = 'submitted'), (SELECT count(*) FROM reviews WHERE dossier_id = ?1"
+		" AND phase = ?3 AND status = 'submitted') FROM reviews WHERE dossier_id = ?1"
+		" AND reviewer = ?2 AND phase = ?3", "Iti", 0LL, a->login, 0) : NULL;
 	/* The submitted reviews of the phase: count, mean total, failed
 	 * gates and divergence, and whether a may see them. */
 	char *may = visibility_figures_sql(a, "?1", "?2");
 	char *sql = xasprintf(
+		/* The answers are read only where a review is submitted, and
+		 * divergence (a GROUP BY) only where two are. */
 		"SELECT COUNT(*), AVG(r.total), %s, MAX(g.points_total),"
+		" CASE WHEN COUNT(*) > 0 THEN"
 		" (SELECT COUNT(*) FROM review_answers x JOIN reviews r2 ON r2.id = x.review_id"
 		"   WHERE r2.dossier_id = ?1 AND r2.phase = ?2 AND r2.status = 'submitted'"
-		"   AND x.kind = 'gate' AND x.blocking = 1 AND x.value = 'no'),"
+		"   AND x.kind = 'gate' AND x.blocking = 1 AND x.value = 'no') ELSE 0 END,"
+		" CASE WHEN COUNT(*) > 0 THEN"
 		" (SELECT COUNT(*) FROM review_answers x JOIN reviews r2 ON r2.id = x.review_id"
 		"   WHERE r2.dossier_id = ?1 AND r2.phase = ?2 AND r2.status = 'submitted'"
-		"   AND x.kind = 'gate' AND x.value = 'check'),"
-		" EXISTS (SELECT 1 FROM review_answers x JOIN reviews r2 ON r2.id = x.review_id"
+		"   AND x.kind = 'gate' AND x.value = 'check') ELSE 0 END,"
+		" COUNT(*) > 1 AND EXISTS (SELECT 1 FROM review_answers x JOIN reviews r2 ON r2.id = x.review_id"
 		"   JOIN grid_versions g2 ON g2.id = r2.grid_version_id"
 		"   WHERE r2.dossier_id = ?1 AND r2.phase = ?2 AND r2.status = 'submitted'"
 		"   AND x.value IS NOT NULL AND x.kind IN ('scale', 'gate') AND g2.divergence > 0"
@@ -119,12 +124,16 @@ static int row_fill(struct store *s, struct row_stmts *q, long long dossier_id, 
 	sqlite3_bind_int64(q->mine, 1, dossier_id);
 	sqlite3_bind_int(q->mine, 3, out->phase);
 	int rc = sqlite3_step(q->mine);
-	long long mine = rc == SQLITE_ROW ? sqlite3_column_int64(q->mine, 0) : -1;
+	long long mine = rc == SQLITE_ROW && sqlite3_column_type(q->mine, 0) != SQLITE_NULL
+		? sqlite3_column_int64(q->mine, 0) : -1;
+	int submitted = rc == SQLITE_ROW && sqlite3_column_int(q->mine, 1) > 0;
 	sqlite3_reset(q->mine);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(s, e, _("reading reviews"));
-	row_figures(q, dossier_id, out);
 	out->mine = mine == 1 ? RS_SUBMITTED : mine == 0 ? RS_DRAFT : RS_NONE;
+	if (quick && !submitted)
+		return 0;	/* nothing submitted: no figure to show (visible 0) */
+	row_figures(q, dossier_id, out);
 	if (!out->visible) {
 		out->mean_total = 0;
 		out->has_total = 0;

@@ -175,11 +175,17 @@ static int fetch_seek(struct store *s, const struct queue_spec *q, const struct 
 	size_t arms = k->anchor_id ? queue_sql_tie_arms(&w) : 1;
 	int rc = 0;
 	if (arms == 1) {
-		char *tail = xasprintf(" LIMIT %d OFFSET %lld", k->limit, k->skip);
+		/* Bound, not written in: the same text for every page, so that
+		 * the statement is prepared once (store/stmt_cache.c). */
+		char *tail = xasprintf(" LIMIT ?%d OFFSET ?%d", pid + 1, pid + 2);
 		char *sql = queue_sql_rows(&w, row_cols, cmp, k->anchor_id ? pid : 0, k->reverse, 1, tail);
 		sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
 		if (st && k->anchor_id)
 			sqlite3_bind_int64(st, pid, k->anchor_id);
+		if (st) {
+			sqlite3_bind_int(st, pid + 1, k->limit);
+			sqlite3_bind_int64(st, pid + 2, k->skip);
+		}
 		free(tail);
 		free(sql);
 		rc = stmt_rows(s, st, e, _("reading the queue"), read_row, b);

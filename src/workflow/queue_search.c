@@ -112,6 +112,7 @@ struct all_search {
 	struct queue_sql w;
 	char *fq;		/* the FTS5 query */
 	int pm;			/* its parameter; pm + 1 is a dossier id */
+	int walk;		/* find the next hit by walking the order (many hits) */
 };
 
 /* The first integers of sql's row (0 when no row), binding the match and
@@ -144,16 +145,78 @@ static int one_int(struct all_search *as, const char *sql, long long id, long lo
 	return some_ints(as, sql, id, out, 0, e);
 }
 
-static int hit_after(struct all_search *as, long long id0, int dir, long long *hit,
-		     struct perr *e)
+/* At most this many rows are walked looking for the next hit before the
+ * hits themselves are read: with many hits the next one is a few rows
+ * away, and a walk costs what the distance costs, not what the hits do. */
+#define WALK_ROWS 256
+
+/* The walk: the rows of the order after id0 up to dossier bound (0: to
+ * the end), each asked whether it matches (FTS5 seeks that one rowid). */
+static int walk(struct all_search *as, long long id0, int dir, long long bound, long long *hit,
+		struct perr *e)
+{
+	const struct queue_sql *w = &as->w;
+	int fwd = (dir >= 0) != (w->desc != 0);
+	char *ob = queue_sql_order_by(w, dir < 0);
+	char *after = id0 ? queue_sql_after(w, fwd ? ">" : "<", as->pm + 1) : xstrdup("");
+	char *upto = bound ? queue_sql_after(w, fwd ? "<=" : ">=", as->pm + 2) : xstrdup("");
+	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s%s%s AND EXISTS (SELECT 1 FROM"
+			      " temp.search_hits h WHERE h.id = d.id) ORDER BY %s LIMIT 1",
+			      w->where, after, upto, ob);
+	sqlite3_stmt *st = queue_sql_prepare(as->s, sql, &as->w, e);
+	free(sql);
+	free(upto);
+	free(after);
+	free(ob);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, as->pm, as->fq, -1, SQLITE_TRANSIENT);
+	if (id0)
+		sqlite3_bind_int64(st, as->pm + 1, id0);
+	if (bound)
+		sqlite3_bind_int64(st, as->pm + 2, bound);
+	int rc = stmt_next(as->s, &st, e, _("searching the dossiers"));
+	*hit = rc > 0 ? sqlite3_column_int64(st, 0) : 0;
+	stmt_done(&st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The WALK_ROWS-th row after id0 in the direction (0: fewer rows left). */
+static int walk_bound(struct all_search *as, long long id0, int dir, long long *bound,
+		      struct perr *e)
 {
 	const struct queue_sql *w = &as->w;
 	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
 	char *ob = queue_sql_order_by(w, dir < 0);
 	char *after = id0 ? queue_sql_after(w, cmp, as->pm + 1) : xstrdup("");
-	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s AND d.id IN (SELECT rowid FROM"
-			      " dossier_fts WHERE dossier_fts MATCH ?%d)%s ORDER BY %s LIMIT 1",
-			      w->where, as->pm, after, ob);
+	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s%s ORDER BY %s LIMIT 1 OFFSET %d",
+			      w->where, after, ob, WALK_ROWS - 1);
+	int rc = one_int(as, sql, id0, bound, e);
+	free(sql);
+	free(after);
+	free(ob);
+	return rc;
+}
+
+/* The next hit after id0 in the direction dir (0 when none before the
+ * end): walked when hits are many, else read from the hits, sorted. */
+static int hit_after(struct all_search *as, long long id0, int dir, long long *hit,
+		     struct perr *e)
+{
+	const struct queue_sql *w = &as->w;
+	long long bound = 0;
+	*hit = 0;
+	if (as->walk) {
+		if (walk_bound(as, id0, dir, &bound, e) < 0 || walk(as, id0, dir, bound, hit, e) < 0)
+			return -1;
+		if (*hit || !bound)
+			return 0;	/* found, or no row left past the walk */
+	}
+	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
+	char *ob = queue_sql_order_by(w, dir < 0);
+	char *after = id0 ? queue_sql_after(w, cmp, as->pm + 1) : xstrdup("");
+	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s AND d.id IN (SELECT id FROM"
+			      " temp.search_hits)%s ORDER BY %s LIMIT 1", w->where, after, ob);
 	int rc = one_int(as, sql, id0, hit, e);
 	free(sql);
 	free(after);
@@ -161,28 +224,133 @@ static int hit_after(struct all_search *as, long long id0, int dir, long long *h
 	return rc;
 }
 
-/* The hit's rank among the hits (1 the first in the order), and how many:
- * one pass over the hits counts both. */
-static int hit_rank(struct all_search *as, long long id, long long *index, long long *total,
-		    struct perr *e)
+/* The hit's rank among the hits (1 the first in the order): one pass
+ * over the hits. */
+static int hit_rank(struct all_search *as, long long id, long long *index, struct perr *e)
 {
 	const struct queue_sql *w = &as->w;
-	/* The hits before this one in the order, counted in the same pass. */
 	const char *cmp = w->desc ? ">" : "<";
-	char *sql = xasprintf("SELECT count(*), coalesce(sum((%s) %s (SELECT %s FROM dossiers d"
-			      " WHERE d.id = ?%d)), 0) FROM dossiers d WHERE %s AND d.id IN"
-			      " (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%d)",
-			      w->keys, cmp, w->keys, as->pm + 1, w->where, as->pm);
-	long long v[2];
-	int rc = some_ints(as, sql, id, v, 1, e);
-	*total = v[0];
-	*index = v[1] + 1;
+	char *sql = xasprintf("SELECT count(*) FROM dossiers d WHERE %s AND d.id IN"
+			      " (SELECT id FROM temp.search_hits)"
+			      " AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
+			      w->where, w->keys, cmp, w->keys, as->pm + 1);
+	long long before = 0;
+	int rc = one_int(as, sql, id, &before, e);
+	*index = before + 1;
 	free(sql);
 	return rc;
 }
 
+/* Each search's hits, by id: read once from the full-text index, then
+ * looked up by the steps (a probe of the index itself for a prefix would
+ * gather every id of the prefix again each time). */
+static unsigned long long hits_filled;	/* fills so far: a memo names its own */
+
+static int hits_fill(struct all_search *as, struct perr *e)
+{
+	const char *what = _("searching the dossiers");
+	/* The table is made when the store opens (store/open.c). */
+	if (stmt_run(as->s, e, what, "DELETE FROM temp.search_hits", NULL) < 0 ||
+	    stmt_run(as->s, e, what, "INSERT INTO temp.search_hits SELECT rowid FROM dossier_fts"
+		     " WHERE dossier_fts MATCH ?1", "t", as->fq) < 0)
+		return -1;
+	hits_filled++;
+	return 0;
+}
+
+/* Fill the hits, and count those of the spec and the dossiers it shows. */
+static int hit_count(struct all_search *as, long long *hits, long long *rows, struct perr *e)
+{
+	const struct queue_sql *w = &as->w;
+	if (hits_fill(as, e) < 0)
+		return -1;
+	/* Every dossier may be seen: the hits are counted alone. */
+	int bare = strcmp(w->where, "1") == 0;
+	char *sql = bare ? xstrdup("SELECT count(*) FROM temp.search_hits")
+		: xasprintf("SELECT count(*) FROM dossiers d WHERE %s AND d.id IN"
+			    " (SELECT id FROM temp.search_hits)", w->where);
+	int rc = one_int(as, sql, 0, hits, e);
+	free(sql);
+	/* No condition: a bare count, which SQLite answers from an index. */
+	sql = bare ? xstrdup("SELECT count(*) FROM dossiers")
+		: xasprintf("SELECT count(*) FROM dossiers d WHERE %s", w->where);
+	if (rc == 0)
+		rc = one_int(as, sql, 0, rows, e);
+	free(sql);
+	return rc;
+}
+
+void queue_search_memo_done(struct queue_search_memo *m)
+{
+	free(m->fq);
+	free(m->keys);
+	memset(m, 0, sizeof *m);
+}
+
+/* Whether m was kept for this search, order and data. */
+static int memo_holds(const struct queue_search_memo *m, const struct all_search *as)
+{
+	return m && m->fq && m->filled == hits_filled && strcmp(m->fq, as->fq) == 0 &&
+	       strcmp(m->keys, as->w.keys) == 0 &&
+	       m->desc == as->w.desc && strcmp(m->where, as->w.where) == 0 &&
+	       m->data_version == store_data_version(as->s) && m->changes == store_changes(as->s);
+}
+
+static void memo_keep(struct queue_search_memo *m, const struct all_search *as,
+		      const struct queue_hit *hit, long long rows)
+{
+	queue_search_memo_done(m);
+	m->fq = xstrdup(as->fq);
+	m->keys = xstrdup(as->w.keys);
+	m->where = xstrdup(as->w.where);
+	m->desc = as->w.desc;
+	m->data_version = store_data_version(as->s);
+	m->changes = store_changes(as->s);
+	m->filled = hits_filled;
+	m->total = hit->total;
+	m->rows = rows;
+	m->last_id = hit->id;
+	m->last_index = hit->index;
+}
+
+/* The step itself, its figures kept in memo. */
+static int search_step(struct all_search *as, long long from_id, int dir,
+		       struct queue_search_memo *m, struct queue_hit *hit, struct perr *e)
+{
+	int held = memo_holds(m, as);
+	long long rows = held ? m->rows : 0;
+	hit->total = held ? m->total : 0;
+	if (!held && hit_count(as, &hit->total, &rows, e) < 0)
+		return -1;
+	if (hit->total == 0)
+		return 0;
+	/* Many hits: the next is near, walk to it. */
+	as->walk = hit->total * 32 >= rows;
+	if (hit_after(as, from_id, dir, &hit->id, e) < 0)
+		return -1;
+	if (!hit->id && from_id) {
+		hit->wrapped = 1;
+		if (hit_after(as, 0, dir, &hit->id, e) < 0)
+			return -1;
+	}
+	if (!hit->id)
+		return 0;	/* changed under us: none left */
+	/* The hit's rank: the first or the last from an end, the one after
+	 * (or before) the last hit when stepping from it, else counted. */
+	if (!from_id || hit->wrapped)
+		hit->index = dir >= 0 ? 1 : hit->total;
+	else if (held && from_id == m->last_id)
+		hit->index = m->last_index + (dir >= 0 ? 1 : -1);
+	else if (hit_rank(as, hit->id, &hit->index, e) < 0)
+		return -1;
+	if (m)
+		memo_keep(m, as, hit, rows);
+	return 0;
+}
+
 int queue_search_all(struct store *s, const struct queue_spec *q, const char *text,
-		     long long from_id, int dir, struct queue_hit *hit, struct perr *e)
+		     long long from_id, int dir, struct queue_search_memo *memo,
+		     struct queue_hit *hit, struct perr *e)
 {
 	memset(hit, 0, sizeof *hit);
 	struct all_search as = {.s = s, .fq = queue_fts_query(text)};
@@ -196,13 +364,10 @@ int queue_search_all(struct store *s, const struct queue_spec *q, const char *te
 	all.n_only = 0;
 	queue_sql_build(s, &all, &as.w);
 	as.pm = 1 + as.w.nb;
-	int rc = hit_after(&as, from_id, dir, &hit->id, e);
-	if (rc == 0 && !hit->id && from_id) {
-		hit->wrapped = 1;
-		rc = hit_after(&as, 0, dir, &hit->id, e);
-	}
-	if (rc == 0 && hit->id)
-		rc = hit_rank(&as, hit->id, &hit->index, &hit->total, e);
+	/* Its reads see one state of the data. */
+	int reading = store_read_begin(s);
+	int rc = search_step(&as, from_id, dir, memo, hit, e);
+	store_read_end(s, reading);
 	if (!hit->id)
 		hit->wrapped = 0;
 	queue_sql_done(&as.w);

@@ -22,12 +22,33 @@ struct queue_hit {
 	int wrapped;		/* past the last (or first) hit: back at the other end */
 };
 
+/* What a search keeps between its steps (n, N), so that a step reads
+ * neither every hit to count them nor every hit before it to rank it:
+ * valid while the text, the order, what the person may see and the data
+ * (data_version, this connection's changes) are the same. */
+struct queue_search_memo {
+	char *fq, *keys, *where;	/* the FTS5 query, the order, the WHERE */
+	int desc;
+	long long data_version, changes;
+	unsigned long long filled;	/* which fill of the hits it stepped */
+	long long total;	/* the hits */
+	long long rows;		/* the dossiers searched */
+	long long last_id, last_index;	/* the last hit and its rank */
+};
+
+/* queue_search_memo_done - free what memo holds; it is empty again. */
+void queue_search_memo_done(struct queue_search_memo *m);
+
 /* queue_search_all - the next (dir 1) or previous (dir -1) dossier after
  * dossier from_id (0: from the start) whose names, members or texts match
  * text, among every dossier the person may see (q's views, filters and
- * tags aside; its order and viewer kept); wraps around, and says so. */
+ * tags aside; its order and viewer kept); wraps around, and says so. With
+ * many hits the next one is found by walking the order from from_id (a
+ * cost that grows with the distance to it), else from the hits. memo
+ * (may be NULL) keeps the count and the last hit's rank between steps. */
 int queue_search_all(struct store *s, const struct queue_spec *q, const char *text,
-		     long long from_id, int dir, struct queue_hit *hit, struct perr *e);
+		     long long from_id, int dir, struct queue_search_memo *memo,
+		     struct queue_hit *hit, struct perr *e);
 /* queue_fts_query - turn what a person typed into a safe FTS5 query (each
  * word quoted, as a prefix); a fresh string, NULL when no word. */
 char *queue_fts_query(const char *text);

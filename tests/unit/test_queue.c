@@ -263,21 +263,21 @@ static void test_either_and_search_all(void **state)
 	assert_string_equal(q.departement, "12,31");	/* refused: unchanged */
 	/* The filter keeps only 1001 and 1003; the hits are 1002 and 1004. */
 	struct queue_hit h;
-	assert_int_equal(queue_search_all(f->s, &q, "reemploi", 0, 1, &h, &e), 0);
+	assert_int_equal(queue_search_all(f->s, &q, "reemploi", 0, 1, NULL, &h, &e), 0);
 	assert_int_equal(h.total, 2);
 	assert_int_equal(h.index, 1);
 	assert_int_equal(h.wrapped, 0);
 	long long id1002 = h.id, pos;
 	assert_int_equal(queue_position(f->s, &q, id1002, &pos, &e), 0);
 	assert_int_equal(pos, -1);	/* not in the filtered queue */
-	assert_int_equal(queue_search_all(f->s, &q, "reemploi", id1002, 1, &h, &e), 0);
+	assert_int_equal(queue_search_all(f->s, &q, "reemploi", id1002, 1, NULL, &h, &e), 0);
 	assert_int_equal(h.index, 2);
 	assert_int_equal(h.wrapped, 0);
-	assert_int_equal(queue_search_all(f->s, &q, "reemploi", h.id, 1, &h, &e), 0);
+	assert_int_equal(queue_search_all(f->s, &q, "reemploi", h.id, 1, NULL, &h, &e), 0);
 	assert_int_equal(h.index, 1);
 	assert_int_equal(h.wrapped, 1);
 	assert_int_equal(h.id, id1002);
-	assert_int_equal(queue_search_all(f->s, &q, "introuvable", 0, 1, &h, &e), 0);
+	assert_int_equal(queue_search_all(f->s, &q, "introuvable", 0, 1, NULL, &h, &e), 0);
 	assert_int_equal(h.id, 0);
 	assert_int_equal(h.total, 0);
 	queue_spec_done(&q);
@@ -447,6 +447,91 @@ static void test_keyset_pages(void **state)
 	}
 }
 
+/* Mark the dossiers at order places [from, to) of ids with word. */
+static void mark(struct store *s, const long long *ids, size_t from, size_t to, const char *word)
+{
+	for (size_t i = from; i < to; i++) {
+		char *sql = sqlite3_mprintf("UPDATE dossiers SET description = description || ' ' || %Q"
+					    " WHERE id = %lld", word, ids[i]);
+		exec_ok(s, sql);
+		sqlite3_free(sql);
+	}
+}
+
+/* Step through every hit of word both ways, with and without a memo, and
+ * check each hit, its rank and the wrap against places of the order; then
+ * give dossier extra (placed between the first and the last hits) the
+ * word too. */
+static void check_steps(struct store *s, const struct queue_spec *q, const char *word,
+			const long long *want, long long n, long long extra)
+{
+	struct perr e = {0};
+	for (int with_memo = 0; with_memo < 2; with_memo++) {
+		struct queue_search_memo m = {0};
+		struct queue_search_memo *mp = with_memo ? &m : NULL;
+		struct queue_hit h;
+		for (int dir = 1; dir >= -1; dir -= 2) {
+			long long from = 0;
+			for (long long k = 0; k <= n; k++) {
+				assert_int_equal(queue_search_all(s, q, word, from, dir, mp, &h, &e), 0);
+				long long i = dir > 0 ? k % n : n - 1 - k % n;
+				assert_int_equal(h.id, want[i]);
+				assert_int_equal(h.index, i + 1);
+				assert_int_equal(h.total, n);
+				assert_int_equal(h.wrapped, k == n);
+				from = h.id;
+			}
+		}
+		/* A new hit before the last one: the memo is not trusted
+		 * any more, and the previous hit's rank counts it. */
+		if (mp) {
+			assert_int_equal(m.last_id, want[n - 1]);
+			mark(s, &extra, 0, 1, word);
+			assert_int_equal(queue_search_all(s, q, word, want[n - 1], -1, mp, &h, &e), 0);
+			assert_int_equal(h.id, want[n - 2]);
+			assert_int_equal(h.total, n + 1);
+			assert_int_equal(h.index, n);
+		}
+		queue_search_memo_done(&m);
+	}
+}
+
+/* Many hits (found by walking the order, over a gap longer than a walk)
+ * and few (found among the hits), in two orders. */
+static void test_search_steps(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	assert_int_equal(queue_bench_fill(f->s, 600, &e), 0);
+	for (int c = 0; c < 2; c++) {
+		struct queue_spec q;
+		queue_spec_init(&q, "nobody");
+		q.sort = c ? QC_NAME : QC_NUMBER;
+		q.desc = c;
+		long long *ids = NULL;
+		size_t ni = 0;
+		assert_int_equal(queue_ids(f->s, &q, &ids, &ni, &e), 0);
+		assert_int_equal(ni, 604);
+		const char *many = c ? "zythologie" : "xylographie";
+		const char *few = c ? "quenouille" : "oxymel";
+		mark(f->s, ids, 0, 150, many);
+		mark(f->s, ids, 450, 604, many);
+		mark(f->s, ids, 7, 8, few);
+		mark(f->s, ids, 300, 301, few);
+		mark(f->s, ids, 590, 591, few);
+		long long want[304];
+		size_t nw = 0;
+		for (size_t i = 0; i < 604; i++)
+			if (i < 150 || i >= 450)
+				want[nw++] = ids[i];
+		check_steps(f->s, &q, many, want, (long long)nw, ids[200]);
+		long long rare[] = {ids[7], ids[300], ids[590]};
+		check_steps(f->s, &q, few, rare, 3, ids[200]);
+		free(ids);
+		queue_spec_done(&q);
+	}
+}
+
 /* Reviews by three people (drafts, submitted, ties on the total, a blind
  * grid on one dossier in four) and conflicts of one of them. */
 static const char reviews_sql[] =
@@ -512,6 +597,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_expert_sees_assigned_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bench_fill, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keyset_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_steps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stored_sort_pages, setup, teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
