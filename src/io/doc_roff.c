@@ -171,7 +171,8 @@ void doc_write_roff(FILE *f, const struct doc *d)
 		i += run - 1;
 	}
 	if (d->footer) {
-		fputs(".sp 1v\n.LP\n.ad l\n\\s-2", f);
+		/* left-aligned, never hyphenated: the chain head is copied by hand */
+		fputs(".sp 1v\n.LP\n.ad l\n.nh\n\\s-2", f);
 		roff_put(f, d->footer);
 		fputs("\\s0\n", f);
 	}
