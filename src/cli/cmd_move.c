@@ -54,6 +54,10 @@ int cmd_move(struct app *app, int argc, char **argv)
 		return cli_usage_error(app, "move", "%s", _("to which state? e.g. ptce move 1234 phase1"));
 	if (optind < argc)
 		return cli_usage_error(app, "move", _("unexpected argument '%s' (quote the motivation: --reason \"...\")"), argv[optind]);
+	/* A state by its code or its name in the reader's language. */
+	const char *code = state_from_words(to);
+	if (code)
+		to = code;
 	struct perr e = {0};
 	if (move_apply(app->store, &app->actor, id, to, &req, &e) < 0)
 		return cli_report(app, &e);

@@ -73,6 +73,33 @@ const char *state_label(const char *name)
 	return s ? _(s->label_en) : name;
 }
 
+const char *state_named(const char *name, char *buf, size_t len)
+{
+	const char *l = state_short_label(name);
+	if (strcmp(l, name) == 0)
+		snprintf(buf, len, "%s", name);
+	else
+		snprintf(buf, len, "%s (%s)", l, name);
+	return buf;
+}
+
+/* a and b the same words but for case and accents. */
+static int same_words(const char *a, const char *b)
+{
+	return text_contains_fold(a, b) && text_contains_fold(b, a);
+}
+
+const char *state_from_words(const char *text)
+{
+	for (size_t i = 0; text && i < procedure_n_states; i++) {
+		const struct state_def *d = &procedure_states[i];
+		if (strcmp(d->name, text) == 0 || same_words(_(d->label_en), text) ||
+		    same_words(_(d->short_en), text))
+			return d->name;
+	}
+	return NULL;
+}
+
 const char *state_short_label(const char *name)
 {
 	const struct state_def *s = state_find(name);

@@ -27,6 +27,14 @@ extern const struct state_def procedure_states[];
 extern const size_t procedure_n_states;
 /* state_find - definition of a state name, or NULL. */
 const struct state_def *state_find(const char *name);
+/* state_named - "déposé (submitted)": the state's short label in the
+ * reader's language and, when it differs, the code typed on the command
+ * line; in buf. */
+const char *state_named(const char *name, char *buf, size_t len);
+/* state_from_words - the state's code from its code or its label or short
+ * label in the reader's language, case and accents aside ("Financé"
+ * gives funded); NULL when none matches. */
+const char *state_from_words(const char *text);
 /* state_label - the state's label in the current language. */
 const char *state_label(const char *name);
 /* state_short_label - a short label for narrow columns, translated. */

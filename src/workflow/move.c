@@ -17,14 +17,15 @@
 static void append_allowed(struct perr *e, const char *from, unsigned roles)
 {
 	const struct transition_def *t[16];
+	char named[96];
 	size_t n = procedure_allowed(from, roles, t, 16);
 	if (n == 0) {
-		perr_append(e, _(" No move is open to you from '%s'."), from);
+		perr_append(e, _(" No move is open to you from '%s'."), state_named(from, named, sizeof named));
 		return;
 	}
-	perr_append(e, _(" Moves open to you from '%s':"), from);
+	perr_append(e, _(" Moves open to you from '%s':"), state_named(from, named, sizeof named));
 	for (size_t i = 0; i < n && i < 16; i++)
-		perr_append(e, " %s (%s)%s", t[i]->to, _(t[i]->label_en),
+		perr_append(e, " %s — %s%s", state_named(t[i]->to, named, sizeof named), _(t[i]->label_en),
 			    i + 1 < n ? "," : ".");
 }
 
@@ -55,13 +56,16 @@ static const struct transition_def *allowed(const struct actor *a, const char *f
 		return NULL;
 	}
 	const struct transition_def *t = procedure_find(from, to);
+	char f[96], g[96];
+	state_named(from, f, sizeof f);
+	state_named(to, g, sizeof g);
 	if (!t && strcmp(from, to) == 0)
-		perr_set(e, P_REFUSED, _("the dossier is already in state '%s'."), from);
+		perr_set(e, P_REFUSED, _("the dossier is already in state '%s'."), f);
 	else if (!t)
-		perr_set(e, P_REFUSED, _("the procedure has no move from '%s' to '%s'."), from, to);
+		perr_set(e, P_REFUSED, _("the procedure has no move from '%s' to '%s'."), f, g);
 	else if (!(t->roles & a->roles))
 		perr_set(e, P_REFUSED, _("moving from '%s' to '%s' (%s) is for: %s; you are %s (%s)."),
-			 from, to, _(t->label_en), roles_format(t->roles, roles, sizeof roles), a->login,
+			 f, g, _(t->label_en), roles_format(t->roles, roles, sizeof roles), a->login,
 			 a->roles ? roles_format(a->roles, mine, sizeof mine) : _("no role"));
 	else
 		return t;

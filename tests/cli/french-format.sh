@@ -75,6 +75,15 @@ P1=$(ptce list --format tsv | awk -F'\t' '$5 == "phase1" { print $1; exit }')
 t_run "ptce score in French" 0 ptce score "$P1" --grid phase1 R3=oui
 t_contains "  ...echoes the answer in words" "$T_OUT" "  R3${NB:-$(printf '\302\240')}: - → oui"
 
+# States by their French names, and refusals that name them so.
+NB=$(printf '\302\240')
+SUB=$(ptce list --format tsv | awk -F'\t' '$5 == "submitted" { print $1; exit }')
+t_run "a move to a state named in French, not open" 1 ptce move "$SUB" financé
+t_contains "  ...understood and refused in French words" "$T_ERR" "aucun passage de «${NB}déposé (submitted)${NB}» à «${NB}financé (funded)${NB}»"
+t_contains "  ...the moves open, by name and code" "$T_ERR" "phase 1 (phase1) — ouvrir l’instruction phase 1"
+t_run "a move given as « Phase 1 »" 0 ptce move "$SUB" "Phase 1"
+t_eq "  ...made" "$(ptce list --format tsv | awk -F'\t' -v d="$SUB" '$1 == d { print $5 }')" phase1
+
 LANGUAGE= t_run "English: ptce campaign show as it was" 0 ptce campaign show
 t_contains "  ...amounts as before" "$T_OUT" "envelope     500 000 EUR"
 t_done
