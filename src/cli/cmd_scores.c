@@ -57,9 +57,10 @@ static void print_gates(FILE *f, const struct checklist *g, const struct aggrega
 
 static void print_aggregate(FILE *f, const struct checklist *g, const struct aggregate *ag)
 {
-	fprintf(f, P_("Aggregate on grid %s: %d of %d required review submitted",
-		      "Aggregate on grid %s: %d of %d required reviews submitted", ag->required), g->id,
-		ag->n_submitted, ag->required);
+	/* Two plurals: the reviews submitted, then those required. */
+	fprintf(f, P_("Aggregate on grid %s: %d review submitted", "Aggregate on grid %s: %d reviews submitted",
+		      ag->n_submitted), g->id, ag->n_submitted);
+	fprintf(f, P_(" (%d required)", " (%d required)", ag->required), ag->required);
 	if (ag->n_draft)
 		fprintf(f, P_(", %d draft", ", %d drafts", ag->n_draft), ag->n_draft);
 	fputs("\n", f);

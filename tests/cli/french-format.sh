@@ -24,6 +24,9 @@ french "ptce list" list
 french "ptce show" show "$ID"
 french "ptce history" history "$ID"
 french "ptce scores" scores "$ID"
+P2=$(ptce list --format tsv | awk -F'\t' '$5 == "phase2" { print $1; exit }')
+t_run "ptce scores of a phase 2 dossier" 0 ptce scores "$P2"
+t_contains "  ...the plural follows the reviews submitted" "$T_OUT" "évaluations soumises (1 requise)"
 french "ptce campaign show" campaign show
 french "ptce campaign list" campaign list
 french "ptce opinion list" opinion list
