@@ -71,7 +71,7 @@ void score_print_review(struct app *app, const struct checklist *g, const struct
 	FILE *f = app->out;
 	fprintf(f, "%s (", r->reviewer);
 	text_put(f, r->reviewer_name);
-	fprintf(f, ") - %s %s, ", _("grid"), r->grid_id);
+	fprintf(f, ") — %s %s, ", _("grid"), r->grid_id);
 	fprintf(f, _("version %s"), r->grid_hash);
 	char when[32];
 	if (r->submitted)

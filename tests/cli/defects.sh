@@ -68,7 +68,7 @@ t_not_contains "  ...no 0/-" "$T_OUT" "/-"
 t_contains "  ...a dossier without review needs 1" "$T_OUT" "0/1"
 t_run "13: show" 0 ptce show 18204238
 t_contains "  ...a Reviews section" "$T_OUT" "== Reviews =="
-t_contains "  ...with a submitted review" "$T_OUT" "adupont (Antoine Dupont) - grid phase2"
+t_contains "  ...with a submitted review" "$T_OUT" "adupont (Antoine Dupont) — grid phase2"
 t_run "13: show as an instructeur" 0 ptce --as cmartin show 18204238
 t_contains "  ...says what is hidden" "$T_OUT" "2 reviews are hidden from you for now."
 t_run "13: --help" 0 ptce --help

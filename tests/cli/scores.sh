@@ -47,7 +47,7 @@ t_not_contains "no aggregate for bob yet" "$T_OUT" "mean total"
 t_run "alice does not see bob's draft" 0 ptce --as alice scores 5001
 t_not_contains "bob's draft stays private" "$T_OUT" "bob (Bob Durand)"
 t_run "the coordinateur sees every review, drafts too" 0 ptce scores 5001
-t_contains "coordinateur sees bob's draft" "$T_OUT" "bob (Bob Durand) - grid phase2"
+t_contains "coordinateur sees bob's draft" "$T_OUT" "bob (Bob Durand) — grid phase2"
 t_contains "...marked as a draft" "$T_OUT" "draft (updated"
 
 # --- submit with something missing --------------------------------------------------
@@ -60,7 +60,7 @@ t_run "bob adds the comments and submits" 0 ptce --as bob score 5001 --grid phas
 t_contains "bob submitted" "$T_OUT" "submitted"
 t_contains "bob's total" "$T_OUT" "total 65.00 / 100, Favorable, eliminated by A."
 t_run "now bob sees alice's review" 0 ptce --as bob scores 5001
-t_contains "alice's review is shown" "$T_OUT" "alice (Alice Martin) - grid phase2, version"
+t_contains "alice's review is shown" "$T_OUT" "alice (Alice Martin) — grid phase2, version"
 t_contains "with the aggregate" "$T_OUT" "mean total 68.75 / 100 (min 65.00, max 72.50), Favorable"
 t_contains "per criterion statistics (population sd)" "$T_OUT" "  A          2   2.00    1    3   1.00    10.00  DIVERGENT"
 t_contains "divergence named" "$T_OUT" "DIVERGENT reviews on: A (1..3), C (1..3), E (2..4)"
