@@ -79,7 +79,8 @@ static const char *column_label(int c)
 
 /* Column c of d as a French spreadsheet reads it (--excel in a French
  * session, base/fmt): dates 21/11/2026 (14:05), decimals with a comma,
- * states, choices, lists of choices and yes/no in words; v is cell_text's, replaced. */
+ * states, choices, lists of choices, régions, départements and yes/no
+ * in words; v is cell_text's, replaced. */
 static char *excel_fr(const struct dossier *d, int c, char *v)
 {
 	char buf[1024];
@@ -96,7 +97,8 @@ static char *excel_fr(const struct dossier *d, int c, char *v)
 		out = fmt_short(FMT_FR, strtod(v, NULL), buf, sizeof buf);
 	else if (c >= 0 && dossier_fields[c].type == FT_BOOL)
 		out = strcmp(v, "1") == 0 ? _("yes") : _("no");
-	else if (c >= 0 && (dossier_fields[c].type == FT_CHOICE || dossier_fields[c].type == FT_LIST))
+	else if (c >= 0 && (dossier_fields[c].type == FT_CHOICE || dossier_fields[c].type == FT_LIST ||
+			    dossier_fields[c].type == FT_REGION || dossier_fields[c].type == FT_DEPT))
 		out = field_show(&dossier_fields[c], v, buf, sizeof buf);
 	if (!out)
 		return v;

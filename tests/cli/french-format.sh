@@ -64,6 +64,7 @@ t_contains "  ...dates a French spreadsheet reads" "$T_OUT" "\"$SINCE_FR\";\"$DA
 t_contains "  ...decimals with a comma" "$T_OUT" '"2,5"'
 t_contains "  ...lists of choices in words" "$T_OUT" '"mobilisation et animation du territoire, ingénierie de projet, recherche et développement territorial'
 t_not_contains "  ...never their codes" "$T_OUT" '"mobilisation, ingenierie'
+t_contains "  ...régions and départements by name" "$T_OUT" '"Grand Est (44)";"Bas-Rhin (67)"'
 t_eq "  ...no ISO date" "$(printf '%s\n' "$T_OUT" | grep -cE '[0-9]{4}-[0-9]{2}-[0-9]{2}')" 0
 t_run "export csv without --excel" 0 ptce export --format csv
 t_contains "  ...keeps column names" "$T_OUT" '"ds_number","state","state_since"'
