@@ -74,17 +74,22 @@ static int do_answer(struct app *app, const char *name, void *ctx, int argc, cha
 
 static void print_opinion(FILE *f, const struct opinion *op)
 {
+	char head[64];
 	fprintf(f, "%-4lld %-10s %-12s ", op->id, op->ds_number, op->expert);
+	/* Padded by columns, not bytes: "défavorable" is one byte longer. */
 	if (op->answered)
-		fprintf(f, "%-12s ", op->favourable ? _("favourable") : _("défavorable"));
+		snprintf(head, sizeof head, "%s", op->favourable ? _("favourable") : _("défavorable"));
 	else
-		fprintf(f, P_("pending %3d day  ", "pending %3d days ", op->age_days), op->age_days);
+		snprintf(head, sizeof head, P_("pending %d day", "pending %d days", op->age_days), op->age_days);
+	text_pad(f, head, 18);
 	text_pad(f, op->ptce_name, 28);
-	fputs("\n     Q: ", f);
+	/* TRANSLATORS: the start of the line of an expert's question. */
+	fprintf(f, "\n     %s", _("Q: "));
 	text_put(f, op->question);
 	fputs("\n", f);
 	if (op->answered) {
-		fputs("     A: ", f);
+		/* TRANSLATORS: the start of the line of an expert's answer. */
+		fprintf(f, "     %s", _("A: "));
 		text_put(f, op->answer);
 		fputs("\n", f);
 	}

@@ -30,6 +30,12 @@ t_contains "  ...the plural follows the reviews submitted" "$T_OUT" "évaluation
 french "ptce campaign show" campaign show
 french "ptce campaign list" campaign list
 french "ptce opinion list" opinion list
+t_contains "  ...the question and the answer named in French" "$T_OUT" "Question${NB:-$(printf '\302\240')}: "
+# The PTCE names start in one column whatever the verdict's accents.
+t_eq "  ...columns by display width: the PTCE names line up" \
+	"$(printf '%s\n' "$T_OUT" | grep -E '^[0-9]' | python3 -c '
+import sys
+print(len({l[46] + (l[47] != " " and "x" or " ") for l in sys.stdin}), end="")')" 1
 french "ptce doc list" doc list "$ID"
 french "ptce reviewer list" reviewer list
 french "ptce ranking --phase 2" ranking --phase 2

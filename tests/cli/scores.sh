@@ -126,7 +126,7 @@ t_run "an instructeur may not ask an expert" 1 ptce --as alice opinion ask 5001 
 t_run "the coordinateur asks the expert" 0 ptce opinion ask 5001 --expert exp --question "Le modèle économique tient-il ?"
 t_contains "request numbered" "$T_OUT" "Opinion request 1 sent to exp on dossier 5001."
 t_run "pending requests with their age" 0 ptce opinion list --pending
-t_contains "pending listed" "$T_OUT" "pending   0 days"
+t_contains "pending listed" "$T_OUT" "pending 0 days"
 t_run "the expert sees the dossier now, not its reviews" 0 ptce --as exp scores 5001
 t_not_contains "expert sees no review" "$T_OUT" "alice (Alice Martin)"
 t_run "the expert answers" 0 ptce --as exp opinion answer 1 --defavourable --text "Cofinancements fragiles"
