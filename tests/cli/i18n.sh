@@ -85,8 +85,8 @@ t_contains "list: French plural footer" "$T_OUT" " dossiers"
 FUNDED=$(ptce list --state funded --format tsv | sed -n 2p | cut -f1)
 PHASE1=$(ptce list --state phase1 --format tsv | sed -n 2p | cut -f1)
 t_run "a funded dossier cannot go back to phase1" 1 ptce move "$FUNDED" phase1
-t_contains "refusal in French" "$T_ERR" "la procédure ne prévoit aucun passage de «${NB}funded${NB}» à «${NB}phase1${NB}»"
-t_contains "refusal names the open moves in French" "$T_ERR" "Aucun passage ne vous est ouvert depuis «${NB}funded${NB}»"
+t_contains "refusal in French" "$T_ERR" "la procédure ne prévoit aucun passage de «${NB}financé (funded)${NB}» à «${NB}phase 1 (phase1)${NB}»"
+t_contains "refusal names the open moves in French" "$T_ERR" "Aucun passage ne vous est ouvert depuis «${NB}financé (funded)${NB}»"
 t_not_contains "refusal: no English left" "$T_ERR" "no move"
 t_run "rejecting without a motivation is refused" 1 ptce move "$PHASE1" rejected
 t_contains "refusal asks for a motivation in French" "$T_ERR" \
@@ -94,7 +94,7 @@ t_contains "refusal asks for a motivation in French" "$T_ERR" \
 t_eq "nothing moved" "$(t_sql "select state from dossiers where ds_number = '$PHASE1'")" "phase1"
 t_run "phase1 -> funded is refused" 1 ptce move "$PHASE1" funded
 t_contains "open moves listed with French transition labels" "$T_ERR" \
-	"bouquet (retenir en phase 1 (bouquet de services)), rejected (non retenu en phase 1), withdrawn (retiré par le porteur)."
+	"bouquet — retenir en phase 1 (bouquet de services), non retenu (rejected) — non retenu en phase 1, retiré (withdrawn) — retiré par le porteur."
 
 t_run "show" 0 ptce show "$PHASE1"
 t_contains "show: French field label" "$T_OUT" "Représentant légal"
