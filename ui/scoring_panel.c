@@ -309,7 +309,7 @@ static void draw_head(struct ui *u, int y, int x, int w)
 	char tot[128] = "";
 	if (g->points_sum > 0) {
 		char a[48], b[48];
-		snprintf(tot, sizeof tot, _("total %s / %s"), fmt_decimal(FMT_READER, score.total, 1, a, sizeof a),
+		snprintf(tot, sizeof tot, _("total %s / %s"), fmt_decimal(FMT_READER, score.total, 2, a, sizeof a),
 			 fmt_decimal(FMT_READER, g->total > 0 ? g->total : g->points_sum, 0, b, sizeof b));
 	}
 	size_t l = (size_t)snprintf(line, sizeof line, " %s",
@@ -372,9 +372,9 @@ static void draw_criterion(struct ui *u, int y, int x, int w, const struct crite
 	answer_box(c, a, answer_box_width(u->sc.grid), box, sizeof box);
 	if (c->type == CRIT_SCALE && c->points > 0 && a && a->value) {
 		char num[24];
-		/* right-aligned in 5 columns, the reader's decimal mark */
-		snprintf(pts, sizeof pts, "%5s",
-			 fmt_decimal(FMT_READER, criterion_points(c, a->value), 1, num, sizeof num));
+		/* right-aligned in 6 columns ("100.00"), the reader's decimal mark */
+		snprintf(pts, sizeof pts, "%6s",
+			 fmt_decimal(FMT_READER, criterion_points(c, a->value), 2, num, sizeof num));
 	}
 	int need = a && a->value && criterion_needs_comment(c, a->value) &&
 		   !(a->comment && *a->comment);
@@ -569,7 +569,7 @@ static void show_others(struct ui *u)
 			char mean[48];
 			tl_add(&t, UC_HEADER, 1, P_("Mean total %s over %d submitted review%s",
 						    "Mean total %s over %d submitted reviews%s", ns),
-			       fmt_decimal(FMT_READER, rr.mean_total, 1, mean, sizeof mean), ns,
+			       fmt_decimal(FMT_READER, rr.mean_total, 2, mean, sizeof mean), ns,
 			       rr.divergent ? _(" · DIVERGENT") : "");
 		}
 		else
@@ -634,7 +634,7 @@ static void submit(struct ui *u)
 	struct review_score score;
 	review_compute(sc->grid, sc->rev, &score);
 	char text[512], num[48];
-	fmt_decimal(FMT_READER, score.total, 1, num, sizeof num);
+	fmt_decimal(FMT_READER, score.total, 2, num, sizeof num);
 	if (sc->grid->points_sum > 0)
 		snprintf(text, sizeof text, _("Submit your review of %s with a total of %s%s%s? "
 					      "Others will see it."), sc->ds_number, num,

@@ -123,7 +123,7 @@ t_not_contains "5: ...no '1 draft'" "$T_OUT" "1 draft"
 
 # 6. An empty phase 2 draft shows no band; free text shown as text; phase 1
 # reviews show no total; criteria with their labels.
-t_contains "6: the empty form has no band yet" "$(sed -n 3p "$T_DIR/nodraft2")" "draft · total 0.0 / 100 · 8 things missing"
+t_contains "6: the empty form has no band yet" "$(sed -n 3p "$T_DIR/nodraft2")" "draft · total 0.00 / 100 · 8 things missing"
 t_not_contains "6: ...not 'Défavorable'" "$(cat "$T_DIR/nodraft2")" "Défavorable"
 ui_run texts 80 24 <<'KEYS'
 2

@@ -38,9 +38,9 @@ t_contains "fr: move menu with French labels" "$(ui_screen f4)" "retenir pour fi
 t_contains "fr: the phase 2 grid" "$(ui_screen f5)" "phase 2"
 t_contains "fr: criterion A on a 0..4 scale" "$(ui_screen f5)" "0..4"
 t_contains "fr: digit 3 sets the value" "$(ui_screen f6)" "[3/4]"
-t_contains "fr: live total, decimal comma" "$(ui_screen f6)" "total 15,0 / 100"
-t_contains "fr: the criterion's points, decimal comma" "$(ui_screen f6)" "Partenariat multi-acteurs                          15,0"
-t_not_contains "fr: no decimal point on the form" "$(ui_screen f6)" "15.0"
+t_contains "fr: live total, decimal comma" "$(ui_screen f6)" "total 15,00 / 100"
+t_contains "fr: the criterion's points, decimal comma" "$(ui_screen f6)" "Partenariat multi-acteurs                          15,00"
+t_not_contains "fr: no decimal point on the form" "$(ui_screen f6)" "15.00"
 NB=$(printf '\302\240')
 t_contains "fr: what a criterion accepts, French colon" "$(ui_screen f6)" "B · accepte${NB}: 0..4 (touches chiffres)"
 t_contains "fr: the move menu, French colon" "$(ui_screen f4)" "→ financé${NB}: retenir pour financement"

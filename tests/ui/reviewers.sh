@@ -1248,17 +1248,17 @@ SCREEN
 ui_expect "200x50: reopened beside the dossier" u4 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
   1002 · Filière vélo du Grand Paris                                                                │ 1002 · Filière vélo du Grand Paris · Phase 2 review grid - funding
- State: phase 2 instruction (since YYYY-MM-DD)                                                      │ draft · total 53.8 / 100 · Reserved · eliminated · complete
+ State: phase 2 instruction (since YYYY-MM-DD)                                                      │ draft · total 53.75 / 100 · Reserved · eliminated · complete
  Assigned to: nobody                                                                                │ Cooperation and governance
- Compléments demandés, due YYYY-MM-DD — Statuts signés                                              │ *A    [1/4]            Multi-actor partnership  ✎                                             5.0
-                                                                                                    │ *B    [3/4]            Governance and facilitation                                           15.0
+ Compléments demandés, due YYYY-MM-DD — Statuts signés                                              │ *A    [1/4]            Multi-actor partnership  ✎                                             5.00
+                                                                                                    │ *B    [3/4]            Governance and facilitation                                           15.00
  Dossier                                                                                            │ Territorial anchoring and economic activity
- Dossier number              1002                                                                   │ *C    [3/4]            Territorial anchoring                                                 11.2
- Submitted on                YYYY-MM-DD                                                             │ *D    [2/4]            Pooling and joint economic projects                                    7.5
-                                                                                                    │ *E    [2/4]            Business model and co-funding                                          7.5
+ Dossier number              1002                                                                   │ *C    [3/4]            Territorial anchoring                                                 11.25
+ Submitted on                YYYY-MM-DD                                                             │ *D    [2/4]            Pooling and joint economic projects                                    7.50
+                                                                                                    │ *E    [2/4]            Business model and co-funding                                          7.50
  Structure porteuse                                                                                 │ Impact and maturity
- Lead structure              Association Filière vélo du Grand Paris                                │ *F    [2/4]            Impact and innovation                                                  5.0
- Région                      Île-de-France (11)                                                     │ *G    [2/4]            Maturity since phase 1                                                 2.5
+ Lead structure              Association Filière vélo du Grand Paris                                │ *F    [2/4]            Impact and innovation                                                  5.00
+ Région                      Île-de-France (11)                                                     │ *G    [2/4]            Maturity since phase 1                                                 2.50
  Département                 Seine-Saint-Denis (93)                                                 │ Summary
                                                                                                     │> recommandation [ ]              Reviewer's recommendation
  PTCE and territoire                                                                                │ *synthese Summary of the review: Avis
