@@ -66,12 +66,13 @@ static void draw_candidate(struct ui *u, int y, int x, int w, const struct candi
 	roles_format(c->roles, roles, sizeof roles);
 	snprintf(load, sizeof load, P_("%d open", "%d open", c->load), c->load);
 	int attr = here ? ui_attr(u, UC_CURSOR) : 0;
-	int rw = w - 11 - 19 - 9 - 10;
+	/* the load's column holds "11 en cours" */
+	int rw = w - 11 - 19 - 12 - 10;
 	ui_put(y, x, 11, c->login, attr);
 	ui_put(y, x + 11, 19, c->name, attr);
-	ui_put(y, x + 30, rw, roles, attr);
-	ui_put(y, x + 30 + rw, 9, load, attr);
-	ui_put(y, x + 39 + rw, 10, c->conflict ? _("conflict") : c->assigned ? _("assigned") : "",
+	ui_put(y, x + 30, rw - 1, roles, attr);	/* a blank before the load */
+	ui_put(y, x + 30 + rw, 12, load, attr);
+	ui_put(y, x + 42 + rw, 10, c->conflict ? _("conflict") : c->assigned ? _("assigned") : "",
 	       here || !c->conflict ? attr : ui_attr(u, UC_ERROR));
 }
 

@@ -28,6 +28,11 @@ r
 q
 <F1>
 :save-screen f8
+<Esc>
+q
+a
+:save-screen f9
+<Esc>
 KEYS
 t_contains "fr: queue titles" "$(ui_screen f1)" "Numéro"
 t_contains "fr: accents in PTCE names" "$(ui_screen f1)" "Filière vélo"
@@ -48,6 +53,10 @@ t_eq "fr: the dossier's deposit date in French" \
 	"$(ui_screen f3 | grep -c -E '^ Déposé le +[0-9]{2}/[0-9]{2}/20[0-9]{2}$')" 1
 t_contains "fr: the platform's status as the platform writes it" "$(ui_screen f3)" "Statut sur la plateforme    En instruction"
 t_contains "fr: the reviews, mine first with the value just set, criteria with their labels" "$(ui_screen f7)" "A Partenariat multi-acteurs : 3 - bon"
+n_cand=$(ui_screen f9 | grep -c -E '│ [a-z]+ ')
+t_eq "fr: the assignment picker lists the reviewers" "$([ "$n_cand" -ge 3 ] && echo yes)" yes
+t_eq "fr: ...each load whole" "$(ui_screen f9 | grep -c -E ' [0-9]+ en cours ')" "$n_cand"
+t_contains "fr: the picker's hint in French" "$(ui_screen f9)" "-ident retire"
 t_contains "fr: help from the key table, translated" "$(ui_screen f8)" "Monter d’une ligne"
 t_contains "fr: the help names keys in French" "$(ui_screen f8)" "j, <Bas>"
 t_not_contains "fr: ...never in English" "$(ui_screen f8)" "<Down>"

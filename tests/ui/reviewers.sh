@@ -708,10 +708,10 @@ ui_expect "80x24: the picker lists reviewers with roles, load and conflicts" p1 
 
 
   ┌─ Assign reviewers to 1003 ───────────────────────────────────────────────┐
-  │ alice      Alice Lefèvre      instructeur            0 open   conflict   │
-  │ bob        Bob Müller         instructeur            0 open   conflict   │
-  │ eve        Ève Expert         expert                 0 open              │
-  │ root       root               instructeur, coordinat…0 open              │
+  │ alice      Alice Lefèvre      instructeur         0 open      conflict   │
+  │ bob        Bob Müller         instructeur         0 open      conflict   │
+  │ eve        Ève Expert         expert              0 open                 │
+  │ root       root               instructeur, coord… 0 open                 │
   │                                                                          │
   │                                                                          │
   │ Logins:                                                                  │
@@ -735,7 +735,7 @@ ui_expect "80x24: typing a login keeps the matching reviewers" p2 <<'SCREEN'
 
 
   ┌─ Assign reviewers to 1003 ───────────────────────────────────────────────┐
-  │ eve        Ève Expert         expert                 0 open              │
+  │ eve        Ève Expert         expert              0 open                 │
   │                                                                          │
   │                                                                          │
   │ Logins: e                                                                │
@@ -878,7 +878,7 @@ ui_expect "200x50: the picker completes on the wide screen" p7 <<'SCREEN'
                                                                                                     │ Description
                                                                                                     │   Un tiers-lieu rural.
                                                        ┌─ Assign reviewers to 1003 ─────────────────────────────────────────────────────────────┐
-                                                       │ eve        Ève Expert         expert                               1 open   assigned   │
+                                                       │ eve        Ève Expert         expert                            1 open      assigned   │
                                                        │                                                                                        │
                                                        │                                                                                        │
                                                        │ Logins: e                                                                              │
