@@ -194,7 +194,8 @@ char *criterion_accepts(const struct criterion *c)
 	case CRIT_GATE:
 		return xstrdup(_("yes, no, check"));
 	case CRIT_SCALE:
-		return xasprintf("%d..%d", c->min, c->max);
+		/* TRANSLATORS: a scale's lowest and highest scores. */
+		return xasprintf(_("%d..%d"), c->min, c->max);
 	case CRIT_CHOICE: {
 		size_t len = 1;
 		for (size_t i = 0; i < c->n_options; i++)

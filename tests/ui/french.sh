@@ -41,13 +41,13 @@ t_not_contains "fr: phase 2 view holds no rejected dossier" "$(ui_screen f2)" "r
 t_contains "fr: dossier sections" "$(ui_screen f3)" "Structure porteuse"
 t_contains "fr: move menu with French labels" "$(ui_screen f4)" "retenir pour financement"
 t_contains "fr: the phase 2 grid" "$(ui_screen f5)" "phase 2"
-t_contains "fr: criterion A on a 0..4 scale" "$(ui_screen f5)" "0..4"
+t_contains "fr: criterion A on a scale of 0 to 4" "$(ui_screen f5)" "0 à 4"
 t_contains "fr: digit 3 sets the value" "$(ui_screen f6)" "[3/4]"
 t_contains "fr: live total, decimal comma" "$(ui_screen f6)" "total 15,00 / 100"
 t_contains "fr: the criterion's points, decimal comma" "$(ui_screen f6)" "Partenariat multi-acteurs                          15,00"
 t_not_contains "fr: no decimal point on the form" "$(ui_screen f6)" "15.00"
 NB=$(printf '\302\240')
-t_contains "fr: what a criterion accepts, French colon" "$(ui_screen f6)" "B · accepte${NB}: 0..4 (touches chiffres)"
+t_contains "fr: what a criterion accepts, French colon" "$(ui_screen f6)" "B · accepte${NB}: 0 à 4 (touches chiffres)"
 t_contains "fr: the move menu, French colon" "$(ui_screen f4)" "→ financé${NB}: retenir pour financement"
 t_eq "fr: the dossier's deposit date in French" \
 	"$(ui_screen f3 | grep -c -E '^ Déposé le +[0-9]{2}/[0-9]{2}/20[0-9]{2}$')" 1
