@@ -153,7 +153,8 @@ int queue_filter_add(struct queue_spec *q, const char *key, const char *val, str
 				key ? key : "");
 	if (!key || !*key)
 		return filter_word(q, val, e);
-	if (strcmp(key, "state") == 0) {
+	/* The keys in English and, as the French help writes them, in French. */
+	if (strcmp(key, "state") == 0 || strcmp(key, "état") == 0 || strcmp(key, "etat") == 0) {
 		if (!(v = state_resolve(val)))
 			return perr_set(e, P_INVALID, _("unknown state '%s'; the states are %s"), val,
 					procedure_state_names());
@@ -169,7 +170,8 @@ int queue_filter_add(struct queue_spec *q, const char *key, const char *val, str
 			return perr_set(e, P_INVALID, _("unknown département '%s'; give its code "
 							"(e.g. 31, 2A, 974) or its name"), val);
 		list_add(&q->departement, v);
-	} else if (strcmp(key, "assignee") == 0) {
+	} else if (strcmp(key, "assignee") == 0 || strcmp(key, "affecté") == 0 ||
+		   strcmp(key, "affecte") == 0) {
 		list_add(&q->assignee, val);
 	} else {
 		return perr_set(e, P_INVALID, _("unknown filter '%s'; use state=, region=, "

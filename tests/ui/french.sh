@@ -61,4 +61,15 @@ t_contains "fr: help from the key table, translated" "$(ui_screen f8)" "Monter d
 t_contains "fr: the help names keys in French" "$(ui_screen f8)" "j, <Bas>"
 t_not_contains "fr: ...never in English" "$(ui_screen f8)" "<Down>"
 t_contains "fr: the queue's hint line names keys in French" "$(ui_screen f1)" "<Entrée> ouvrir"
+# The filter line takes its keys in French, as the French prompt writes them.
+ui_run frfilter 100 30 <<'KEYS'
+f
+:save-screen g1
+état=phase2 région=11
+<Enter>
+:save-screen g2
+KEYS
+t_contains "fr: the filter prompt names its keys in French" "$(ui_screen g1)" "Filtre (état=… région=…"
+t_contains "fr: état= and région= filter the queue" "$(ui_screen g2 | sed -n 1p)" "1 dossier"
+t_contains "  ...to the phase 2 dossier in Île-de-France" "$(ui_screen g2)" "Filière vélo du Grand Paris"
 t_done
