@@ -291,7 +291,8 @@ static int convert(struct csv_reader *r, struct perr *e)
 /* The next block of the source, as UTF-8, after the text not fed yet. */
 static int fill(struct csv_reader *r, struct perr *e)
 {
-	memmove(r->text, r->text + r->text_pos, r->text_n - r->text_pos);
+	if (r->text)
+		memmove(r->text, r->text + r->text_pos, r->text_n - r->text_pos);
 	r->text_n -= r->text_pos;
 	r->text_pos = 0;
 	long k = source_read(r, r->raw + r->raw_n, CSV_CHUNK, e);
@@ -387,11 +388,12 @@ static int advance(struct csv_reader *r, struct perr *e)
  * header line, the header read (and the first record, ready). */
 static int start(struct csv_reader *r, struct perr *e)
 {
+	/* r->text stays NULL while nothing was read (an empty file). */
 	while (!r->eof && r->text_n - r->text_pos < (1u << 20) &&
-	       !memchr(r->text + r->text_pos, '\n', r->text_n - r->text_pos))
+	       !(r->text && memchr(r->text + r->text_pos, '\n', r->text_n - r->text_pos)))
 		if (fill(r, e) < 0)
 			return -1;
-	const char *buf = r->text + r->text_pos;
+	const char *buf = r->text ? r->text + r->text_pos : "";
 	size_t len = r->text_n - r->text_pos;
 	r->t.delim = detect_delim(buf, len);
 	const char *nl = memchr(buf, '\n', len);
