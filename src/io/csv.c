@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <csv.h>
 
@@ -161,6 +162,7 @@ enum csv_enc { ENC_UTF8, ENC_CP1252, ENC_ICONV };
 struct csv_reader {
 	char *name;
 	FILE *f;			/* NULL: the bytes are mem[] */
+	struct stat st;			/* f as it was opened: read again only unchanged */
 	const char *mem;
 	size_t mem_len, mem_pos;
 	enum csv_enc mode;
@@ -197,9 +199,19 @@ static long source_read(struct csv_reader *r, char *buf, size_t n, struct perr *
 	return (long)k;
 }
 
+/* The file is read more than once (its encoding, its check, its saving):
+ * each time it must be the file first opened, unchanged, or the readings
+ * would not be of the same rows. */
 static int source_rewind(struct csv_reader *r, struct perr *e)
 {
+	struct stat now;
 	r->mem_pos = 0;
+	if (r->f && fstat(fileno(r->f), &now) == 0 &&
+	    (now.st_size != r->st.st_size || now.st_ino != r->st.st_ino ||
+	     now.st_mtim.tv_sec != r->st.st_mtim.tv_sec || now.st_mtim.tv_nsec != r->st.st_mtim.tv_nsec))
+		return perr_set(e, P_INVALID, _("%s changed while ptce was reading it (something wrote "
+						 "to it meanwhile); nothing was imported. Import it again "
+						 "once it is complete."), r->name);
 	if (r->f && fseek(r->f, 0, SEEK_SET) != 0)
 		return perr_set(e, P_IO, _("%s: read error"), r->name);
 	return 0;
@@ -446,7 +458,9 @@ static int reader_new(const char *name, FILE *f, const char *mem, size_t len,
 	r->cd = (iconv_t)-1;
 	r->t.path = xstrdup(name);
 	*out = NULL;
-	if (choose_encoding(r, encoding, e) < 0 || start(r, e) < 0) {
+	if ((f && fstat(fileno(f), &r->st) != 0 &&
+	     perr_set(e, P_IO, _("%s: cannot read: %s"), name, strerror(errno)) < 0) ||
+	    choose_encoding(r, encoding, e) < 0 || start(r, e) < 0) {
 		csv_reader_close(r);
 		return -1;
 	}

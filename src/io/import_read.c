@@ -742,6 +742,14 @@ int import_read_check(const struct import_request *req, const struct book *b,
 	return rc;
 }
 
+/* The second reading found other rows than the first had checked. */
+static int changed(const struct import_reading *rd, struct perr *e)
+{
+	return perr_set(e, P_INVALID, _("%s changed while ptce was reading it (something wrote "
+					 "to it meanwhile); nothing was imported. Import it again "
+					 "once it is complete."), rd->req->path);
+}
+
 int import_read_each(struct import_reading *rd,
 		     int (*save)(void *arg, const struct import_item *it, struct perr *e),
 		     void *arg, struct perr *e)
@@ -751,15 +759,21 @@ int import_read_each(struct import_reading *rd,
 	if (rows_rewind(&rd->rows, e) < 0 || (rd->mem.ordered && rows_rewind(&rd->mem.rows, e) < 0))
 		return -1;
 	const struct csv_record *r;
-	size_t k = 0;
+	size_t k = 0, errs0 = rd->errs->n;
 	int rc = 0, more;
 	while (rc == 0 && k < rd->n && (more = rows_next(&rd->rows, &r, e)) != 0) {
 		if (more < 0)
 			return -1;
+		/* The check passed on these rows: a problem now means they are
+		 * not the rows checked. */
 		if (import_check_width(&rd->place[0], r, rd->errs) < 0)
-			continue;
+			return changed(rd, e);
 		struct import_item it;
 		read_dossier(rd, r, &it);
+		if (rd->errs->n != errs0) {
+			import_item_clear(&it);
+			return changed(rd, e);
+		}
 		struct held *h = &rd->held[k++];
 		it.d.members = h->members;
 		it.d.n_members = h->n_members;
@@ -771,7 +785,7 @@ int import_read_each(struct import_reading *rd,
 			rc = save(arg, &it, e);
 		import_item_clear(&it);
 	}
-	return rc;
+	return rc == 0 && k != rd->n ? changed(rd, e) : rc;
 }
 
 void import_read_done(struct import_reading *rd)

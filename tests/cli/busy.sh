@@ -78,6 +78,27 @@ t_not_contains "  ...not as busy" "$T_ERR" "busy"
 t_not_contains "  ...never waiting" "$T_ERR" "waiting"
 t_eq "  ...and nothing was imported" "$(t_sql "select count(*) from dossiers")" "$dossiers"
 
+# --- a file changed between its check and its saving ---------------------------
+# The import checked good.csv, then waits for the lock; meanwhile the file is
+# rewritten in place (as cp or a download does): the second reading must not
+# save rows that were never checked.
+sed '$d' "$T_DIR/bad.csv" >"$T_DIR/good.csv"
+t_hold_lock 4
+env PTCE_BUSY_WAIT=20 "$PTCE" import "$T_DIR/good.csv" >"$T_DIR/chg.out" 2>"$T_DIR/chg.err" &
+imp=$!
+_i=0
+while ! grep -q "waiting" "$T_DIR/chg.err" 2>/dev/null && [ $_i -lt 200 ]; do sleep 0.05; _i=$((_i + 1)); done
+t_contains "the import checked the file and waits for the lock" "$(cat "$T_DIR/chg.err")" "waiting"
+head -50 "$T_DIR/bad.csv" >"$T_DIR/short.csv"
+cat "$T_DIR/short.csv" >"$T_DIR/good.csv"
+wait "$imp"; rc=$?
+wait "$LOCK_PID"
+t_eq "  ...the file rewritten meanwhile: the import fails" "$rc" 1
+t_contains "  ...saying the file changed" "$(cat "$T_DIR/chg.err")" "good.csv changed while ptce was reading it"
+t_eq "  ...and nothing was imported" "$(t_sql "select count(*) from dossiers")" "$dossiers"
+t_run "the same file, left alone, imports" 0 ptce import "$T_DIR/good.csv"
+t_eq "  ...its 49 dossiers" "$(t_sql "select count(*) from dossiers")" "$((dossiers + 49))"
+
 # --- in French -----------------------------------------------------------------
 t_hold_lock 2
 t_run "the waiting line in French" 0 env LANGUAGE=fr "$PTCE" --as alice comment add 5001 "En français."
