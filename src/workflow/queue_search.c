@@ -284,6 +284,7 @@ void queue_search_memo_done(struct queue_search_memo *m)
 {
 	free(m->fq);
 	free(m->keys);
+	free(m->where);
 	memset(m, 0, sizeof *m);
 }
 
