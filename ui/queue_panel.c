@@ -126,9 +126,13 @@ static void draw_row(struct ui *u, int y, int x, int w, const struct cols *c,
 		snprintf(tot, sizeof tot, "%s", gate_verdict_label((enum gate_verdict)r->verdict));
 	ui_put(y, cx, c->total, tot, base);
 	cx += c->total + 1;
-	char flags[8];
-	snprintf(flags, sizeof flags, "%c%c%c", r->divergent && r->visible ? 'D' : ' ',
-		 r->late ? 'L' : r->complements ? 'C' : ' ', r->override ? 'O' : ' ');
+	/* One letter each, translated: the French session reads R (retard)
+	 * and F (forcé) where the English one reads L (late) and O. */
+	char flags[32];
+	snprintf(flags, sizeof flags, "%s%s%s",
+		 r->divergent && r->visible ? C_("queue flag", "D") : " ",
+		 r->late ? C_("queue flag", "L") : r->complements ? C_("queue flag", "C") : " ",
+		 r->override ? C_("queue flag", "O") : " ");
 	ui_put(y, cx, x + w - cx, flags, selected ? base : ui_attr(u, UC_FLAG));
 }
 

@@ -11,7 +11,7 @@ const struct geo_region geo_regions[] = {
 	{"28", "Normandie"}, {"32", "Hauts-de-France"}, {"44", "Grand Est"},
 	{"52", "Pays de la Loire"}, {"53", "Bretagne"}, {"75", "Nouvelle-Aquitaine"},
 	{"76", "Occitanie"}, {"84", "Auvergne-Rhône-Alpes"},
-	{"93", "Provence-Alpes-Côte d'Azur"}, {"94", "Corse"},
+	{"93", "Provence-Alpes-Côte d’Azur"}, {"94", "Corse"},
 	{NULL, NULL}
 };
 
@@ -22,7 +22,7 @@ const struct geo_dept geo_depts[] = {
 	{"09", "Ariège", "76"}, {"10", "Aube", "44"}, {"11", "Aude", "76"}, {"12", "Aveyron", "76"},
 	{"13", "Bouches-du-Rhône", "93"}, {"14", "Calvados", "28"}, {"15", "Cantal", "84"},
 	{"16", "Charente", "75"}, {"17", "Charente-Maritime", "75"}, {"18", "Cher", "24"},
-	{"19", "Corrèze", "75"}, {"21", "Côte-d'Or", "27"}, {"22", "Côtes-d'Armor", "53"},
+	{"19", "Corrèze", "75"}, {"21", "Côte-d’Or", "27"}, {"22", "Côtes-d’Armor", "53"},
 	{"23", "Creuse", "75"}, {"24", "Dordogne", "75"}, {"25", "Doubs", "27"},
 	{"26", "Drôme", "84"}, {"27", "Eure", "28"}, {"28", "Eure-et-Loir", "24"},
 	{"29", "Finistère", "53"}, {"2A", "Corse-du-Sud", "94"}, {"2B", "Haute-Corse", "94"},
@@ -48,7 +48,7 @@ const struct geo_dept geo_depts[] = {
 	{"87", "Haute-Vienne", "75"}, {"88", "Vosges", "44"}, {"89", "Yonne", "27"},
 	{"90", "Territoire de Belfort", "27"}, {"91", "Essonne", "11"},
 	{"92", "Hauts-de-Seine", "11"}, {"93", "Seine-Saint-Denis", "11"},
-	{"94", "Val-de-Marne", "11"}, {"95", "Val-d'Oise", "11"}, {"971", "Guadeloupe", "01"},
+	{"94", "Val-de-Marne", "11"}, {"95", "Val-d’Oise", "11"}, {"971", "Guadeloupe", "01"},
 	{"972", "Martinique", "02"}, {"973", "Guyane", "03"}, {"974", "La Réunion", "04"},
 	{"976", "Mayotte", "06"},
 	{NULL, NULL, NULL}

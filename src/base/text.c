@@ -314,6 +314,8 @@ static uint32_t fold_cp(uint32_t cp)
 		{0xF2, 'o'}, {0xF3, 'o'}, {0xF4, 'o'}, {0xF5, 'o'}, {0xF6, 'o'},
 		{0xF9, 'u'}, {0xFA, 'u'}, {0xFB, 'u'}, {0xFC, 'u'}, {0xFD, 'y'}, {0xFF, 'y'},
 		{0x153, 'o'},
+		/* The platform writes "Côte d'Azur", French typography "Côte d’Azur". */
+		{0x2018, '\''}, {0x2019, '\''}, {0x2BC, '\''},
 	};
 	cp = (uint32_t)towlower((wint_t)cp);
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)

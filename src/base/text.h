@@ -34,7 +34,8 @@ void text_put(FILE *f, const char *s);
  * word boundaries; returns the number of lines, *starts and *lens are allocated
  * arrays of byte offsets and lengths. Explicit newlines are kept. */
 size_t text_wrap(const char *s, size_t cols, size_t **starts, size_t **lens);
-/* text_contains_fold - case- and accent-insensitive substring test. */
+/* text_contains_fold - substring test ignoring case, accents and the kind of
+ * apostrophe (' and ’ match). */
 int text_contains_fold(const char *hay, const char *needle);
 /* text_join - append word to the string in buf (len bytes), after sep unless
  * buf is empty; cut to fit. Returns buf. */

@@ -72,4 +72,17 @@ KEYS
 t_contains "fr: the filter prompt names its keys in French" "$(ui_screen g1)" "Filtre (état=… région=…"
 t_contains "fr: état= and région= filter the queue" "$(ui_screen g2 | sed -n 1p)" "1 dossier"
 t_contains "  ...to the phase 2 dossier in Île-de-France" "$(ui_screen g2)" "Filière vélo du Grand Paris"
+# The flag letters are French: R (retard) and F (forcé), never L or O.
+ui_run frflags 120 40 <<'KEYS'
+:save-screen h1
+f
+région=93
+<Enter>
+<Enter>
+:save-screen h2
+KEYS
+t_eq "fr: compléments past their deadline flagged R" \
+	"$(ui_screen h1 | grep 'Kaz.Coop' | sed 's/.* \([A-Z]\) *$/\1/')" "R"
+t_contains "fr: Provence-Alpes-Côte d’Azur with its French apostrophe" "$(ui_screen h2)" "Provence-Alpes-Côte d’Azur"
+t_not_contains "fr: no English flag letter L in the flags column" "$(ui_screen h1 | cut -c110-)" "L"
 t_done

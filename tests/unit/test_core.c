@@ -93,6 +93,10 @@ static void text_fold_ignores_case_and_accents(void **state)
 	assert_true(text_contains_fold("Coopération Économique", "economique"));
 	assert_true(text_contains_fold("Île-de-France", "ILE"));
 	assert_false(text_contains_fold("Bretagne", "normandie"));
+	/* The platform writes straight apostrophes, French text curly ones. */
+	assert_true(text_contains_fold("Provence-Alpes-Côte d’Azur", "cote d'azur"));
+	assert_true(text_contains_fold("Val-d'Oise", "VAL-D’OISE"));
+	assert_false(text_contains_fold("Côte d’Azur", "cote dazur"));
 }
 
 /* ---- YAML ---- */
