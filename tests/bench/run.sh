@@ -27,6 +27,8 @@ PY=/usr/bin/python3
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ptce-bench.XXXXXX")
 T="tmux -L ptce-bench-$$"
 trap '$T kill-server 2>/dev/null; rm -rf "$dir"' EXIT
+# A failed floor stops the bench (floor_import): the EXIT trap still cleans up.
+trap 'exit 3' TERM INT
 export HOME=$dir/home LANG=C.UTF-8 TZ=Europe/Paris TERM=xterm-256color
 mkdir -p "$HOME" "$CACHE"
 unset PTCE_DB
@@ -90,25 +92,39 @@ ptce_import() {
 	cp "$dir/template.db" "$dir/imp.db" &&
 		/usr/bin/time -f %M -o "$dir/imp.rss" "$PTCE" --db "$dir/imp.db" import "$@"
 }
+# floor_import CSV [MEMBERS]: the shell's .import into bare tables, then an
+# FTS5 index of the same columns ptce's dossier_fts holds (schema.c's
+# FTS_NAMES, members, FTS_TEXTS), under the platform's column names. -bail:
+# a statement that fails must not leave a cheaper floor that looks measured;
+# the bench stops instead.
 floor_import() {
 	rm -f "$dir/floor.db"
 	{
 		echo ".mode csv"
 		echo ".import '$1' d"
-		[ -n "${2:-}" ] && echo ".import '$2' m"
-		echo "CREATE VIRTUAL TABLE f USING fts5(ds_number, names, members, texts);"
+		# The index any user of the shell would make before joining.
+		[ -n "${2:-}" ] && echo ".import '$2' m" && echo "CREATE INDEX m_d ON m(\"Dossier ID\");"
+		echo "CREATE VIRTUAL TABLE f USING fts5(ds_number, names, members, texts,"
+		echo " tokenize = 'unicode61 remove_diacritics 2');"
+		echo "INSERT INTO f(rowid, ds_number, names, members, texts) SELECT d.rowid, d.ID,"
+		echo " d.\"Nom du PTCE\" || ' ' || coalesce(nullif(d.\"Association titre\", ''),"
+		echo "  d.\"Entreprise raison sociale\") || ' ' || d.\"Territoire du PTCE (EPCI)\" || ' ' ||"
+		echo " d.\"Représentant légal\" || ' ' || d.\"Personne à contacter\","
 		if [ -n "${2:-}" ]; then
-			echo "INSERT INTO f(rowid, ds_number, names, members, texts) SELECT d.rowid, d.ID,"
-			echo " d.\"Nom du PTCE\" || ' ' || d.\"Représentant légal\","
 			echo " (SELECT group_concat(m.\"Nom du membre\" || ' ' || m.\"Rôle dans le PTCE\", ' ')"
 			echo "  FROM m WHERE m.\"Dossier ID\" = d.ID),"
 		else
-			echo "INSERT INTO f(rowid, ds_number, names, members, texts) SELECT d.rowid, d.ID,"
-			echo " d.\"Nom du PTCE\" || ' ' || d.\"Représentant légal\", '',"
+			echo " '',"
 		fi
-		echo " d.\"Description du projet\" || ' ' || d.\"Diagnostic territorial\" || ' ' || d.\"Gouvernance\" FROM d;"
+		echo " d.\"Secteurs d'activité\" || ' ' || d.\"Thématiques\" || ' ' ||"
+		echo " d.\"Présentation du projet de coopération\" || ' ' || d.\"Diagnostic territorial\" || ' ' ||"
+		echo " d.\"Gouvernance\" || ' ' || d.\"Indicateurs de suivi\" || ' ' || d.\"Cofinancements\""
+		echo " FROM d;"
 	} >"$dir/floor.sql"
-	sqlite3 -batch "$dir/floor.db" <"$dir/floor.sql"
+	sqlite3 -batch -bail "$dir/floor.db" <"$dir/floor.sql" >"$dir/floor.out" 2>&1 && return
+	note "the floor's import failed: $(head -3 "$dir/floor.out")"
+	kill -TERM $$
+	exit 1
 }
 
 # Reviews, moves and compléments written with SQL after the import: ~60 %
