@@ -57,7 +57,16 @@ CPPFLAGS  += -D_GNU_SOURCE -DPTCE_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALED
              -DSYSCONFDIR='"$(SYSCONFDIR)"' -DSTATEDIR='"$(STATEDIR)"' -DPKGDATADIR='"$(PKGDATADIR)"' -Isrc
 CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
 UI_CFLAGS   := $(shell pkg-config --cflags $(UI_PKGS) 2>/dev/null)
-CORE_LIBS   := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lcsv -lm
+# libzip and libxml2 are opened on first use (src/io/dynlib.h), not linked:
+# their headers build, their SONAMEs name what to open.
+DL_PKGS     := libzip libxml-2.0
+soname_of    = $(shell f=$$(pkg-config --variable=libdir $(1) 2>/dev/null)/$(2).so; \
+               objdump -p "$$f" 2>/dev/null | awk '/SONAME/ { print $$2 }')
+LIBZIP_SONAME  := $(call soname_of,libzip,libzip)
+LIBXML2_SONAME := $(call soname_of,libxml-2.0,libxml2)
+CPPFLAGS  += $(if $(LIBZIP_SONAME),-DPTCE_LIBZIP_SONAME='"$(LIBZIP_SONAME)"') \
+             $(if $(LIBXML2_SONAME),-DPTCE_LIBXML2_SONAME='"$(LIBXML2_SONAME)"')
+CORE_LIBS   := $(shell pkg-config --libs $(filter-out $(DL_PKGS),$(CORE_PKGS)) 2>/dev/null) -lcsv -lm -ldl
 UI_LIBS     := $(shell pkg-config --libs $(UI_PKGS) 2>/dev/null)
 ALL_CFLAGS  = -std=c11 $(WARN) $(SANFLAGS) $(CFLAGS) -MMD -MP
 

@@ -3,9 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlreader.h>
-
 #include "base/i18n.h"
+#include "io/dynlib.h"
 #include "io/sheet.h"
 
 struct book_sheet *sheet_list_add(struct book_sheet **v, size_t *n)

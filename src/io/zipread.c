@@ -4,9 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <zip.h>
-
 #include "base/i18n.h"
+#include "io/dynlib.h"
 #include "io/zipread.h"
 
 struct zipread_entry {
@@ -105,6 +104,8 @@ static int open_error(const char *path, int code, struct perr *e)
 int zipread_open(const char *path, struct zipread **zp, struct perr *e)
 {
 	*zp = NULL;
+	if (dynlib_load(e) < 0)
+		return -1;
 	int code = 0;
 	zip_t *za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
 	int dup = !za && code == ZIP_ER_EXISTS;

@@ -183,6 +183,18 @@ export PTCE_DB="$T_DIR/xlsx.db"
 t_run "init a second database" 0 ptce init
 t_run "  ...the operator is admin" 0 ptce reviewer set-role "$ME" admin,coordinateur
 t_run "  ...an expert with an e-mail" 0 ptce reviewer add bob --name "Bob Expert" --email expert@example.org --role expert
+# libzip and libxml2 are opened when a workbook is read (src/io/dynlib.h):
+# one that cannot be loaded is named with its package, nothing is imported,
+# and what needs neither still works. A broken file under the library's
+# name, first in LD_LIBRARY_PATH, stands for a missing one.
+soname=$(objdump -p "$(pkg-config --variable=libdir libzip)/libzip.so" | awk '/SONAME/ { print $2 }')
+mkdir -p "$T_DIR/nolib" && : >"$T_DIR/nolib/$soname"
+t_eq "  (the test found libzip's SONAME)" "${soname%%.so*}" "libzip"
+LD_LIBRARY_PATH=$T_DIR/nolib t_run "a workbook without libzip: refused" 6 ptce import "$T_DIR/export.xlsx"
+t_contains "  ...naming the library and its Debian package" "$T_ERR" "cannot load $soname"
+t_contains "  ...and what to install" "$T_ERR" "install the Debian package libzip"
+t_eq "  ...nothing imported" "$(t_sql 'select count(*) from dossiers')" 0
+LD_LIBRARY_PATH=$T_DIR/nolib t_run "  ...a command that reads no workbook still works" 0 ptce list
 t_run "import the xlsx export" 0 ptce import "$T_DIR/export.xlsx"
 t_contains "  ...its dossiers" "$T_OUT" "5 created, 0 updated, 0 unchanged"
 t_contains "  ...its opinions, one from outside" "$T_OUT" "2 expert opinions imported (1 from outside the roster)"
