@@ -114,7 +114,8 @@ static void grid_table(struct ui *u, struct tlines *t, struct review **list, siz
 	snprintf(nrev, sizeof nrev, P_("%zu review", "%zu reviews", n), n);
 	snprintf(ndiv, sizeof ndiv, P_("%d divergent criterion", "%d divergent criteria", m.n_divergent),
 		 m.n_divergent);
-	char *head = xasprintf("%s · %s · %s", g->title ? g->title : g->id, nrev, ndiv);
+	char *head = xasprintf("%s · %s · %s", g->title ? ui_grid_text(g->title, g->title_en) : g->id,
+			       nrev, ndiv);
 	tl_add_wrapped(t, UC_SECTION, head, width, 1);
 	free(head);
 	header_line(t, &m, nc, label_w);

@@ -71,7 +71,8 @@ static void draw_candidate(struct ui *u, int y, int x, int w, const struct candi
 	ui_put(y, x, 11, c->login, attr);
 	ui_put(y, x + 11, 19, c->name, attr);
 	ui_put(y, x + 30, rw - 1, roles, attr);	/* a blank before the load */
-	ui_put(y, x + 30 + rw, 12, load, attr);
+	int pad = c->load >= 0 && c->load < 10;	/* the counts' units in one column */
+	ui_put(y, x + 30 + rw + pad, 12 - pad, load, attr);
 	ui_put(y, x + 42 + rw, 10, c->conflict ? _("conflict") : c->assigned ? _("assigned") : "",
 	       here || !c->conflict ? attr : ui_attr(u, UC_ERROR));
 }

@@ -96,19 +96,19 @@ KEYS
 t_eq "fr: o n ? answer the gates, shown oui non à vérifier" "$(ui_screen fr1 | sed -n '1,17p')" \
 "$(cat <<'SCREEN'
  ptce · tous, par Numéro ↑ · 2 dossiers
- 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 - bouquet de s…
+ 1001 · Coopérative Énergie Sud · Grille de recevabilité phase 1 – bouquet de s…
  brouillon · 10 éléments manquants
  Éligibilité : conditions du décret 2015-431
  *R1   [oui]        Structure porteuse de droit privé
  *R2   [non]        Au moins trois personnes morales  (commentaire nécess…
->*R3   [à vérifier] Au moins une entreprise de l'ESS  (commentaire nécess…
+>*R3   [à vérifier] Au moins une entreprise de l’ESS  (commentaire nécess…
  *R4   [ ]          Au moins une entreprise hors ESS
  *R5   [ ]          Une collectivité, un acteur de recherche ou de format…
  *R6   [ ]          Un territoire défini
  Projet de coopération
  *R7   [ ]          Une stratégie de coopération partagée
  *R8   [ ]          Un projet économique et social innovant
- *R9   [ ]          Structure porteuse de l'ESS
+ *R9   [ ]          Structure porteuse de l’ESS
 ────────────────────────────────────────────────────────────────────────────────
  R3 · répondre oui, non ou à vérifier (touches o n ?)
  Entrée : rédiger un commentaire · S : soumettre · r : autres évaluations
@@ -149,7 +149,7 @@ o
 :save-screen wide1
 KEYS
 wide1=$(ui_screen wide1)
-t_contains "fr 200x50: the grid's whole title" "$wide1" "Grille de recevabilité phase 1 - bouquet de services"
+t_contains "fr 200x50: the grid's whole title" "$wide1" "Grille de recevabilité phase 1 – bouquet de services"
 t_contains "fr 200x50: the answer in words" "$wide1" "[oui]        Structure porteuse de droit privé"
 t_contains "fr 200x50: the keys" "$wide1" "(touches o n ?)"
 t_contains "fr 200x50: the long member's name, whole" "$wide1" \

@@ -209,8 +209,7 @@ ui_expect "80x24: R compares the phase 2 reviews, A marked divergent with its ra
  ptce · tous, by Number ↑ · 3 dossiers
  Reviews compared
 
-  Grille d'instruction phase 2 - accompagnement financier · 2 reviews · 1
-  divergent criterion
+  Phase 2 review grid - funding · 2 reviews · 1 divergent criterion
    Criterion                                         alice    bob      min max
  ≠ A        Multi-actor partnership                  4        1          1   4
    B        Governance and facilitation              3        3          3   3
@@ -228,6 +227,7 @@ ui_expect "80x24: R compares the phase 2 reviews, A marked divergent with its ra
 
 
 
+
 <status>
 q or Esc to close
 SCREEN
@@ -235,7 +235,7 @@ ui_expect "80x24: the phase 1 gates of the reviews side by side" x3 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
  Reviews compared
 
-  Grille de recevabilité phase 1 - bouquet de services · 1 review · 0 divergent
+  Phase 1 receivability grid - bouquet de services · 1 review · 0 divergent
   criteria
    Criterion                                                alice    min max
    R1       Private-law lead entity                         yes
@@ -261,7 +261,7 @@ ui_expect "200x50: the matrix of reviews" x4 <<'SCREEN'
  ptce · tous, by Number ↑ · 3 dossiers
  Reviews compared
 
-  Grille d'instruction phase 2 - accompagnement financier · 2 reviews · 1 divergent criterion
+  Phase 2 review grid - funding · 2 reviews · 1 divergent criterion
    Criterion                                                alice    bob      min max
  ≠ A        Multi-actor partnership                         4        1          1   4
    B        Governance and facilitation                     3        3          3   3
@@ -407,7 +407,7 @@ ui_expect "200x50: Tab, then ] scrolls the dossier; its head stays, the form kee
                                                                                                     │
  Historique                                                                                         │
    YYYY-MM-DD hh:mm  root  submitted → phase 1 instruction                                          │
-   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase1 (version 3cdaa4f661e6f62e) (by  │
+   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase1 (version hhhhhhhhhhhhhhhh) (by  │
    root)                                                                                            │
  ─────────────────────────────────────────────────────────────────────────── 100% · ] next section  │
 <status>
@@ -459,7 +459,7 @@ ui_expect "200x50: Tab back to the form, the cursor where it was" r3 <<'SCREEN'
                                                                                                     │
  Historique                                                                                         │
    YYYY-MM-DD hh:mm  root  submitted → phase 1 instruction                                          │
-   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase1 (version 3cdaa4f661e6f62e) (by  │
+   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase1 (version hhhhhhhhhhhhhhhh) (by  │
    root)                                                                                            │
  ─────────────────────────────────────────────────────────────────────────── 100% · ] next section  │
 <status>
@@ -587,9 +587,9 @@ ui_expect "80x24: the discussion in the dossier" c2 <<'SCREEN'
        « Essai »
    YYYY-MM-DD hh:mm  root  bouquet de services → phase 2 instruction
    YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase2 (version
-   f09e2eca1e4211c5) (by root)
+   hhhhhhhhhhhhhhhh) (by root)
    YYYY-MM-DD hh:mm  bob  review  review submitted on grid phase2 (version
-   f09e2eca1e4211c5) (by root)
+   hhhhhhhhhhhhhhhh) (by root)
    YYYY-MM-DD hh:mm  root  note
  ─────────────────────────────────────────────────────── 100% · ] next section
 <status>
@@ -690,9 +690,9 @@ ui_expect "200x50: the discussion beside the queue" c5 <<'SCREEN'
                                                                                                     │   YYYY-MM-DD hh:mm  root  phase 1 instruction → bouquet de services (override)
                                                                                                     │       « Essai »
                                                                                                     │   YYYY-MM-DD hh:mm  root  bouquet de services → phase 2 instruction
-                                                                                                    │   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase2 (version f09e2eca1e4211c5) (by
+                                                                                                    │   YYYY-MM-DD hh:mm  alice  review  review submitted on grid phase2 (version hhhhhhhhhhhhhhhh) (by
                                                                                                     │   root)
-                                                                                                    │   YYYY-MM-DD hh:mm  bob  review  review submitted on grid phase2 (version f09e2eca1e4211c5) (by
+                                                                                                    │   YYYY-MM-DD hh:mm  bob  review  review submitted on grid phase2 (version hhhhhhhhhhhhhhhh) (by
                                                                                                     │   root)
                                                                                                     │   YYYY-MM-DD hh:mm  root  note
                                                                                                     │ ────────────────────────────────────────────────────────────────────────── 100% · ] next section
@@ -708,10 +708,10 @@ ui_expect "80x24: the picker lists reviewers with roles, load and conflicts" p1 
 
 
   ┌─ Assign reviewers to 1003 ───────────────────────────────────────────────┐
-  │ alice      Alice Lefèvre      instructeur         0 open      conflict   │
-  │ bob        Bob Müller         instructeur         0 open      conflict   │
-  │ eve        Ève Expert         expert              0 open                 │
-  │ root       root               instructeur, coord… 0 open                 │
+  │ alice      Alice Lefèvre      instructeur          0 open     conflict   │
+  │ bob        Bob Müller         instructeur          0 open     conflict   │
+  │ eve        Ève Expert         expert               0 open                │
+  │ root       root               instructeur, coord…  0 open                │
   │                                                                          │
   │                                                                          │
   │ Logins:                                                                  │
@@ -735,7 +735,7 @@ ui_expect "80x24: typing a login keeps the matching reviewers" p2 <<'SCREEN'
 
 
   ┌─ Assign reviewers to 1003 ───────────────────────────────────────────────┐
-  │ eve        Ève Expert         expert              0 open                 │
+  │ eve        Ève Expert         expert               0 open                │
   │                                                                          │
   │                                                                          │
   │ Logins: e                                                                │
@@ -878,7 +878,7 @@ ui_expect "200x50: the picker completes on the wide screen" p7 <<'SCREEN'
                                                                                                     │ Description
                                                                                                     │   Un tiers-lieu rural.
                                                        ┌─ Assign reviewers to 1003 ─────────────────────────────────────────────────────────────┐
-                                                       │ eve        Ève Expert         expert                            1 open      assigned   │
+                                                       │ eve        Ève Expert         expert                             1 open     assigned   │
                                                        │                                                                                        │
                                                        │                                                                                        │
                                                        │ Logins: e                                                                              │

@@ -39,9 +39,11 @@ ui_run() {
 # ui_mask FILE : the screen with what differs between machines replaced:
 # the status line (user, database path) becomes <status>, dates and times
 # (they follow the clock) become YYYY-MM-DD and hh:mm (local "YYYY-MM-DD
-# hh:mm" too).
+# hh:mm" too); a grid version (16 hex digits, a hash of the grid file's
+# bytes: it moves with every edit of a shipped grid) becomes as many h.
 ui_mask() {
 	sed -e 's/^ .* · .*? help  Q quit$/<status>/' \
+	    -e 's/[0-9a-f]\{16\}/hhhhhhhhhhhhhhhh/g' \
 	    -e 's/20[0-9][0-9]-[01][0-9]-[0-3][0-9]/YYYY-MM-DD/g' \
 	    -e 's/YYYY-MM-DD [0-2][0-9]:[0-5][0-9]/YYYY-MM-DD hh:mm/g' \
 	    -e 's/T[0-2][0-9]:[0-5][0-9]\(:[0-5][0-9]Z\)\{0,1\}/Thh:mm/g' "$1"
