@@ -12,6 +12,7 @@
 #include "io/import_read.h"
 #include "io/mapping_guess.h"
 #include "io/normalize.h"
+#include "io/sheet_store.h"
 #include "io/strmap.h"
 
 /* The Avis sheet's columns (the platform's). */
@@ -35,7 +36,8 @@ struct cell_src {
 	int idx;
 };
 
-/* The rows of the Dossiers sheet: a sheet's, or a CSV's read one at a time. */
+/* The rows of a sheet (each read from its store, io/sheet_store.h), or of a
+ * CSV read one at a time. */
 struct rows {
 	const struct csv_table *t;
 	struct csv_reader *r;
@@ -73,6 +75,8 @@ struct import_reading {
 	struct import_report *rep;
 	struct import_place place[2];	/* Dossiers, Etablissements (t NULL: none) */
 	struct strmap etab_rows;	/* dossier number -> its applicant's row */
+	struct csv_record etab_cur;	/* that row, read for the dossier being read */
+	struct perr etab_err;		/* it could not be read (the store) */
 	struct colref *cols;		/* per m->dcols */
 	int *doc_idx, *ann_idx, pc[PC_COUNT], id_col;
 	struct strmap numbers;		/* dossier number -> index in held */
@@ -88,8 +92,8 @@ static int rows_next(struct rows *s, const struct csv_record **out, struct perr 
 	if (!s->r) {
 		if (s->i >= s->t->n_rows)
 			return 0;
-		*out = &s->t->rows[s->i++];
-		return 1;
+		*out = sheet_row(s->t, s->i++, &s->cur, e);
+		return *out ? 1 : -1;
 	}
 	csv_record_done(&s->cur);
 	*out = &s->cur;
@@ -186,21 +190,39 @@ static void resolve_columns(struct import_reading *rd)
 
 /* The applicant's own établissement of each dossier: the Etablissements
  * row whose Champ is "Dossier" (the others are SIRET fields of the form). */
-static void index_etablissements(struct import_reading *rd)
+static int index_etablissements(struct import_reading *rd, struct perr *e)
 {
 	const struct csv_table *t = rd->place[1].t;
 	if (!t)
-		return;
+		return 0;
 	int id = csv_table_column(t, "Dossier ID"), champ = csv_table_column(t, "Champ");
 	if (id < 0)
-		return;
+		return 0;
+	struct csv_record buf = {0};
+	const struct csv_record *r;
 	for (size_t i = 0; i < t->n_rows; i++) {
-		char *num = csv_trimmed(cell(&t->rows[i], id));
-		if (*num && (champ < 0 || mapping_same_header(cell(&t->rows[i], champ), "Dossier")) &&
+		if (!(r = sheet_row(t, i, &buf, e))) {
+			csv_record_done(&buf);
+			return -1;
+		}
+		char *num = csv_trimmed(cell(r, id));
+		if (*num && (champ < 0 || mapping_same_header(cell(r, champ), "Dossier")) &&
 		    strmap_get(&rd->etab_rows, num) < 0)
 			strmap_put(&rd->etab_rows, num, (long long)i);
 		free(num);
 	}
+	csv_record_done(&buf);
+	return 0;
+}
+
+/* The applicant's établissement row of dossier number num, or NULL (none,
+ * or it could not be read: rd->etab_err says so). */
+static const struct csv_record *etab_row(struct import_reading *rd, const char *num)
+{
+	long long erow = strmap_get(&rd->etab_rows, num);
+	if (erow < 0)
+		return NULL;
+	return sheet_row(rd->place[1].t, (size_t)erow, &rd->etab_cur, &rd->etab_err);
 }
 
 /* ---------------------------------------------------------- values --- */
@@ -397,10 +419,7 @@ static void read_dossier(struct import_reading *rd, const struct csv_record *r,
 	memset(it, 0, sizeof *it);
 	it->line = r->line;
 	char *num = csv_trimmed(cell(r, rd->id_col));
-	long long erow = strmap_get(&rd->etab_rows, num);
-	const struct csv_record *recs[2] = {
-		r, erow >= 0 ? &rd->place[1].t->rows[erow] : NULL
-	};
+	const struct csv_record *recs[2] = { r, etab_row(rd, num) };
 	free(num);
 	struct cell_src *src = xcalloc(m->n_dcols ? m->n_dcols : 1, sizeof *src);
 	for (size_t i = 0; i < m->n_dcols; i++)
@@ -423,7 +442,8 @@ static void read_dossier(struct import_reading *rd, const struct csv_record *r,
 static int read_dossiers(struct import_reading *rd, struct perr *e)
 {
 	rd->id_col = -1;
-	index_etablissements(rd);
+	if (index_etablissements(rd, e) < 0)
+		return -1;
 	resolve_columns(rd);
 	const struct csv_record *r;
 	int rc;
@@ -439,6 +459,10 @@ static int read_dossiers(struct import_reading *rd, struct perr *e)
 		read_dossier(rd, r, &it);
 		import_item_clear(&it);
 		rd->n++;
+		if (rd->etab_err.status != P_OK) {
+			*e = rd->etab_err;
+			return -1;
+		}
 	}
 	return rc;
 }
@@ -635,7 +659,7 @@ static void read_one_avis(struct import_reading *rd, const struct import_place *
 	}
 }
 
-static void read_avis(struct import_reading *rd, const struct import_place *p)
+static int read_avis(struct import_reading *rd, const struct import_place *p, struct perr *e)
 {
 	int col[AV_COUNT], ok = 1;
 	for (int i = 0; i < AV_COUNT; i++) {
@@ -646,8 +670,17 @@ static void read_avis(struct import_reading *rd, const struct import_place *p)
 			ok = 0;
 		}
 	}
-	for (size_t i = 0; ok && i < p->t->n_rows; i++)
-		read_one_avis(rd, p, col, &p->t->rows[i]);
+	struct csv_record buf = {0};
+	const struct csv_record *r;
+	int rc = 0;
+	for (size_t i = 0; ok && rc == 0 && i < p->t->n_rows; i++) {
+		if ((r = sheet_row(p->t, i, &buf, e)) != NULL)
+			read_one_avis(rd, p, col, r);
+		else
+			rc = -1;
+	}
+	csv_record_done(&buf);
+	return rc;
 }
 
 /* ----------------------------------------------------------- sheets --- */
@@ -718,7 +751,7 @@ static int check_all(struct import_reading *rd, const struct book *b, struct imp
 	const struct book_sheet *avis = b->format == BOOK_CSV ? NULL : find_sheet(b, MAPPING_SHEET_AVIS);
 	if (rc == 0 && avis) {
 		struct import_place p = { &avis->table, avis->name };
-		read_avis(rd, &p);
+		rc = read_avis(rd, &p, e);
 	}
 	if (rc == 0 && main->table.cp1252)
 		import_note(rd->rep, xasprintf(_("%s is not UTF-8; it was read as Windows-1252 (a French "
@@ -770,6 +803,11 @@ int import_read_each(struct import_reading *rd,
 			return changed(rd, e);
 		struct import_item it;
 		read_dossier(rd, r, &it);
+		if (rd->etab_err.status != P_OK) {
+			import_item_clear(&it);
+			*e = rd->etab_err;
+			return -1;
+		}
 		if (rd->errs->n != errs0) {
 			import_item_clear(&it);
 			return changed(rd, e);
@@ -800,6 +838,7 @@ void import_read_done(struct import_reading *rd)
 	}
 	free(rd->held);
 	csv_record_done(&rd->rows.cur);
+	csv_record_done(&rd->etab_cur);
 	csv_record_done(&rd->mem.rows.cur);
 	csv_reader_close(rd->mem.rows.r);
 	member_clear(&rd->mem.next);
