@@ -583,10 +583,13 @@ static void add_outcome(struct import_saver *sv, const struct import_item *it, l
 			enum save_result res, char *names)
 {
 	struct import_report *r = sv->rep;
-	r->items = xrealloc(r->items, (r->n_items + 1) * sizeof *r->items);
-	r->items[r->n_items++] = (struct import_outcome){
-		xstrdup(it->d.f[DF_DS_NUMBER]), id, res, names
-	};
+	if (sv->req->outcomes) {
+		r->items = xrealloc(r->items, (r->n_items + 1) * sizeof *r->items);
+		r->items[r->n_items++] = (struct import_outcome){
+			xstrdup(it->d.f[DF_DS_NUMBER]), id, res, names
+		};
+	} else
+		free(names);
 	if (res == SAVE_CREATED)
 		r->created++;
 	else if (res == SAVE_UPDATED)

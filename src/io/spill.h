@@ -11,7 +11,7 @@
 /* Bytes held in memory before the rest goes to the file; the environment
  * variable PTCE_SPILL_MEM (a number of bytes, 0: everything on disk) sets
  * another bound, for the tests. */
-#define SPILL_MEM_DEFAULT (4u * 1024 * 1024)
+#define SPILL_MEM_DEFAULT (1024u * 1024)
 
 struct spill {
 	char *mem;		/* the first bytes */
