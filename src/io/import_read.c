@@ -46,13 +46,26 @@ struct rows {
 };
 
 /* What is kept of a dossier between the two readings: its row, and the
- * members and opinions of the other sheets that name it. */
+ * members of a members' sheet in another order than the dossiers'. */
 struct held {
 	int line;
 	struct member *members;
 	size_t n_members;
-	struct import_avis *avis;
-	size_t n_avis;
+};
+
+/* An Avis row checked on the first reading, read again for its dossier k
+ * on the second: only where it is is kept, sorted by dossier. */
+struct avis_ref {
+	size_t k, row;
+};
+
+/* The Avis sheet. */
+struct avis_sheet {
+	struct import_place p;
+	int col[AV_COUNT];
+	struct avis_ref *refs;
+	size_t n, cap, next;		/* next: the second reading's place in refs */
+	struct csv_record cur;
 };
 
 /* The members' sheet (or --members file). When it lists the members in the
@@ -85,6 +98,7 @@ struct import_reading {
 	struct rows rows;		/* the Dossiers sheet's */
 	int saving;			/* the second reading: the numbers are known */
 	struct mreader mem;
+	struct avis_sheet avis;
 };
 
 static int rows_next(struct rows *s, const struct csv_record **out, struct perr *e)
@@ -609,11 +623,13 @@ static char *trimmed_or_null(const char *v)
 	return NULL;
 }
 
-static void read_one_avis(struct import_reading *rd, const struct import_place *p, const int *col,
-			  const struct csv_record *r)
+/* The Avis row r into *a, checked: the index of its dossier, or -1. */
+static long long read_one_avis(struct import_reading *rd, const struct csv_record *r,
+			       struct import_avis *out)
 {
+	const struct import_place *p = &rd->avis.p;
+	const int *col = rd->avis.col;
 	long long k = owner_index(rd, p, r, col[AV_DOSSIER]);
-	struct held *it = k >= 0 ? &rd->held[k] : NULL;
 	struct import_avis a = {0};
 	char *created = csv_trimmed(cell(r, col[AV_CREATED]));
 	char *answered = csv_trimmed(cell(r, col[AV_ANSWERED]));
@@ -647,21 +663,35 @@ static void read_one_avis(struct import_reading *rd, const struct import_place *
 	free(yn);
 	free(created);
 	free(answered);
-	if (it) {
+	*out = a;
+	return k;
+}
+
+static int ref_cmp(const void *a, const void *b)
+{
+	const struct avis_ref *x = a, *y = b;
+	return x->k != y->k ? (x->k > y->k) - (x->k < y->k) : (x->row > y->row) - (x->row < y->row);
+}
+
+/* The second reading: the opinions of dossier k into it, read again. */
+static int avis_of(struct import_reading *rd, size_t k, struct import_item *it, struct perr *e)
+{
+	struct avis_sheet *av = &rd->avis;
+	for (; av->next < av->n && av->refs[av->next].k == k; av->next++) {
+		const struct csv_record *r;
+		if (!(r = sheet_row(av->p.t, av->refs[av->next].row, &av->cur, e)))
+			return -1;
 		it->avis = xrealloc(it->avis, (it->n_avis + 1) * sizeof *it->avis);
-		it->avis[it->n_avis++] = a;
-	} else {
-		free(a.expert);
-		free(a.answer);
-		free(a.question);
-		free(a.yes_no);
-		free(a.instructeur);
+		read_one_avis(rd, r, &it->avis[it->n_avis++]);
 	}
+	return 0;
 }
 
 static int read_avis(struct import_reading *rd, const struct import_place *p, struct perr *e)
 {
-	int col[AV_COUNT], ok = 1;
+	struct avis_sheet *av = &rd->avis;
+	int *col = av->col, ok = 1;
+	av->p = *p;
 	for (int i = 0; i < AV_COUNT; i++) {
 		col[i] = csv_table_column(p->t, avis_headers[i]);
 		if (col[i] < 0 && i != AV_QUESTION && i != AV_YESNO && i != AV_INSTRUCTEUR) {
@@ -674,12 +704,24 @@ static int read_avis(struct import_reading *rd, const struct import_place *p, st
 	const struct csv_record *r;
 	int rc = 0;
 	for (size_t i = 0; ok && rc == 0 && i < p->t->n_rows; i++) {
-		if ((r = sheet_row(p->t, i, &buf, e)) != NULL)
-			read_one_avis(rd, p, col, r);
-		else
+		struct import_avis a;
+		long long k;
+		if ((r = sheet_row(p->t, i, &buf, e)) == NULL) {
 			rc = -1;
+			break;
+		}
+		if ((k = read_one_avis(rd, r, &a)) >= 0) {
+			if (av->n == av->cap) {
+				av->cap = av->cap ? 2 * av->cap : 256;
+				av->refs = xrealloc(av->refs, av->cap * sizeof *av->refs);
+			}
+			av->refs[av->n++] = (struct avis_ref){ (size_t)k, i };
+		}
+		import_avis_clear(&a);
 	}
 	csv_record_done(&buf);
+	if (av->n)
+		qsort(av->refs, av->n, sizeof *av->refs, ref_cmp);
 	return rc;
 }
 
@@ -789,6 +831,7 @@ int import_read_each(struct import_reading *rd,
 {
 	rd->saving = 1;
 	rd->mem.next_k = -1;
+	rd->avis.next = 0;
 	if (rows_rewind(&rd->rows, e) < 0 || (rd->mem.ordered && rows_rewind(&rd->mem.rows, e) < 0))
 		return -1;
 	const struct csv_record *r;
@@ -815,10 +858,10 @@ int import_read_each(struct import_reading *rd,
 		struct held *h = &rd->held[k++];
 		it.d.members = h->members;
 		it.d.n_members = h->n_members;
-		it.avis = h->avis;
-		it.n_avis = h->n_avis;
 		*h = (struct held){ .line = h->line };
 		rc = members_of(rd, (long long)k - 1, &it.d, e);
+		if (rc == 0)
+			rc = avis_of(rd, k - 1, &it, e);
 		if (rc == 0)
 			rc = save(arg, &it, e);
 		import_item_clear(&it);
@@ -832,13 +875,14 @@ void import_read_done(struct import_reading *rd)
 		return;
 	for (size_t i = 0; i < rd->n; i++) {
 		struct import_item it = { .d.members = rd->held[i].members,
-					  .d.n_members = rd->held[i].n_members,
-					  .avis = rd->held[i].avis, .n_avis = rd->held[i].n_avis };
+					  .d.n_members = rd->held[i].n_members };
 		import_item_clear(&it);
 	}
 	free(rd->held);
 	csv_record_done(&rd->rows.cur);
 	csv_record_done(&rd->etab_cur);
+	csv_record_done(&rd->avis.cur);
+	free(rd->avis.refs);
 	csv_record_done(&rd->mem.rows.cur);
 	csv_reader_close(rd->mem.rows.r);
 	member_clear(&rd->mem.next);

@@ -87,6 +87,8 @@ struct import_item {
 	size_t n_avis;
 };
 
+/* import_avis_clear - free what a holds. */
+void import_avis_clear(struct import_avis *a);
 /* import_item_clear - free what it holds. */
 void import_item_clear(struct import_item *it);
 
