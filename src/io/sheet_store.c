@@ -1,6 +1,10 @@
 /* sheet_store.c - a sheet's rows in a spill store (see sheet_store.h).
  * A row is stored as: its length (the bytes after these four), its line,
- * its number of cells, each cell's length, then the cells' bytes. */
+ * its number of cells, each cell's length, then the cells' bytes. Rows
+ * follow each other, so only where every STRIDE-th row starts is held (a
+ * million rows, 130 KB): another is found by skipping rows from there,
+ * or from the row after the last one read (reading in order costs no
+ * skipping). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,10 +13,14 @@
 #include "io/sheet_store.h"
 #include "io/spill.h"
 
+enum { STRIDE = 64 };
+
 struct sheet_store {
 	struct spill bytes;
-	uint64_t *off;		/* where each row starts */
+	uint64_t *off;		/* where rows 0, STRIDE, 2 * STRIDE... start */
 	size_t cap;
+	size_t next_i;		/* the row after the last one read (0: none read) */
+	uint64_t next_off;	/* where it starts */
 	int *merges;		/* r1, c1, r2, c2 of each merged range */
 	size_t n_merges;
 };
@@ -60,16 +68,17 @@ int sheet_store_put(struct csv_table *t, const struct csv_record *r, struct perr
 		memcpy(p, r->cells[i], n);
 		p += n;
 	}
-	if (t->n_rows == s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 1024;
+	if (t->n_rows / STRIDE == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
 		s->off = xrealloc(s->off, s->cap * sizeof *s->off);
 	}
 	struct perr pe = {0};
-	int rc = spill_put(&s->bytes, buf, len, &s->off[t->n_rows], &pe);
+	uint64_t off;
+	int rc = spill_put(&s->bytes, buf, len, &off, &pe);
 	if (rc < 0)
 		perr_set(e, pe.status, "%s: %s", at, pe.msg);
-	else
-		t->n_rows++;
+	else if (t->n_rows++ % STRIDE == 0)
+		s->off[(t->n_rows - 1) / STRIDE] = off;
 	free(buf);
 	free(at);
 	return rc;
@@ -98,14 +107,34 @@ static void apply_merges(const struct sheet_store *s, struct csv_record *r)
 	}
 }
 
-/* The stored row that starts at off into buf (emptied first). */
-static int load(const struct csv_table *t, uint64_t off, struct csv_record *buf, struct perr *e)
+/* Where row i starts: from the nearest held place before it, skipping
+ * the rows in between by their lengths. */
+static int locate(struct sheet_store *s, size_t i, uint64_t *off, struct perr *e)
 {
-	const struct sheet_store *s = t->store;
+	size_t k = i / STRIDE * STRIDE;
+	uint64_t at = s->off[i / STRIDE];
+	if (s->next_i > k && s->next_i <= i) {
+		k = s->next_i;
+		at = s->next_off;
+	}
+	for (uint32_t len; k < i; k++, at += 4 + (uint64_t)len)
+		if (spill_get(&s->bytes, at, &len, 4, e) < 0)
+			return -1;
+	*off = at;
+	return 0;
+}
+
+/* Row i into buf (emptied first). */
+static int load(const struct csv_table *t, size_t i, struct csv_record *buf, struct perr *e)
+{
+	struct sheet_store *s = t->store;
 	uint32_t len;
+	uint64_t off;
 	csv_record_done(buf);
-	if (spill_get(&s->bytes, off, &len, 4, e) < 0)
+	if (locate(s, i, &off, e) < 0 || spill_get(&s->bytes, off, &len, 4, e) < 0)
 		return -1;
+	s->next_i = i + 1;
+	s->next_off = off + 4 + len;
 	char *raw = xmalloc(len ? len : 1);
 	if (spill_get(&s->bytes, off + 4, raw, len, e) < 0) {
 		free(raw);
@@ -117,13 +146,13 @@ static int load(const struct csv_table *t, uint64_t off, struct csv_record *buf,
 	const char *text = p + 4 * n;
 	buf->cells = xcalloc(width ? width : 1, sizeof *buf->cells);
 	buf->n = width;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t c = 0; c < n; c++) {
 		uint32_t cl = get32(&p);
-		buf->cells[i] = xstrndup(text, cl);
+		buf->cells[c] = xstrndup(text, cl);
 		text += cl;
 	}
-	for (size_t i = n; i < width; i++)
-		buf->cells[i] = xstrdup("");
+	for (size_t c = n; c < width; c++)
+		buf->cells[c] = xstrdup("");
 	free(raw);
 	apply_merges(s, buf);
 	return 0;
@@ -135,7 +164,7 @@ const struct csv_record *sheet_row(const struct csv_table *t, size_t i, struct c
 	if (!t->store)
 		return &t->rows[i];
 	struct perr pe = {0};
-	if (load(t, t->store->off[i], buf, &pe) < 0) {
+	if (load(t, i, buf, &pe) < 0) {
 		perr_set(e, pe.status, "%s, sheet \"%s\": %s", t->path, t->sheet ? t->sheet : "",
 			 pe.msg);
 		return NULL;
@@ -152,24 +181,26 @@ static int blank(const struct csv_record *r)
 	return 1;
 }
 
+/* With merged ranges, the rows are copied into a new store as they read,
+ * merges applied, those left blank dropped. */
 int sheet_store_finish(struct csv_table *t, struct perr *e)
 {
-	struct sheet_store *s = t->store;
-	if (!s || !s->n_merges)
+	if (!t->store || !t->store->n_merges)
 		return 0;
+	struct csv_table from = *t;	/* the old store, read through a view of t */
+	sheet_store_start(t);
+	t->n_rows = 0;
 	struct csv_record r = {0};
-	size_t keep = 0;
-	for (size_t i = 0; i < t->n_rows; i++) {
-		if (!sheet_row(t, i, &r, e)) {
-			csv_record_done(&r);
-			return -1;
-		}
-		if (!blank(&r))
-			s->off[keep++] = s->off[i];
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < from.n_rows; i++) {
+		if (!sheet_row(&from, i, &r, e))
+			rc = -1;
+		else if (!blank(&r))
+			rc = sheet_store_put(t, &r, e);
 	}
-	t->n_rows = keep;
 	csv_record_done(&r);
-	return 0;
+	sheet_store_free(from.store);
+	return rc;
 }
 
 void sheet_store_free(struct sheet_store *s)

@@ -1,7 +1,8 @@
 /* sheet_store.h - the rows of a workbook's sheet kept out of memory: each
- * row written to a spill store (io/spill.h: a few MB in memory, the rest in
- * an unlinked temporary file) as it is read, only its place kept, so that
- * an import of 100 000 dossiers holds no more than one row at a time. */
+ * row written to a spill store (io/spill.h: 1 MiB in memory, the rest in
+ * an unlinked temporary file) as it is read, and only where every 64th row
+ * starts held, so that an import of 100 000 dossiers holds no more than a
+ * row at a time. */
 #ifndef PTCE_SHEET_STORE_H
 #define PTCE_SHEET_STORE_H
 #include <stddef.h>
