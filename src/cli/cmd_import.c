@@ -141,6 +141,7 @@ static int import_with(struct app *app, const char *csv, const struct import_map
 	struct import_request req = {
 		.path = csv, .encoding = o->encoding, .members_path = o->members, .mapping = m,
 		.by = &app->actor, .dry_run = o->dry_run, .drift_only = o->report_drift != NULL,
+		.outcomes = o->verbose || o->dry_run,
 	};
 	struct import_report rep;
 	struct import_errors errs = {0};

@@ -8,6 +8,7 @@
 #include "base/i18n.h"
 #include "io/book.h"
 #include "io/ods.h"
+#include "io/sheet_store.h"
 #include "io/xlsx.h"
 #include "io/zipread.h"
 
@@ -88,16 +89,16 @@ static int zip_format(struct zipread *z, enum book_format *fmt, struct perr *e)
 			  "platform's export of pièces jointes (folders dossier-ID/); refused"), path);
 }
 
-static int read_zip(struct book *b, struct perr *e)
+static int read_zip(struct book *b, int stream, struct perr *e)
 {
 	struct zipread *z;
 	if (zipread_open(b->path, &z, e) < 0)
 		return -1;
 	int rc = zip_format(z, &b->format, e);
 	if (rc == 0 && b->format == BOOK_XLSX)
-		rc = xlsx_read(z, &b->sheets, &b->n, e);
+		rc = xlsx_read(z, stream, &b->sheets, &b->n, e);
 	else if (rc == 0 && b->format == BOOK_ODS)
-		rc = ods_read(z, &b->sheets, &b->n, e);
+		rc = ods_read(z, stream, &b->sheets, &b->n, e);
 	zipread_close(z);
 	return rc;
 }
@@ -140,7 +141,7 @@ static int book_load(const char *path, const char *encoding, int stream, struct 
 	int rc = sniff(path, head, sizeof head, &got, e);
 	if (rc == 0 && got >= 4 && memcmp(head, "PK", 2) == 0 &&
 	    (memcmp(head + 2, "\3\4", 2) == 0 || memcmp(head + 2, "\5\6", 2) == 0)) {
-		rc = read_zip(b, e);
+		rc = read_zip(b, stream, e);
 	} else if (rc == 0 && got >= 8 && memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
 		rc = perr_set(e, P_INVALID, _("%s: an old Excel file (.xls), which ptce does not "
 					      "read; save it as .xlsx or export it again"), path);
@@ -192,6 +193,7 @@ void book_done(struct book *b)
 	csv_reader_close(b->csv);
 	for (size_t i = 0; i < b->n; i++) {
 		free(b->sheets[i].name);
+		sheet_store_free(b->sheets[i].table.store);
 		csv_table_done(&b->sheets[i].table);
 	}
 	free(b->sheets);

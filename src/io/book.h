@@ -53,7 +53,8 @@ struct book {
 int book_read(const char *path, const char *encoding, struct book *b, struct perr *e);
 /* book_open - book_read, but a CSV's rows are not read: b->csv reads them
  * one at a time (and again after csv_reader_rewind), its one sheet holding
- * only the header. */
+ * only the header; a workbook's sheets keep their rows out of memory
+ * (io/sheet_store.h: read them with sheet_row, never through rows). */
 int book_open(const char *path, const char *encoding, struct book *b, struct perr *e);
 /* book_sheet - the sheet called name (case and accents as written), or NULL. */
 const struct csv_table *book_sheet(const struct book *b, const char *name);

@@ -610,7 +610,7 @@ void csv_table_done(struct csv_table *t)
 	free(t->path);
 	free(t->sheet);
 	record_clear(&t->header);
-	for (size_t i = 0; i < t->n_rows; i++)
+	for (size_t i = 0; t->rows && i < t->n_rows; i++)
 		record_clear(&t->rows[i]);
 	free(t->rows);
 	memset(t, 0, sizeof *t);

@@ -25,6 +25,10 @@ struct csv_table {
 	struct csv_record header;
 	struct csv_record *rows;	/* rows whose cells are all empty are dropped */
 	size_t n_rows;
+	/* A workbook's sheet read by book_open keeps its n_rows rows out of
+	 * memory (io/sheet_store.h, sheet_row reads one); rows is then NULL.
+	 * book_done frees it, csv_table_done does not. */
+	struct sheet_store *store;
 };
 
 /* csv_table_parse - parse a CSV held in memory: BOM stripped, a file that

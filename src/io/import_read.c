@@ -12,6 +12,7 @@
 #include "io/import_read.h"
 #include "io/mapping_guess.h"
 #include "io/normalize.h"
+#include "io/sheet_store.h"
 #include "io/strmap.h"
 
 /* The Avis sheet's columns (the platform's). */
@@ -35,7 +36,8 @@ struct cell_src {
 	int idx;
 };
 
-/* The rows of the Dossiers sheet: a sheet's, or a CSV's read one at a time. */
+/* The rows of a sheet (each read from its store, io/sheet_store.h), or of a
+ * CSV read one at a time. */
 struct rows {
 	const struct csv_table *t;
 	struct csv_reader *r;
@@ -44,13 +46,26 @@ struct rows {
 };
 
 /* What is kept of a dossier between the two readings: its row, and the
- * members and opinions of the other sheets that name it. */
+ * members of a members' sheet in another order than the dossiers'. */
 struct held {
 	int line;
 	struct member *members;
 	size_t n_members;
-	struct import_avis *avis;
-	size_t n_avis;
+};
+
+/* An Avis row checked on the first reading, read again for its dossier k
+ * on the second: only where it is is kept, sorted by dossier. */
+struct avis_ref {
+	size_t k, row;
+};
+
+/* The Avis sheet. */
+struct avis_sheet {
+	struct import_place p;
+	int col[AV_COUNT];
+	struct avis_ref *refs;
+	size_t n, cap, next;		/* next: the second reading's place in refs */
+	struct csv_record cur;
 };
 
 /* The members' sheet (or --members file). When it lists the members in the
@@ -73,6 +88,8 @@ struct import_reading {
 	struct import_report *rep;
 	struct import_place place[2];	/* Dossiers, Etablissements (t NULL: none) */
 	struct strmap etab_rows;	/* dossier number -> its applicant's row */
+	struct csv_record etab_cur;	/* that row, read for the dossier being read */
+	struct perr etab_err;		/* it could not be read (the store) */
 	struct colref *cols;		/* per m->dcols */
 	int *doc_idx, *ann_idx, pc[PC_COUNT], id_col;
 	struct strmap numbers;		/* dossier number -> index in held */
@@ -81,6 +98,7 @@ struct import_reading {
 	struct rows rows;		/* the Dossiers sheet's */
 	int saving;			/* the second reading: the numbers are known */
 	struct mreader mem;
+	struct avis_sheet avis;
 };
 
 static int rows_next(struct rows *s, const struct csv_record **out, struct perr *e)
@@ -88,8 +106,8 @@ static int rows_next(struct rows *s, const struct csv_record **out, struct perr 
 	if (!s->r) {
 		if (s->i >= s->t->n_rows)
 			return 0;
-		*out = &s->t->rows[s->i++];
-		return 1;
+		*out = sheet_row(s->t, s->i++, &s->cur, e);
+		return *out ? 1 : -1;
 	}
 	csv_record_done(&s->cur);
 	*out = &s->cur;
@@ -186,21 +204,39 @@ static void resolve_columns(struct import_reading *rd)
 
 /* The applicant's own établissement of each dossier: the Etablissements
  * row whose Champ is "Dossier" (the others are SIRET fields of the form). */
-static void index_etablissements(struct import_reading *rd)
+static int index_etablissements(struct import_reading *rd, struct perr *e)
 {
 	const struct csv_table *t = rd->place[1].t;
 	if (!t)
-		return;
+		return 0;
 	int id = csv_table_column(t, "Dossier ID"), champ = csv_table_column(t, "Champ");
 	if (id < 0)
-		return;
+		return 0;
+	struct csv_record buf = {0};
+	const struct csv_record *r;
 	for (size_t i = 0; i < t->n_rows; i++) {
-		char *num = csv_trimmed(cell(&t->rows[i], id));
-		if (*num && (champ < 0 || mapping_same_header(cell(&t->rows[i], champ), "Dossier")) &&
+		if (!(r = sheet_row(t, i, &buf, e))) {
+			csv_record_done(&buf);
+			return -1;
+		}
+		char *num = csv_trimmed(cell(r, id));
+		if (*num && (champ < 0 || mapping_same_header(cell(r, champ), "Dossier")) &&
 		    strmap_get(&rd->etab_rows, num) < 0)
 			strmap_put(&rd->etab_rows, num, (long long)i);
 		free(num);
 	}
+	csv_record_done(&buf);
+	return 0;
+}
+
+/* The applicant's établissement row of dossier number num, or NULL (none,
+ * or it could not be read: rd->etab_err says so). */
+static const struct csv_record *etab_row(struct import_reading *rd, const char *num)
+{
+	long long erow = strmap_get(&rd->etab_rows, num);
+	if (erow < 0)
+		return NULL;
+	return sheet_row(rd->place[1].t, (size_t)erow, &rd->etab_cur, &rd->etab_err);
 }
 
 /* ---------------------------------------------------------- values --- */
@@ -397,10 +433,7 @@ static void read_dossier(struct import_reading *rd, const struct csv_record *r,
 	memset(it, 0, sizeof *it);
 	it->line = r->line;
 	char *num = csv_trimmed(cell(r, rd->id_col));
-	long long erow = strmap_get(&rd->etab_rows, num);
-	const struct csv_record *recs[2] = {
-		r, erow >= 0 ? &rd->place[1].t->rows[erow] : NULL
-	};
+	const struct csv_record *recs[2] = { r, etab_row(rd, num) };
 	free(num);
 	struct cell_src *src = xcalloc(m->n_dcols ? m->n_dcols : 1, sizeof *src);
 	for (size_t i = 0; i < m->n_dcols; i++)
@@ -423,7 +456,8 @@ static void read_dossier(struct import_reading *rd, const struct csv_record *r,
 static int read_dossiers(struct import_reading *rd, struct perr *e)
 {
 	rd->id_col = -1;
-	index_etablissements(rd);
+	if (index_etablissements(rd, e) < 0)
+		return -1;
 	resolve_columns(rd);
 	const struct csv_record *r;
 	int rc;
@@ -439,6 +473,10 @@ static int read_dossiers(struct import_reading *rd, struct perr *e)
 		read_dossier(rd, r, &it);
 		import_item_clear(&it);
 		rd->n++;
+		if (rd->etab_err.status != P_OK) {
+			*e = rd->etab_err;
+			return -1;
+		}
 	}
 	return rc;
 }
@@ -585,11 +623,13 @@ static char *trimmed_or_null(const char *v)
 	return NULL;
 }
 
-static void read_one_avis(struct import_reading *rd, const struct import_place *p, const int *col,
-			  const struct csv_record *r)
+/* The Avis row r into *a, checked: the index of its dossier, or -1. */
+static long long read_one_avis(struct import_reading *rd, const struct csv_record *r,
+			       struct import_avis *out)
 {
+	const struct import_place *p = &rd->avis.p;
+	const int *col = rd->avis.col;
 	long long k = owner_index(rd, p, r, col[AV_DOSSIER]);
-	struct held *it = k >= 0 ? &rd->held[k] : NULL;
 	struct import_avis a = {0};
 	char *created = csv_trimmed(cell(r, col[AV_CREATED]));
 	char *answered = csv_trimmed(cell(r, col[AV_ANSWERED]));
@@ -623,21 +663,35 @@ static void read_one_avis(struct import_reading *rd, const struct import_place *
 	free(yn);
 	free(created);
 	free(answered);
-	if (it) {
-		it->avis = xrealloc(it->avis, (it->n_avis + 1) * sizeof *it->avis);
-		it->avis[it->n_avis++] = a;
-	} else {
-		free(a.expert);
-		free(a.answer);
-		free(a.question);
-		free(a.yes_no);
-		free(a.instructeur);
-	}
+	*out = a;
+	return k;
 }
 
-static void read_avis(struct import_reading *rd, const struct import_place *p)
+static int ref_cmp(const void *a, const void *b)
 {
-	int col[AV_COUNT], ok = 1;
+	const struct avis_ref *x = a, *y = b;
+	return x->k != y->k ? (x->k > y->k) - (x->k < y->k) : (x->row > y->row) - (x->row < y->row);
+}
+
+/* The second reading: the opinions of dossier k into it, read again. */
+static int avis_of(struct import_reading *rd, size_t k, struct import_item *it, struct perr *e)
+{
+	struct avis_sheet *av = &rd->avis;
+	for (; av->next < av->n && av->refs[av->next].k == k; av->next++) {
+		const struct csv_record *r;
+		if (!(r = sheet_row(av->p.t, av->refs[av->next].row, &av->cur, e)))
+			return -1;
+		it->avis = xrealloc(it->avis, (it->n_avis + 1) * sizeof *it->avis);
+		read_one_avis(rd, r, &it->avis[it->n_avis++]);
+	}
+	return 0;
+}
+
+static int read_avis(struct import_reading *rd, const struct import_place *p, struct perr *e)
+{
+	struct avis_sheet *av = &rd->avis;
+	int *col = av->col, ok = 1;
+	av->p = *p;
 	for (int i = 0; i < AV_COUNT; i++) {
 		col[i] = csv_table_column(p->t, avis_headers[i]);
 		if (col[i] < 0 && i != AV_QUESTION && i != AV_YESNO && i != AV_INSTRUCTEUR) {
@@ -646,8 +700,29 @@ static void read_avis(struct import_reading *rd, const struct import_place *p)
 			ok = 0;
 		}
 	}
-	for (size_t i = 0; ok && i < p->t->n_rows; i++)
-		read_one_avis(rd, p, col, &p->t->rows[i]);
+	struct csv_record buf = {0};
+	const struct csv_record *r;
+	int rc = 0;
+	for (size_t i = 0; ok && rc == 0 && i < p->t->n_rows; i++) {
+		struct import_avis a;
+		long long k;
+		if ((r = sheet_row(p->t, i, &buf, e)) == NULL) {
+			rc = -1;
+			break;
+		}
+		if ((k = read_one_avis(rd, r, &a)) >= 0) {
+			if (av->n == av->cap) {
+				av->cap = av->cap ? 2 * av->cap : 256;
+				av->refs = xrealloc(av->refs, av->cap * sizeof *av->refs);
+			}
+			av->refs[av->n++] = (struct avis_ref){ (size_t)k, i };
+		}
+		import_avis_clear(&a);
+	}
+	csv_record_done(&buf);
+	if (av->n)
+		qsort(av->refs, av->n, sizeof *av->refs, ref_cmp);
+	return rc;
 }
 
 /* ----------------------------------------------------------- sheets --- */
@@ -718,7 +793,7 @@ static int check_all(struct import_reading *rd, const struct book *b, struct imp
 	const struct book_sheet *avis = b->format == BOOK_CSV ? NULL : find_sheet(b, MAPPING_SHEET_AVIS);
 	if (rc == 0 && avis) {
 		struct import_place p = { &avis->table, avis->name };
-		read_avis(rd, &p);
+		rc = read_avis(rd, &p, e);
 	}
 	if (rc == 0 && main->table.cp1252)
 		import_note(rd->rep, xasprintf(_("%s is not UTF-8; it was read as Windows-1252 (a French "
@@ -756,6 +831,7 @@ int import_read_each(struct import_reading *rd,
 {
 	rd->saving = 1;
 	rd->mem.next_k = -1;
+	rd->avis.next = 0;
 	if (rows_rewind(&rd->rows, e) < 0 || (rd->mem.ordered && rows_rewind(&rd->mem.rows, e) < 0))
 		return -1;
 	const struct csv_record *r;
@@ -770,6 +846,11 @@ int import_read_each(struct import_reading *rd,
 			return changed(rd, e);
 		struct import_item it;
 		read_dossier(rd, r, &it);
+		if (rd->etab_err.status != P_OK) {
+			import_item_clear(&it);
+			*e = rd->etab_err;
+			return -1;
+		}
 		if (rd->errs->n != errs0) {
 			import_item_clear(&it);
 			return changed(rd, e);
@@ -777,10 +858,10 @@ int import_read_each(struct import_reading *rd,
 		struct held *h = &rd->held[k++];
 		it.d.members = h->members;
 		it.d.n_members = h->n_members;
-		it.avis = h->avis;
-		it.n_avis = h->n_avis;
 		*h = (struct held){ .line = h->line };
 		rc = members_of(rd, (long long)k - 1, &it.d, e);
+		if (rc == 0)
+			rc = avis_of(rd, k - 1, &it, e);
 		if (rc == 0)
 			rc = save(arg, &it, e);
 		import_item_clear(&it);
@@ -794,12 +875,14 @@ void import_read_done(struct import_reading *rd)
 		return;
 	for (size_t i = 0; i < rd->n; i++) {
 		struct import_item it = { .d.members = rd->held[i].members,
-					  .d.n_members = rd->held[i].n_members,
-					  .avis = rd->held[i].avis, .n_avis = rd->held[i].n_avis };
+					  .d.n_members = rd->held[i].n_members };
 		import_item_clear(&it);
 	}
 	free(rd->held);
 	csv_record_done(&rd->rows.cur);
+	csv_record_done(&rd->etab_cur);
+	csv_record_done(&rd->avis.cur);
+	free(rd->avis.refs);
 	csv_record_done(&rd->mem.rows.cur);
 	csv_reader_close(rd->mem.rows.r);
 	member_clear(&rd->mem.next);

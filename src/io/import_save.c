@@ -583,10 +583,13 @@ static void add_outcome(struct import_saver *sv, const struct import_item *it, l
 			enum save_result res, char *names)
 {
 	struct import_report *r = sv->rep;
-	r->items = xrealloc(r->items, (r->n_items + 1) * sizeof *r->items);
-	r->items[r->n_items++] = (struct import_outcome){
-		xstrdup(it->d.f[DF_DS_NUMBER]), id, res, names
-	};
+	if (sv->req->outcomes) {
+		r->items = xrealloc(r->items, (r->n_items + 1) * sizeof *r->items);
+		r->items[r->n_items++] = (struct import_outcome){
+			xstrdup(it->d.f[DF_DS_NUMBER]), id, res, names
+		};
+	} else
+		free(names);
 	if (res == SAVE_CREATED)
 		r->created++;
 	else if (res == SAVE_UPDATED)
@@ -666,15 +669,18 @@ static void saver_done(struct import_saver *sv)
 /* A whole import is one large transaction: its statement journals and
  * temporary b-trees (the audit triggers' INSERT ... SELECT FROM audit)
  * kept in memory, not written page by page to a temporary file, and a
- * page cache (16 MiB) that holds what it writes instead of spilling it
- * into the WAL again and again. saved[] gets the connection's settings. */
+ * page cache (8 MiB) that holds what it writes instead of spilling it
+ * into the WAL again and again: no larger, as the import's memory must
+ * stay under 64 MiB at any size (the cache, the search index's build and
+ * the rest; 16 MiB went over at 100 000 dossiers). saved[] gets the
+ * connection's settings. */
 static int bulk_settings(struct store *s, long long saved[2], struct perr *e)
 {
 	const char *what = _("reading the connection's settings");
 	if (stmt_int(s, &saved[0], 0, e, what, "PRAGMA temp_store", NULL) < 0 ||
 	    stmt_int(s, &saved[1], -2000, e, what, "PRAGMA cache_size", NULL) < 0)
 		return -1;
-	return store_exec(s, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384", e);
+	return store_exec(s, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8192", e);
 }
 
 /* The settings bulk_settings changed, as they were (temp.fts_pending goes

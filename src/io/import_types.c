@@ -38,6 +38,15 @@ void import_note(struct import_report *rep, char *msg)
 	rep->notes[rep->n_notes++] = msg;
 }
 
+void import_avis_clear(struct import_avis *a)
+{
+	free(a->question);
+	free(a->answer);
+	free(a->yes_no);
+	free(a->instructeur);
+	free(a->expert);
+}
+
 void import_item_clear(struct import_item *it)
 {
 	dossier_clear(&it->d);
@@ -49,14 +58,8 @@ void import_item_clear(struct import_item *it)
 		for (size_t i = 0; i < it->n_notes; i++)
 			free(it->notes[i]);
 	free(it->notes);
-	for (size_t i = 0; i < it->n_avis; i++) {
-		struct import_avis *a = &it->avis[i];
-		free(a->question);
-		free(a->answer);
-		free(a->yes_no);
-		free(a->instructeur);
-		free(a->expert);
-	}
+	for (size_t i = 0; i < it->n_avis; i++)
+		import_avis_clear(&it->avis[i]);
 	free(it->avis);
 	memset(it, 0, sizeof *it);
 }

@@ -29,7 +29,7 @@ struct import_drift {
 struct import_report {
 	size_t created, updated, unchanged;
 	char *summary;		/* the zip export: what was stored, instead of the counts */
-	struct import_outcome *items;
+	struct import_outcome *items;	/* only when the request asked (outcomes) */
 	size_t n_items;
 	char **ignored;		/* headers of the dossiers sheet the mapping does not use */
 	size_t n_ignored;
@@ -54,6 +54,9 @@ struct import_request {
 	const struct actor *by;		/* who imports: an admin (permission_import) */
 	int dry_run;			/* roll back at the end */
 	int drift_only;			/* read and compare states only: write nothing */
+	int outcomes;			/* keep each dossier's outcome in the report's
+					 * items (--verbose, --dry-run); not kept
+					 * otherwise: they grow with the file */
 };
 
 /* import_note - add msg (a fresh string, taken) to the report's notes. */
@@ -84,6 +87,8 @@ struct import_item {
 	size_t n_avis;
 };
 
+/* import_avis_clear - free what a holds. */
+void import_avis_clear(struct import_avis *a);
 /* import_item_clear - free what it holds. */
 void import_item_clear(struct import_item *it);
 

@@ -6,6 +6,7 @@
 
 #include "base/i18n.h"
 #include "io/ods.h"
+#include "io/sheet_store.h"
 
 #define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -18,6 +19,7 @@ struct ods {
 	struct zipread *z;
 	struct book_sheet **sheets;
 	size_t *n;
+	int stream;		/* the rows kept in stores (io/sheet_store.h) */
 	struct sheet_xml sx;
 	int spreadsheet;	/* saw office:spreadsheet */
 	int in_table;
@@ -187,6 +189,8 @@ static void table_start(struct ods *o)
 	struct book_sheet *bs = sheet_list_add(o->sheets, o->n);
 	bs->name = name;
 	sheet_build_init(&o->bld, &bs->table, zipread_path(o->z), name);
+	if (o->stream)
+		sheet_store_start(&bs->table);
 	o->in_table = 1;
 	o->row = 1;
 }
@@ -204,9 +208,8 @@ static int ods_node(struct ods *o, struct perr *e)
 			return 0;
 	}
 	if (sheet_xml_is_end(sx, NS_TABLE, "table")) {
-		sheet_build_done(&o->bld);
 		o->in_table = 0;
-		return 0;
+		return sheet_build_done(&o->bld, e);
 	}
 	if (sheet_xml_is(sx, NS_TABLE, "table-row")) {
 		o->row_rep = repeat_attr(sx, "number-rows-repeated", SHEET_MAX_ROWS + 1L);
@@ -243,9 +246,10 @@ static int ods_fail(struct ods *o, struct perr *e)
 	return -1;
 }
 
-int ods_read(struct zipread *z, struct book_sheet **sheets, size_t *n, struct perr *e)
+int ods_read(struct zipread *z, int stream, struct book_sheet **sheets, size_t *n,
+	     struct perr *e)
 {
-	struct ods o = { .z = z, .sheets = sheets, .n = n };
+	struct ods o = { .z = z, .sheets = sheets, .n = n, .stream = stream };
 	perr_clear(e);
 	if (sheet_xml_open(z, "content.xml", SHEET_STREAM_XML, &o.sx, e) < 0)
 		return -1;
@@ -260,7 +264,7 @@ int ods_read(struct zipread *z, struct book_sheet **sheets, size_t *n, struct pe
 					      "(a text or a drawing?); export the dossiers as "
 					      "xlsx, ods or csv"), zipread_path(z));
 	if (o.in_table)
-		sheet_build_done(&o.bld);
+		sheet_build_done(&o.bld, &(struct perr){0});
 	sheet_xml_close(&o.sx);
 	sheet_text_done(&o.text);
 	free(o.vtype);

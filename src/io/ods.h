@@ -14,7 +14,10 @@
  * by "\n" (text:s, text:tab, text:line-break and spans kept, annotations
  * left out); a covered (merged) cell is "". Repeated rows and columns are
  * repeated, except the blank ones a writer pads a table with. A document
- * that is not a spreadsheet, or damaged, is P_INVALID naming the file. */
-int ods_read(struct zipread *z, struct book_sheet **sheets, size_t *n, struct perr *e);
+ * that is not a spreadsheet, or damaged, is P_INVALID naming the file.
+ * stream: each table keeps its rows in a store (io/sheet_store.h), read
+ * with sheet_row, never all in memory. */
+int ods_read(struct zipread *z, int stream, struct book_sheet **sheets, size_t *n,
+	     struct perr *e);
 
 #endif

@@ -6,6 +6,7 @@
 #include "base/i18n.h"
 #include "io/dynlib.h"
 #include "io/sheet.h"
+#include "io/sheet_store.h"
 
 struct book_sheet *sheet_list_add(struct book_sheet **v, size_t *n)
 {
@@ -97,6 +98,20 @@ static struct csv_record copy_record(const struct csv_record *r, int line)
 	return c;
 }
 
+/* The current row, repeat times, into the store of a streamed sheet. */
+static int store_row(struct sheet_build *b, int line, long repeat, struct perr *e)
+{
+	struct csv_record r;
+	take_row(b, &r, line);
+	int rc = 0;
+	for (long k = 0; k < repeat && rc == 0; k++) {
+		r.line = line + (int)k;
+		rc = sheet_store_put(b->t, &r, e);
+	}
+	csv_record_done(&r);
+	return rc;
+}
+
 int sheet_build_row(struct sheet_build *b, int line, long repeat, struct perr *e)
 {
 	int blank = 1;
@@ -118,6 +133,8 @@ int sheet_build_row(struct sheet_build *b, int line, long repeat, struct perr *e
 	}
 	b->total += (size_t)repeat * b->n;
 	struct csv_table *t = b->t;
+	if (t->store && b->have_header)
+		return store_row(b, line, repeat, e);
 	struct csv_record *r = b->have_header ? add_row(t) : &t->header;
 	take_row(b, r, line);
 	b->have_header = 1;
@@ -143,6 +160,11 @@ static void merge_record(struct csv_record *r, int r1, size_t c1, int r2, size_t
 
 void sheet_build_merge(struct sheet_build *b, int r1, size_t c1, int r2, size_t c2)
 {
+	if (b->t->store) {
+		sheet_store_merge(b->t, r1, c1, r2, c2);
+		merge_record(&b->t->header, r1, c1, r2, c2);
+		return;
+	}
 	merge_record(&b->t->header, r1, c1, r2, c2);
 	for (size_t i = 0; i < b->t->n_rows; i++)
 		merge_record(&b->t->rows[i], r1, c1, r2, c2);
@@ -173,11 +195,12 @@ static void pad(struct csv_record *r, size_t width)
 	r->n = width;
 }
 
-void sheet_build_done(struct sheet_build *b)
+int sheet_build_done(struct sheet_build *b, struct perr *e)
 {
 	struct csv_table *t = b->t;
 	size_t keep = 0;
-	for (size_t i = 0; i < t->n_rows; i++) {
+	int rc = t->store ? sheet_store_finish(t, e) : 0;
+	for (size_t i = 0; !t->store && i < t->n_rows; i++) {
 		if (record_blank(&t->rows[i])) {
 			record_free(&t->rows[i]);
 			continue;
@@ -185,12 +208,14 @@ void sheet_build_done(struct sheet_build *b)
 		pad(&t->rows[i], t->header.n);
 		t->rows[keep++] = t->rows[i];
 	}
-	t->n_rows = keep;
+	if (!t->store)
+		t->n_rows = keep;
 	if (!t->header.cells)
 		t->header.cells = xcalloc(1, sizeof *t->header.cells);
 	row_clear(b);
 	free(b->cells);
 	memset(b, 0, sizeof *b);
+	return rc;
 }
 
 /* ---- XML ------------------------------------------------------------------ */

@@ -49,6 +49,9 @@ struct sheet_build {
 /* sheet_build_init - start t, a sheet called sheet of the file path. */
 void sheet_build_init(struct sheet_build *b, struct csv_table *t, const char *path,
 		      const char *sheet);
+/* A sheet read to be streamed (book_open) keeps its rows after the header
+ * in a store (io/sheet_store.h): call sheet_store_start(t) after
+ * sheet_build_init, and read them with sheet_row. */
 /* sheet_build_cell - set column col (0-based) of the current row to value,
  * which b takes; a column past SHEET_MAX_COLS is P_INVALID at line. */
 int sheet_build_cell(struct sheet_build *b, int line, size_t col, char *value,
@@ -60,8 +63,9 @@ int sheet_build_row(struct sheet_build *b, int line, long repeat, struct perr *e
  * columns): every cell but the top-left one is emptied. */
 void sheet_build_merge(struct sheet_build *b, int r1, size_t c1, int r2, size_t c2);
 /* sheet_build_done - finish: the rows padded with "" to the header's width,
- * rows emptied by merges dropped. b is reset; t is the caller's. */
-void sheet_build_done(struct sheet_build *b);
+ * rows emptied by merges dropped. b is reset; t is the caller's. -1 only
+ * when the rows of a streamed sheet cannot be read back. */
+int sheet_build_done(struct sheet_build *b, struct perr *e);
 
 /* A zip entry read as XML, node by node. */
 struct _xmlTextReader;

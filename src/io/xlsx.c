@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "io/sheet_store.h"
+#include "io/spill.h"
 #include "io/xlsx.h"
 
 #define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -33,8 +35,12 @@ struct xlsx {
 	int date1904;
 	unsigned char *xf;	/* enum numkind of each cellXfs entry */
 	size_t n_xf;
-	char **sst;		/* shared strings */
-	unsigned char *sst_nul;	/* the string held _x0000_ (a NUL) */
+	int stream;		/* the sheets' rows kept in stores (io/sheet_store.h) */
+	/* The shared strings, each stored as its length, whether it held
+	 * _x0000_ (a NUL), then its text: a few MB in memory, the rest in a
+	 * temporary file; only where each starts is held. */
+	struct spill sst;
+	uint64_t *sst_off;
 	size_t n_sst;
 };
 
@@ -364,18 +370,52 @@ static void rich_node(struct sheet_xml *sx, struct rich *r)
 		sheet_text_add(&r->text, s, strlen(s));
 }
 
-static void sst_push(struct xlsx *x, struct rich *r)
+static int sst_push(struct xlsx *x, const char *part, struct rich *r, struct perr *e)
 {
 	if ((x->n_sst & (x->n_sst - 1)) == 0) {
 		size_t cap = x->n_sst ? x->n_sst * 2 : 1;
-		x->sst = xrealloc(x->sst, cap * sizeof *x->sst);
-		x->sst_nul = xrealloc(x->sst_nul, cap);
+		x->sst_off = xrealloc(x->sst_off, cap * sizeof *x->sst_off);
 	}
 	int nul = 0;
 	char *s = sheet_text_take(&r->text);
 	unescape_x(s, &nul);
-	x->sst[x->n_sst] = s;
-	x->sst_nul[x->n_sst++] = (unsigned char)nul;
+	size_t n = strlen(s);
+	char *rec = xmalloc(5 + n);
+	uint32_t len = (uint32_t)n;
+	memcpy(rec, &len, 4);
+	rec[4] = (char)nul;
+	memcpy(rec + 5, s, n);
+	struct perr pe = {0};
+	int rc = n > UINT32_MAX ? perr_set(&pe, P_INVALID, _("longer than 4 GB"))
+				: spill_put(&x->sst, rec, 5 + n, &x->sst_off[x->n_sst], &pe);
+	if (rc < 0)
+		perr_set(e, pe.status, _("%s: part \"%s\", shared string %zu: %s"), x->path, part,
+			 x->n_sst + 1, pe.msg);
+	else
+		x->n_sst++;
+	free(rec);
+	free(s);
+	return rc;
+}
+
+/* Shared string i into *out (a fresh string), *nul when it held _x0000_. */
+static int sst_get(const struct xlsx *x, size_t i, char **out, int *nul, struct perr *e)
+{
+	char head[5];
+	uint32_t len;
+	*out = NULL;
+	if (spill_get(&x->sst, x->sst_off[i], head, 5, e) < 0)
+		return -1;
+	memcpy(&len, head, 4);
+	*nul = head[4] != 0;
+	*out = xmalloc((size_t)len + 1);
+	(*out)[len] = '\0';
+	if (spill_get(&x->sst, x->sst_off[i] + 5, *out, len, e) < 0) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 static int read_shared_strings(struct xlsx *x, struct perr *e)
@@ -393,13 +433,15 @@ static int read_shared_strings(struct xlsx *x, struct perr *e)
 			r.in_t = r.rph = 0;
 			r.text.n = 0;
 		}
-		if (sheet_xml_is_end(&sx, NULL, "si"))
-			sst_push(x, &r);
-		else
+		if (!sheet_xml_is_end(&sx, NULL, "si"))
 			rich_node(&sx, &r);
+		else if (sst_push(x, part, &r, e) < 0)
+			break;
 	}
 	if (rc < 0)
 		sheet_xml_fail(&sx, NULL, e);
+	else if (rc > 0)
+		rc = -1;
 	sheet_text_done(&r.text);
 	sheet_xml_close(&sx);
 	return rc;
@@ -451,8 +493,9 @@ static int cell_value(struct ws *w, char **out, struct perr *e)
 		if (bad)
 			return cell_error(w, _("the cell names a shared string the workbook does not "
 					       "have; the file is damaged"), e);
-		*out = xstrdup(w->x->sst[i]);
-		nul = w->x->sst_nul[i];
+		struct perr pe = {0};
+		if (sst_get(w->x, i, out, &nul, &pe) < 0)
+			return cell_error(w, pe.msg, e);
 	} else if (strcmp(t, "inlineStr") == 0 || strcmp(t, "str") == 0) {
 		unescape_x(v, &nul);
 	} else if (strcmp(t, "b") == 0) {
@@ -571,6 +614,8 @@ static int read_worksheet(struct xlsx *x, const struct wb_sheet *ws, const char 
 	struct ws w = { .x = x, .c.style = 0 };
 	bs->name = xstrdup(ws->name);
 	sheet_build_init(&w.b, &bs->table, x->path, ws->name);
+	if (x->stream)
+		sheet_store_start(&bs->table);
 	int rc = sheet_xml_open(x->z, part, SHEET_STREAM_XML, &w.sx, e);
 	while (rc == 0 && (rc = sheet_xml_next(&w.sx)) == 1)
 		rc = ws_node(&w, e);
@@ -583,7 +628,8 @@ static int read_worksheet(struct xlsx *x, const struct wb_sheet *ws, const char 
 		int *m = w.merges + 4 * i;
 		sheet_build_merge(&w.b, m[0], (size_t)m[1], m[2], (size_t)m[3]);
 	}
-	sheet_build_done(&w.b);
+	if (sheet_build_done(&w.b, e) < 0 && rc == 0)
+		rc = -1;
 	sheet_xml_close(&w.sx);
 	sheet_text_done(&w.c.rich.text);
 	free(w.c.type);
@@ -604,13 +650,11 @@ static void xlsx_done(struct xlsx *x)
 		free(x->sheets[i].name);
 		free(x->sheets[i].rid);
 	}
-	for (size_t i = 0; i < x->n_sst; i++)
-		free(x->sst[i]);
 	free(x->rels);
 	free(x->sheets);
 	free(x->xf);
-	free(x->sst);
-	free(x->sst_nul);
+	spill_done(&x->sst);
+	free(x->sst_off);
 }
 
 static int is_type(const struct rel *r, const char *suffix)
@@ -636,9 +680,11 @@ static int read_sheets(struct xlsx *x, struct book_sheet **sheets, size_t *n, st
 	return 0;
 }
 
-int xlsx_read(struct zipread *z, struct book_sheet **sheets, size_t *n, struct perr *e)
+int xlsx_read(struct zipread *z, int stream, struct book_sheet **sheets, size_t *n,
+	      struct perr *e)
 {
-	struct xlsx x = { .z = z, .path = zipread_path(z) };
+	struct xlsx x = { .z = z, .path = zipread_path(z), .stream = stream };
+	spill_init(&x.sst);
 	perr_clear(e);
 	int rc = read_rels(&x, e);
 	if (rc == 0)

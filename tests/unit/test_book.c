@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "io/book.h"
+#include "io/sheet_store.h"
 
 static char dir[64];
 static int have_fixtures;
@@ -276,6 +277,102 @@ static void test_big_xlsx(void **state)
 	book_done(&b);
 }
 
+/* Every sheet of name read by book_open (rows in stores, PTCE_SPILL_MEM
+ * bytes of them in memory, the rest in a temporary file) is what
+ * book_read holds: same rows, lines and cells, merges and padding too. */
+static void same_streamed(const char *name, const char *spill_mem)
+{
+	struct book held, streamed;
+	struct perr e = {0};
+	read_ok(name, NULL, &held);
+	setenv("PTCE_SPILL_MEM", spill_mem, 1);
+	int rc = book_open(fixture(name), NULL, &streamed, &e);
+	unsetenv("PTCE_SPILL_MEM");
+	if (rc < 0)
+		fail_msg("%s: %s", name, e.msg);
+	assert_int_equal(streamed.n, held.n);
+	struct csv_record buf = {0};
+	for (size_t s = 0; s < held.n; s++) {
+		const struct csv_table *h = &held.sheets[s].table, *t = &streamed.sheets[s].table;
+		assert_non_null(t->store);
+		assert_null(t->rows);
+		assert_int_equal(t->header.n, h->header.n);
+		assert_int_equal(t->n_rows, h->n_rows);
+		for (size_t i = 0; i < h->n_rows; i++) {
+			const struct csv_record *r = sheet_row(t, i, &buf, &e);
+			if (!r)
+				fail_msg("%s row %zu: %s", name, i, e.msg);
+			assert_int_equal(r->line, h->rows[i].line);
+			assert_int_equal(r->n, h->rows[i].n);
+			for (size_t c = 0; c < r->n; c++)
+				assert_string_equal(r->cells[c], h->rows[i].cells[c]);
+		}
+	}
+	/* Out of order, as the import reads Etablissements and Avis rows. */
+	for (size_t s = 0; s < held.n; s++) {
+		const struct csv_table *h = &held.sheets[s].table, *t = &streamed.sheets[s].table;
+		for (size_t j = h->n_rows; j-- > 0;) {
+			size_t i = (j * 7919) % h->n_rows;
+			const struct csv_record *r = sheet_row(t, i, &buf, &e);
+			if (!r)
+				fail_msg("%s row %zu: %s", name, i, e.msg);
+			assert_int_equal(r->line, h->rows[i].line);
+			assert_string_equal(r->cells[r->n - 1], h->rows[i].cells[r->n - 1]);
+		}
+	}
+	csv_record_done(&buf);
+	book_done(&streamed);
+	book_done(&held);
+}
+
+static void test_streamed(void **state)
+{
+	(void)state;
+	const char *names[] = { "platform.xlsx", "corners.xlsx", "platform.ods", "big.xlsx" };
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		same_streamed(names[i], "0");		/* all in the temporary file */
+		same_streamed(names[i], "300");		/* some in memory, then the file */
+	}
+}
+
+/* What book_open says when the store cannot be written, or a cell names a
+ * shared string the workbook does not have: the place, and why. */
+static void open_refused(const char *name, const char *tmpdir, enum pstatus st,
+			 const char *needle)
+{
+	struct book b;
+	struct perr e = {0};
+	const char *path = fixture(name);
+	char *old = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+	setenv("PTCE_SPILL_MEM", "0", 1);
+	if (tmpdir)
+		setenv("TMPDIR", tmpdir, 1);
+	int rc = book_open(path, NULL, &b, &e);
+	unsetenv("PTCE_SPILL_MEM");
+	if (old)
+		setenv("TMPDIR", old, 1);
+	else
+		unsetenv("TMPDIR");
+	free(old);
+	assert_int_equal(rc, -1);
+	assert_int_equal(e.status, st);
+	if (!strstr(e.msg, needle) || !strstr(e.msg, name))
+		fail_msg("%s: %s", name, e.msg);
+}
+
+static void test_streamed_refusals(void **state)
+{
+	(void)state;
+	open_refused("badsst.xlsx", NULL, P_INVALID, "sheet \"S\", row 7, column C: the cell "
+		     "names a shared string");
+	open_refused("corners.xlsx", "/nonexistent-ptce", P_IO, "part \"xl/sharedStrings.xml\", "
+		     "shared string 1: cannot make a temporary file /nonexistent-ptce/");
+	open_refused("platform.xlsx", "/nonexistent-ptce", P_IO, "sheet \"Dossiers\", row 2: "
+		     "cannot make a temporary file /nonexistent-ptce/");
+	open_refused("platform.ods", "/nonexistent-ptce", P_IO, "sheet \"Dossiers\", row ");
+	open_refused("platform.ods", "/nonexistent-ptce", P_IO, "cannot make a temporary file");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -286,6 +383,8 @@ int main(void)
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_csv_encodings),
 		cmocka_unit_test(test_big_xlsx),
+		cmocka_unit_test(test_streamed),
+		cmocka_unit_test(test_streamed_refusals),
 	};
 	cmocka_set_message_output(CM_OUTPUT_TAP);
 	return cmocka_run_group_tests(tests, make_fixtures, drop_fixtures);

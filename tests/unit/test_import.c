@@ -292,6 +292,13 @@ static void test_headers_and_hash(void **state)
 	assert_int_equal(strmap_get(&m, "4321"), 4321);
 	assert_int_equal(strmap_get(&m, "5000"), -1);
 	assert_int_equal(m.n, 5000);
+	strmap_put(&m, "4321", 7);	/* a value replaced, no new key */
+	assert_int_equal(m.n, 5000);
+	for (int i = 0; i < 5000; i++) {
+		snprintf(key, sizeof key, "%d", i);
+		assert_int_equal(strmap_get(&m, key), i == 4321 ? 7 : i);
+	}
+	assert_int_equal(strmap_get(&m, ""), -1);
 	strmap_done(&m);
 }
 
