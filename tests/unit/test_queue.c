@@ -405,6 +405,12 @@ static void check_pages(struct store *s, const struct queue_spec *q, const long 
 		assert_int_equal(queue_position(s, q, ids[i], &pos, &e), 0);
 		assert_int_equal(pos, i);
 	}
+	/* Near an end, the place is the same; farther, -2 (unknown). */
+	for (long long i = 0; i < n; i += 11) {
+		long long pos = -1;
+		assert_int_equal(queue_position_near(s, q, ids[i], n, 20, &pos, &e), 0);
+		assert_int_equal(pos, i < 20 || n - 1 - i < 20 ? i : -2);
+	}
 }
 
 /* check_pages on the order c (desc: the other way round) as login sees
@@ -444,6 +450,67 @@ static void test_keyset_pages(void **state)
 			continue;	/* needs an actor: its keys are the same kind as QC_MINE's */
 		for (int desc = 0; desc < 2; desc++)
 			check_order(f->s, "nobody", NULL, (enum queue_col)c, desc);
+	}
+}
+
+/* Counts the SQLite VM's steps (by tens) of the statements run meanwhile. */
+static int tick(void *arg)
+{
+	++*(long long *)arg;
+	return 0;
+}
+
+/* The VM steps of finding dossier id near an end of q's order. */
+static long long near_cost(struct store *s, const struct queue_spec *q, long long id,
+			   long long n, long long *pos)
+{
+	struct perr e = {0};
+	long long ticks = 0;
+	sqlite3_progress_handler(s->db, 10, tick, &ticks);
+	assert_int_equal(queue_position_near(s, q, id, n, 20, pos, &e), 0);
+	sqlite3_progress_handler(s->db, 0, NULL, NULL);
+	return ticks;
+}
+
+/* After a new order the cursor's dossier is looked for near the ends
+ * only: what it costs does not grow with the queue (the same dossier, in
+ * the middle of 300 rows and then of 1 200), for every order. */
+static void test_position_near_flat(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	assert_int_equal(queue_bench_fill(f->s, 300, &e), 0);
+	struct actor a = {0};
+	snprintf(a.login, sizeof a.login, "rev1");
+	a.roles = ROLE_INSTRUCTEUR;
+	long long small[QC_COUNT], mid[QC_COUNT];
+	for (int round = 0; round < 2; round++) {
+		for (int c = 0; c < QC_COUNT; c++) {
+			struct queue_spec q;
+			queue_spec_init(&q, a.login);
+			q.actor = &a;
+			q.sort = (enum queue_col)c;
+			long long n = 0, pos = 0, *ids = NULL;
+			size_t ni = 0;
+			assert_int_equal(queue_count(f->s, &q, &n, &e), 0);
+			assert_int_equal(queue_ids(f->s, &q, &ids, &ni, &e), 0);
+			if (round == 0)
+				mid[c] = ids[ni / 2];
+			long long cost = near_cost(f->s, &q, mid[c], n, &pos);
+			if (pos != -2)
+				fail_msg("order %d: pos %lld of %lld, id %lld", c, pos, n, mid[c]);
+			if (round == 0)
+				small[c] = cost;
+			else if (cost > 2 * small[c] + 50)
+				fail_msg("order %d: %lld steps at %lld rows, %lld at 304", c, cost, n, small[c]);
+			free(ids);
+			queue_spec_done(&q);
+		}
+		if (round == 0) {
+			/* 900 more, their numbers after the first ones'. */
+			exec_ok(f->s, "UPDATE dossiers SET ds_number = 'A' || substr(ds_number, 2)");
+			assert_int_equal(queue_bench_fill(f->s, 900, &e), 0);
+		}
 	}
 }
 
@@ -599,6 +666,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_keyset_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_steps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stored_sort_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_position_near_flat, setup, teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	rmdir(dbdir);
