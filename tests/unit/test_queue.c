@@ -14,6 +14,7 @@
 #include "procedure/procedure.h"
 #include "store/open.h"
 #include "store/sort_v11.h"
+#include "store/stmt.h"
 #include "store/store.h"
 #include "workflow/queue.h"
 
@@ -647,6 +648,48 @@ static void test_stored_sort_pages(void **state)
 			}
 }
 
+/* How many rows of sort_totals the statement sql rewrote (a temporary
+ * trigger counts them). */
+static long long totals_rewritten(struct store *s, const char *sql)
+{
+	exec_ok(s, "CREATE TEMP TABLE IF NOT EXISTS fired(n);"
+		   "DELETE FROM temp.fired;"
+		   "CREATE TEMP TRIGGER IF NOT EXISTS count_totals AFTER INSERT ON main.sort_totals"
+		   " BEGIN INSERT INTO fired VALUES (1); END;");
+	exec_ok(s, sql);
+	struct perr e = {0};
+	long long n = -1;
+	assert_int_equal(stmt_int(s, &n, 0, &e, "", "SELECT count(*) FROM temp.fired", NULL), 0);
+	return n;
+}
+
+/* Migration 12: a draft saved again (its total changed) leaves the stored
+ * keys alone; a submitted review's total, a draft submitted, and a draft's
+ * grid change them. */
+static void test_sort_keys_follow_what_matters(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	assert_int_equal(queue_bench_fill(f->s, 30, &e), 0);
+	exec_ok(f->s, reviews_sql);
+	long long draft = 0, done = 0;
+	assert_int_equal(stmt_int(f->s, &draft, 0, &e, "", "SELECT min(id) FROM reviews"
+				    " WHERE status = 'draft'", NULL), 0);
+	assert_int_equal(stmt_int(f->s, &done, 0, &e, "", "SELECT min(id) FROM reviews"
+				    " WHERE status = 'submitted'", NULL), 0);
+	char sql[256];
+	snprintf(sql, sizeof sql, "UPDATE reviews SET total = total + 1, updated_at = 'y' WHERE id = %lld", draft);
+	assert_int_equal(totals_rewritten(f->s, sql), 0);
+	snprintf(sql, sizeof sql, "UPDATE reviews SET total = total WHERE id = %lld", done);
+	assert_int_equal(totals_rewritten(f->s, sql), 0);
+	snprintf(sql, sizeof sql, "UPDATE reviews SET total = total + 1 WHERE id = %lld", done);
+	assert_true(totals_rewritten(f->s, sql) > 0);
+	snprintf(sql, sizeof sql, "UPDATE reviews SET grid_version_id = 3 - grid_version_id WHERE id = %lld", draft);
+	assert_true(totals_rewritten(f->s, sql) > 0);
+	snprintf(sql, sizeof sql, "UPDATE reviews SET status = 'submitted' WHERE id = %lld", draft);
+	assert_true(totals_rewritten(f->s, sql) > 0);
+}
+
 int main(void)
 {
 	cmocka_set_message_output(CM_OUTPUT_TAP);
@@ -667,6 +710,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_search_steps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stored_sort_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_position_near_flat, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sort_keys_follow_what_matters, setup, teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	rmdir(dbdir);
