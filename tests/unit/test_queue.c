@@ -538,6 +538,7 @@ static void check_steps(struct store *s, const struct queue_spec *q, const char 
 		struct queue_search_memo m = {0};
 		struct queue_search_memo *mp = with_memo ? &m : NULL;
 		struct queue_hit h;
+		int written = sqlite3_total_changes(s->db);
 		for (int dir = 1; dir >= -1; dir -= 2) {
 			long long from = 0;
 			for (long long k = 0; k <= n; k++) {
@@ -550,6 +551,11 @@ static void check_steps(struct store *s, const struct queue_spec *q, const char 
 				from = h.id;
 			}
 		}
+		/* A search writes nothing (its hits are held in memory, in
+		 * the memo for the next steps). */
+		assert_int_equal(sqlite3_total_changes(s->db), written);
+		if (mp)
+			assert_true(m.hits && m.n_hits >= (size_t)n);
 		/* A new hit before the last one: the memo is not trusted
 		 * any more, and the previous hit's rank counts it. */
 		if (mp) {
