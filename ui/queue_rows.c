@@ -51,12 +51,14 @@ void queue_clamp(struct ui *u)
  * queue); farther, the cursor goes to the first row. */
 #define RESORT_NEAR 200
 
-/* Recount; the cursor's dossier found exactly, or (near) only near an end. */
+/* Recount; the cursor's dossier found exactly, or (near: a new order of
+ * the same dossiers, whose count is kept, as fresh as the last reload's)
+ * only near an end. */
 static void reload(struct ui *u, int near)
 {
 	struct queue_state *q = &u->q;
 	struct perr e = {0};
-	if (queue_count(u->app->store, &q->spec, &q->count, &e)) {
+	if (!near && queue_count(u->app->store, &q->spec, &q->count, &e)) {
 		ui_message(u, UC_ERROR, "%s", e.msg);
 		q->count = 0;
 	}
