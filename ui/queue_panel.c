@@ -245,13 +245,13 @@ static void choose_sort(struct ui *u)
 	else
 		u->q.spec.desc = c == QC_DAYS || c == QC_TOTAL;
 	u->q.spec.sort = (enum queue_col)c;
-	queue_rows_reload(u);
+	queue_rows_resort(u);
 }
 
 static void sort_reverse(struct ui *u)
 {
 	u->q.spec.desc = !u->q.spec.desc;
-	queue_rows_reload(u);
+	queue_rows_resort(u);
 }
 
 static void set_filter(struct ui *u)

@@ -46,25 +46,49 @@ void queue_clamp(struct ui *u)
 		q->top = 0;
 }
 
-void queue_rows_reload(struct ui *u)
+/* A new order puts the cursor's dossier anywhere: it is looked for only
+ * this many rows from either end (a cost that does not grow with the
+ * queue); farther, the cursor goes to the first row. */
+#define RESORT_NEAR 200
+
+/* Recount; the cursor's dossier found exactly, or (near: a new order of
+ * the same dossiers, whose count is kept, as fresh as the last reload's)
+ * only near an end. */
+static void reload(struct ui *u, int near)
 {
 	struct queue_state *q = &u->q;
 	struct perr e = {0};
-	if (queue_count(u->app->store, &q->spec, &q->count, &e)) {
+	if (!near && queue_count(u->app->store, &q->spec, &q->count, &e)) {
 		ui_message(u, UC_ERROR, "%s", e.msg);
 		q->count = 0;
 	}
 	q->found = (struct queue_anchor){ -1, 0 };
 	if (q->cur_id) {
 		long long pos = -1;
-		if (queue_position(u->app->store, &q->spec, q->cur_id, &pos, &e) == 0 && pos >= 0) {
+		int rc = near ? queue_position_near(u->app->store, &q->spec, q->cur_id, q->count,
+						    RESORT_NEAR, &pos, &e)
+			      : queue_position(u->app->store, &q->spec, q->cur_id, &pos, &e);
+		if (rc == 0 && pos >= 0) {
 			q->cur = pos;
 			q->found = (struct queue_anchor){ pos, q->cur_id };
+		} else if (rc == 0 && pos == -2) {
+			q->cur = q->top = 0;
+			q->cur_id = 0;
 		}
 	}
 	q->stale = 1;
 	q->anchored = 0;
 	queue_clamp(u);
+}
+
+void queue_rows_reload(struct ui *u)
+{
+	reload(u, 0);
+}
+
+void queue_rows_resort(struct ui *u)
+{
+	reload(u, 1);
 }
 
 /* Free rows [from, from + n) of the page (their texts), not the array. */

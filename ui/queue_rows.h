@@ -11,6 +11,11 @@ void queue_rows_init(struct ui *u);
 void queue_rows_done(struct ui *u);
 /* queue_rows_reload - recount and keep the cursor on the same dossier. */
 void queue_rows_reload(struct ui *u);
+/* queue_rows_resort - the same after a change of order, without a
+ * recount (the same dossiers): the cursor stays on its dossier when it is
+ * among the first or last 200 rows of the new order, else it goes to the
+ * first row (so that the cost does not grow with the queue). */
+void queue_rows_resort(struct ui *u);
 /* queue_height - the rows of dossiers the screen shows. */
 int queue_height(struct ui *u);
 /* queue_clamp - keep the cursor among the dossiers and in view. */

@@ -109,6 +109,12 @@ char *text_clean(const char *s, int flags)
 
 	while (i < n) {
 		uint32_t cp;
+		/* Printable ASCII is kept as it is: most of a French text,
+		 * copied without decoding it. */
+		if (p[i] >= 0x20 && p[i] < 0x7F) {
+			out[o++] = (char)p[i++];
+			continue;
+		}
 		/* An ESC starts a sequence: drop the CSI/OSC parameters too, so
 		 * "\e[31m" does not leave "[31m" behind. */
 		if (p[i] == 0x1B) {
@@ -167,6 +173,11 @@ size_t text_nwidth(const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	while (i < n && p[i]) {
 		uint32_t cp;
+		if (p[i] >= 0x20 && p[i] < 0x7F) {
+			i++;	/* printable ASCII: one column */
+			w++;
+			continue;
+		}
 		i += utf8_decode(p + i, n - i, &cp);
 		w += (size_t)cp_width(cp);
 	}
@@ -254,9 +265,13 @@ size_t text_wrap(const char *s, size_t cols, size_t **starts, size_t **lens)
 				hard = 1;
 				break;
 			}
-			uint32_t cp;
-			size_t len = utf8_decode((const unsigned char *)s + j, n - j, &cp);
-			size_t cw = (size_t)cp_width(cp);
+			uint32_t cp = (unsigned char)s[j];
+			/* Printable ASCII: one byte, one column, not decoded. */
+			size_t len = 1, cw = 1;
+			if (cp < 0x20 || cp >= 0x7F) {
+				len = utf8_decode((const unsigned char *)s + j, n - j, &cp);
+				cw = (size_t)cp_width(cp);
+			}
 			if (w + cw > cols)
 				break;
 			if (cp == ' ')

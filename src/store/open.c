@@ -108,11 +108,6 @@ static int raw_open(const char *path, int flags, struct store **out, struct perr
 	}
 	/* Damage in a page is noticed when the page is read, not later. */
 	sqlite3_exec(s->db, "PRAGMA cell_size_check = ON", NULL, NULL, NULL);
-	/* The hits of a full-text search (workflow/queue_search.c), private to
-	 * the connection: created now, before any statement is kept prepared,
-	 * as a table created later would make each of them prepare again. */
-	sqlite3_exec(s->db, "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY)",
-		     NULL, NULL, NULL);
 	*out = s;
 	return 0;
 }

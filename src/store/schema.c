@@ -479,5 +479,8 @@ const struct migration store_migrations[] = {
 	/* 11: stored keys for the sorts by "my review" and by total
 	 * (store/sort_v11.c). */
 	{11, sort_v11_sql, NULL},
+	/* 12: that trigger on reviews only when what it stores changes
+	 * (store/sort_v11.c). */
+	{12, sort_v12_sql, NULL},
 };
 const size_t store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

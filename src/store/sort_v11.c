@@ -1,6 +1,8 @@
 /* sort_v11.c - migration 11: the queue's sorts by "my review" and by total
  * read from stored keys that an index serves, kept by triggers in the
- * transaction of the write they follow (reviews, conflicts, states). */
+ * transaction of the write they follow (reviews, conflicts, states); and
+ * migration 12, which lets a review's change fire them only when it
+ * changes what they store. */
 #include "store/sort_v11.h"
 
 /* The figures phase of dossier X (STORE_FIGURES_PHASE on a dossiers row),
@@ -105,3 +107,17 @@ const char sort_v11_sql[] =
 	" END;"
 	/* The dossiers already there (the trigger above fills sort_readers). */
 	TOTALS_OF("SELECT id FROM dossiers");
+
+/* A draft saved again changes its total (and its answers) and nothing the
+ * keys are made of: only submitted reviews are averaged, a draft counts in
+ * "my review" by its status and in the blind rule by its grid and phase. */
+const char sort_v12_sql[] =
+	"DROP TRIGGER sort_review_update;"
+	"CREATE TRIGGER sort_review_update AFTER UPDATE OF dossier_id, reviewer, grid_version_id,"
+	"  phase, status, total ON reviews"
+	" WHEN OLD.dossier_id IS NOT NEW.dossier_id OR OLD.reviewer IS NOT NEW.reviewer"
+	"  OR OLD.grid_version_id IS NOT NEW.grid_version_id OR OLD.phase IS NOT NEW.phase"
+	"  OR OLD.status IS NOT NEW.status"
+	"  OR (NEW.status = 'submitted' AND OLD.total IS NOT NEW.total) BEGIN "
+	TOTALS_OF("OLD.dossier_id, NEW.dossier_id")
+	" END;";

@@ -17,5 +17,9 @@
 /* sort_v11_sql - the tables, their indexes and triggers, and the rows of
  * the dossiers already there. */
 extern const char sort_v11_sql[];
+/* sort_v12_sql - migration 12: the trigger that follows a review's update
+ * fires only when a column the keys depend on changed (not when a draft is
+ * saved again). */
+extern const char sort_v12_sql[];
 
 #endif

@@ -139,6 +139,12 @@ static void check_before_writing(struct store *s)
 	sqlite3_finalize(t);
 }
 
+void store_single_thread(void)
+{
+	/* Refused (and harmless) once SQLite has started. */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+}
+
 int store_read_begin(struct store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))

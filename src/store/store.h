@@ -29,6 +29,11 @@ int store_commit(struct store *s, struct perr *e);
 /* store_rollback - ROLLBACK the transaction under way, if any. */
 void store_rollback(struct store *s);
 
+/* store_single_thread - tell SQLite, before its first use, that this
+ * process has one thread: no mutex is taken on each call (ptce starts no
+ * thread). */
+void store_single_thread(void);
+
 /* store_read_begin - one read transaction for many reads (a screen's
  * rows, a search), so that they see one state of the data and SQLite
  * takes its snapshot once, not for each statement; 1 when it began one

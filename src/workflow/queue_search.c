@@ -113,6 +113,8 @@ struct all_search {
 	char *fq;		/* the FTS5 query */
 	int pm;			/* its parameter; pm + 1 is a dossier id */
 	int walk;		/* find the next hit by walking the order (many hits) */
+	long long *hits;	/* the matching rowids, ascending (the memo's, or own) */
+	size_t n_hits;
 };
 
 /* The first integers of sql's row (0 when no row), binding the match and
@@ -150,52 +152,64 @@ static int one_int(struct all_search *as, const char *sql, long long id, long lo
  * away, and a walk costs what the distance costs, not what the hits do. */
 #define WALK_ROWS 256
 
-/* The walk: the rows of the order after id0 up to dossier bound (0: to
- * the end), each asked whether it matches (FTS5 seeks that one rowid). */
-static int walk(struct all_search *as, long long id0, int dir, long long bound, long long *hit,
-		struct perr *e)
+/* Whether dossier id is among the hits (a binary search). */
+static int is_hit(const struct all_search *as, long long id)
 {
-	const struct queue_sql *w = &as->w;
-	int fwd = (dir >= 0) != (w->desc != 0);
-	char *ob = queue_sql_order_by(w, dir < 0);
-	char *after = id0 ? queue_sql_after(w, fwd ? ">" : "<", as->pm + 1) : xstrdup("");
-	char *upto = bound ? queue_sql_after(w, fwd ? "<=" : ">=", as->pm + 2) : xstrdup("");
-	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s%s%s AND EXISTS (SELECT 1 FROM"
-			      " temp.search_hits h WHERE h.id = d.id) ORDER BY %s LIMIT 1",
-			      w->where, after, upto, ob);
-	sqlite3_stmt *st = queue_sql_prepare(as->s, sql, &as->w, e);
-	free(sql);
-	free(upto);
-	free(after);
-	free(ob);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, as->pm, as->fq, -1, SQLITE_TRANSIENT);
-	if (id0)
-		sqlite3_bind_int64(st, as->pm + 1, id0);
-	if (bound)
-		sqlite3_bind_int64(st, as->pm + 2, bound);
-	int rc = stmt_next(as->s, &st, e, _("searching the dossiers"));
-	*hit = rc > 0 ? sqlite3_column_int64(st, 0) : 0;
-	stmt_done(&st);
-	return rc < 0 ? -1 : 0;
+	size_t lo = 0, hi = as->n_hits;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (as->hits[mid] == id)
+			return 1;
+		if (as->hits[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
-/* The WALK_ROWS-th row after id0 in the direction (0: fewer rows left). */
-static int walk_bound(struct all_search *as, long long id0, int dir, long long *bound,
-		      struct perr *e)
+/* One id into the array arg. */
+static int read_id(sqlite3_stmt *st, void *arg)
+{
+	*(long long *)xarray_add(arg) = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+/* The walk: the next WALK_ROWS rows of the order after id0 (their ids
+ * only, through the order's index), each looked up among the hits; *more
+ * is set when that many were read (more rows may follow). */
+static int walk(struct all_search *as, long long id0, int dir, long long *hit, int *more,
+		struct perr *e)
 {
 	const struct queue_sql *w = &as->w;
 	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
 	char *ob = queue_sql_order_by(w, dir < 0);
 	char *after = id0 ? queue_sql_after(w, cmp, as->pm + 1) : xstrdup("");
-	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s%s ORDER BY %s LIMIT 1 OFFSET %d",
-			      w->where, after, ob, WALK_ROWS - 1);
-	int rc = one_int(as, sql, id0, bound, e);
+	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s%s ORDER BY %s LIMIT %d",
+			      w->where, after, ob, WALK_ROWS);
+	sqlite3_stmt *st = queue_sql_prepare(as->s, sql, &as->w, e);
 	free(sql);
 	free(after);
 	free(ob);
+	if (st && id0)
+		sqlite3_bind_int64(st, as->pm + 1, id0);
+	struct xarray ids = {NULL, 0, 0, sizeof(long long)};
+	int rc = stmt_rows(as->s, st, e, _("searching the dossiers"), read_id, &ids);
+	const long long *v = ids.v;
+	*hit = 0;
+	for (size_t i = 0; rc == 0 && !*hit && i < ids.n; i++)
+		if (is_hit(as, v[i]))
+			*hit = v[i];
+	*more = ids.n == WALK_ROWS;
+	free(ids.v);
 	return rc;
+}
+
+/* The hits of the spec as a condition on d.id (read from the full-text
+ * index: a pass over them). */
+static char *hits_cond(const struct all_search *as)
+{
+	return xasprintf("d.id IN (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%d)", as->pm);
 }
 
 /* The next hit after id0 in the direction dir (0 when none before the
@@ -204,21 +218,23 @@ static int hit_after(struct all_search *as, long long id0, int dir, long long *h
 		     struct perr *e)
 {
 	const struct queue_sql *w = &as->w;
-	long long bound = 0;
 	*hit = 0;
 	if (as->walk) {
-		if (walk_bound(as, id0, dir, &bound, e) < 0 || walk(as, id0, dir, bound, hit, e) < 0)
+		int more = 0;
+		if (walk(as, id0, dir, hit, &more, e) < 0)
 			return -1;
-		if (*hit || !bound)
+		if (*hit || !more)
 			return 0;	/* found, or no row left past the walk */
 	}
 	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
 	char *ob = queue_sql_order_by(w, dir < 0);
 	char *after = id0 ? queue_sql_after(w, cmp, as->pm + 1) : xstrdup("");
-	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s AND d.id IN (SELECT id FROM"
-			      " temp.search_hits)%s ORDER BY %s LIMIT 1", w->where, after, ob);
+	char *in = hits_cond(as);
+	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s AND %s%s ORDER BY %s LIMIT 1",
+			      w->where, in, after, ob);
 	int rc = one_int(as, sql, id0, hit, e);
 	free(sql);
+	free(in);
 	free(after);
 	free(ob);
 	return rc;
@@ -230,31 +246,45 @@ static int hit_rank(struct all_search *as, long long id, long long *index, struc
 {
 	const struct queue_sql *w = &as->w;
 	const char *cmp = w->desc ? ">" : "<";
-	char *sql = xasprintf("SELECT count(*) FROM dossiers d WHERE %s AND d.id IN"
-			      " (SELECT id FROM temp.search_hits)"
+	char *in = hits_cond(as);
+	char *sql = xasprintf("SELECT count(*) FROM dossiers d WHERE %s AND %s"
 			      " AND (%s) %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)",
-			      w->where, w->keys, cmp, w->keys, as->pm + 1);
+			      w->where, in, w->keys, cmp, w->keys, as->pm + 1);
 	long long before = 0;
 	int rc = one_int(as, sql, id, &before, e);
 	*index = before + 1;
 	free(sql);
+	free(in);
 	return rc;
 }
 
-/* Each search's hits, by id: read once from the full-text index, then
- * looked up by the steps (a probe of the index itself for a prefix would
- * gather every id of the prefix again each time). */
-static unsigned long long hits_filled;	/* fills so far: a memo names its own */
+static int cmp_ll(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return x < y ? -1 : x > y;
+}
 
+/* Each search's hits, their rowids read once from the full-text index
+ * into memory (kept in the memo for the next steps): a pass over the
+ * index, which a prefix query makes anyway, and no table written. */
 static int hits_fill(struct all_search *as, struct perr *e)
 {
-	const char *what = _("searching the dossiers");
-	/* The table is made when the store opens (store/open.c). */
-	if (stmt_run(as->s, e, what, "DELETE FROM temp.search_hits", NULL) < 0 ||
-	    stmt_run(as->s, e, what, "INSERT INTO temp.search_hits SELECT rowid FROM dossier_fts"
-		     " WHERE dossier_fts MATCH ?1", "t", as->fq) < 0)
+	struct xarray b = {NULL, 0, 0, sizeof(long long)};
+	sqlite3_stmt *st = store_prepare(as->s, "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?1", e);
+	if (st)
+		sqlite3_bind_text(st, 1, as->fq, -1, SQLITE_TRANSIENT);
+	if (stmt_rows(as->s, st, e, _("searching the dossiers"), read_id, &b) < 0) {
+		free(b.v);
 		return -1;
-	hits_filled++;
+	}
+	as->hits = b.v ? b.v : xmalloc(sizeof *as->hits);
+	as->n_hits = b.n;
+	/* Rowid order is FTS5's; sorted all the same, as is_hit needs it. */
+	for (size_t i = 1; i < b.n; i++)
+		if (as->hits[i - 1] > as->hits[i]) {
+			qsort(as->hits, b.n, sizeof *as->hits, cmp_ll);
+			break;
+		}
 	return 0;
 }
 
@@ -266,13 +296,18 @@ static int hit_count(struct all_search *as, long long *hits, long long *rows, st
 		return -1;
 	/* Every dossier may be seen: the hits are counted alone. */
 	int bare = strcmp(w->where, "1") == 0;
-	char *sql = bare ? xstrdup("SELECT count(*) FROM temp.search_hits")
-		: xasprintf("SELECT count(*) FROM dossiers d WHERE %s AND d.id IN"
-			    " (SELECT id FROM temp.search_hits)", w->where);
-	int rc = one_int(as, sql, 0, hits, e);
-	free(sql);
+	int rc = 0;
+	if (bare) {
+		*hits = (long long)as->n_hits;
+	} else {
+		char *in = hits_cond(as);
+		char *sql = xasprintf("SELECT count(*) FROM dossiers d WHERE %s AND %s", w->where, in);
+		rc = one_int(as, sql, 0, hits, e);
+		free(sql);
+		free(in);
+	}
 	/* No condition: a bare count, which SQLite answers from an index. */
-	sql = bare ? xstrdup("SELECT count(*) FROM dossiers")
+	char *sql = bare ? xstrdup("SELECT count(*) FROM dossiers")
 		: xasprintf("SELECT count(*) FROM dossiers d WHERE %s", w->where);
 	if (rc == 0)
 		rc = one_int(as, sql, 0, rows, e);
@@ -285,21 +320,25 @@ void queue_search_memo_done(struct queue_search_memo *m)
 	free(m->fq);
 	free(m->keys);
 	free(m->where);
+	free(m->hits);
 	memset(m, 0, sizeof *m);
 }
 
 /* Whether m was kept for this search, order and data. */
 static int memo_holds(const struct queue_search_memo *m, const struct all_search *as)
 {
-	return m && m->fq && m->filled == hits_filled && strcmp(m->fq, as->fq) == 0 &&
+	return m && m->fq && m->hits && strcmp(m->fq, as->fq) == 0 &&
 	       strcmp(m->keys, as->w.keys) == 0 &&
 	       m->desc == as->w.desc && strcmp(m->where, as->w.where) == 0 &&
 	       m->data_version == store_data_version(as->s) && m->changes == store_changes(as->s);
 }
 
-static void memo_keep(struct queue_search_memo *m, const struct all_search *as,
+/* Keep the step's figures and the hits (as's own become the memo's). */
+static void memo_keep(struct queue_search_memo *m, struct all_search *as,
 		      const struct queue_hit *hit, long long rows)
 {
+	if (m->hits == as->hits)
+		m->hits = NULL;	/* held: kept as they are */
 	queue_search_memo_done(m);
 	m->fq = xstrdup(as->fq);
 	m->keys = xstrdup(as->w.keys);
@@ -307,7 +346,8 @@ static void memo_keep(struct queue_search_memo *m, const struct all_search *as,
 	m->desc = as->w.desc;
 	m->data_version = store_data_version(as->s);
 	m->changes = store_changes(as->s);
-	m->filled = hits_filled;
+	m->hits = as->hits;
+	m->n_hits = as->n_hits;
 	m->total = hit->total;
 	m->rows = rows;
 	m->last_id = hit->id;
@@ -321,8 +361,12 @@ static int search_step(struct all_search *as, long long from_id, int dir,
 	int held = memo_holds(m, as);
 	long long rows = held ? m->rows : 0;
 	hit->total = held ? m->total : 0;
-	if (!held && hit_count(as, &hit->total, &rows, e) < 0)
+	if (held) {
+		as->hits = m->hits;
+		as->n_hits = m->n_hits;
+	} else if (hit_count(as, &hit->total, &rows, e) < 0) {
 		return -1;
+	}
 	if (hit->total == 0)
 		return 0;
 	/* Many hits: the next is near, walk to it. */
@@ -369,6 +413,9 @@ int queue_search_all(struct store *s, const struct queue_spec *q, const char *te
 	int reading = store_read_begin(s);
 	int rc = search_step(&as, from_id, dir, memo, hit, e);
 	store_read_end(s, reading);
+	/* Hits neither held nor kept by the memo are this step's own. */
+	if (!memo || memo->hits != as.hits)
+		free(as.hits);
 	if (!hit->id)
 		hit->wrapped = 0;
 	queue_sql_done(&as.w);

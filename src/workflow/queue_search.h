@@ -30,7 +30,8 @@ struct queue_search_memo {
 	char *fq, *keys, *where;	/* the FTS5 query, the order, the WHERE */
 	int desc;
 	long long data_version, changes;
-	unsigned long long filled;	/* which fill of the hits it stepped */
+	long long *hits;	/* the matching rowids, ascending */
+	size_t n_hits;
 	long long total;	/* the hits */
 	long long rows;		/* the dossiers searched */
 	long long last_id, last_index;	/* the last hit and its rank */

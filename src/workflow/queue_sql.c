@@ -541,6 +541,38 @@ int queue_position(struct store *s, const struct queue_spec *q, long long id,
 	return rc < 0 ? -1 : 0;
 }
 
+int queue_position_near(struct store *s, const struct queue_spec *q, long long id,
+			long long count, long long cap, long long *pos, struct perr *e)
+{
+	struct queue_sql w;
+	queue_sql_build(s, q, &w);
+	int pid = 1 + w.nb;
+	/* The rows before it and after it, each read through the order's
+	 * index from the dossier and stopped at cap. */
+	char *tail = xasprintf(" LIMIT %lld", cap);
+	char *before = queue_sql_rows(&w, "1", w.desc ? ">" : "<", pid, 0, 0, tail);
+	char *after = queue_sql_rows(&w, "1", w.desc ? "<" : ">", pid, 0, 0, tail);
+	char *sql = xasprintf("SELECT (SELECT count(*) FROM (%s)), (SELECT count(*) FROM (%s))"
+			      " WHERE EXISTS (SELECT 1 FROM dossiers d WHERE %s AND d.id = ?%d)",
+			      before, after, w.where, pid);
+	free(before);
+	free(after);
+	free(tail);
+	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
+	free(sql);
+	queue_sql_done(&w);
+	if (st)
+		sqlite3_bind_int64(st, pid, id);
+	*pos = -1;
+	int rc = st ? stmt_next(s, &st, e, _("finding the dossier in the queue")) : -1;
+	if (rc > 0) {
+		long long nb = sqlite3_column_int64(st, 0), na = sqlite3_column_int64(st, 1);
+		*pos = nb < cap ? nb : na < cap && count > na ? count - 1 - na : -2;
+		stmt_done(&st);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
 long long queue_id_at(struct store *s, const struct queue_spec *q, long long pos, struct perr *e)
 {
 	if (pos < 0)

@@ -77,6 +77,12 @@ sqlite3_stmt *queue_sql_prepare(struct store *s, const char *sql, const struct q
  * is not shown (*pos). */
 int queue_position(struct store *s, const struct queue_spec *q, long long id,
 		   long long *pos, struct perr *e);
+/* queue_position_near - the index of dossier id in the spec's order when
+ * it is among the first or the last cap rows (count: rows in all), at
+ * most cap rows counted from either end whatever the queue's length; -1
+ * when it is not shown, -2 when it is farther than cap from both ends. */
+int queue_position_near(struct store *s, const struct queue_spec *q, long long id,
+			long long count, long long cap, long long *pos, struct perr *e);
 /* queue_id_at - the id of the row at pos in the spec's order; 0 when there
  * is none (or it cannot be read). */
 long long queue_id_at(struct store *s, const struct queue_spec *q, long long pos, struct perr *e);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "base/geo.h"
+#include "base/i18n.h"
 #include "base/text.h"
 #include "base/ydoc.h"
 #include "procedure/actor.h"
@@ -783,10 +784,27 @@ static void busy_wait_and_giving_up(void **state)
 	drop_store(&s);
 }
 
+/* _() remembers gettext's answers by the text asked, not its address: a
+ * buffer asked again with other words gets its own answer. */
+static void gettext_memo_follows_the_text(void **state)
+{
+	(void)state;
+	char buf[32];
+	snprintf(buf, sizeof buf, "%s", "no such message one");
+	assert_string_equal(i18n_gettext(buf), "no such message one");
+	assert_ptr_equal(i18n_gettext(buf), buf);
+	snprintf(buf, sizeof buf, "%s", "no such message two");
+	assert_string_equal(i18n_gettext(buf), "no such message two");
+	const char *id = "Search: ";
+	assert_ptr_equal(i18n_gettext(id), gettext(id));
+	assert_ptr_equal(i18n_gettext(id), gettext(id));
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(gettext_memo_follows_the_text),
 		cmocka_unit_test(text_clean_removes_escapes),
 		cmocka_unit_test(text_width_counts_columns),
 		cmocka_unit_test(text_wrap_breaks_at_words),

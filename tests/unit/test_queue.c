@@ -14,6 +14,7 @@
 #include "procedure/procedure.h"
 #include "store/open.h"
 #include "store/sort_v11.h"
+#include "store/stmt.h"
 #include "store/store.h"
 #include "workflow/queue.h"
 
@@ -405,6 +406,12 @@ static void check_pages(struct store *s, const struct queue_spec *q, const long 
 		assert_int_equal(queue_position(s, q, ids[i], &pos, &e), 0);
 		assert_int_equal(pos, i);
 	}
+	/* Near an end, the place is the same; farther, -2 (unknown). */
+	for (long long i = 0; i < n; i += 11) {
+		long long pos = -1;
+		assert_int_equal(queue_position_near(s, q, ids[i], n, 20, &pos, &e), 0);
+		assert_int_equal(pos, i < 20 || n - 1 - i < 20 ? i : -2);
+	}
 }
 
 /* check_pages on the order c (desc: the other way round) as login sees
@@ -447,6 +454,67 @@ static void test_keyset_pages(void **state)
 	}
 }
 
+/* Counts the SQLite VM's steps (by tens) of the statements run meanwhile. */
+static int tick(void *arg)
+{
+	++*(long long *)arg;
+	return 0;
+}
+
+/* The VM steps of finding dossier id near an end of q's order. */
+static long long near_cost(struct store *s, const struct queue_spec *q, long long id,
+			   long long n, long long *pos)
+{
+	struct perr e = {0};
+	long long ticks = 0;
+	sqlite3_progress_handler(s->db, 10, tick, &ticks);
+	assert_int_equal(queue_position_near(s, q, id, n, 20, pos, &e), 0);
+	sqlite3_progress_handler(s->db, 0, NULL, NULL);
+	return ticks;
+}
+
+/* After a new order the cursor's dossier is looked for near the ends
+ * only: what it costs does not grow with the queue (the same dossier, in
+ * the middle of 300 rows and then of 1 200), for every order. */
+static void test_position_near_flat(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	assert_int_equal(queue_bench_fill(f->s, 300, &e), 0);
+	struct actor a = {0};
+	snprintf(a.login, sizeof a.login, "rev1");
+	a.roles = ROLE_INSTRUCTEUR;
+	long long small[QC_COUNT], mid[QC_COUNT];
+	for (int round = 0; round < 2; round++) {
+		for (int c = 0; c < QC_COUNT; c++) {
+			struct queue_spec q;
+			queue_spec_init(&q, a.login);
+			q.actor = &a;
+			q.sort = (enum queue_col)c;
+			long long n = 0, pos = 0, *ids = NULL;
+			size_t ni = 0;
+			assert_int_equal(queue_count(f->s, &q, &n, &e), 0);
+			assert_int_equal(queue_ids(f->s, &q, &ids, &ni, &e), 0);
+			if (round == 0)
+				mid[c] = ids[ni / 2];
+			long long cost = near_cost(f->s, &q, mid[c], n, &pos);
+			if (pos != -2)
+				fail_msg("order %d: pos %lld of %lld, id %lld", c, pos, n, mid[c]);
+			if (round == 0)
+				small[c] = cost;
+			else if (cost > 2 * small[c] + 50)
+				fail_msg("order %d: %lld steps at %lld rows, %lld at 304", c, cost, n, small[c]);
+			free(ids);
+			queue_spec_done(&q);
+		}
+		if (round == 0) {
+			/* 900 more, their numbers after the first ones'. */
+			exec_ok(f->s, "UPDATE dossiers SET ds_number = 'A' || substr(ds_number, 2)");
+			assert_int_equal(queue_bench_fill(f->s, 900, &e), 0);
+		}
+	}
+}
+
 /* Mark the dossiers at order places [from, to) of ids with word. */
 static void mark(struct store *s, const long long *ids, size_t from, size_t to, const char *word)
 {
@@ -470,6 +538,7 @@ static void check_steps(struct store *s, const struct queue_spec *q, const char 
 		struct queue_search_memo m = {0};
 		struct queue_search_memo *mp = with_memo ? &m : NULL;
 		struct queue_hit h;
+		int written = sqlite3_total_changes(s->db);
 		for (int dir = 1; dir >= -1; dir -= 2) {
 			long long from = 0;
 			for (long long k = 0; k <= n; k++) {
@@ -482,6 +551,11 @@ static void check_steps(struct store *s, const struct queue_spec *q, const char 
 				from = h.id;
 			}
 		}
+		/* A search writes nothing (its hits are held in memory, in
+		 * the memo for the next steps). */
+		assert_int_equal(sqlite3_total_changes(s->db), written);
+		if (mp)
+			assert_true(m.hits && m.n_hits >= (size_t)n);
 		/* A new hit before the last one: the memo is not trusted
 		 * any more, and the previous hit's rank counts it. */
 		if (mp) {
@@ -580,6 +654,48 @@ static void test_stored_sort_pages(void **state)
 			}
 }
 
+/* How many rows of sort_totals the statement sql rewrote (a temporary
+ * trigger counts them). */
+static long long totals_rewritten(struct store *s, const char *sql)
+{
+	exec_ok(s, "CREATE TEMP TABLE IF NOT EXISTS fired(n);"
+		   "DELETE FROM temp.fired;"
+		   "CREATE TEMP TRIGGER IF NOT EXISTS count_totals AFTER INSERT ON main.sort_totals"
+		   " BEGIN INSERT INTO fired VALUES (1); END;");
+	exec_ok(s, sql);
+	struct perr e = {0};
+	long long n = -1;
+	assert_int_equal(stmt_int(s, &n, 0, &e, "", "SELECT count(*) FROM temp.fired", NULL), 0);
+	return n;
+}
+
+/* Migration 12: a draft saved again (its total changed) leaves the stored
+ * keys alone; a submitted review's total, a draft submitted, and a draft's
+ * grid change them. */
+static void test_sort_keys_follow_what_matters(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	assert_int_equal(queue_bench_fill(f->s, 30, &e), 0);
+	exec_ok(f->s, reviews_sql);
+	long long draft = 0, done = 0;
+	assert_int_equal(stmt_int(f->s, &draft, 0, &e, "", "SELECT min(id) FROM reviews"
+				    " WHERE status = 'draft'", NULL), 0);
+	assert_int_equal(stmt_int(f->s, &done, 0, &e, "", "SELECT min(id) FROM reviews"
+				    " WHERE status = 'submitted'", NULL), 0);
+	char sql[256];
+	snprintf(sql, sizeof sql, "UPDATE reviews SET total = total + 1, updated_at = 'y' WHERE id = %lld", draft);
+	assert_int_equal(totals_rewritten(f->s, sql), 0);
+	snprintf(sql, sizeof sql, "UPDATE reviews SET total = total WHERE id = %lld", done);
+	assert_int_equal(totals_rewritten(f->s, sql), 0);
+	snprintf(sql, sizeof sql, "UPDATE reviews SET total = total + 1 WHERE id = %lld", done);
+	assert_true(totals_rewritten(f->s, sql) > 0);
+	snprintf(sql, sizeof sql, "UPDATE reviews SET grid_version_id = 3 - grid_version_id WHERE id = %lld", draft);
+	assert_true(totals_rewritten(f->s, sql) > 0);
+	snprintf(sql, sizeof sql, "UPDATE reviews SET status = 'submitted' WHERE id = %lld", draft);
+	assert_true(totals_rewritten(f->s, sql) > 0);
+}
+
 int main(void)
 {
 	cmocka_set_message_output(CM_OUTPUT_TAP);
@@ -599,6 +715,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_keyset_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_steps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stored_sort_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_position_near_flat, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sort_keys_follow_what_matters, setup, teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	rmdir(dbdir);
