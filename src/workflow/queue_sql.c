@@ -409,6 +409,20 @@ static char *ties_select(const struct queue_sql *w, const char *cols, const char
 	return sql;
 }
 
+/* Prepare sql (w's bindings, the dossier id as ?pid), free sql and w, and
+ * step once: stmt_next's answer, *st holding the row when it is 1. */
+static int position_step(struct store *s, char *sql, struct queue_sql *w, int pid, long long id,
+			 sqlite3_stmt **st, struct perr *e)
+{
+	*st = queue_sql_prepare(s, sql, w, e);
+	free(sql);
+	queue_sql_done(w);
+	if (!*st)
+		return -1;
+	sqlite3_bind_int64(*st, pid, id);
+	return stmt_next(s, st, e, _("finding the dossier in the queue"));
+}
+
 /* How many rows come before dossier ?param in an order with arms when
  * nothing filters, as an SQL expression counted in the indexes alone:
  * every sort_totals row before it (the triggers keep one per dossier),
@@ -527,13 +541,9 @@ int queue_position(struct store *s, const struct queue_spec *q, long long id,
 	char *sql = xasprintf("SELECT %s WHERE EXISTS (SELECT 1 FROM dossiers d WHERE %s AND d.id = ?%d)",
 			      before, w.where, pid);
 	free(before);
-	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
-	free(sql);
-	queue_sql_done(&w);
-	if (st)
-		sqlite3_bind_int64(st, pid, id);
+	sqlite3_stmt *st;
 	*pos = -1;
-	int rc = st ? stmt_next(s, &st, e, _("finding the dossier in the queue")) : -1;
+	int rc = position_step(s, sql, &w, pid, id, &st, e);
 	if (rc > 0) {
 		*pos = sqlite3_column_int64(st, 0);
 		stmt_done(&st);
@@ -558,13 +568,9 @@ int queue_position_near(struct store *s, const struct queue_spec *q, long long i
 	free(before);
 	free(after);
 	free(tail);
-	sqlite3_stmt *st = queue_sql_prepare(s, sql, &w, e);
-	free(sql);
-	queue_sql_done(&w);
-	if (st)
-		sqlite3_bind_int64(st, pid, id);
+	sqlite3_stmt *st;
 	*pos = -1;
-	int rc = st ? stmt_next(s, &st, e, _("finding the dossier in the queue")) : -1;
+	int rc = position_step(s, sql, &w, pid, id, &st, e);
 	if (rc > 0) {
 		long long nb = sqlite3_column_int64(st, 0), na = sqlite3_column_int64(st, 1);
 		*pos = nb < cap ? nb : na < cap && count > na ? count - 1 - na : -2;
