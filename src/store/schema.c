@@ -482,5 +482,8 @@ const struct migration store_migrations[] = {
 	/* 12: that trigger on reviews only when what it stores changes
 	 * (store/sort_v11.c). */
 	{12, sort_v12_sql, NULL},
+	/* 13: the one on dossiers only when a move changes the phase whose
+	 * figures it shows (store/sort_v11.c). */
+	{13, sort_v13_sql, NULL},
 };
 const size_t store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

@@ -121,3 +121,18 @@ const char sort_v12_sql[] =
 	"  OR (NEW.status = 'submitted' AND OLD.total IS NOT NEW.total) BEGIN "
 	TOTALS_OF("OLD.dossier_id, NEW.dossier_id")
 	" END;";
+
+/* The figures phase (STORE_FIGURES_PHASE) depends on the state only by its
+ * group: submitted and phase1 read phase 1, phase2 and funded phase 2, the
+ * others the dossier's reviews. A move within a group (submitted → phase1,
+ * phase2 → funded, bouquet → rejected) changes no key: an import records
+ * such moves by the thousand. */
+#define STATE_GROUP(s) \
+	"(CASE " s " WHEN 'submitted' THEN 1 WHEN 'phase1' THEN 1" \
+	" WHEN 'phase2' THEN 2 WHEN 'funded' THEN 2 ELSE 0 END)"
+const char sort_v13_sql[] =
+	"DROP TRIGGER sort_dossier_state;"
+	"CREATE TRIGGER sort_dossier_state AFTER UPDATE OF state ON dossiers"
+	" WHEN " STATE_GROUP("OLD.state") " IS NOT " STATE_GROUP("NEW.state") " BEGIN "
+	TOTALS_OF("NEW.id")
+	" END;";

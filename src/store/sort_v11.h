@@ -21,5 +21,8 @@ extern const char sort_v11_sql[];
  * fires only when a column the keys depend on changed (not when a draft is
  * saved again). */
 extern const char sort_v12_sql[];
+/* sort_v13_sql - migration 13: the trigger that follows a dossier's state
+ * only when the move changes the phase its figures are read in. */
+extern const char sort_v13_sql[];
 
 #endif

@@ -696,6 +696,39 @@ static void test_sort_keys_follow_what_matters(void **state)
 	assert_true(totals_rewritten(f->s, sql) > 0);
 }
 
+/* Migration 13: a move within a phase's group of states (submitted →
+ * phase1, phase2 → funded) leaves the stored keys alone; a move to
+ * another group (phase1 → bouquet → phase2) recomputes them. */
+static long long move_rewrites(struct store *s, long long id, const char *from, const char *to)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state)"
+		 " VALUES (%lld, '2026-01-01T00:00:00Z', 'rev1', 'rev1', 'move', '%s', '%s')",
+		 id, from, to);
+	return totals_rewritten(s, sql);
+}
+
+static void test_sort_keys_follow_phase_changes(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	assert_int_equal(queue_bench_fill(f->s, 30, &e), 0);
+	exec_ok(f->s, reviews_sql);
+	long long id = 0;
+	assert_int_equal(stmt_int(f->s, &id, 0, &e, "", "SELECT min(id) FROM dossiers"
+				    " WHERE state = 'submitted'", NULL), 0);
+	assert_true(id > 0);
+	assert_int_equal(move_rewrites(f->s, id, "submitted", "phase1"), 0);
+	assert_true(move_rewrites(f->s, id, "phase1", "bouquet") > 0);
+	assert_true(move_rewrites(f->s, id, "bouquet", "phase2") > 0);
+	assert_int_equal(move_rewrites(f->s, id, "phase2", "funded"), 0);
+	long long ok = 0;
+	assert_int_equal(stmt_int(f->s, &ok, 0, &e, "", "SELECT count(*) FROM sort_totals t"
+				    " JOIN dossiers d ON d.id = t.dossier_id WHERE d.id = ?1", "I", id), 0);
+	assert_int_equal(ok, 1);
+}
+
 int main(void)
 {
 	cmocka_set_message_output(CM_OUTPUT_TAP);
@@ -717,6 +750,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_stored_sort_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_position_near_flat, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sort_keys_follow_what_matters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sort_keys_follow_phase_changes, setup, teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	rmdir(dbdir);
