@@ -56,7 +56,7 @@ static void on_field(void *data, size_t len, void *arg)
 	record_push_cell(&b->cur, data, len);
 }
 
-static int record_blank(const struct csv_record *r)
+int csv_record_blank(const struct csv_record *r)
 {
 	for (size_t i = 0; i < r->n; i++)
 		for (const char *p = r->cells[i]; *p; p++)
@@ -73,7 +73,7 @@ static void on_record(int c, void *arg)
 	if (!b->have_header) {
 		b->t->header = b->cur;
 		b->have_header = 1;
-	} else if (record_blank(&b->cur)) {
+	} else if (csv_record_blank(&b->cur)) {
 		/* Spreadsheets leave lines of bare separators at the end. */
 		record_clear(&b->cur);
 	} else {

@@ -90,5 +90,7 @@ int csv_header_is(const char *cell, const char *name);
 char *csv_trimmed(const char *cell);
 /* csv_is_blank - a space, a tab or a line end (what trimming removes). */
 int csv_is_blank(char c);
+/* csv_record_blank - whether every cell of r is empty or blank. */
+int csv_record_blank(const struct csv_record *r);
 
 #endif

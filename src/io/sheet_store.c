@@ -172,15 +172,6 @@ const struct csv_record *sheet_row(const struct csv_table *t, size_t i, struct c
 	return buf;
 }
 
-static int blank(const struct csv_record *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		for (const char *c = r->cells[i]; *c; c++)
-			if (!csv_is_blank(*c))
-				return 0;
-	return 1;
-}
-
 /* With merged ranges, the rows are copied into a new store as they read,
  * merges applied, those left blank dropped. */
 int sheet_store_finish(struct csv_table *t, struct perr *e)
@@ -195,7 +186,7 @@ int sheet_store_finish(struct csv_table *t, struct perr *e)
 	for (size_t i = 0; rc == 0 && i < from.n_rows; i++) {
 		if (!sheet_row(&from, i, &r, e))
 			rc = -1;
-		else if (!blank(&r))
+		else if (!csv_record_blank(&r))
 			rc = sheet_store_put(t, &r, e);
 	}
 	csv_record_done(&r);
