@@ -193,7 +193,10 @@ static void search_step(struct ui *u, int dir, int fresh)
 	}
 	long long pos = -1;
 	char moved[256] = "";
-	if (queue_position(u->app->store, &q->spec, hit.id, &pos, &e) == 0 && pos < 0) {
+	/* Walked to from the cursor in the same order: its place is known. */
+	if (hit.steps > 0 && queue_search_same_rows(&q->spec) && (fresh ? dir > 0 : q->cur_id == queue_current(u)))
+		pos = fresh ? hit.steps - 1 : q->cur + (dir >= 0 ? hit.steps : -hit.steps);
+	else if (queue_position(u->app->store, &q->spec, hit.id, &pos, &e) == 0 && pos < 0) {
 		snprintf(moved, sizeof moved, _(" · not in '%s', view '%s'"),
 			 queue_view_label(q->spec.view), queue_view_label(QV_ALL));
 		show_all(u);
@@ -208,8 +211,18 @@ static void search_step(struct ui *u, int dir, int fresh)
 	queue_clamp(u);
 	const char *wrap = !hit.wrapped ? "" : dir > 0 ? _(" · past the last hit, back to the first")
 						      : _(" · past the first hit, back to the last");
-	ui_message(u, hit.wrapped ? UC_FLAG : UC_NORMAL, _("%s: hit %lld/%lld (n next, N previous)%s%s"),
-		   q->search, hit.index, hit.total, wrap, moved);
+	char idx[32], tot[32];
+	fmt_number(FMT_READER, hit.index, idx, sizeof idx);
+	fmt_number(FMT_READER, hit.total, tot, sizeof tot);
+	enum ui_color c = hit.wrapped ? UC_FLAG : UC_NORMAL;
+	if (!hit.capped)
+		ui_message(u, c, _("%s: hit %s/%s (n next, N previous)%s%s"), q->search, idx, tot, wrap, moved);
+	else if (hit.index)
+		ui_message(u, c, _("%s: hit %s of more than %s (n next, N previous)%s%s"), q->search, idx,
+			   tot, wrap, moved);
+	else
+		ui_message(u, c, _("%s: a hit among more than %s (n next, N previous)%s%s"), q->search, tot,
+			   wrap, moved);
 }
 
 static void search(struct ui *u)

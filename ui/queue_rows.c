@@ -13,6 +13,10 @@ void queue_rows_init(struct ui *u)
 	queue_spec_init(&u->q.spec, u->app->actor.login);
 	u->q.spec.actor = &u->app->actor;
 	u->q.stale = 1;
+	/* Before any statement is prepared (see queue_terms_ready); a search
+	 * says so if it cannot be made. */
+	struct perr e = {0};
+	queue_terms_ready(u->app->store, &e);
 	queue_rows_reload(u);
 }
 

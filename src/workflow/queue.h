@@ -11,6 +11,7 @@
 #include "store/store.h"
 #include "workflow/queue_bench.h"
 #include "workflow/queue_search.h"
+#include "workflow/queue_terms.h"
 #include "workflow/queue_spec.h"
 #include "workflow/queue_sql.h"
 

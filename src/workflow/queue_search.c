@@ -7,6 +7,7 @@
 #include "store/stmt.h"
 #include "workflow/queue_search.h"
 #include "workflow/queue_sql.h"
+#include "workflow/queue_terms.h"
 
 char *queue_fts_query(const char *text)
 {
@@ -112,7 +113,6 @@ struct all_search {
 	struct queue_sql w;
 	char *fq;		/* the FTS5 query */
 	int pm;			/* its parameter; pm + 1 is a dossier id */
-	int walk;		/* find the next hit by walking the order (many hits) */
 	long long *hits;	/* the matching rowids, ascending (the memo's, or own) */
 	size_t n_hits;
 };
@@ -178,8 +178,8 @@ static int read_id(sqlite3_stmt *st, void *arg)
 /* The walk: the next WALK_ROWS rows of the order after id0 (their ids
  * only, through the order's index), each looked up among the hits; *more
  * is set when that many were read (more rows may follow). */
-static int walk(struct all_search *as, long long id0, int dir, long long *hit, int *more,
-		struct perr *e)
+static int walk(struct all_search *as, long long id0, int dir, long long *hit,
+		long long *steps, int *more, struct perr *e)
 {
 	const struct queue_sql *w = &as->w;
 	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
@@ -198,8 +198,10 @@ static int walk(struct all_search *as, long long id0, int dir, long long *hit, i
 	const long long *v = ids.v;
 	*hit = 0;
 	for (size_t i = 0; rc == 0 && !*hit && i < ids.n; i++)
-		if (is_hit(as, v[i]))
+		if (is_hit(as, v[i])) {
 			*hit = v[i];
+			*steps = (long long)i + 1;
+		}
 	*more = ids.n == WALK_ROWS;
 	free(ids.v);
 	return rc;
@@ -215,17 +217,15 @@ static char *hits_cond(const struct all_search *as)
 /* The next hit after id0 in the direction dir (0 when none before the
  * end): walked when hits are many, else read from the hits, sorted. */
 static int hit_after(struct all_search *as, long long id0, int dir, long long *hit,
-		     struct perr *e)
+		     long long *steps, struct perr *e)
 {
 	const struct queue_sql *w = &as->w;
-	*hit = 0;
-	if (as->walk) {
-		int more = 0;
-		if (walk(as, id0, dir, hit, &more, e) < 0)
-			return -1;
-		if (*hit || !more)
-			return 0;	/* found, or no row left past the walk */
-	}
+	*hit = *steps = 0;
+	int more = 0;
+	if (walk(as, id0, dir, hit, steps, &more, e) < 0)
+		return -1;
+	if (*hit || !more)
+		return 0;	/* found, or no row left past the walk */
 	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
 	char *ob = queue_sql_order_by(w, dir < 0);
 	char *after = id0 ? queue_sql_after(w, cmp, as->pm + 1) : xstrdup("");
@@ -288,35 +288,85 @@ static int hits_fill(struct all_search *as, struct perr *e)
 	return 0;
 }
 
-/* Fill the hits, and count those of the spec and the dossiers it shows. */
-static int hit_count(struct all_search *as, long long *hits, long long *rows, struct perr *e)
+/* The hits of the spec counted, at most QUEUE_FEW_HITS + 1 of them: read
+ * from the index a few at a time, each looked up among the dossiers. */
+static int hit_count(struct all_search *as, long long *hits, struct perr *e)
+{
+	char *sql = xasprintf("SELECT count(*) FROM (SELECT 1 FROM dossier_fts f CROSS JOIN dossiers d"
+			      " ON d.id = f.rowid WHERE f.dossier_fts MATCH ?%d AND %s LIMIT %d)",
+			      as->pm, as->w.where, QUEUE_FEW_HITS + 1);
+	int rc = one_int(as, sql, 0, hits, e);
+	free(sql);
+	return rc;
+}
+
+/* Whether dossier id matches: the index asked for that one row. */
+static int probe(struct all_search *as, sqlite3_stmt **st, long long id, int *yes, struct perr *e)
+{
+	*yes = 0;
+	if (!*st) {
+		*st = store_prepare(as->s, "SELECT 1 FROM dossier_fts WHERE dossier_fts MATCH ?1 AND rowid = ?2", e);
+		if (!*st)
+			return -1;
+		sqlite3_bind_text(*st, 1, as->fq, -1, SQLITE_TRANSIENT);
+	}
+	sqlite3_bind_int64(*st, 2, id);
+	int rc = sqlite3_step(*st);
+	*yes = rc == SQLITE_ROW;
+	sqlite3_reset(*st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(as->s, e, _("searching the dossiers"));
+}
+
+/* Many hits: the next one is a few rows away. The rows of the order after
+ * id0 (their ids, through the order's index) each asked the index, at
+ * most QUEUE_PROBE_ROWS of them: *hit and *steps (1: the next row) when
+ * one matches; *more when rows were left unasked. */
+static int probe_walk(struct all_search *as, long long id0, int dir, long long *hit,
+		      long long *steps, int *more, struct perr *e)
 {
 	const struct queue_sql *w = &as->w;
-	if (hits_fill(as, e) < 0)
-		return -1;
-	/* Every dossier may be seen: the hits are counted alone. */
-	int bare = strcmp(w->where, "1") == 0;
-	int rc = 0;
-	if (bare) {
-		*hits = (long long)as->n_hits;
-	} else {
-		char *in = hits_cond(as);
-		char *sql = xasprintf("SELECT count(*) FROM dossiers d WHERE %s AND %s", w->where, in);
-		rc = one_int(as, sql, 0, hits, e);
-		free(sql);
-		free(in);
-	}
-	/* No condition: a bare count, which SQLite answers from an index. */
-	char *sql = bare ? xstrdup("SELECT count(*) FROM dossiers")
-		: xasprintf("SELECT count(*) FROM dossiers d WHERE %s", w->where);
-	if (rc == 0)
-		rc = one_int(as, sql, 0, rows, e);
+	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
+	char *ob = queue_sql_order_by(w, dir < 0);
+	char *after = id0 ? queue_sql_after(w, cmp, as->pm + 1) : xstrdup("");
+	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s%s ORDER BY %s LIMIT %d",
+			      w->where, after, ob, QUEUE_PROBE_ROWS + 1);
+	sqlite3_stmt *st = queue_sql_prepare(as->s, sql, &as->w, e);
 	free(sql);
+	free(after);
+	free(ob);
+	*hit = *steps = 0;
+	*more = 0;
+	if (!st)
+		return -1;
+	if (id0)
+		sqlite3_bind_int64(st, as->pm + 1, id0);
+	sqlite3_stmt *pst = NULL;
+	int rc = 0, step;
+	long long n = 0;
+	while (!*hit && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (++n > QUEUE_PROBE_ROWS) {
+			*more = 1;
+			break;
+		}
+		long long id = sqlite3_column_int64(st, 0);
+		int yes = 0;
+		if ((rc = probe(as, &pst, id, &yes, e)) < 0)
+			break;
+		if (yes) {
+			*hit = id;
+			*steps = n;
+		}
+	}
+	if (rc == 0 && !*hit && !*more && step != SQLITE_DONE)
+		rc = store_fail(as->s, e, _("searching the dossiers"));
+	stmt_done(&pst);
+	stmt_done(&st);
 	return rc;
 }
 
 void queue_search_memo_done(struct queue_search_memo *m)
 {
+	free(m->text);
 	free(m->fq);
 	free(m->keys);
 	free(m->where);
@@ -324,22 +374,29 @@ void queue_search_memo_done(struct queue_search_memo *m)
 	memset(m, 0, sizeof *m);
 }
 
+/* Whether m was kept for this data: the same rows, the same terms. */
+static int memo_fresh(const struct queue_search_memo *m, struct store *s)
+{
+	return m && m->fq && m->data_version == store_data_version(s) && m->changes == store_changes(s);
+}
+
 /* Whether m was kept for this search, order and data. */
 static int memo_holds(const struct queue_search_memo *m, const struct all_search *as)
 {
-	return m && m->fq && m->hits && strcmp(m->fq, as->fq) == 0 &&
-	       strcmp(m->keys, as->w.keys) == 0 &&
-	       m->desc == as->w.desc && strcmp(m->where, as->w.where) == 0 &&
-	       m->data_version == store_data_version(as->s) && m->changes == store_changes(as->s);
+	return memo_fresh(m, as->s) && strcmp(m->fq, as->fq) == 0 &&
+	       strcmp(m->keys, as->w.keys) == 0 && m->desc == as->w.desc &&
+	       strcmp(m->where, as->w.where) == 0 && (m->capped || m->hits);
 }
 
 /* Keep the step's figures and the hits (as's own become the memo's). */
-static void memo_keep(struct queue_search_memo *m, struct all_search *as,
-		      const struct queue_hit *hit, long long rows)
+static void memo_keep(struct queue_search_memo *m, struct all_search *as, const char *text,
+		      const struct queue_hit *hit)
 {
 	if (m->hits == as->hits)
 		m->hits = NULL;	/* held: kept as they are */
+	char *t = xstrdup(text);
 	queue_search_memo_done(m);
+	m->text = t;
 	m->fq = xstrdup(as->fq);
 	m->keys = xstrdup(as->w.keys);
 	m->where = xstrdup(as->w.where);
@@ -349,48 +406,92 @@ static void memo_keep(struct queue_search_memo *m, struct all_search *as,
 	m->hits = as->hits;
 	m->n_hits = as->n_hits;
 	m->total = hit->total;
-	m->rows = rows;
+	m->capped = hit->capped;
 	m->last_id = hit->id;
 	m->last_index = hit->index;
 }
 
+/* The next hit after id0 in the direction dir, no wrapping (0: none).
+ * Many hits: rows walked and asked the index (*steps: how far), and only
+ * when none of them matches, the hits read; few: from the hits. */
+static int next_hit(struct all_search *as, int many, long long id0, int dir, long long *hit,
+		    long long *steps, struct perr *e)
+{
+	*steps = 0;
+	if (many && !as->hits) {
+		int more = 0;
+		if (probe_walk(as, id0, dir, hit, steps, &more, e) < 0)
+			return -1;
+		if (*hit || !more)
+			return 0;
+		if (hits_fill(as, e) < 0)	/* many hits, all far away */
+			return -1;
+	}
+	return hit_after(as, id0, dir, hit, steps, e);
+}
+
+/* The hit's rank: the first from the start, the one after (or before) the
+ * last hit when stepping from it, else counted among few hits; 0 when
+ * unknown (many hits: counting them would cost a pass). */
+static int rank(struct all_search *as, const struct queue_search_memo *m, int held,
+		long long from_id, int dir, struct queue_hit *hit, struct perr *e)
+{
+	hit->index = 0;
+	if (!from_id || hit->wrapped) {
+		if (dir >= 0 || !hit->capped)
+			hit->index = dir >= 0 ? 1 : hit->total;
+	} else if (held && from_id == m->last_id && m->last_index > 0) {
+		hit->index = m->last_index + (dir >= 0 ? 1 : -1);
+		if (hit->index < 1 || (!hit->capped && hit->index > hit->total))
+			hit->index = 0;
+	} else if (!hit->capped) {
+		return hit_rank(as, hit->id, &hit->index, e);
+	}
+	return 0;
+}
+
 /* The step itself, its figures kept in memo. */
-static int search_step(struct all_search *as, long long from_id, int dir,
+static int search_step(struct all_search *as, const char *text, long long from_id, int dir,
 		       struct queue_search_memo *m, struct queue_hit *hit, struct perr *e)
 {
 	int held = memo_holds(m, as);
-	long long rows = held ? m->rows : 0;
-	hit->total = held ? m->total : 0;
 	if (held) {
+		hit->total = m->total;
+		hit->capped = m->capped;
 		as->hits = m->hits;
 		as->n_hits = m->n_hits;
-	} else if (hit_count(as, &hit->total, &rows, e) < 0) {
-		return -1;
+	} else {
+		if (hit_count(as, &hit->total, e) < 0)
+			return -1;
+		hit->capped = hit->total > QUEUE_FEW_HITS;
+		if (hit->capped)
+			hit->total = QUEUE_FEW_HITS;
+		else if (hit->total && hits_fill(as, e) < 0)
+			return -1;
 	}
 	if (hit->total == 0)
 		return 0;
-	/* Many hits: the next is near, walk to it. */
-	as->walk = hit->total * 32 >= rows;
-	if (hit_after(as, from_id, dir, &hit->id, e) < 0)
+	if (next_hit(as, hit->capped, from_id, dir, &hit->id, &hit->steps, e) < 0)
 		return -1;
 	if (!hit->id && from_id) {
 		hit->wrapped = 1;
-		if (hit_after(as, 0, dir, &hit->id, e) < 0)
+		if (next_hit(as, hit->capped, 0, dir, &hit->id, &hit->steps, e) < 0)
 			return -1;
+		hit->steps = 0;
 	}
 	if (!hit->id)
 		return 0;	/* changed under us: none left */
-	/* The hit's rank: the first or the last from an end, the one after
-	 * (or before) the last hit when stepping from it, else counted. */
-	if (!from_id || hit->wrapped)
-		hit->index = dir >= 0 ? 1 : hit->total;
-	else if (held && from_id == m->last_id)
-		hit->index = m->last_index + (dir >= 0 ? 1 : -1);
-	else if (hit_rank(as, hit->id, &hit->index, e) < 0)
+	if (rank(as, m, held, from_id, dir, hit, e) < 0)
 		return -1;
 	if (m)
-		memo_keep(m, as, hit, rows);
+		memo_keep(m, as, text, hit);
 	return 0;
+}
+
+int queue_search_same_rows(const struct queue_spec *q)
+{
+	return q->view == QV_ALL && !q->state && !q->region && !q->departement && !q->assignee &&
+	       !q->only_ids;
 }
 
 int queue_search_all(struct store *s, const struct queue_spec *q, const char *text,
@@ -398,9 +499,13 @@ int queue_search_all(struct store *s, const struct queue_spec *q, const char *te
 		     struct queue_hit *hit, struct perr *e)
 {
 	memset(hit, 0, sizeof *hit);
-	struct all_search as = {.s = s, .fq = queue_fts_query(text)};
+	/* The words as the index's terms, found again only when the text or
+	 * the data changed. */
+	int same = memo_fresh(memo, s) && text && memo->text && strcmp(memo->text, text) == 0;
+	struct all_search as = {.s = s};
+	as.fq = same ? xstrdup(memo->fq) : queue_terms_query(s, text, e);
 	if (!as.fq)
-		return 0;
+		return e->msg[0] ? -1 : 0;
 	/* Every dossier the person may see, in the queue's order. */
 	struct queue_spec all = *q;
 	all.view = QV_ALL;
@@ -411,7 +516,7 @@ int queue_search_all(struct store *s, const struct queue_spec *q, const char *te
 	as.pm = 1 + as.w.nb;
 	/* Its reads see one state of the data. */
 	int reading = store_read_begin(s);
-	int rc = search_step(&as, from_id, dir, memo, hit, e);
+	int rc = search_step(&as, text, from_id, dir, memo, hit, e);
 	store_read_end(s, reading);
 	/* Hits neither held nor kept by the memo are this step's own. */
 	if (!memo || memo->hits != as.hits)
