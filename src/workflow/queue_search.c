@@ -9,42 +9,6 @@
 #include "workflow/queue_sql.h"
 #include "workflow/queue_terms.h"
 
-char *queue_fts_query(const char *text)
-{
-	if (!text)
-		return NULL;
-	/* Each byte is written at most twice (a '"' is doubled) and each word
-	 * adds four: a space, two quotes and the '*'. A word takes at least one
-	 * byte and a blank: n bytes make at most (n + 1) / 2 words, so 2n + 4 *
-	 * (n + 1) / 2 + 1 <= 4n + 3 bytes. */
-	size_t cap = strlen(text) * 4 + 8, l = 0;
-	char *out = xmalloc(cap);
-	const char *p = text;
-	int words = 0;
-	while (*p) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!*p)
-			break;
-		if (words++)
-			out[l++] = ' ';
-		out[l++] = '"';
-		while (*p && *p != ' ' && *p != '\t') {
-			if (*p == '"')
-				out[l++] = '"';
-			out[l++] = *p++;
-		}
-		out[l++] = '"';
-		out[l++] = '*';
-	}
-	out[l] = '\0';
-	if (!words) {
-		free(out);
-		return NULL;
-	}
-	return out;
-}
-
 /* The first hit past the cursor's row id0 (0: from the start) in the
  * direction dir, else, wrapping, the first from the other end; and (with
  * count) how many rows match. pm is the match's parameter, pm + 1 id0's. */

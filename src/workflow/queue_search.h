@@ -66,8 +66,5 @@ int queue_search_all(struct store *s, const struct queue_spec *q, const char *te
  * searches, in the same order (every dossier the person may see): then a
  * hit's steps are its distance in q too. */
 int queue_search_same_rows(const struct queue_spec *q);
-/* queue_fts_query - turn what a person typed into a safe FTS5 query (each
- * word quoted, as a prefix); a fresh string, NULL when no word. */
-char *queue_fts_query(const char *text);
 
 #endif

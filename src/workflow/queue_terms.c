@@ -4,7 +4,6 @@
 
 #include "base/i18n.h"
 #include "store/stmt.h"
-#include "workflow/queue_search.h"
 #include "workflow/queue_terms.h"
 
 /* The FTS5 interface of the connection (NULL when FTS5 is missing). */
@@ -116,6 +115,42 @@ int queue_terms_prefix(struct store *s, const char *tok, size_t max, char ***ter
 	*terms = a.v;
 	*n = a.n;
 	return 0;
+}
+
+char *queue_fts_query(const char *text)
+{
+	if (!text)
+		return NULL;
+	/* Each byte is written at most twice (a '"' is doubled) and each word
+	 * adds four: a space, two quotes and the '*'. A word takes at least one
+	 * byte and a blank: n bytes make at most (n + 1) / 2 words, so 2n + 4 *
+	 * (n + 1) / 2 + 1 <= 4n + 3 bytes. */
+	size_t cap = strlen(text) * 4 + 8, l = 0;
+	char *out = xmalloc(cap);
+	const char *p = text;
+	int words = 0;
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (words++)
+			out[l++] = ' ';
+		out[l++] = '"';
+		while (*p && *p != ' ' && *p != '\t') {
+			if (*p == '"')
+				out[l++] = '"';
+			out[l++] = *p++;
+		}
+		out[l++] = '"';
+		out[l++] = '*';
+	}
+	out[l] = '\0';
+	if (!words) {
+		free(out);
+		return NULL;
+	}
+	return out;
 }
 
 /* One word of the query: its terms as a group, else its quoted prefix. */

@@ -39,6 +39,10 @@ int queue_terms_prefix(struct store *s, const char *tok, size_t max, char ***ter
  * when no word, or on an error (e says which). */
 char *queue_terms_query(struct store *s, const char *text, struct perr *e);
 
+/* queue_fts_query - turn what a person typed into a safe FTS5 query (each
+ * word quoted, as a prefix); a fresh string, NULL when no word. */
+char *queue_fts_query(const char *text);
+
 /* queue_terms_free - free an array of queue_terms_prefix. */
 void queue_terms_free(char **terms, size_t n);
 

@@ -6,8 +6,8 @@
 
 #include "base/err.h"
 #include "fuzz.h"
-#include "workflow/queue_search.h"
 #include "workflow/queue_spec.h"
+#include "workflow/queue_terms.h"
 
 /* The same index as the database's (store/schema.c, migration 3). */
 static sqlite3_stmt *match_stmt(void)

@@ -1,0 +1,153 @@
+/* test_counts.c - migration 14's counts of the dossiers by state, région
+ * and département: kept by the triggers through inserts, moves, changes
+ * of place and deletes, and the queue's counts read from them are the
+ * dossiers' own, for every view and filter they serve and the others. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "procedure/procedure.h"
+#include "store/open.h"
+#include "store/store.h"
+#include "workflow/queue.h"
+#include "workflow/queue_bench.h"
+
+static char dbdir[] = "/tmp/ptce-test-counts-XXXXXX";
+
+struct fx {
+	struct store *s;
+	char path[256];
+};
+
+static void exec_ok(struct store *s, const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s: %s", sql, err);
+}
+
+static long long one(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(s->db));
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int setup(void **state)
+{
+	static int n;
+	struct fx *f = calloc(1, sizeof *f);
+	snprintf(f->path, sizeof f->path, "%s/c%d.db", dbdir, n++);
+	struct perr e = {0};
+	if (procedure_open(f->path, STORE_CREATE, &f->s, &e))
+		fail_msg("store_open: %s", e.msg);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	store_close(&f->s);
+	unlink(f->path);
+	char side[300];
+	snprintf(side, sizeof side, "%s-wal", f->path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", f->path);
+	unlink(side);
+	free(f);
+	return 0;
+}
+
+/* Move the dossiers where cond holds to state, each with its history
+ * entry (a state changes only with one). */
+static void move(struct store *s, const char *cond, const char *to)
+{
+	char *sql = sqlite3_mprintf(
+		"INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state)"
+		" SELECT id, '2026-01-01T00:00:00Z', 'a', 'a', 'move', state, %Q FROM dossiers WHERE %s;"
+		"UPDATE dossiers SET state = %Q WHERE %s;", to, cond, to, cond);
+	exec_ok(s, sql);
+	sqlite3_free(sql);
+}
+
+/* The stored counts are the dossiers' own, group by group. */
+static void check_table(struct store *s)
+{
+	assert_int_equal(one(s, "SELECT count(*) FROM ("
+			     " SELECT state, coalesce(region_code, '') r, coalesce(departement_code, '') d,"
+			     "  count(*) n FROM dossiers GROUP BY 1, 2, 3"
+			     " EXCEPT SELECT state, region_code, departement_code, n FROM queue_counts)"), 0);
+	assert_int_equal(one(s, "SELECT count(*) FROM queue_counts q WHERE n <> (SELECT count(*)"
+			     " FROM dossiers d WHERE d.state = q.state AND coalesce(d.region_code, '') ="
+			     " q.region_code AND coalesce(d.departement_code, '') = q.departement_code)"), 0);
+}
+
+/* The queue's count of a view and a filter against the dossiers counted
+ * one by one (queue_ids). */
+static void check_queue(struct store *s, enum queue_view v, const char *filter)
+{
+	struct perr e = {0};
+	struct queue_spec q;
+	queue_spec_init(&q, "nobody");
+	q.view = v;
+	assert_int_equal(queue_set_filter(&q, filter, &e), 0);
+	long long n = -1, *ids = NULL;
+	size_t ni = 0;
+	assert_int_equal(queue_count(s, &q, &n, &e), 0);
+	assert_int_equal(queue_ids(s, &q, &ids, &ni, &e), 0);
+	if (n != (long long)ni)
+		fail_msg("view %d, filter '%s': counted %lld, shown %zu", (int)v, filter, n, ni);
+	free(ids);
+	queue_spec_done(&q);
+}
+
+static void test_counts(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	assert_int_equal(queue_bench_fill(f->s, 700, &e), 0);
+	check_table(f->s);
+	/* Moves, a change of place, a dossier without région, deletes. */
+	move(f->s, "id % 3 = 0", "phase1");
+	move(f->s, "id % 6 = 0", "bouquet");
+	move(f->s, "id % 12 = 0", "phase2");
+	move(f->s, "id % 6 = 3 AND id % 5 = 1", "rejected");
+	exec_ok(f->s, "UPDATE dossiers SET region_code = '84', departement_code = '69' WHERE id % 5 = 0");
+	exec_ok(f->s, "UPDATE dossiers SET region_code = NULL, departement_code = NULL WHERE id % 13 = 0");
+	exec_ok(f->s, "UPDATE dossiers SET ptce_name = ptce_name || ' bis' WHERE id % 4 = 0");
+	exec_ok(f->s, "PRAGMA foreign_keys = OFF");
+	exec_ok(f->s, "DELETE FROM dossiers WHERE id % 17 = 0");
+	check_table(f->s);
+	const char *filters[] = {"", "region=84", "state=phase1", "state=phase1 state=phase2",
+				 "departement=69", "region=84 state=rejected", "region=11 departement=75",
+				 "assignee=nobody"};
+	const enum queue_view views[] = {QV_ALL, QV_TODO, QV_PHASE2, QV_OVERDUE, QV_MINE};
+	for (size_t v = 0; v < sizeof views / sizeof *views; v++)
+		for (size_t i = 0; i < sizeof filters / sizeof *filters; i++)
+			check_queue(f->s, views[v], filters[i]);
+}
+
+int main(void)
+{
+	if (!mkdtemp(dbdir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_counts, setup, teardown),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	rmdir(dbdir);
+	return rc;
+}
