@@ -5,8 +5,8 @@
 
 #include "base/geo.h"
 #include "store/audit.h"
-#include "store/counts_v14.h"
 #include "store/history_v9.h"
+#include "store/queue_v14.h"
 #include "store/schema.h"
 #include "store/sort_v11.h"
 #include "store/stmt.h"
@@ -486,8 +486,8 @@ const struct migration store_migrations[] = {
 	/* 13: the one on dossiers only when a move changes the phase whose
 	 * figures it shows (store/sort_v11.c). */
 	{13, sort_v13_sql, NULL},
-	/* 14: the dossiers counted by state, région and département
-	 * (store/counts_v14.c). */
-	{14, counts_v14_sql, NULL},
+	/* 14: the dossiers counted by state, région and département, the
+	 * forced moves indexed apart (store/queue_v14.c). */
+	{14, queue_v14_sql, NULL},
 };
 const size_t store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

@@ -1,6 +1,6 @@
-/* counts_v14.c - migration 14: the dossiers counted by state, région and
- * département. */
-#include "store/counts_v14.h"
+/* queue_v14.c - migration 14: the dossiers counted by state, région and
+ * département; the forced moves indexed apart. */
+#include "store/queue_v14.h"
 
 /* Add d (1 or -1) to the count of the row of dossier r (NEW or OLD). */
 #define COUNT_ADD(r, d) \
@@ -8,7 +8,7 @@
 	" coalesce(" r ".region_code, ''), coalesce(" r ".departement_code, ''), " d ")" \
 	" ON CONFLICT(state, region_code, departement_code) DO UPDATE SET n = n + (" d ");"
 
-const char counts_v14_sql[] =
+const char queue_v14_sql[] =
 	"CREATE TABLE queue_counts ("
 	"  state TEXT NOT NULL, region_code TEXT NOT NULL, departement_code TEXT NOT NULL,"
 	"  n INTEGER NOT NULL,"
@@ -27,4 +27,5 @@ const char counts_v14_sql[] =
 	"  OR OLD.departement_code IS NOT NEW.departement_code BEGIN "
 	COUNT_ADD("OLD", "-1")
 	COUNT_ADD("NEW", "1")
-	" END;";
+	" END;"
+	"CREATE INDEX history_override ON history(dossier_id) WHERE override = 1;";
