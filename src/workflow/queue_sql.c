@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/geo.h"
 #include "base/i18n.h"
 #include "procedure/access.h"
 #include "procedure/actor.h"
@@ -123,9 +124,33 @@ static void where_in(struct queue_sql *w, const char *head, const char *list, co
 		sqlite3_free(lit);
 	}
 	free(copy);
-	char *c = xasprintf("%s IN (%s)%s", head, lits ? lits : "NULL", tail);
+	/* On the région order's keys, a NULL that matches nothing keeps one
+	 * value an IN: SQLite 3.40 then reads the index in its order, where
+	 * an equality on an indexed expression makes it sort the rows. */
+	int keyed = strncmp(head, "coalesce(", 9) == 0;
+	char *c = xasprintf("%s IN (%s%s)%s", head, lits ? lits : "NULL", keyed ? ", NULL" : "", tail);
 	free(lits);
 	where_add_free(w, c, NULL);
+}
+
+/* Ordered by région and filtered on régions or départements, the
+ * conditions are written on the order's keys, coalesce(d.region_code, '')
+ * and coalesce(d.departement_code, ''), which are the same for any code
+ * (only a dossier without one differs, and no filter names ''), so that
+ * the order's index seeks them instead of being read from its start up to
+ * them (with a bound LIMIT SQLite reads the order's index rather than
+ * sort, and a condition on the bare column cannot seek it). Filtered on
+ * départements alone: their régions too. */
+static void where_region_seek(const struct queue_spec *q, struct queue_sql *w)
+{
+	char *list = NULL, *copy = xstrdup(q->departement), *save = NULL;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		const char *r = geo_dept_region(t);
+		xappendf(&list, "%s%s", list ? "," : "", r ? r : "");
+	}
+	free(copy);
+	where_in(w, "coalesce(d.region_code, '')", list, "");
+	free(list);
 }
 
 static void where_build(struct store *s, const struct queue_spec *q, struct queue_sql *w)
@@ -133,10 +158,15 @@ static void where_build(struct store *s, const struct queue_spec *q, struct queu
 	where_view(s, q, w);
 	if (q->state)
 		where_in(w, "d.state", q->state, "");
+	/* Ordered by région: on the order's own keys (where_region_seek). */
+	int by_region = q->sort == QC_REGION;
 	if (q->region)
-		where_in(w, "d.region_code", q->region, "");
+		where_in(w, by_region ? "coalesce(d.region_code, '')" : "d.region_code", q->region, "");
 	if (q->departement)
-		where_in(w, "d.departement_code", q->departement, "");
+		where_in(w, by_region ? "coalesce(d.departement_code, '')" : "d.departement_code",
+			 q->departement, "");
+	if (by_region && q->departement && !q->region)
+		where_region_seek(q, w);
 	if (q->assignee)
 		where_in(w, "EXISTS (SELECT 1 FROM assignments a2 WHERE a2.dossier_id = d.id"
 			 " AND a2.login", q->assignee, ")");

@@ -188,6 +188,7 @@ static void test_many_hits(void **state)
 
 int main(void)
 {
+	cmocka_set_message_output(CM_OUTPUT_TAP);
 	if (!mkdtemp(dbdir)) {
 		perror("mkdtemp");
 		return 1;
