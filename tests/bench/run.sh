@@ -236,7 +236,8 @@ actions() {
 		set -- "$@" "-|o" "sort $k (o $k)|$k" "page, sorted by $k|<PgDn>" "move, sorted by $k|j"
 	done
 	ir_seq "$db" "$n" "$@"
-	ir_seq "$db" "$n" "-|f" "filter region=84 (Enter)|region=84<Enter>" "-|F" \
+	ir_seq "$db" "$n" "-|f" "filter region=84 (Enter)|region=84<Enter>" "-|o" \
+		"sort 3, filtered region=84 (o 3)|3" "page, sorted by 3, filtered|<PgDn>" "-|o" "-|1" "-|F" \
 		"search /ressourcerie (Enter)|/ressourcerie<Enter>" "next hit (n)|n" "reload (C-l)|<C-l>"
 }
 
