@@ -194,7 +194,9 @@ static void search_step(struct ui *u, int dir, int fresh)
 	long long pos = -1;
 	char moved[256] = "";
 	/* Walked to from the cursor in the same order: its place is known. */
-	if (hit.steps > 0 && queue_search_same_rows(&q->spec) && (fresh ? dir > 0 : q->cur_id == queue_current(u)))
+	int walked = hit.steps > 0 && queue_search_same_rows(&q->spec) &&
+		     (fresh ? dir > 0 : q->cur_id == queue_current(u));
+	if (walked)
 		pos = fresh ? hit.steps - 1 : q->cur + (dir >= 0 ? hit.steps : -hit.steps);
 	else if (queue_position(u->app->store, &q->spec, hit.id, &pos, &e) == 0 && pos < 0) {
 		snprintf(moved, sizeof moved, _(" · not in '%s', view '%s'"),

@@ -178,8 +178,9 @@ static char *hits_cond(const struct all_search *as)
 	return xasprintf("d.id IN (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?%d)", as->pm);
 }
 
-/* The next hit after id0 in the direction dir (0 when none before the
- * end): walked when hits are many, else read from the hits, sorted. */
+/* The next hit after id0 in the direction dir among the hits held (0 when
+ * none before the end): the rows that follow looked up among them (*steps:
+ * how far), else the hits read in the order. */
 static int hit_after(struct all_search *as, long long id0, int dir, long long *hit,
 		     long long *steps, struct perr *e)
 {
@@ -228,9 +229,9 @@ static int cmp_ll(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Each search's hits, their rowids read once from the full-text index
- * into memory (kept in the memo for the next steps): a pass over the
- * index, which a prefix query makes anyway, and no table written. */
+/* A search's hits, their rowids read once from the full-text index into
+ * memory (kept in the memo for the next steps): few, or many only when a
+ * walk found none near (next_hit); no table written. */
 static int hits_fill(struct all_search *as, struct perr *e)
 {
 	struct xarray b = {NULL, 0, 0, sizeof(long long)};

@@ -115,7 +115,8 @@ static void where_tagged(const struct queue_spec *q, struct queue_sql *w)
 
 /* "head IN (values) tail": a filter's values (comma-separated: either of
  * them) as quoted SQL literals. */
-static void where_in(struct queue_sql *w, const char *head, const char *list, const char *tail)
+static void where_in(struct queue_sql *w, const char *head, const char *list, const char *tail,
+		     int keyed)
 {
 	char *lits = NULL, *copy = xstrdup(list), *save = NULL;
 	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
@@ -124,10 +125,10 @@ static void where_in(struct queue_sql *w, const char *head, const char *list, co
 		sqlite3_free(lit);
 	}
 	free(copy);
-	/* On the région order's keys, a NULL that matches nothing keeps one
-	 * value an IN: SQLite 3.40 then reads the index in its order, where
-	 * an equality on an indexed expression makes it sort the rows. */
-	int keyed = strncmp(head, "coalesce(", 9) == 0;
+	/* keyed (on the région order's keys): a NULL that matches nothing
+	 * keeps one value an IN, which SQLite 3.40 reads through the index in
+	 * its order, where an equality on an indexed expression makes it sort
+	 * the rows. */
 	char *c = xasprintf("%s IN (%s%s)%s", head, lits ? lits : "NULL", keyed ? ", NULL" : "", tail);
 	free(lits);
 	where_add_free(w, c, NULL);
@@ -149,7 +150,7 @@ static void where_region_seek(const struct queue_spec *q, struct queue_sql *w)
 		xappendf(&list, "%s%s", list ? "," : "", r ? r : "");
 	}
 	free(copy);
-	where_in(w, "coalesce(d.region_code, '')", list, "");
+	where_in(w, "coalesce(d.region_code, '')", list, "", 1);
 	free(list);
 }
 
@@ -157,19 +158,20 @@ static void where_build(struct store *s, const struct queue_spec *q, struct queu
 {
 	where_view(s, q, w);
 	if (q->state)
-		where_in(w, "d.state", q->state, "");
+		where_in(w, "d.state", q->state, "", 0);
 	/* Ordered by région: on the order's own keys (where_region_seek). */
 	int by_region = q->sort == QC_REGION;
 	if (q->region)
-		where_in(w, by_region ? "coalesce(d.region_code, '')" : "d.region_code", q->region, "");
+		where_in(w, by_region ? "coalesce(d.region_code, '')" : "d.region_code", q->region, "",
+			 by_region);
 	if (q->departement)
 		where_in(w, by_region ? "coalesce(d.departement_code, '')" : "d.departement_code",
-			 q->departement, "");
+			 q->departement, "", by_region);
 	if (by_region && q->departement && !q->region)
 		where_region_seek(q, w);
 	if (q->assignee)
 		where_in(w, "EXISTS (SELECT 1 FROM assignments a2 WHERE a2.dossier_id = d.id"
-			 " AND a2.login", q->assignee, ")");
+			 " AND a2.login", q->assignee, ")", 0);
 	if (q->only_ids)
 		where_tagged(q, w);
 	/* An expert sees only the dossiers they were asked about (last: the
