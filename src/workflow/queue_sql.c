@@ -115,23 +115,34 @@ static void where_tagged(const struct queue_spec *q, struct queue_sql *w)
 
 /* "head IN (values) tail": a filter's values (comma-separated: either of
  * them) as quoted SQL literals. */
-static void where_in(struct queue_sql *w, const char *head, const char *list, const char *tail,
-		     int keyed)
+/* The comma-separated values of list as SQL literals, each between pre
+ * and post ("'84', '11'" or "('84'), ('11')"); NULL when none. */
+static char *literals(const char *list, const char *pre, const char *post)
 {
 	char *lits = NULL, *copy = xstrdup(list), *save = NULL;
 	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
 		char *lit = sqlite3_mprintf("%Q", t);
-		xappendf(&lits, "%s%s", lits ? ", " : "", lit);
+		xappendf(&lits, "%s%s%s%s", lits ? ", " : "", pre, lit, post);
 		sqlite3_free(lit);
 	}
 	free(copy);
-	/* keyed (on the région order's keys): a NULL that matches nothing
-	 * keeps one value an IN, which SQLite 3.40 reads through the index in
-	 * its order, where an equality on an indexed expression makes it sort
-	 * the rows. */
-	char *c = xasprintf("%s IN (%s%s)%s", head, lits ? lits : "NULL", keyed ? ", NULL" : "", tail);
+	return lits;
+}
+
+/* "head IN (the values of list)tail". key >= 0: head is that key of the
+ * région order, whose values are kept for its ties (w->keyed), and a NULL
+ * that matches nothing keeps one value an IN, which SQLite 3.40 reads
+ * through the index in its order (an equality on an indexed expression
+ * makes it sort the rows). */
+static void where_in(struct queue_sql *w, const char *head, const char *list, const char *tail,
+		     int key)
+{
+	char *lits = literals(list, "", "");
+	char *c = xasprintf("%s IN (%s%s)%s", head, lits ? lits : "NULL", key >= 0 ? ", NULL" : "", tail);
 	free(lits);
 	where_add_free(w, c, NULL);
+	if (key >= 0 && !w->keyed[key])
+		w->keyed[key] = literals(list, "(", ")");
 }
 
 /* Ordered by région and filtered on régions or départements, the
@@ -150,7 +161,7 @@ static void where_region_seek(const struct queue_spec *q, struct queue_sql *w)
 		xappendf(&list, "%s%s", list ? "," : "", r ? r : "");
 	}
 	free(copy);
-	where_in(w, "coalesce(d.region_code, '')", list, "", 1);
+	where_in(w, "coalesce(d.region_code, '')", list, "", 0);
 	free(list);
 }
 
@@ -158,20 +169,20 @@ static void where_build(struct store *s, const struct queue_spec *q, struct queu
 {
 	where_view(s, q, w);
 	if (q->state)
-		where_in(w, "d.state", q->state, "", 0);
+		where_in(w, "d.state", q->state, "", -1);
 	/* Ordered by région: on the order's own keys (where_region_seek). */
 	int by_region = q->sort == QC_REGION;
 	if (q->region)
 		where_in(w, by_region ? "coalesce(d.region_code, '')" : "d.region_code", q->region, "",
-			 by_region);
+			 by_region ? 0 : -1);
 	if (q->departement)
 		where_in(w, by_region ? "coalesce(d.departement_code, '')" : "d.departement_code",
-			 q->departement, "", by_region);
+			 q->departement, "", by_region ? 1 : -1);
 	if (by_region && q->departement && !q->region)
 		where_region_seek(q, w);
 	if (q->assignee)
 		where_in(w, "EXISTS (SELECT 1 FROM assignments a2 WHERE a2.dossier_id = d.id"
-			 " AND a2.login", q->assignee, ")", 0);
+			 " AND a2.login", q->assignee, ")", -1);
 	if (q->only_ids)
 		where_tagged(q, w);
 	/* An expert sees only the dossiers they were asked about (last: the
@@ -302,6 +313,8 @@ void queue_sql_done(struct queue_sql *w)
 	free(w->where);
 	free(w->json);
 	free(w->keys);
+	free(w->keyed[0]);
+	free(w->keyed[1]);
 	if (w->arms)
 		free(w->arms->login);
 	free(w->arms);
@@ -429,11 +442,21 @@ static char *ties_select(const struct queue_sql *w, const char *cols, const char
 	if (n >= 2) {
 		const char *strict = cmp[0] == '>' ? ">" : "<";
 		for (size_t j = n; j-- > 0;) {
-			xappendf(&sql, "%sSELECT %s FROM dossiers d WHERE %s", sql ? " UNION ALL " : "", cols,
-				 w->where);
+			const char *op = j == n - 1 ? cmp : strict;
+			xappendf(&sql, "%sSELECT %s FROM ", sql ? " UNION ALL " : "", cols);
+			/* Past the anchor on a key the filter holds to a few
+			 * values: first whether any of them is past it, a row
+			 * or none that the dossiers are joined to (else the
+			 * filter's IN is sought, and every row of the anchor's
+			 * value read and refused). */
+			if (j < 2 && w->keyed[j])
+				xappendf(&sql, "(SELECT 1 WHERE EXISTS (SELECT 1 FROM (VALUES %s) WHERE column1 %s"
+					 " (SELECT %s FROM dossiers d WHERE d.id = ?%d))) AS past CROSS JOIN ",
+					 w->keyed[j], op, k[j], param);
+			xappendf(&sql, "dossiers d WHERE %s", w->where);
 			for (size_t i = 0; i <= j; i++)
 				xappendf(&sql, " AND %s %s (SELECT %s FROM dossiers d WHERE d.id = ?%d)", k[i],
-					 i < j ? "=" : j == n - 1 ? cmp : strict, k[i], param);
+					 i < j ? "=" : op, k[i], param);
 		}
 	}
 	for (size_t i = 0; i < n; i++)

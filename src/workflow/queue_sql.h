@@ -37,6 +37,10 @@ struct queue_sql {
 	char *keys;			/* the order: "k1, k2, d.id" */
 	int desc;			/* the whole tuple descends */
 	struct queue_arms *arms;	/* NULL: one SELECT on dossiers */
+	/* Ordered by région and filtered on régions or départements: the
+	 * values the filter leaves to the order's first two keys, as a
+	 * VALUES list ("('84'), ('11')"); NULL when the key is free. */
+	char *keyed[2];
 };
 
 /* queue_sql_build - the WHERE and the order of q; queue_sql_done frees them. */

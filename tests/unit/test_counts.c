@@ -17,6 +17,7 @@
 #include "store/store.h"
 #include "workflow/queue.h"
 #include "workflow/queue_bench.h"
+#include "workflow/queue_sql.h"
 
 static char dbdir[] = "/tmp/ptce-test-counts-XXXXXX";
 
@@ -142,6 +143,44 @@ static void test_counts(void **state)
 					 check_queue(f->s, views[v], filters[i], QC_REGION));
 }
 
+/* Ordered by région and filtered on régions or départements (the filters
+ * written on the order's keys, their ties sought value by value): every
+ * row's place found near the ends is its place in the queue, both ways. */
+static void test_near_keyed(void **state)
+{
+	struct fx *f = *state;
+	struct perr e = {0};
+	assert_int_equal(queue_bench_fill(f->s, 700, &e), 0);
+	exec_ok(f->s, "UPDATE dossiers SET region_code = '84', departement_code = CASE id % 3"
+		      " WHEN 0 THEN '69' WHEN 1 THEN '38' ELSE '01' END WHERE id % 4 = 0");
+	exec_ok(f->s, "UPDATE dossiers SET region_code = NULL, departement_code = NULL WHERE id % 13 = 0");
+	const char *filters[] = {"region=84", "departement=69", "region=84 region=11", "departement=69 departement=75",
+				 "region=84 departement=38", "region=11"};
+	for (size_t i = 0; i < sizeof filters / sizeof *filters; i++)
+		for (int desc = 0; desc < 2; desc++) {
+			struct queue_spec q;
+			queue_spec_init(&q, "nobody");
+			q.sort = QC_REGION;
+			q.desc = desc;
+			assert_int_equal(queue_set_filter(&q, filters[i], &e), 0);
+			long long n = 0, *ids = NULL;
+			size_t ni = 0;
+			assert_int_equal(queue_count(f->s, &q, &n, &e), 0);
+			assert_int_equal(queue_ids(f->s, &q, &ids, &ni, &e), 0);
+			assert_int_equal(n, (long long)ni);
+			assert_true(ni > 10);
+			for (size_t k = 0; k < ni; k++) {
+				long long pos = -3;
+				assert_int_equal(queue_position_near(f->s, &q, ids[k], n, 1000, &pos, &e), 0);
+				if (pos != (long long)k)
+					fail_msg("'%s' %s: row %zu found at %lld", filters[i],
+						 desc ? "descending" : "ascending", k, pos);
+			}
+			free(ids);
+			queue_spec_done(&q);
+		}
+}
+
 int main(void)
 {
 	cmocka_set_message_output(CM_OUTPUT_TAP);
@@ -151,6 +190,7 @@ int main(void)
 	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_near_keyed, setup, teardown),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	rmdir(dbdir);
