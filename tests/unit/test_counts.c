@@ -12,84 +12,33 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "procedure/procedure.h"
-#include "store/open.h"
 #include "store/store.h"
 #include "workflow/queue.h"
 #include "workflow/queue_bench.h"
 #include "workflow/queue_sql.h"
 
-static char dbdir[] = "/tmp/ptce-test-counts-XXXXXX";
-
-struct fx {
-	struct store *s;
-	char path[256];
-};
-
-static void exec_ok(struct store *s, const char *sql)
-{
-	char *err = NULL;
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK)
-		fail_msg("%s: %s", sql, err);
-}
-
-static long long one(struct store *s, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(s->db));
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-static int setup(void **state)
-{
-	static int n;
-	struct fx *f = calloc(1, sizeof *f);
-	snprintf(f->path, sizeof f->path, "%s/c%d.db", dbdir, n++);
-	struct perr e = {0};
-	if (procedure_open(f->path, STORE_CREATE, &f->s, &e))
-		fail_msg("store_open: %s", e.msg);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	store_close(&f->s);
-	unlink(f->path);
-	char side[300];
-	snprintf(side, sizeof side, "%s-wal", f->path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", f->path);
-	unlink(side);
-	free(f);
-	return 0;
-}
-
 /* Move the dossiers where cond holds to state, each with its history
  * entry (a state changes only with one). */
 static void move(struct store *s, const char *cond, const char *to)
 {
-	char *sql = sqlite3_mprintf(
+	char *q = sqlite3_mprintf(
 		"INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state)"
 		" SELECT id, '2026-01-01T00:00:00Z', 'a', 'a', 'move', state, %Q FROM dossiers WHERE %s;"
 		"UPDATE dossiers SET state = %Q WHERE %s;", to, cond, to, cond);
-	exec_ok(s, sql);
-	sqlite3_free(sql);
+	sql(s, q);
+	sqlite3_free(q);
 }
 
 /* The stored counts are the dossiers' own, group by group. */
 static void check_table(struct store *s)
 {
-	assert_int_equal(one(s, "SELECT count(*) FROM ("
+	assert_int_equal(sql_int(s, "SELECT count(*) FROM ("
 			     " SELECT state, coalesce(region_code, '') r, coalesce(departement_code, '') d,"
 			     "  count(*) n FROM dossiers GROUP BY 1, 2, 3"
 			     " EXCEPT SELECT state, region_code, departement_code, n FROM queue_counts)"), 0);
-	assert_int_equal(one(s, "SELECT count(*) FROM queue_counts q WHERE n <> (SELECT count(*)"
+	assert_int_equal(sql_int(s, "SELECT count(*) FROM queue_counts q WHERE n <> (SELECT count(*)"
 			     " FROM dossiers d WHERE d.state = q.state AND coalesce(d.region_code, '') ="
 			     " q.region_code AND coalesce(d.departement_code, '') = q.departement_code)"), 0);
 }
@@ -117,7 +66,7 @@ static long long check_queue(struct store *s, enum queue_view v, const char *fil
 
 static void test_counts(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct perr e = {0};
 	assert_int_equal(queue_bench_fill(f->s, 700, &e), 0);
 	check_table(f->s);
@@ -126,11 +75,11 @@ static void test_counts(void **state)
 	move(f->s, "id % 6 = 0", "bouquet");
 	move(f->s, "id % 12 = 0", "phase2");
 	move(f->s, "id % 6 = 3 AND id % 5 = 1", "rejected");
-	exec_ok(f->s, "UPDATE dossiers SET region_code = '84', departement_code = '69' WHERE id % 5 = 0");
-	exec_ok(f->s, "UPDATE dossiers SET region_code = NULL, departement_code = NULL WHERE id % 13 = 0");
-	exec_ok(f->s, "UPDATE dossiers SET ptce_name = ptce_name || ' bis' WHERE id % 4 = 0");
-	exec_ok(f->s, "PRAGMA foreign_keys = OFF");
-	exec_ok(f->s, "DELETE FROM dossiers WHERE id % 17 = 0");
+	sql(f->s, "UPDATE dossiers SET region_code = '84', departement_code = '69' WHERE id % 5 = 0");
+	sql(f->s, "UPDATE dossiers SET region_code = NULL, departement_code = NULL WHERE id % 13 = 0");
+	sql(f->s, "UPDATE dossiers SET ptce_name = ptce_name || ' bis' WHERE id % 4 = 0");
+	sql(f->s, "PRAGMA foreign_keys = OFF");
+	sql(f->s, "DELETE FROM dossiers WHERE id % 17 = 0");
 	check_table(f->s);
 	const char *filters[] = {"", "region=84", "state=phase1", "state=phase1 state=phase2",
 				 "departement=69", "region=84 state=rejected", "region=11 departement=75",
@@ -148,12 +97,12 @@ static void test_counts(void **state)
  * row's place found near the ends is its place in the queue, both ways. */
 static void test_near_keyed(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct perr e = {0};
 	assert_int_equal(queue_bench_fill(f->s, 700, &e), 0);
-	exec_ok(f->s, "UPDATE dossiers SET region_code = '84', departement_code = CASE id % 3"
+	sql(f->s, "UPDATE dossiers SET region_code = '84', departement_code = CASE id % 3"
 		      " WHEN 0 THEN '69' WHEN 1 THEN '38' ELSE '01' END WHERE id % 4 = 0");
-	exec_ok(f->s, "UPDATE dossiers SET region_code = NULL, departement_code = NULL WHERE id % 13 = 0");
+	sql(f->s, "UPDATE dossiers SET region_code = NULL, departement_code = NULL WHERE id % 13 = 0");
 	const char *filters[] = {"region=84", "departement=69", "region=84 region=11", "departement=69 departement=75",
 				 "region=84 departement=38", "region=11"};
 	for (size_t i = 0; i < sizeof filters / sizeof *filters; i++)
@@ -184,15 +133,9 @@ static void test_near_keyed(void **state)
 int main(void)
 {
 	cmocka_set_message_output(CM_OUTPUT_TAP);
-	if (!mkdtemp(dbdir)) {
-		perror("mkdtemp");
-		return 1;
-	}
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_counts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_near_keyed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_counts, fixture_db_setup, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_near_keyed, fixture_db_setup, fixture_db_teardown),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
-	rmdir(dbdir);
-	return rc;
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }

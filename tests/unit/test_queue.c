@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "procedure/actor.h"
 #include "procedure/procedure.h"
 #include "store/open.h"
@@ -17,13 +18,6 @@
 #include "store/stmt.h"
 #include "store/store.h"
 #include "workflow/queue.h"
-
-static char dbdir[] = "/tmp/ptce-test-queue-XXXXXX";
-
-struct fx {
-	struct store *s;
-	char path[256];
-};
 
 static void exec_ok(struct store *s, const char *sql)
 {
@@ -46,31 +40,12 @@ static void add(struct store *s, const char *num, const char *name, const char *
 
 static int setup(void **state)
 {
-	static int n;
-	struct fx *f = calloc(1, sizeof *f);
-	snprintf(f->path, sizeof f->path, "%s/q%d.db", dbdir, n++);
-	struct perr e = {0};
-	if (procedure_open(f->path, STORE_CREATE, &f->s, &e))
-		fail_msg("store_open: %s", e.msg);
+	fixture_db_setup(state);
+	struct fixture_db *f = *state;
 	add(f->s, "1001", "Coopérative Énergie Sud", "76", "31", 3, "Rénovation énergétique.");
 	add(f->s, "1002", "Filière vélo du Grand Paris", "11", "93", 12, "Réemploi de vélos.");
 	add(f->s, "1003", "Tiers-lieu Station A", "76", "12", 40, "Un tiers-lieu rural.");
 	add(f->s, "1004", "Réuniverre", "04", "974", 8, "Réemploi du verre.");
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	store_close(&f->s);
-	unlink(f->path);
-	char side[300];
-	snprintf(side, sizeof side, "%s-wal", f->path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", f->path);
-	unlink(side);
-	free(f);
 	return 0;
 }
 
@@ -91,7 +66,7 @@ static void numbers(struct store *s, const struct queue_spec *q, long long off, 
 
 static void test_count_and_pages(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct queue_spec q;
 	queue_spec_init(&q, "nobody");
 	long long n = 0;
@@ -110,7 +85,7 @@ static void test_count_and_pages(void **state)
 
 static void test_sort(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct queue_spec q;
 	queue_spec_init(&q, "nobody");
 	char got[256];
@@ -137,7 +112,7 @@ static void test_sort(void **state)
 
 static void test_filters(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct queue_spec q;
 	queue_spec_init(&q, "nobody");
 	struct perr e = {0};
@@ -179,7 +154,7 @@ static void test_filters(void **state)
 
 static void test_search(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct queue_spec q;
 	queue_spec_init(&q, "nobody");
 	struct perr e = {0};
@@ -247,7 +222,7 @@ static void test_search(void **state)
  * says when it wraps around (issue 12). */
 static void test_either_and_search_all(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct queue_spec q;
 	queue_spec_init(&q, "nobody");
 	struct perr e = {0};
@@ -286,7 +261,7 @@ static void test_either_and_search_all(void **state)
 
 static void test_filtered_positions(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct queue_spec q;
 	queue_spec_init(&q, "nobody");
 	struct perr e = {0};
@@ -311,7 +286,7 @@ static void test_filtered_positions(void **state)
 
 static void test_expert_sees_assigned_only(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	exec_ok(f->s, "INSERT INTO reviewers(login, display_name, created_at) VALUES"
 		      " ('xp', 'Expert', '2025-01-01T00:00:00Z')");
 	exec_ok(f->s, "INSERT INTO assignments(dossier_id, login, assigned_by, assigned_at)"
@@ -341,7 +316,7 @@ static void test_expert_sees_assigned_only(void **state)
 
 static void test_bench_fill(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct perr e = {0};
 	assert_int_equal(queue_bench_fill(f->s, 500, &e), 0);
 	struct queue_spec q;
@@ -437,7 +412,7 @@ static void check_order(struct store *s, const char *login, const struct actor *
 
 static void test_keyset_pages(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct perr e = {0};
 	assert_int_equal(queue_bench_fill(f->s, 300, &e), 0);
 	exec_ok(f->s, "INSERT INTO history(dossier_id, at, actor, real_actor, kind, from_state, to_state)"
@@ -478,7 +453,7 @@ static long long near_cost(struct store *s, const struct queue_spec *q, long lon
  * the middle of 300 rows and then of 1 200), for every order. */
 static void test_position_near_flat(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct perr e = {0};
 	assert_int_equal(queue_bench_fill(f->s, 300, &e), 0);
 	struct actor a = {0};
@@ -574,7 +549,7 @@ static void check_steps(struct store *s, const struct queue_spec *q, const char 
  * and few (found among the hits), in two orders. */
 static void test_search_steps(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct perr e = {0};
 	assert_int_equal(queue_bench_fill(f->s, 600, &e), 0);
 	for (int c = 0; c < 2; c++) {
@@ -631,7 +606,7 @@ static const char reviews_sql[] =
  * from is the procedure's. */
 static void test_stored_sort_pages(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct perr e = {0};
 	char *phase = procedure_phase_sql("d", 1);
 	assert_string_equal(phase, STORE_FIGURES_PHASE("d"));
@@ -674,7 +649,7 @@ static long long totals_rewritten(struct store *s, const char *sql)
  * grid change them. */
 static void test_sort_keys_follow_what_matters(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct perr e = {0};
 	assert_int_equal(queue_bench_fill(f->s, 30, &e), 0);
 	exec_ok(f->s, reviews_sql);
@@ -711,7 +686,7 @@ static long long move_rewrites(struct store *s, long long id, const char *from, 
 
 static void test_sort_keys_follow_phase_changes(void **state)
 {
-	struct fx *f = *state;
+	struct fixture_db *f = *state;
 	struct perr e = {0};
 	assert_int_equal(queue_bench_fill(f->s, 30, &e), 0);
 	exec_ok(f->s, reviews_sql);
@@ -732,27 +707,21 @@ static void test_sort_keys_follow_phase_changes(void **state)
 int main(void)
 {
 	cmocka_set_message_output(CM_OUTPUT_TAP);
-	if (!mkdtemp(dbdir)) {
-		perror("mkdtemp");
-		return 1;
-	}
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_count_and_pages, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sort, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_either_and_search_all, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_filtered_positions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_expert_sees_assigned_only, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_bench_fill, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_keyset_pages, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_search_steps, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_stored_sort_pages, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_position_near_flat, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sort_keys_follow_what_matters, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sort_keys_follow_phase_changes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_count_and_pages, setup, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_sort, setup, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_filters, setup, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_search, setup, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_either_and_search_all, setup, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_filtered_positions, setup, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_expert_sees_assigned_only, setup, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_bench_fill, setup, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_keyset_pages, setup, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_search_steps, setup, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_stored_sort_pages, setup, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_position_near_flat, setup, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_sort_keys_follow_what_matters, setup, fixture_db_teardown),
+		cmocka_unit_test_setup_teardown(test_sort_keys_follow_phase_changes, setup, fixture_db_teardown),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
-	rmdir(dbdir);
-	return rc;
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }

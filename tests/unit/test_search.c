@@ -11,14 +11,12 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "procedure/procedure.h"
-#include "store/open.h"
 #include "store/store.h"
 #include "workflow/queue.h"
 #include "workflow/queue_bench.h"
 #include "workflow/queue_terms.h"
-
-static char dbdir[] = "/tmp/ptce-test-search-XXXXXX";
 
 struct fx {
 	struct store *s;
@@ -27,34 +25,24 @@ struct fx {
 	size_t n;
 };
 
-static void exec_ok(struct store *s, const char *sql)
-{
-	char *err = NULL;
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK)
-		fail_msg("%s: %s", sql, err);
-}
-
 /* Give dossiers ids[from, to) the word. */
 static void mark(struct fx *f, size_t from, size_t to, const char *word)
 {
-	exec_ok(f->s, "BEGIN");
+	sql(f->s, "BEGIN");
 	for (size_t i = from; i < to; i++) {
-		char *sql = sqlite3_mprintf("UPDATE dossiers SET description = description || ' ' || %Q"
-					    " WHERE id = %lld", word, f->ids[i]);
-		exec_ok(f->s, sql);
-		sqlite3_free(sql);
+		char *q = sqlite3_mprintf("UPDATE dossiers SET description = description || ' ' || %Q"
+					  " WHERE id = %lld", word, f->ids[i]);
+		sql(f->s, q);
+		sqlite3_free(q);
 	}
-	exec_ok(f->s, "COMMIT");
+	sql(f->s, "COMMIT");
 }
 
 static int setup(void **state)
 {
-	static int n;
 	struct fx *f = calloc(1, sizeof *f);
-	snprintf(f->path, sizeof f->path, "%s/s%d.db", dbdir, n++);
+	f->s = fixture_db_open(f->path, sizeof f->path);
 	struct perr e = {0};
-	if (procedure_open(f->path, STORE_CREATE, &f->s, &e))
-		fail_msg("store_open: %s", e.msg);
 	if (queue_bench_fill(f->s, QUEUE_FEW_HITS + 300, &e))
 		fail_msg("fill: %s", e.msg);
 	struct queue_spec q;
@@ -69,14 +57,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	store_close(&f->s);
+	fixture_db_close(&f->s, f->path);
 	free(f->ids);
-	unlink(f->path);
-	char side[300];
-	snprintf(side, sizeof side, "%s-wal", f->path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", f->path);
-	unlink(side);
 	free(f);
 	return 0;
 }
@@ -189,15 +171,9 @@ static void test_many_hits(void **state)
 int main(void)
 {
 	cmocka_set_message_output(CM_OUTPUT_TAP);
-	if (!mkdtemp(dbdir)) {
-		perror("mkdtemp");
-		return 1;
-	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_terms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_hits, setup, teardown),
 	};
-	int rc = cmocka_run_group_tests(tests, NULL, NULL);
-	rmdir(dbdir);
-	return rc;
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }
