@@ -233,7 +233,9 @@ actions() {
 	ir_seq "$db" "$n" "$@"
 	set --
 	for k in 1 2 3 4 5 6 7 8; do
-		set -- "$@" "-|o" "sort $k (o $k)|$k" "page, sorted by $k|<PgDn>" "move, sorted by $k|j"
+		# The move from the first row: within the page whatever row the
+		# page left the cursor on (j on the last row is a scroll).
+		set -- "$@" "-|o" "sort $k (o $k)|$k" "page, sorted by $k|<PgDn>" "-|g" "move, sorted by $k|j"
 	done
 	ir_seq "$db" "$n" "$@"
 	ir_seq "$db" "$n" "-|f" "filter region=84 (Enter)|region=84<Enter>" "-|o" \
