@@ -139,24 +139,34 @@ static int read_id(sqlite3_stmt *st, void *arg)
 	return 0;
 }
 
-/* The walk: the next WALK_ROWS rows of the order after id0 (their ids
- * only, through the order's index), each looked up among the hits; *more
- * is set when that many were read (more rows may follow). */
-static int walk(struct all_search *as, long long id0, int dir, long long *hit,
-		long long *steps, int *more, struct perr *e)
+/* The ids of the next limit rows of the order after id0 (0: from the
+ * start) in the direction dir, through the order's index; NULL on an
+ * error. */
+static sqlite3_stmt *rows_after(struct all_search *as, long long id0, int dir, int limit,
+				struct perr *e)
 {
 	const struct queue_sql *w = &as->w;
 	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
 	char *ob = queue_sql_order_by(w, dir < 0);
 	char *after = id0 ? queue_sql_after(w, cmp, as->pm + 1) : xstrdup("");
 	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s%s ORDER BY %s LIMIT %d",
-			      w->where, after, ob, WALK_ROWS);
+			      w->where, after, ob, limit);
 	sqlite3_stmt *st = queue_sql_prepare(as->s, sql, &as->w, e);
 	free(sql);
 	free(after);
 	free(ob);
 	if (st && id0)
 		sqlite3_bind_int64(st, as->pm + 1, id0);
+	return st;
+}
+
+/* The walk: the next WALK_ROWS rows of the order after id0 (their ids
+ * only, through the order's index), each looked up among the hits; *more
+ * is set when that many were read (more rows may follow). */
+static int walk(struct all_search *as, long long id0, int dir, long long *hit,
+		long long *steps, int *more, struct perr *e)
+{
+	sqlite3_stmt *st = rows_after(as, id0, dir, WALK_ROWS, e);
 	struct xarray ids = {NULL, 0, 0, sizeof(long long)};
 	int rc = stmt_rows(as->s, st, e, _("searching the dossiers"), read_id, &ids);
 	const long long *v = ids.v;
@@ -289,22 +299,11 @@ static int probe(struct all_search *as, sqlite3_stmt **st, long long id, int *ye
 static int probe_walk(struct all_search *as, long long id0, int dir, long long *hit,
 		      long long *steps, int *more, struct perr *e)
 {
-	const struct queue_sql *w = &as->w;
-	const char *cmp = (dir >= 0) != (w->desc != 0) ? ">" : "<";
-	char *ob = queue_sql_order_by(w, dir < 0);
-	char *after = id0 ? queue_sql_after(w, cmp, as->pm + 1) : xstrdup("");
-	char *sql = xasprintf("SELECT d.id FROM dossiers d WHERE %s%s ORDER BY %s LIMIT %d",
-			      w->where, after, ob, QUEUE_PROBE_ROWS + 1);
-	sqlite3_stmt *st = queue_sql_prepare(as->s, sql, &as->w, e);
-	free(sql);
-	free(after);
-	free(ob);
+	sqlite3_stmt *st = rows_after(as, id0, dir, QUEUE_PROBE_ROWS + 1, e);
 	*hit = *steps = 0;
 	*more = 0;
 	if (!st)
 		return -1;
-	if (id0)
-		sqlite3_bind_int64(st, as->pm + 1, id0);
 	sqlite3_stmt *pst = NULL;
 	int rc = 0, step;
 	long long n = 0;
