@@ -13,8 +13,9 @@ void queue_rows_init(struct ui *u)
 	queue_spec_init(&u->q.spec, u->app->actor.login);
 	u->q.spec.actor = &u->app->actor;
 	u->q.stale = 1;
-	/* Before any statement is prepared (see queue_terms_ready); a search
-	 * says so if it cannot be made. */
+	/* Before the queue's statements are prepared, which a new table
+	 * would make be prepared again (queue_terms_ready); if it cannot be
+	 * made, a search says so. */
 	struct perr e = {0};
 	queue_terms_ready(u->app->store, &e);
 	queue_rows_reload(u);

@@ -43,7 +43,7 @@ char *queue_terms_fold(struct store *s, const char *word)
 	void *ctx = NULL;
 	fts5_tokenizer tk;
 	/* dossier_fts is made with tokenize = 'unicode61 remove_diacritics 2'
-	 * (store/schema.c); test_queue checks that both fold alike. */
+	 * (store/schema.c); test_search checks that both match alike. */
 	if (!api || api->xFindTokenizer(api, "unicode61", &ctx, &tk) != SQLITE_OK)
 		return NULL;
 	const char *args[] = {"remove_diacritics", "2"};
