@@ -333,16 +333,17 @@ static const char *glyph(int which)
 	return MB_CUR_MAX > 1 ? utf8[which] : ascii[which];
 }
 
-/* n copies of glyph which (0 across, 1 down) from (y, x), laid by curses
+/* n copies of glyph(which) (0 across, 1 down) from (y, x), laid by curses
  * in one call: a string a cell was decoded cell by cell (about 1 500
  * instructions each, 0.25 M a frame). */
 static void line_of(int y, int x, int n, int which, int attr)
 {
 	if (n <= 0)
 		return;
+	const char *g = glyph(which);
 	if (MB_CUR_MAX > 1) {
-		static const wchar_t wide[] = {L'\u2500', L'\u2502'};
-		const wchar_t s[2] = {wide[which], L'\0'};
+		wchar_t s[2] = {L'\0', L'\0'};
+		mbtowc(s, g, strlen(g));
 		cchar_t c;
 		setcchar(&c, s, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 		if (which)
@@ -350,7 +351,7 @@ static void line_of(int y, int x, int n, int which, int attr)
 		else
 			mvhline_set(y, x, &c, n);
 	} else {
-		chtype c = (chtype)(which ? '|' : '-') | (chtype)attr;
+		chtype c = (chtype)(unsigned char)g[0] | (chtype)attr;
 		if (which)
 			mvvline(y, x, c, n);
 		else

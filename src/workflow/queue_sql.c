@@ -113,8 +113,6 @@ static void where_tagged(const struct queue_spec *q, struct queue_sql *w)
 	where_add(w, "d.id IN (SELECT value FROM json_each(?))", w->json);
 }
 
-/* "head IN (values) tail": a filter's values (comma-separated: either of
- * them) as quoted SQL literals. */
 /* The comma-separated values of list as SQL literals, each between pre
  * and post ("'84', '11'" or "('84'), ('11')"); NULL when none. */
 static char *literals(const char *list, const char *pre, const char *post)
@@ -129,7 +127,8 @@ static char *literals(const char *list, const char *pre, const char *post)
 	return lits;
 }
 
-/* "head IN (the values of list)tail". key >= 0: head is that key of the
+/* "head IN (the values of list)tail": a filter's values (either of them)
+ * as quoted SQL literals. key >= 0: head is that key of the
  * région order, whose values are kept for its ties (w->keyed), and a NULL
  * that matches nothing keeps one value an IN, which SQLite 3.40 reads
  * through the index in its order (an equality on an indexed expression
