@@ -701,10 +701,10 @@ static void saver_done(struct import_saver *sv)
 }
 
 /* A whole import is one large transaction: its statement journals and
- * temporary b-trees (the audit triggers' INSERT ... SELECT FROM audit)
- * kept in memory, not written page by page to a temporary file, and a
- * page cache (8 MiB) that holds what it writes instead of spilling it
- * into the WAL again and again: no larger, as the import's memory must
+ * temporary b-trees (the sort keys' REPLACE ... SELECT: SQLite stages one
+ * into a table with an insert trigger) kept in memory, not written page by
+ * page to a temporary file, and a page cache (8 MiB) that holds what it
+ * writes instead of spilling it into the WAL again and again: no larger, as the import's memory must
  * stay under 64 MiB at any size (the cache, the search index's build and
  * the rest; 16 MiB went over at 100 000 dossiers). saved[] gets the
  * connection's settings. */

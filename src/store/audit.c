@@ -186,23 +186,53 @@ char *audit_digest_sql(const struct audit_table *t, const char *alias)
 	return out;
 }
 
+/* The migration from which a new entry takes its number and the hash it
+ * follows from audit_last instead of the chain itself. */
+#define AUDIT_LAST_SINCE 15
+
+/* What the next entry follows: the last one (a no-op when the entry before
+ * was not appended, its WHERE false). */
+static const char audit_last_sql[] =
+	" UPDATE audit_last SET (seq, hash) = (SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1)"
+	" WHERE one = 1;";
+
 /* One chain entry for table tbl, appended after the last one: key and
- * digest are SQL expressions, from and where what they need. */
-static void append_sql(char **sql, const char *tbl, const char *op, const char *key,
+ * digest are SQL expressions, from and where what they need; version is
+ * the migration the statement is written for. Before AUDIT_LAST_SINCE the
+ * entry read the chain's last entry from audit, which makes SQLite stage an
+ * INSERT ... SELECT in a temporary b-tree (as it does for a table with
+ * insert triggers: so audit_last is kept by the statement after, not by a
+ * trigger on audit). OFFSET 0 keeps SQLite from flattening the inner query
+ * into the outer one (its flattener leaves a subquery with an OFFSET
+ * alone), which would compute the digest twice, for its column and for the
+ * hash. */
+static void insert_sql(char **sql, int version, const char *tbl, const char *op, const char *key,
 		       const char *digest, const char *from, const char *where)
 {
+	const char *last = version < AUDIT_LAST_SINCE
+		? "SELECT coalesce(max(seq), 0) + 1 AS s, coalesce((SELECT hash FROM audit"
+		  " ORDER BY seq DESC LIMIT 1), '') AS p FROM audit"
+		: "SELECT max(seq) + 1 AS s, max(hash) AS p FROM audit_last";
 	xappendf(sql,
 		 " INSERT INTO audit(seq, tbl, key, op, digest, prev, hash)"
 		 " SELECT s, '%s', k, '%s', d, p, ptce_sha256(p, s, '%s', k, '%s', d) FROM"
-		 " (SELECT n.s AS s, n.p AS p, %s AS k, %s AS d FROM"
-		 " (SELECT coalesce(max(seq), 0) + 1 AS s, coalesce((SELECT hash FROM audit"
-		 " ORDER BY seq DESC LIMIT 1), '') AS p FROM audit) n%s%s%s);",
-		 tbl, op, tbl, op, key, digest, from ? ", " : "", from ? from : "",
+		 " (SELECT n.s AS s, n.p AS p, %s AS k, %s AS d FROM (%s) n%s%s%s LIMIT -1 OFFSET 0);",
+		 tbl, op, tbl, op, key, digest, last, from ? " CROSS JOIN " : "", from ? from : "",
 		 where ? where : "");
 }
 
+/* The entry and, from AUDIT_LAST_SINCE, audit_last kept. */
+static void append_sql(char **sql, int version, const char *tbl, const char *op, const char *key,
+		       const char *digest, const char *from, const char *where)
+{
+	insert_sql(sql, version, tbl, op, key, digest, from, where);
+	if (version >= AUDIT_LAST_SINCE)
+		xappendf(sql, "%s", audit_last_sql);
+}
+
 /* The triggers of an audited table: 0 insert, 1 update, 2 delete. */
-static void table_trigger(const struct audit_table *t, int kind, char **name, char **sql)
+static void table_trigger(const struct audit_table *t, int version, int kind, char **name,
+			  char **sql)
 {
 	static const char *const suffix[] = {"i", "u", "d"}, *const event[] = {"INSERT", "UPDATE", "DELETE"};
 	const char *alias = kind == 2 ? "OLD" : "NEW";
@@ -216,17 +246,17 @@ static void table_trigger(const struct audit_table *t, int kind, char **name, ch
 			 kind == 1 ? cold : "");
 	xappendf(sql, " BEGIN");
 	if (kind == 0) {
-		append_sql(sql, t->name, "insert", key, dig, NULL, NULL);
+		append_sql(sql, version, t->name, "insert", key, dig, NULL, NULL);
 	} else if (kind == 2) {
-		append_sql(sql, t->name, "delete", key, "NULL", NULL, NULL);
+		append_sql(sql, version, t->name, "delete", key, "NULL", NULL, NULL);
 	} else {
 		char *okey = audit_expand(t->key, "OLD");
 		char *w = xasprintf(" WHERE %s IS NOT %s", okey, key);
-		append_sql(sql, t->name, "delete", okey, "NULL", NULL, w);
+		append_sql(sql, version, t->name, "delete", okey, "NULL", NULL, w);
 		free(w);
 		free(okey);
 		char *d = t->cond ? xasprintf("CASE WHEN %s THEN %s END", cnew, dig) : xstrdup(dig);
-		append_sql(sql, t->name, "update", key, d, NULL, NULL);
+		append_sql(sql, version, t->name, "update", key, d, NULL, NULL);
 		free(d);
 	}
 	xappendf(sql, " END");
@@ -237,7 +267,7 @@ static void table_trigger(const struct audit_table *t, int kind, char **name, ch
 }
 
 /* A change to an answer of a submitted review records the review again. */
-static void answers_trigger(int kind, char **name, char **sql)
+static void answers_trigger(int version, int kind, char **name, char **sql)
 {
 	static const char *const suffix[] = {"i", "u", "d"}, *const event[] = {"INSERT", "UPDATE", "DELETE"};
 	const struct audit_table *rv = NULL;
@@ -249,7 +279,7 @@ static void answers_trigger(int kind, char **name, char **sql)
 	char *where = xasprintf(" WHERE r.id = %s.review_id AND %s", kind == 2 ? "OLD" : "NEW", cond);
 	*name = xasprintf("audit_review_answers_%s", suffix[kind]);
 	*sql = xasprintf("CREATE TRIGGER %s AFTER %s ON review_answers BEGIN", *name, event[kind]);
-	append_sql(sql, "reviews", "update", key, dig, "reviews r", where);
+	append_sql(sql, version, "reviews", "update", key, dig, "reviews r", where);
 	xappendf(sql, " END");
 	free(key);
 	free(dig);
@@ -277,12 +307,12 @@ static int trigger_sql_at(size_t i, int version, char **name, char **sql)
 		struct audit_table t;
 		if (table_at(i / 3, version, &t))
 			return 1;
-		table_trigger(&t, (int)(i % 3), name, sql);
+		table_trigger(&t, version, (int)(i % 3), name, sql);
 		return 0;
 	}
 	i -= 3 * audit_n_tables;
 	if (i < 3) {
-		answers_trigger((int)i, name, sql);
+		answers_trigger(version, (int)i, name, sql);
 		return 0;
 	}
 	if (i < 5) {
@@ -292,7 +322,13 @@ static int trigger_sql_at(size_t i, int version, char **name, char **sql)
 				 *name, i == 3 ? "UPDATE" : "DELETE");
 		return 0;
 	}
-	return -1;
+	if (i == 5 && version >= AUDIT_LAST_SINCE) {
+		*name = xstrdup("audit_last_is_kept");
+		*sql = xasprintf("CREATE TRIGGER %s BEFORE DELETE ON audit_last BEGIN"
+				 " SELECT RAISE(ABORT, 'audit_last is kept by the audit record'); END", *name);
+		return 0;
+	}
+	return i == 5 ? 1 : -1;
 }
 
 int audit_trigger_sql(size_t i, char **name, char **sql)
@@ -316,24 +352,30 @@ static const char audit_table_sql[] =
 	"PRAGMA application_id = 1347699525;";
 
 /* The rows already there, each as an insert, table after table. */
-static int seal_existing(struct store *s, const struct audit_table *t, struct perr *e)
+static int seal_existing(struct store *s, int version, const struct audit_table *t,
+			 struct perr *e)
 {
 	char *key = audit_expand(t->key, "t"), *dig = audit_digest_sql(t, "t");
 	char *cond = t->cond ? audit_expand(t->cond, "t") : xstrdup("1");
 	char *sel = xasprintf("SELECT %s, %s FROM %s t WHERE %s ORDER BY 1", key, dig, t->name, cond);
 	char *ins = NULL;
-	append_sql(&ins, t->name, "insert", "?1", "?2", NULL, NULL);
+	insert_sql(&ins, version, t->name, "insert", "?1", "?2", NULL, NULL);
 	sqlite3_stmt *rows = stmt_query(s, e, sel, NULL), *add = store_prepare(s, ins, e);
-	int rc = rows && add ? 0 : -1, more = 0;
+	/* audit_last kept by a statement of its own (one is prepared at once). */
+	sqlite3_stmt *last = version >= AUDIT_LAST_SINCE ? store_prepare(s, audit_last_sql, e) : NULL;
+	int rc = rows && add && (last || version < AUDIT_LAST_SINCE) ? 0 : -1, more = 0;
 	while (rc == 0 && (more = stmt_next(s, &rows, e, _("recording the audit chain"))) > 0) {
 		sqlite3_bind_value(add, 1, sqlite3_column_value(rows, 0));
 		sqlite3_bind_value(add, 2, sqlite3_column_value(rows, 1));
 		rc = stmt_step_reset(s, add, e, _("recording the audit chain"));
+		if (rc == 0 && last)
+			rc = stmt_step_reset(s, last, e, _("recording the audit chain"));
 	}
 	if (rc == 0 && more < 0)
 		rc = -1;
 	stmt_done(&rows);
 	stmt_done(&add);
+	stmt_done(&last);
 	free(key);
 	free(dig);
 	free(cond);
@@ -342,7 +384,8 @@ static int seal_existing(struct store *s, const struct audit_table *t, struct pe
 	return rc;
 }
 
-int audit_seal_row(struct store *s, const char *table, long long rowid, struct perr *e)
+int audit_seal_row(struct store *s, int version, const char *table, long long rowid,
+		   struct perr *e)
 {
 	const struct audit_table *t = NULL;
 	for (size_t i = 0; i < audit_n_tables; i++)
@@ -354,7 +397,7 @@ int audit_seal_row(struct store *s, const char *table, long long rowid, struct p
 	char *sql = NULL;
 	/* The row joins the counter of append_sql's FROM. */
 	char *from = xasprintf("%s t", t->name), *w = xasprintf(" WHERE t.rowid = %lld", rowid);
-	append_sql(&sql, t->name, "insert", key, dig, from, w);
+	append_sql(&sql, version, t->name, "insert", key, dig, from, w);
 	int rc = store_exec(s, sql, e);
 	free(key);
 	free(dig);
@@ -393,7 +436,7 @@ int audit_install(struct store *s, struct perr *e)
 		return -1;
 	struct audit_table t;
 	for (size_t i = 0; i < audit_n_tables; i++)
-		if (table_at(i, 6, &t) == 0 && seal_existing(s, &t, e) < 0)
+		if (table_at(i, 6, &t) == 0 && seal_existing(s, 6, &t, e) < 0)
 			return -1;
 	return make_triggers(s, 6, NULL, 0, e);
 }
@@ -405,11 +448,57 @@ int audit_v10_apply(struct store *s, struct perr *e)
 		if (make_triggers(s, 10, grid[g], g == 0, e) < 0)
 			goto fail;
 		for (size_t i = 0; i < audit_n_tables; i++)
-			if (strcmp(audit_tables[i].name, grid[g]) == 0 && seal_existing(s, &audit_tables[i], e) < 0)
+			if (strcmp(audit_tables[i].name, grid[g]) == 0 &&
+			    seal_existing(s, 10, &audit_tables[i], e) < 0)
 				goto fail;
 	}
 	return 0;
 fail:
 	perr_append(e, _(" (while upgrading the database to version %d)"), 10);
 	return -1;
+}
+
+/* Migration 15: the audit table as it was, but for a check SQLite makes
+ * without a temporary b-tree (its IN of three values builds one for each
+ * entry), and audit_last, the last entry's number and hash. */
+static const char audit_v15_sql[] =
+	"DROP INDEX audit_row;"
+	"ALTER TABLE audit RENAME TO audit_v14;"
+	"CREATE TABLE audit ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  tbl TEXT NOT NULL, key TEXT NOT NULL,"
+	"  op TEXT NOT NULL CHECK (op = 'insert' OR op = 'update' OR op = 'delete'),"
+	"  digest TEXT, prev TEXT NOT NULL, hash TEXT NOT NULL);"
+	"INSERT INTO audit SELECT seq, tbl, key, op, digest, prev, hash FROM audit_v14 ORDER BY seq;"
+	"DROP TABLE audit_v14;"
+	"CREATE INDEX audit_row ON audit(tbl, key, seq);"
+	/* One row: what a new entry follows (0 and '' before the first). */
+	"CREATE TABLE audit_last ("
+	"  one INTEGER PRIMARY KEY CHECK (one = 1),"
+	"  seq INTEGER NOT NULL, hash TEXT NOT NULL);"
+	"INSERT INTO audit_last SELECT 1, coalesce(max(seq), 0),"
+	"  coalesce((SELECT hash FROM audit ORDER BY seq DESC LIMIT 1), '') FROM audit;";
+
+int audit_v15_apply(struct store *s, struct perr *e)
+{
+	char *name, *sql;
+	int rc = 0, got;
+	/* Every trigger of version 14 goes first: they name audit, which is
+	 * renamed and dropped. */
+	for (size_t i = 0; rc == 0 && (got = trigger_sql_at(i, 14, &name, &sql)) >= 0; i++) {
+		if (got)
+			continue;
+		char *drop = xasprintf("DROP TRIGGER %s", name);
+		rc = store_exec(s, drop, e) < 0 ? -1 : 0;
+		free(drop);
+		free(name);
+		free(sql);
+	}
+	if (rc == 0)
+		rc = store_exec(s, audit_v15_sql, e) < 0 ? -1 : 0;
+	if (rc == 0)
+		rc = make_triggers(s, AUDIT_LAST_SINCE, NULL, 0, e);
+	if (rc < 0)
+		perr_append(e, _(" (while upgrading the database to version %d)"), AUDIT_LAST_SINCE);
+	return rc;
 }

@@ -42,8 +42,10 @@ int audit_trigger_sql(size_t i, char **name, char **sql);
 
 /* audit_seal_row - append a chain entry recording the row rowid of table as
  * it is now ('insert', the table's digest): how a migration that rewrote
- * rows of an append-only table, its triggers set aside, seals them anew. */
-int audit_seal_row(struct store *s, const char *table, long long rowid, struct perr *e);
+ * rows of an append-only table, its triggers set aside, seals them anew.
+ * version: that migration's (the entry is written as its triggers are). */
+int audit_seal_row(struct store *s, int version, const char *table, long long rowid,
+		   struct perr *e);
 
 /* audit_install - create the audit table and its triggers, and record the
  * rows already there as the chain's first entries (migration 6), with the
@@ -54,5 +56,12 @@ int audit_install(struct store *s, struct perr *e);
  * a grid version's origin is digested with its other columns: the grid
  * tables' triggers made anew and their rows sealed as they are now. */
 int audit_v10_apply(struct store *s, struct perr *e);
+
+/* audit_v15_apply - migration 15: an entry appended without a temporary
+ * b-tree. The audit table rebuilt with a check written as comparisons, the
+ * table audit_last (the last entry's number and hash, kept by a trigger on
+ * audit) from which every trigger now chains, every trigger made anew. The
+ * entries are copied as they are: the chain and its head do not change. */
+int audit_v15_apply(struct store *s, struct perr *e);
 
 #endif

@@ -30,6 +30,30 @@ int audit_head(struct store *s, long long *seq, char **hash, struct perr *e)
 	return rc < 0 ? -1 : 0;
 }
 
+/* audit_last, what the next entry follows, against the chain's last entry
+ * (seq, hash): a next entry would not follow the chain. */
+static int check_last(struct store *s, long long seq, const char *hash, struct audit_report *r,
+		      struct perr *e)
+{
+	sqlite3_stmt *st = stmt_query(s, e, "SELECT seq, hash FROM audit_last WHERE one = 1", NULL);
+	int rc = stmt_next(s, &st, e, _("reading the audit chain"));
+	long long have = -1;
+	char *h = NULL;
+	if (rc > 0)
+		stmt_columns(st, "It", &have, &h);
+	stmt_done(&st);
+	if (rc == 0)
+		problem(r, 0, "audit_last", "", xstrdup(_("audit_last is missing: the next entry could not be recorded")));
+	else if (rc > 0 && have != seq)
+		problem(r, 0, "audit_last", "", xasprintf(_("audit_last names entry %lld, the chain ends at entry %lld: it was edited, and the next entry would not follow the chain"),
+							  have, seq));
+	else if (rc > 0 && strcmp(h ? h : "", hash) != 0)
+		problem(r, 0, "audit_last", "", xasprintf(_("audit_last holds another hash than entry %lld's: it was edited, and the next entry would not follow the chain"),
+							  seq));
+	free(h);
+	return rc < 0 ? -1 : 0;
+}
+
 /* The chain: consecutive numbers, each entry linked to the previous hash,
  * each hash matching its entry. */
 static int check_chain(struct store *s, struct audit_report *r, struct perr *e)
@@ -60,6 +84,8 @@ static int check_chain(struct store *s, struct audit_report *r, struct perr *e)
 		free(prev);
 		free(again);
 	}
+	if (rc >= 0)
+		rc = check_last(s, want - 1, last, r, e);
 	free(last);
 	return rc < 0 ? -1 : 0;
 }

@@ -263,7 +263,7 @@ static int convert_rows(struct store *s, struct perr *e)
 		stmt_columns(st, "Itt", &id, &kind, &detail);
 		char *p = history_v9_params(kind, detail);
 		int err = stmt_run(s, e, _("converting history"), "UPDATE history SET detail = ? WHERE id = ?",
-				   "tI", p, id) < 0 || audit_seal_row(s, "history", id, e) < 0;
+				   "tI", p, id) < 0 || audit_seal_row(s, 9, "history", id, e) < 0;
 		free(kind);
 		free(detail);
 		free(p);

@@ -489,5 +489,8 @@ const struct migration store_migrations[] = {
 	/* 14: the dossiers counted by state, région and département, the
 	 * forced moves indexed apart (store/queue_v14.c). */
 	{14, queue_v14_sql, NULL},
+	/* 15: an audit entry appended without a temporary b-tree; audit_last
+	 * holds what the next one follows (store/audit.c). */
+	{15, NULL, audit_v15_apply},
 };
 const size_t store_n_migrations = sizeof store_migrations / sizeof store_migrations[0];

@@ -142,6 +142,8 @@ if len(sys.argv) > 3:   # recompute the whole chain, as a careful forger would
         hsh = ptce_sha256(prev, n, tbl, key, op, dig)
         db.execute("UPDATE audit SET seq = ?, prev = ?, hash = ? WHERE seq = ?", (n, prev, hsh, seq))
         prev = hsh
+        last = n
+    db.execute("UPDATE audit_last SET seq = ?, hash = ?", (last, prev))
     db.executescript(sys.argv[3])
 PY
 ao_u=$(sq "SELECT sql FROM sqlite_master WHERE name = 'history_is_append_only_u'")
@@ -179,6 +181,45 @@ fresh; sq "DROP TRIGGER grid_installs_append_only_u"
 t_run "a dropped append-only trigger on installations is caught" 4 ptce audit verify
 t_contains "  ...and named" "$T_ERR" "grid_installs_append_only_u"
 
+# --- audit_last, what the next entry follows (migration 15) ---
+sub=$(sq "SELECT ds_number FROM dossiers WHERE state = 'submitted' ORDER BY id LIMIT 1")
+fresh; sq "UPDATE audit_last SET seq = seq - 1"
+caught "audit_last set back" "audit_last names entry"; count
+t_run "  ...and the next write through ptce is refused" 1 ptce move "$sub" withdrawn --reason "retrait"
+t_contains "  ...by the chain's numbers" "$T_ERR" "audit.seq"
+fresh; sq "UPDATE audit_last SET hash = '$(printf '%064d' 0)'"
+caught "audit_last with another hash" "audit_last holds another hash"; count
+t_run "  ...and the next write through ptce" 0 ptce move "$sub" withdrawn --reason "retrait"
+t_run "  ...does not follow the chain" 4 ptce audit verify
+t_contains "  ...which verify names" "$T_ERR" "does not follow entry"
+fresh; sq "INSERT INTO audit(tbl, key, op, prev, hash) VALUES ('history', '1', 'forge', '', '')" 2>"$T_DIR/e"
+t_contains "an entry of no known kind is refused" "$(cat "$T_DIR/e")" "CHECK constraint failed"
+# Each entry is appended in the trigger's own statement, without a
+# temporary b-tree (SQLite makes one for an INSERT ... SELECT that reads the
+# table it writes, or into a table with insert triggers): EXPLAIN of every
+# trigger's statements, NEW and OLD made literals, opens none.
+t_eq "audit triggers append without a temporary b-tree" "$(/usr/bin/python3 - "$PTCE_DB" <<'PY'
+import re, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.create_function("ptce_sha256", -1, lambda *a: "x", deterministic=True)
+bad = []
+for name, sql in db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                            " AND name LIKE 'audit%' AND sql LIKE '%INSERT INTO audit%'"):
+    body = sql[sql.index(" BEGIN") + 6:sql.rindex("END")]
+    for st in filter(None, (x.strip() for x in body.split(";"))):
+        st = re.sub(r"\b(NEW|OLD)\.\w+", "'1'", st)
+        if any(r[1] == "OpenEphemeral" for r in db.execute("EXPLAIN " + st)):
+            bad.append(name)
+print(" ".join(sorted(set(bad))) or "none")
+PY
+)" "none"
+fresh; sq "DELETE FROM audit_last" 2>"$T_DIR/e"
+t_contains "audit_last cannot be deleted" "$(cat "$T_DIR/e")" "audit_last is kept by the audit record"
+fresh; tamper "DELETE FROM audit_last" audit_last_is_kept
+caught "a deleted audit_last" "audit_last is missing"; count
+t_run "  ...and no write is recorded without it" 1 ptce move "$sub" withdrawn --reason "retrait"
+t_eq "  ...nor made" "$(sq "SELECT count(*) FROM history")" "$(sqlite3 -batch "$BASE" "SELECT count(*) FROM history")"
+
 # --- ptce's own writes keep the record intact ---
 fresh
 mv_id=$(sq "SELECT ds_number FROM dossiers WHERE state = 'submitted' ORDER BY id LIMIT 1")
@@ -187,5 +228,5 @@ t_run "  ...leaves the record intact" 0 ptce audit verify
 t_run "  ...and extends the earlier head" 0 ptce audit verify --head "$HEAD0"
 
 echo "# tamperings caught: $CAUGHT"
-t_eq "every tampering was caught" "$CAUGHT" 19
+t_eq "every tampering was caught" "$CAUGHT" 22
 t_done

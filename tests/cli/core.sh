@@ -25,7 +25,7 @@ t_contains "  ...says who is admin" "$T_OUT" "admin and coordinateur"
 t_run "init twice refuses to overwrite" 1 ptce init
 t_contains "  ...and says so" "$T_ERR" "never overwrites"
 t_eq "integrity_check is ok" "$(t_sql 'PRAGMA integrity_check')" "ok"
-t_eq "schema is versioned" "$(t_sql 'PRAGMA user_version')" "14"
+t_eq "schema is versioned" "$(t_sql 'PRAGMA user_version')" "15"
 t_eq "WAL journal" "$(t_sql 'PRAGMA journal_mode')" "wal"
 t_run "list" 0 ptce list
 n=$(t_sql "select count(*) from dossiers")

@@ -14,7 +14,7 @@ t_eq "  ...is at version 8" "$(t_sql 'PRAGMA user_version')" 8
 t_eq "  ...its details are sentences" "$(t_sql "select detail from history where id = 9")" "opinion 3 asked of carol"
 t_run "ptce audit verify after the upgrade" 0 ptce audit verify
 t_contains "  ...finds the record intact" "$T_OUT" "Audit record intact"
-t_eq "  ...at the current version (14)" "$(t_sql 'PRAGMA user_version')" 14
+t_eq "  ...at the current version (15)" "$(t_sql 'PRAGMA user_version')" 15
 t_eq "  ...its grid installation sealed into the record (migration 10)" \
 	"$(t_sql "select count(*) from audit where tbl = 'grid_installs' and key = '1' and op = 'insert'")" 1
 t_eq "  ...its grid version sealed again with its origin" \
