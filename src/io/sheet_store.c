@@ -51,8 +51,8 @@ int sheet_store_put(struct csv_table *t, const struct csv_record *r, struct perr
 	size_t len = 12 + 4 * r->n;
 	for (size_t i = 0; i < r->n; i++)
 		len += strlen(r->cells[i]);
-	char *at = csv_place(t, r->line, 0);
 	if (len > UINT32_MAX) {
+		char *at = csv_place(t, r->line, 0);
 		perr_set(e, P_INVALID, _("%s: the row holds more than 4 GB of text; refused"), at);
 		free(at);
 		return -1;
@@ -75,12 +75,14 @@ int sheet_store_put(struct csv_table *t, const struct csv_record *r, struct perr
 	struct perr pe = {0};
 	uint64_t off;
 	int rc = spill_put(&s->bytes, buf, len, &off, &pe);
-	if (rc < 0)
+	if (rc < 0) {
+		char *at = csv_place(t, r->line, 0);
 		perr_set(e, pe.status, "%s: %s", at, pe.msg);
-	else if (t->n_rows++ % STRIDE == 0)
+		free(at);
+	} else if (t->n_rows++ % STRIDE == 0) {
 		s->off[(t->n_rows - 1) / STRIDE] = off;
+	}
 	free(buf);
-	free(at);
 	return rc;
 }
 
@@ -165,8 +167,10 @@ const struct csv_record *sheet_row(const struct csv_table *t, size_t i, struct c
 		return &t->rows[i];
 	struct perr pe = {0};
 	if (load(t, i, buf, &pe) < 0) {
-		perr_set(e, pe.status, "%s, sheet \"%s\": %s", t->path, t->sheet ? t->sheet : "",
-			 pe.msg);
+		if (t->sheet)
+			perr_set(e, pe.status, "%s, sheet \"%s\": %s", t->path, t->sheet, pe.msg);
+		else
+			perr_set(e, pe.status, "%s: %s", t->path, pe.msg);
 		return NULL;
 	}
 	return buf;

@@ -13,12 +13,22 @@
  * another bound, for the tests. */
 #define SPILL_MEM_DEFAULT (1024u * 1024)
 
+/* The file is written and read through buffers of this size: a sheet of
+ * 100 000 rows is a few thousand system calls, not a few hundred thousand. */
+#define SPILL_BUF (64u * 1024)
+
 struct spill {
 	char *mem;		/* the first bytes */
 	size_t n_mem, cap, mem_max;
 	int fd;			/* the temporary file, -1 until needed */
-	uint64_t n_file;	/* bytes written to it */
+	uint64_t n_file;	/* bytes put in it, the last n_w still in w */
 	int on_disk;		/* once one string went to the file, all do */
+	char *w;		/* the bytes not written yet */
+	size_t n_w;
+	char *r;		/* bytes read ahead: the file's [r_at, r_at + n_r) */
+	uint64_t r_at, next_at;	/* next_at: where the last spill_get ended */
+	size_t n_r;
+	int in_order;		/* gets that followed each other */
 };
 
 /* spill_init - an empty store (no file yet). */
@@ -28,8 +38,8 @@ void spill_init(struct spill *s);
  * saying why, which the caller completes with its place. */
 int spill_put(struct spill *s, const void *p, size_t n, uint64_t *off, struct perr *e);
 /* spill_get - the n bytes at off into p (P_IO when the file cannot be
- * read back). */
-int spill_get(const struct spill *s, uint64_t off, void *p, size_t n, struct perr *e);
+ * written or read back). Gets that follow each other read ahead. */
+int spill_get(struct spill *s, uint64_t off, void *p, size_t n, struct perr *e);
 /* spill_done - free s and close its file (unlinked when made). */
 void spill_done(struct spill *s);
 #endif

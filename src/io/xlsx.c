@@ -399,7 +399,7 @@ static int sst_push(struct xlsx *x, const char *part, struct rich *r, struct per
 }
 
 /* Shared string i into *out (a fresh string), *nul when it held _x0000_. */
-static int sst_get(const struct xlsx *x, size_t i, char **out, int *nul, struct perr *e)
+static int sst_get(struct xlsx *x, size_t i, char **out, int *nul, struct perr *e)
 {
 	char head[5];
 	uint32_t len;

@@ -103,8 +103,10 @@ for f in dossiers.xlsx dossiers-sharedstrings.xlsx dossiers.ods dossiers-resaved
 done
 # The workbooks' rows and shared strings all through the temporary file
 # (io/spill.h: PTCE_SPILL_MEM bytes in memory, 0 here), as an import of
-# 100 000 dossiers reads them: the same dossiers.
-for f in dossiers.xlsx dossiers-sharedstrings.xlsx dossiers.ods; do
+# 100 000 dossiers reads them: the same dossiers. A CSV's rows too: its
+# first reading keeps them there for the second, which does not parse the
+# file again.
+for f in dossiers.xlsx dossiers-sharedstrings.xlsx dossiers.ods dossiers.csv dossiers-excel-fr.csv; do
 	PTCE_SPILL_MEM=0 t_run "re-import $f, its rows kept on disk" 0 ptce import "$OUT/$f"
 	t_contains "  ...nothing changes" "$T_OUT" "0 created, 0 updated, 30 unchanged"
 done
@@ -115,6 +117,8 @@ PTCE_SPILL_MEM=0 TMPDIR=$T_DIR/notmp t_run "no temporary file can be made: refus
 t_contains "  ...naming the part and the string" "$T_ERR" 'part "xl/sharedStrings.xml", shared string 1: cannot make a temporary file'
 PTCE_SPILL_MEM=0 TMPDIR=$T_DIR/notmp t_run "  ...nor for a sheet's rows" 6 ptce import "$OUT/dossiers.xlsx"
 t_contains "  ...naming the sheet and the row" "$T_ERR" 'sheet "Dossiers", row 2: cannot make a temporary file'
+PTCE_SPILL_MEM=0 TMPDIR=$T_DIR/notmp t_run "a CSV with no temporary file: read twice from the file instead" 0 ptce import "$OUT/dossiers.csv"
+t_contains "  ...nothing changes" "$T_OUT" "0 created, 0 updated, 30 unchanged"
 [ -d "$T_DIR/notmp" ] && chmod 700 "$T_DIR/notmp"
 cp "$OUT/dossiers.ods" "$T_DIR/telechargement"
 cp "$OUT/dossiers.xlsx" "$T_DIR/mislabelled.csv"
