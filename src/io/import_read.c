@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "io/import_read.h"
+#include "io/import_rows.h"
 #include "io/mapping_guess.h"
 #include "io/normalize.h"
 #include "io/sheet_store.h"
@@ -34,23 +35,6 @@ struct cell_src {
 	const struct import_place *p;
 	const struct csv_record *r;
 	int idx;
-};
-
-/* The rows of a sheet (each read from its store, io/sheet_store.h), or of a
- * CSV read one at a time. A CSV's first reading keeps the rows it parses in
- * a store of their own (kept), which the readings after it read instead of
- * parsing the file again (libcsv costs some 45 instructions a byte, the
- * store a few); the file is still checked unchanged (csv_reader_rewind).
- * Without room for the store's temporary file, the file is parsed again. */
-struct rows {
-	const struct csv_table *t;
-	struct csv_reader *r;
-	size_t i;
-	struct csv_record cur;
-	struct csv_table kept;		/* kept.store: NULL until the first row */
-	int complete;			/* the first reading went to the end */
-	int from_kept;			/* the readings after it */
-	int no_keep;			/* the store could not be written */
 };
 
 /* What is kept of a dossier between the two readings: its row, and the
@@ -108,62 +92,6 @@ struct import_reading {
 	struct mreader mem;
 	struct avis_sheet avis;
 };
-
-static int rows_next(struct rows *s, const struct csv_record **out, struct perr *e)
-{
-	if (!s->r || s->from_kept) {
-		const struct csv_table *t = s->from_kept ? &s->kept : s->t;
-		if (s->i >= t->n_rows)
-			return 0;
-		*out = sheet_row(t, s->i++, &s->cur, e);
-		return *out ? 1 : -1;
-	}
-	csv_record_done(&s->cur);
-	*out = &s->cur;
-	int rc = csv_reader_next(s->r, &s->cur, e);
-	if (s->no_keep || s->complete)
-		return rc;
-	if (rc == 0)
-		s->complete = 1;
-	if (rc != 1)
-		return rc;
-	if (!s->kept.store) {
-		s->kept.path = s->t->path;
-		sheet_store_start(&s->kept);
-	}
-	struct perr pe = {0};
-	if (sheet_store_put(&s->kept, &s->cur, &pe) < 0) {
-		sheet_store_free(s->kept.store);
-		s->kept = (struct csv_table){0};
-		s->no_keep = 1;
-	}
-	return rc;
-}
-
-/* Back to the first row: a CSV read to its end once is read from what was
- * kept, once the file is found unchanged. */
-static int rows_rewind(struct rows *s, struct perr *e)
-{
-	s->i = 0;
-	csv_record_done(&s->cur);
-	if (!s->r)
-		return 0;
-	if (csv_reader_rewind(s->r, e) < 0)
-		return -1;
-	s->from_kept = s->complete;
-	if (!s->complete) {	/* stopped before the end: kept again from the start */
-		sheet_store_free(s->kept.store);
-		s->kept = (struct csv_table){0};
-	}
-	return 0;
-}
-
-static void rows_done(struct rows *s)
-{
-	csv_record_done(&s->cur);
-	sheet_store_free(s->kept.store);
-	s->kept.store = NULL;
-}
 
 /* The sheet name without the "(4122178) " the platform puts before a
  * repeated block's label (its internal id). */
