@@ -10,13 +10,13 @@
  * come from the libraries' own headers, so a call site reads, and is
  * checked, as a direct call would be.
  *
- * Include this header instead of <zip.h> and <libxml/xmlreader.h>; call
+ * Include this header instead of <zip.h> and <libxml/parser.h>; call
  * dynlib_load before the first use (zipread_open does: every xlsx, ods and
  * zip path goes through it). */
 #ifndef PTCE_IO_DYNLIB_H
 #define PTCE_IO_DYNLIB_H
 
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
 #include <zip.h>
 
 #include "base/err.h"
@@ -29,12 +29,8 @@
 	X(zip_get_num_entries) X(zip_open) X(zip_stat_index) X(zip_stat_init) \
 	X(zip_strerror)
 #define DYNLIB_XML_FUNCS(X) \
-	X(xmlFreeTextReader) X(xmlInitParser) X(xmlReaderForIO) \
-	X(xmlTextReaderConstLocalName) X(xmlTextReaderConstNamespaceUri) \
-	X(xmlTextReaderConstValue) X(xmlTextReaderGetAttribute) \
-	X(xmlTextReaderGetAttributeNs) X(xmlTextReaderIsEmptyElement) \
-	X(xmlTextReaderNodeType) X(xmlTextReaderRead) \
-	X(xmlTextReaderSetStructuredErrorHandler)
+	X(xmlCreatePushParserCtxt) X(xmlCtxtUseOptions) X(xmlFreeParserCtxt) \
+	X(xmlInitParser) X(xmlParseChunk)
 
 #define DYNLIB_FIELD(f) __typeof__(f) *p_##f;
 struct dynlib {
@@ -70,18 +66,11 @@ int dynlib_load(struct perr *e);
 #define zip_stat_index (*dynlib.p_zip_stat_index)
 #define zip_stat_init (*dynlib.p_zip_stat_init)
 #define zip_strerror (*dynlib.p_zip_strerror)
-#define xmlFreeTextReader (*dynlib.p_xmlFreeTextReader)
+#define xmlCreatePushParserCtxt (*dynlib.p_xmlCreatePushParserCtxt)
+#define xmlCtxtUseOptions (*dynlib.p_xmlCtxtUseOptions)
+#define xmlFreeParserCtxt (*dynlib.p_xmlFreeParserCtxt)
 #define xmlInitParser (*dynlib.p_xmlInitParser)
-#define xmlReaderForIO (*dynlib.p_xmlReaderForIO)
-#define xmlTextReaderConstLocalName (*dynlib.p_xmlTextReaderConstLocalName)
-#define xmlTextReaderConstNamespaceUri (*dynlib.p_xmlTextReaderConstNamespaceUri)
-#define xmlTextReaderConstValue (*dynlib.p_xmlTextReaderConstValue)
-#define xmlTextReaderGetAttribute (*dynlib.p_xmlTextReaderGetAttribute)
-#define xmlTextReaderGetAttributeNs (*dynlib.p_xmlTextReaderGetAttributeNs)
-#define xmlTextReaderIsEmptyElement (*dynlib.p_xmlTextReaderIsEmptyElement)
-#define xmlTextReaderNodeType (*dynlib.p_xmlTextReaderNodeType)
-#define xmlTextReaderRead (*dynlib.p_xmlTextReaderRead)
-#define xmlTextReaderSetStructuredErrorHandler (*dynlib.p_xmlTextReaderSetStructuredErrorHandler)
+#define xmlParseChunk (*dynlib.p_xmlParseChunk)
 #undef xmlFree
 #define xmlFree (*dynlib.p_xmlFreeVar)
 #endif

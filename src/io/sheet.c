@@ -244,15 +244,101 @@ static int has_doctype(struct sheet_xml *x, const char *buf, size_t n)
 	return 0;
 }
 
-static int xml_read(void *ctx, char *buf, int len)
+/* The kinds of node. */
+enum { SX_ELEMENT = 1, SX_TEXT = 3, SX_END = 15 };
+
+struct sheet_xml_event {
+	int type, empty;
+	size_t name, uri, text;		/* arena offsets; NONE: no such string */
+	size_t attr0, n_attr;
+};
+struct sheet_xml_attr {
+	size_t local, uri, value;
+};
+#define NONE ((size_t)-1)
+enum { XML_CHUNK = 64 * 1024 };
+
+/* n bytes of p and a NUL into the arena: where they start. */
+static size_t arena_put(struct sheet_xml *x, const void *p, size_t n)
+{
+	if (x->n_arena + n + 1 > x->cap_arena) {
+		size_t cap = x->cap_arena ? x->cap_arena : 4096;
+		while (cap < x->n_arena + n + 1)
+			cap *= 2;
+		x->arena = xrealloc(x->arena, cap);
+		x->cap_arena = cap;
+	}
+	size_t at = x->n_arena;
+	memcpy(x->arena + at, p, n);
+	x->arena[at + n] = '\0';
+	x->n_arena += n + 1;
+	return at;
+}
+
+static size_t arena_str(struct sheet_xml *x, const xmlChar *s)
+{
+	return s ? arena_put(x, s, strlen((const char *)s)) : NONE;
+}
+
+static struct sheet_xml_event *push(struct sheet_xml *x, int type)
+{
+	if (x->n_ev == x->cap_ev) {
+		x->cap_ev = x->cap_ev ? 2 * x->cap_ev : 256;
+		x->ev = xrealloc(x->ev, x->cap_ev * sizeof *x->ev);
+	}
+	struct sheet_xml_event *v = &x->ev[x->n_ev++];
+	*v = (struct sheet_xml_event){ type, 0, NONE, NONE, NONE, 0, 0 };
+	x->last_open = 0;
+	return v;
+}
+
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+		     int n_ns, const xmlChar **ns, int n_attr, int n_defaulted,
+		     const xmlChar **attr)
+{
+	(void)prefix, (void)n_ns, (void)ns, (void)n_defaulted;
+	struct sheet_xml *x = ctx;
+	struct sheet_xml_event *v = push(x, SX_ELEMENT);
+	v->name = arena_str(x, local);
+	v->uri = arena_str(x, uri);
+	v->attr0 = x->n_attrs;
+	for (int i = 0; i < n_attr; i++, attr += 5) {	/* local, prefix, URI, value, end */
+		if (x->n_attrs == x->cap_attrs) {
+			x->cap_attrs = x->cap_attrs ? 2 * x->cap_attrs : 64;
+			x->attrs = xrealloc(x->attrs, x->cap_attrs * sizeof *x->attrs);
+		}
+		x->attrs[x->n_attrs++] = (struct sheet_xml_attr){
+			arena_str(x, attr[0]), arena_str(x, attr[2]),
+			arena_put(x, attr[3], (size_t)(attr[4] - attr[3])) };
+	}
+	v->n_attr = x->n_attrs - v->attr0;
+	x->last_open = 1;
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+	(void)prefix;
+	struct sheet_xml *x = ctx;
+	if (x->last_open) {		/* <x/> or <x></x>: the start is its own end */
+		x->ev[x->n_ev - 1].empty = 1;
+		x->last_open = 0;
+		return;
+	}
+	struct sheet_xml_event *v = push(x, SX_END);
+	v->name = arena_str(x, local);
+	v->uri = arena_str(x, uri);
+}
+
+static void on_text(void *ctx, const xmlChar *s, int n)
 {
 	struct sheet_xml *x = ctx;
-	int n = zipread_io_read(x->f, buf, len);
-	if (n > 0 && has_doctype(x, buf, (size_t)n)) {
-		x->doctype = 1;
-		return -1;
+	struct sheet_xml_event *v = x->n_ev > x->next_ev ? &x->ev[x->n_ev - 1] : NULL;
+	if (v && v->type == SX_TEXT) {	/* the arena's last string: extended */
+		x->n_arena--;
+		arena_put(x, s, (size_t)n);
+		return;
 	}
-	return n;
+	push(x, SX_TEXT)->text = arena_put(x, s, (size_t)n);
 }
 
 static void xml_error(void *ctx, xmlErrorPtr err)
@@ -280,27 +366,71 @@ int sheet_xml_open(struct zipread *z, const char *entry, size_t max, struct shee
 				x->path, entry);
 	if (zipread_fopen(z, (size_t)i, max, &x->f, e) < 0)
 		return -1;
+	static xmlSAXHandler sax;
+	if (sax.initialized != XML_SAX2_MAGIC) {
+		sax.startElementNs = on_start;
+		sax.endElementNs = on_end;
+		sax.characters = on_text;
+		sax.ignorableWhitespace = on_text;
+		sax.cdataBlock = on_text;
+		sax.serror = xml_error;
+		sax.initialized = XML_SAX2_MAGIC;
+	}
 	xmlInitParser();
-	x->r = xmlReaderForIO(xml_read, NULL, x, entry, NULL, XML_PARSE_NONET | XML_PARSE_COMPACT);
-	if (!x->r) {
+	xmlParserCtxtPtr c = xmlCreatePushParserCtxt(&sax, x, NULL, 0, entry);
+	if (!c) {
 		zipread_fclose(x->f);
 		x->f = NULL;
-		return perr_set(e, P_INTERNAL, "%s: xmlReaderForIO failed", x->path);
+		return perr_set(e, P_INTERNAL, "%s: xmlCreatePushParserCtxt failed", x->path);
 	}
-	xmlTextReaderSetStructuredErrorHandler(x->r, xml_error, x);
+	xmlCtxtUseOptions(c, XML_PARSE_NONET);
+	x->ctxt = c;
+	x->in = xmalloc(XML_CHUNK);
+	return 0;
+}
+
+/* The next chunk of the part parsed into events. -1 when it cannot be
+ * read (the zip's error) or holds a DOCTYPE. */
+static int parse_more(struct sheet_xml *x)
+{
+	x->n_ev = x->next_ev = x->n_attrs = x->n_arena = 0;
+	x->last_open = 0;
+	int n = zipread_io_read(x->f, x->in, XML_CHUNK);
+	if (n < 0)
+		return -1;
+	if (n > 0 && has_doctype(x, x->in, (size_t)n)) {
+		x->doctype = 1;
+		return -1;
+	}
+	xmlParserCtxtPtr c = x->ctxt;
+	xmlParseChunk(c, x->in, n, n == 0);
+	x->done = n == 0;
+	x->failed = !c->wellFormed || x->xml_err;
 	return 0;
 }
 
 int sheet_xml_next(struct sheet_xml *x)
 {
-	int rc = xmlTextReaderRead(x->r);
-	if (rc < 0 || x->doctype)
-		return -1;
-	/* Asked once per node: the predicates below ask many times. */
-	x->type = rc ? xmlTextReaderNodeType(x->r) : 0;
-	x->empty = x->type == XML_READER_TYPE_ELEMENT && xmlTextReaderIsEmptyElement(x->r);
-	x->name = (const char *)xmlTextReaderConstLocalName(x->r);
-	return rc;
+	while (x->next_ev == x->n_ev) {
+		if (x->failed || x->doctype)
+			return -1;
+		if (x->done) {
+			x->type = 0;
+			x->name = x->uri = x->text = NULL;
+			return 0;
+		}
+		if (parse_more(x) < 0)
+			return -1;
+	}
+	const struct sheet_xml_event *v = &x->ev[x->next_ev++];
+	x->type = v->type;
+	x->empty = v->empty;
+	x->name = v->name == NONE ? NULL : x->arena + v->name;
+	x->uri = v->uri == NONE ? NULL : x->arena + v->uri;
+	x->text = v->text == NONE ? NULL : x->arena + v->text;
+	x->attr0 = v->attr0;
+	x->n_attr = v->n_attr;
+	return 1;
 }
 
 int sheet_xml_fail(struct sheet_xml *x, const char *where, struct perr *e)
@@ -329,60 +459,56 @@ char *sheet_xml_where(const char *sheet, int row)
 
 void sheet_xml_close(struct sheet_xml *x)
 {
-	if (x->r)
-		xmlFreeTextReader(x->r);
+	if (x->ctxt)
+		xmlFreeParserCtxt(x->ctxt);
 	zipread_fclose(x->f);
 	free(x->xml_err);
+	free(x->ev);
+	free(x->attrs);
+	free(x->arena);
+	free(x->in);
 	memset(x, 0, sizeof *x);
+}
+
+static int same(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
 }
 
 static int name_is(struct sheet_xml *x, const char *ns, const char *local)
 {
-	const char *l = x->name;
-	if (!l || strcmp(l, local) != 0)
-		return 0;
-	if (!ns)
-		return 1;
-	const char *u = (const char *)xmlTextReaderConstNamespaceUri(x->r);
-	return u && strcmp(u, ns) == 0;
+	return same(x->name, local) && (!ns || same(x->uri, ns));
 }
 
 int sheet_xml_is(struct sheet_xml *x, const char *ns, const char *local)
 {
-	return x->type == XML_READER_TYPE_ELEMENT && name_is(x, ns, local);
+	return x->type == SX_ELEMENT && name_is(x, ns, local);
 }
 
 int sheet_xml_is_end(struct sheet_xml *x, const char *ns, const char *local)
 {
 	int t = x->type;
-	if (t == XML_READER_TYPE_ELEMENT && !x->empty)
+	if (t == SX_ELEMENT && !x->empty)
 		return 0;
-	return (t == XML_READER_TYPE_END_ELEMENT || t == XML_READER_TYPE_ELEMENT) &&
-	       name_is(x, ns, local);
+	return (t == SX_END || t == SX_ELEMENT) && name_is(x, ns, local);
 }
 
 char *sheet_xml_attr(struct sheet_xml *x, const char *ns, const char *local)
 {
-	xmlChar *v = ns ? xmlTextReaderGetAttributeNs(x->r, BAD_CAST local, BAD_CAST ns)
-			: xmlTextReaderGetAttribute(x->r, BAD_CAST local);
-	if (!v)
+	if (x->type != SX_ELEMENT)
 		return NULL;
-	char *c = xstrdup((const char *)v);
-	xmlFree(v);
-	return c;
+	for (size_t i = x->attr0; i < x->attr0 + x->n_attr; i++) {
+		const struct sheet_xml_attr *a = &x->attrs[i];
+		const char *u = a->uri == NONE ? NULL : x->arena + a->uri;
+		if (strcmp(x->arena + a->local, local) == 0 && (ns ? same(u, ns) : !u))
+			return xstrdup(x->arena + a->value);
+	}
+	return NULL;
 }
 
 const char *sheet_xml_text(struct sheet_xml *x)
 {
-	switch (x->type) {
-	case XML_READER_TYPE_TEXT:
-	case XML_READER_TYPE_CDATA:
-	case XML_READER_TYPE_WHITESPACE:
-	case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-		return (const char *)xmlTextReaderConstValue(x->r);
-	default:
-		return NULL;
-	}
+	return x->type == SX_TEXT ? x->text : NULL;
 }
 
 void sheet_text_add(struct sheet_text *t, const char *s, size_t n)

@@ -67,19 +67,35 @@ void sheet_build_merge(struct sheet_build *b, int r1, size_t c1, int r2, size_t 
  * when the rows of a streamed sheet cannot be read back. */
 int sheet_build_done(struct sheet_build *b, struct perr *e);
 
-/* A zip entry read as XML, node by node. */
-struct _xmlTextReader;
+/* A zip entry read as XML, node by node: libxml2's push parser fed 64 KiB
+ * at a time, its SAX2 events queued and handed out one by one (libxml2's
+ * xmlTextReader builds a node for each, some six times the instructions a
+ * byte). An element with no content is one node, its own end. */
+struct sheet_xml_event;
+struct sheet_xml_attr;
 struct sheet_xml {
-	struct _xmlTextReader *r;
+	void *ctxt;		/* libxml2's parser; NULL until opened */
 	struct zipread_file *f;
 	const char *path, *entry;
 	char tail[16];		/* last bytes read, to find "<!DOCTYPE" across reads */
 	size_t tail_n;
 	int doctype;
-	int type, empty;	/* the current node's type, and <x/> */
-	const char *name;	/* its local name (libxml2's dictionary) */
+	int type, empty;	/* the current node's kind (sheet.c), and <x/> */
+	const char *name;	/* its local name */
+	const char *uri;	/* its namespace (NULL: none) */
+	const char *text;	/* its text, for a text node */
+	size_t attr0, n_attr;	/* its attributes in attrs */
 	char *xml_err;		/* libxml2's first error */
 	int xml_line;
+	/* The events of the last chunk parsed, their strings in arena. */
+	struct sheet_xml_event *ev;
+	size_t n_ev, cap_ev, next_ev;
+	struct sheet_xml_attr *attrs;
+	size_t n_attrs, cap_attrs;
+	char *arena, *in;
+	size_t n_arena, cap_arena;
+	int last_open;		/* the last event is a start with nothing after it */
+	int done, failed;	/* the whole part was parsed; it is not well-formed */
 };
 
 /* sheet_xml_open - read entry (at most max bytes) of z as XML. */

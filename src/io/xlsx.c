@@ -619,7 +619,7 @@ static int read_worksheet(struct xlsx *x, const struct wb_sheet *ws, const char 
 	int rc = sheet_xml_open(x->z, part, SHEET_STREAM_XML, &w.sx, e);
 	while (rc == 0 && (rc = sheet_xml_next(&w.sx)) == 1)
 		rc = ws_node(&w, e);
-	if (rc < 0 && w.sx.r && e->status == P_OK) {
+	if (rc < 0 && w.sx.ctxt && e->status == P_OK) {
 		char *where = sheet_xml_where(ws->name, w.row);
 		sheet_xml_fail(&w.sx, where, e);
 		free(where);

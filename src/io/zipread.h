@@ -58,7 +58,7 @@ const struct perr *zipread_ferror(const struct zipread_file *f);
 /* zipread_fclose - close f (NULL is fine). */
 void zipread_fclose(struct zipread_file *f);
 /* zipread_io_read - zipread_fread with libxml2's xmlInputReadCallback shape
- * (ctx is a struct zipread_file *), for xmlReaderForIO. */
+ * (ctx is a struct zipread_file *): what sheet.c feeds libxml2's parser. */
 int zipread_io_read(void *ctx, char *buf, int len);
 
 /* zipread_name_safe - 1 when name can be used as a relative path: not
